@@ -1,0 +1,34 @@
+import "server-only";
+import { getConfig } from "@/lib/config";
+import { getUpstream } from "@/lib/prometheus/upstream";
+import type { SignalDeps } from "@/lib/signals/discovery";
+import { servicesOverview } from "@/lib/signals/services";
+import { serviceDetail } from "@/lib/signals/service-detail";
+import { booleanParam, parseName, parseQuery, timeParams } from "./params";
+import { resolveQueryTimes } from "./query-times";
+
+function deps(): SignalDeps {
+  return { upstream: getUpstream(), cfg: getConfig() };
+}
+
+function times(d: SignalDeps, input: Parameters<typeof resolveQueryTimes>[0]) {
+  return resolveQueryTimes(input, Date.now() / 1000, {
+    scrapeIntervalSeconds: d.cfg.prometheus.scrapeIntervalSeconds,
+    maxRangeDays: d.cfg.limits.maxRangeDays,
+  });
+}
+
+/** GET /api/v1/services */
+export async function getServices(request: Request) {
+  const q = parseQuery(new URL(request.url), { ...timeParams, series: booleanParam.optional() });
+  const d = deps();
+  return servicesOverview(d, times(d, q), { series: q.series ?? false });
+}
+
+/** GET /api/v1/services/{name} */
+export async function getService(request: Request, params: Record<string, string>) {
+  const name = parseName(params.name ?? "", "name");
+  const q = parseQuery(new URL(request.url), timeParams);
+  const d = deps();
+  return serviceDetail(d, times(d, q), name);
+}

@@ -1,0 +1,41 @@
+import { ZodError } from "zod";
+import { PromQLNameError } from "@/lib/promql/escape";
+import { UpstreamError } from "@/lib/prometheus/errors";
+import { TimeParseError } from "@/lib/time/parse-time";
+
+/** The error body of every endpoint: `{"error": {"code", "message", "param"?}}`. */
+export interface ErrorBody {
+  error: { code: string; message: string; param?: string };
+}
+
+/** An answer we give on purpose, with its HTTP status. */
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly param?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Maps any error to one HTTP status and body; the one place where that mapping lives. */
+export function errorResponse(e: unknown): { status: number; body: ErrorBody; internal: boolean } {
+  const body = (code: string, message: string, param?: string): ErrorBody => ({ error: param ? { code, message, param } : { code, message } });
+  if (e instanceof ApiError) return { status: e.status, body: body(e.code, e.message, e.param), internal: false };
+  if (e instanceof TimeParseError) return { status: 400, body: body("invalid_time", e.message), internal: false };
+  if (e instanceof PromQLNameError) return { status: 400, body: body("invalid_name", e.message), internal: false };
+  if (e instanceof ZodError) {
+    const issue = e.issues[0];
+    const param = issue?.path.join(".") || undefined;
+    return { status: 400, body: body("invalid_param", issue ? `${param ?? "request"}: ${issue.message}` : "invalid request", param), internal: false };
+  }
+  if (e instanceof UpstreamError) {
+    if (e.kind === "timeout") return { status: 504, body: body("upstream_timeout", e.message), internal: false };
+    if (e.kind === "bad_data" || e.kind === "execution") return { status: 502, body: body("upstream_error", `the upstream rejected a query: ${e.message}`), internal: false };
+    return { status: 503, body: body("upstream_unavailable", e.message), internal: false };
+  }
+  return { status: 500, body: body("internal", "internal error; see the server log"), internal: true };
+}

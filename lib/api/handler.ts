@@ -1,0 +1,35 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { getMetrics } from "@/lib/metrics/registry";
+import { getLogger } from "@/lib/server/log";
+import { errorResponse } from "./errors";
+
+type RouteContext = { params: Promise<Record<string, string>> };
+type Handler = (request: Request, params: Record<string, string>) => Promise<unknown>;
+
+/**
+ * Wraps a route handler: JSON out, one error mapping, a request id, a log line and our own metrics.
+ * `route` is the template (`/api/v1/services/[name]`), so metric labels stay bounded.
+ */
+export function apiRoute(route: string, handler: Handler) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    const metrics = getMetrics();
+    const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    const started = performance.now();
+    let status = 200;
+    let body: unknown;
+    try {
+      body = await handler(request, await context.params);
+    } catch (e) {
+      const mapped = errorResponse(e);
+      status = mapped.status;
+      body = mapped.body;
+      if (mapped.internal) getLogger().error({ requestId, route, err: e }, "unhandled error");
+    }
+    const seconds = (performance.now() - started) / 1000;
+    metrics.httpRequests.inc({ route, status_code: String(status) });
+    metrics.httpDuration.observe({ route }, seconds);
+    getLogger().info({ requestId, route, status, durationMs: Math.round(seconds * 1000) }, "request");
+    return Response.json(body, { status, headers: { "Cache-Control": "no-store", "X-Request-Id": requestId } });
+  };
+}

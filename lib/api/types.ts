@@ -1,0 +1,89 @@
+// The public JSON API (v1), as the browser and other clients read it. Types only: safe to import anywhere.
+import type { ServiceStatus } from "@/lib/signals/status";
+
+export type { ServiceStatus };
+
+/** Seconds; null where there is no data (no requests, empty histogram). */
+export interface Latency {
+  p50: number | null;
+  p90: number | null;
+  p99: number | null;
+}
+
+/** Values at `start + i * step`; null where there is no data. */
+export type Values = (number | null)[];
+
+export interface Freshness {
+  /** true when the upstream failed and this is the last good answer. */
+  stale: boolean;
+  /** Seconds since the data was fetched from the upstream (present when stale). */
+  ageSeconds?: number;
+  /** Notices from the upstream (e.g. partial data) or from us (e.g. too many series). */
+  warnings: string[];
+}
+
+export interface Window {
+  /** Evaluation instant of current values, unix seconds. */
+  at: number;
+  /** rate() window in seconds. */
+  window: number;
+  from: number;
+  to: number;
+}
+
+export interface SeriesAxis {
+  start: number;
+  step: number;
+  /** Number of points in each Values array. */
+  points: number;
+}
+
+export interface ServiceSummary {
+  name: string;
+  namespace?: string;
+  convention: string;
+  /** requests per second */
+  requestRate: number | null;
+  /** failed / all, 0..1; null when there were no requests */
+  errorRatio: number | null;
+  latency: Latency;
+  latencySuccess: Latency;
+  latencyFailure: Latency;
+  /** Scrape targets of the service (`up`), where the service label is `job`. */
+  instances: { up: number; total: number } | null;
+  status: ServiceStatus;
+  statusReasons: string[];
+  /** Sparklines over the range, when asked for with `series=true`. */
+  series?: { requestRate: Values; errorRatio: Values; p50: Values; p90: Values; p99: Values; p99Failure: Values };
+}
+
+export interface ServicesResponse extends Window, Freshness {
+  conventions: string[];
+  services: ServiceSummary[];
+  axis?: SeriesAxis;
+  thresholds: { errorRatio: { degraded: number; failing: number }; p99Seconds: { degraded: number; failing: number } };
+}
+
+/** `[[unixSeconds, value | null], …]` */
+export type Points = [number, number | null][];
+
+export interface NamedSeries {
+  name: string;
+  points: Points;
+}
+
+export interface ServiceDetailResponse extends Window, Freshness {
+  step: number;
+  service: ServiceSummary;
+  series: {
+    requestRate: Points;
+    errorRatio: Points;
+    latency: { p50: Points; p90: Points; p99: Points };
+    latencySuccess: { p50: Points; p90: Points; p99: Points };
+    latencyFailure: { p50: Points; p90: Points; p99: Points };
+    /** Requests per second by status class (2xx, 4xx, 5xx…). */
+    byStatusClass: NamedSeries[];
+  };
+  /** Top routes, status codes and instances by traffic, the rest summed as "others". */
+  breakdowns: { byRoute: NamedSeries[] | null; byStatusCode: NamedSeries[]; byInstance: NamedSeries[] };
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+/** Prometheus metric and label names: https://prometheus.io/docs/concepts/data_model/#metric-names-and-labels */
+export const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+const metricName = z.string().regex(METRIC_NAME, "must be a Prometheus metric name");
+const labelName = z.string().regex(LABEL_NAME, "must be a Prometheus label name");
+const regex = z.string().refine((s) => {
+  try {
+    new RegExp(s);
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be a valid regular expression");
+
+/** How one instrumentation names its request counter, duration histogram and labels. */
+export const conventionSchema = z
+  .object({
+    name: z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes"),
+    requests: metricName,
+    duration: metricName,
+    durationUnit: z.enum(["seconds", "milliseconds"]).default("seconds"),
+    serviceLabel: labelName,
+    statusLabel: labelName,
+    errorStatus: regex.default("5.."),
+    namespaceLabel: labelName.optional(),
+    routeLabel: labelName.optional(),
+    instanceLabel: labelName.default("instance"),
+    // Extra equality matchers every query of this convention carries, e.g. Istio's reporter="destination".
+    matchers: z.record(labelName, z.string().max(256)).default({}),
+  })
+  .strict();
+
+export type Convention = z.infer<typeof conventionSchema>;
+
+const thresholdPair = z
+  .object({ degraded: z.number().nonnegative(), failing: z.number().nonnegative() })
+  .strict()
+  .refine((t) => t.degraded <= t.failing, "degraded must not exceed failing");
+
+export const configSchema = z
+  .object({
+    prometheus: z
+      .object({
+        url: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:9090"),
+        timeoutSeconds: z.number().positive().max(300).default(15),
+        // Used for rate windows; Prometheus does not report it through its query API.
+        scrapeIntervalSeconds: z.number().positive().max(3600).default(15),
+        maxConcurrency: z.number().int().min(1).max(64).default(8),
+        headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string().max(1024)).default({}),
+        bearerTokenFile: z.string().min(1).optional(),
+        basicAuth: z.object({ username: z.string().min(1), passwordFile: z.string().min(1) }).strict().optional(),
+      })
+      .strict()
+      .prefault({}),
+    limits: z
+      .object({
+        maxRangeDays: z.number().positive().max(3650).default(31),
+        maxSeries: z.number().int().positive().default(20_000),
+        minRefreshSeconds: z.number().int().min(1).default(10),
+      })
+      .strict()
+      .prefault({}),
+    services: z
+      .object({
+        presets: z.boolean().default(true),
+        conventions: z.array(conventionSchema).default([]),
+        thresholds: z
+          .object({
+            errorRatio: thresholdPair.default({ degraded: 0.01, failing: 0.05 }),
+            p99Seconds: thresholdPair.default({ degraded: 0.5, failing: 1 }),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+export type Thresholds = Config["services"]["thresholds"];

@@ -1,0 +1,106 @@
+import { upstreamErrorFromResponse, UpstreamError } from "./errors";
+import type { Answer, BuildInfo, Labels, QueryResult, UpstreamAlert, UpstreamRuleGroup } from "./types";
+
+export interface ClientOptions {
+  /** Base URL, possibly with a path prefix (Mimir serves under /prometheus). */
+  url: string;
+  timeoutMs: number;
+  /** Sent with every request: tenant headers (X-Scope-OrgID), Authorization. */
+  headers?: () => Record<string, string>;
+  fetch?: typeof fetch;
+}
+
+export interface PrometheusClient {
+  /** Instant query at `time` (unix seconds). */
+  query(query: string, time: number, signal?: AbortSignal): Promise<Answer<QueryResult>>;
+  /** Range query; start, end and step in seconds. */
+  queryRange(query: string, start: number, end: number, step: number, signal?: AbortSignal): Promise<Answer<QueryResult>>;
+  /** Label sets of the series matching any of the selectors. */
+  series(match: string[], start: number, end: number, signal?: AbortSignal): Promise<Answer<Labels[]>>;
+  /** Names of all labels. */
+  labels(signal?: AbortSignal): Promise<Answer<string[]>>;
+  /** Values of one label (`__name__` lists metric names). */
+  labelValues(name: string, signal?: AbortSignal): Promise<Answer<string[]>>;
+  /** Firing and pending alerts of the rule evaluator. */
+  alerts(signal?: AbortSignal): Promise<Answer<{ alerts: UpstreamAlert[] }>>;
+  /** Rule groups, alerting and recording. */
+  rules(signal?: AbortSignal): Promise<Answer<{ groups: UpstreamRuleGroup[] }>>;
+  /** Version of the upstream server. */
+  buildInfo(signal?: AbortSignal): Promise<Answer<BuildInfo>>;
+}
+
+type Params = [string, string][];
+
+/** A typed client for the Prometheus HTTP API; one place handles timeouts and error answers. */
+export function createPrometheusClient(opts: ClientOptions): PrometheusClient {
+  const base = opts.url.replace(/\/+$/, "");
+  const shownBase = withoutCredentials(base);
+  const doFetch = opts.fetch ?? fetch;
+
+  async function call<T>(path: string, params: Params, method: "GET" | "POST", signal?: AbortSignal): Promise<Answer<T>> {
+    const timeout = AbortSignal.timeout(opts.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const body = new URLSearchParams(params);
+    const url = method === "GET" && params.length ? `${base}${path}?${body}` : `${base}${path}`;
+    let res: Response;
+    try {
+      res = await doFetch(url, {
+        method,
+        // Long PromQL goes in a form body: URLs are limited, bodies are not.
+        body: method === "POST" ? body : undefined,
+        headers: {
+          Accept: "application/json",
+          ...(method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+          ...opts.headers?.(),
+        },
+        signal: combined,
+        cache: "no-store",
+      });
+    } catch (e) {
+      throw abortOrNetworkError(e, timeout, opts.timeoutMs, shownBase);
+    }
+    let parsed: unknown;
+    try {
+      parsed = await res.json();
+    } catch (e) {
+      if (timeout.aborted) throw abortOrNetworkError(e, timeout, opts.timeoutMs, shownBase);
+      // Prometheus answers 503 in text/plain while it starts, and proxies send HTML error pages.
+      throw new UpstreamError(res.ok ? "execution" : "unavailable", `${res.status} ${res.statusText}: not a JSON answer from ${path}`, res.status);
+    }
+    const payload = parsed as { status?: string; data?: T; warnings?: string[] };
+    if (!res.ok || payload.status !== "success") throw upstreamErrorFromResponse(res.status, parsed);
+    return { data: payload.data as T, warnings: Array.isArray(payload.warnings) ? payload.warnings : [] };
+  }
+
+  return {
+    query: (query, time, signal) => call("/api/v1/query", [["query", query], ["time", String(time)]], "POST", signal),
+    queryRange: (query, start, end, step, signal) =>
+      call("/api/v1/query_range", [["query", query], ["start", String(start)], ["end", String(end)], ["step", String(step)]], "POST", signal),
+    series: (match, start, end, signal) =>
+      call("/api/v1/series", [...match.map((m): [string, string] => ["match[]", m]), ["start", String(start)], ["end", String(end)]], "POST", signal),
+    labels: (signal) => call("/api/v1/labels", [], "GET", signal),
+    labelValues: (name, signal) => call(`/api/v1/label/${encodeURIComponent(name)}/values`, [], "GET", signal),
+    alerts: (signal) => call("/api/v1/alerts", [], "GET", signal),
+    rules: (signal) => call("/api/v1/rules", [], "GET", signal),
+    buildInfo: (signal) => call("/api/v1/status/buildinfo", [], "GET", signal),
+  };
+}
+
+function abortOrNetworkError(e: unknown, timeout: AbortSignal, timeoutMs: number, base: string): UpstreamError {
+  if (timeout.aborted) return new UpstreamError("timeout", `no answer from the upstream within ${timeoutMs / 1000} s`);
+  if ((e as Error)?.name === "AbortError") return new UpstreamError("canceled", "the request was canceled");
+  const cause = (e as { cause?: { code?: string } })?.cause?.code;
+  return new UpstreamError("network", `cannot reach the upstream at ${base}${cause ? ` (${cause})` : ""}`);
+}
+
+// Error messages reach API responses and logs: never echo user:password from the URL.
+function withoutCredentials(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = "";
+    u.password = "";
+    return u.toString().replace(/\/+$/, "");
+  } catch {
+    return "(invalid URL)";
+  }
+}

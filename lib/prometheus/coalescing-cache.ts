@@ -1,0 +1,83 @@
+/** Where an answer came from, for our own metrics. */
+export type CacheOutcome = "hit" | "miss" | "coalesced" | "stale";
+
+export interface Cached<T> {
+  value: T;
+  /** true when the upstream failed and this is the last good answer to the same question. */
+  stale: boolean;
+  /** Seconds since the value was fetched from the upstream. */
+  ageSeconds: number;
+  outcome: CacheOutcome;
+}
+
+export interface CacheRequest<T> {
+  /** The exact question, times included. */
+  key: string;
+  /** The question without its times: the slot for the last good answer. */
+  staleKey: string;
+  ttlMs: number;
+  fetch: () => Promise<T>;
+  /** Whether a failure may be answered with the last good value. */
+  mayServeStale: (error: unknown) => boolean;
+}
+
+interface Entry<T> {
+  value: T;
+  fetchedAt: number;
+}
+
+/**
+ * Answers identical questions once: concurrent askers share one upstream request, answers are
+ * kept for `ttlMs`, and the last good answer of each question is kept to serve when the upstream fails.
+ * Both maps are bounded; the oldest entries go first.
+ */
+export class CoalescingCache<T> {
+  private fresh = new Map<string, Entry<T>>();
+  private lastGood = new Map<string, Entry<T>>();
+  private inFlight = new Map<string, Promise<Entry<T>>>();
+
+  constructor(
+    private readonly maxEntries = 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async get(req: CacheRequest<T>): Promise<Cached<T>> {
+    const hit = this.fresh.get(req.key);
+    if (hit && this.now() - hit.fetchedAt < req.ttlMs) return this.answer(hit, false, "hit");
+    const pending = this.inFlight.get(req.key);
+    if (pending) return this.answer(await pending, false, "coalesced");
+
+    const started = this.load(req);
+    this.inFlight.set(req.key, started);
+    try {
+      return this.answer(await started, false, "miss");
+    } catch (error) {
+      const good = this.lastGood.get(req.staleKey);
+      if (good && req.mayServeStale(error)) return this.answer(good, true, "stale");
+      throw error;
+    } finally {
+      this.inFlight.delete(req.key);
+    }
+  }
+
+  private async load(req: CacheRequest<T>): Promise<Entry<T>> {
+    const entry = { value: await req.fetch(), fetchedAt: this.now() };
+    this.remember(this.fresh, req.key, entry);
+    this.remember(this.lastGood, req.staleKey, entry);
+    return entry;
+  }
+
+  private remember(map: Map<string, Entry<T>>, key: string, entry: Entry<T>): void {
+    map.delete(key);
+    map.set(key, entry);
+    while (map.size > this.maxEntries) {
+      const oldest = map.keys().next().value;
+      if (oldest === undefined) break;
+      map.delete(oldest);
+    }
+  }
+
+  private answer(entry: Entry<T>, stale: boolean, outcome: CacheOutcome): Cached<T> {
+    return { value: entry.value, stale, ageSeconds: Math.max(0, (this.now() - entry.fetchedAt) / 1000), outcome };
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * What went wrong upstream. `bad_data` and `execution` come from Prometheus's own errorType;
+ * `timeout` is ours or Prometheus's; `unavailable` is a 5xx or a non-JSON answer; `network` is no answer.
+ */
+export type UpstreamErrorKind = "bad_data" | "timeout" | "unavailable" | "network" | "canceled" | "execution";
+
+export class UpstreamError extends Error {
+  override name = "UpstreamError";
+  constructor(
+    readonly kind: UpstreamErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+
+  /** Whether the same question may succeed later, so a stale copy is a fair answer meanwhile. */
+  get transient(): boolean {
+    return this.kind !== "bad_data" && this.kind !== "canceled";
+  }
+}
+
+// Prometheus names errorType as a string; VictoriaMetrics sends the HTTP status as a number instead.
+const PROMETHEUS_ERROR_TYPES: Record<string, UpstreamErrorKind> = {
+  bad_data: "bad_data",
+  timeout: "timeout",
+  canceled: "canceled",
+  execution: "execution",
+  unavailable: "unavailable",
+  internal: "execution",
+  not_found: "bad_data",
+};
+
+/** Turns an error answer (status + parsed or unparsable body) into one UpstreamError. */
+export function upstreamErrorFromResponse(status: number, body: unknown): UpstreamError {
+  const b = (typeof body === "object" && body !== null ? body : {}) as { errorType?: unknown; error?: unknown };
+  const message = typeof b.error === "string" && b.error ? b.error : `HTTP ${status}`;
+  if (typeof b.errorType === "string" && PROMETHEUS_ERROR_TYPES[b.errorType]) {
+    return new UpstreamError(PROMETHEUS_ERROR_TYPES[b.errorType] as UpstreamErrorKind, message, status);
+  }
+  return new UpstreamError(kindFromStatus(status), message, status);
+}
+
+function kindFromStatus(status: number): UpstreamErrorKind {
+  if (status === 400 || status === 404) return "bad_data";
+  if (status === 422) return "execution";
+  if (status === 504 || status === 408) return "timeout";
+  return "unavailable";
+}

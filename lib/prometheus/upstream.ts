@@ -1,0 +1,129 @@
+import "server-only";
+import { getConfig } from "@/lib/config";
+import type { Config } from "@/lib/config/schema";
+import { getMetrics, type Metrics } from "@/lib/metrics/registry";
+import { processSingleton } from "@/lib/server/singleton";
+import type { QueryRange } from "@/lib/time/range";
+import { upstreamHeaders } from "./auth";
+import { createPrometheusClient, type PrometheusClient } from "./client";
+import { CoalescingCache, type Cached } from "./coalescing-cache";
+import { UpstreamError } from "./errors";
+import { Limiter } from "./limiter";
+import { sampleValue, toPoint } from "./samples";
+import type { Answer, BuildInfo, Labels, QueryResult, UpstreamAlert, UpstreamRuleGroup } from "./types";
+
+export interface InstantSeries {
+  labels: Labels;
+  value: number | null;
+}
+export interface RangeSeries {
+  labels: Labels;
+  points: [number, number | null][];
+}
+export interface Result<T> {
+  data: T;
+  warnings: string[];
+}
+
+/** The upstream as the rest of the server sees it: cached, coalesced, bounded, stale-tolerant. */
+export interface Upstream {
+  instant(query: string, at: number, ttlMs: number): Promise<Cached<Result<InstantSeries[]>>>;
+  range(query: string, range: QueryRange): Promise<Cached<Result<RangeSeries[]>>>;
+  metricNames(): Promise<Cached<Result<string[]>>>;
+  alerts(): Promise<Cached<Result<UpstreamAlert[]>>>;
+  rules(): Promise<Cached<Result<UpstreamRuleGroup[]>>>;
+  buildInfo(): Promise<Cached<Result<BuildInfo>>>;
+}
+
+// Metadata changes slowly; one fetch a minute is plenty and keeps discovery cheap.
+const METADATA_TTL_MS = 60_000;
+const ALERTS_TTL_MS = 5_000;
+
+/** Creates an Upstream over a client; exported for tests, the app uses getUpstream(). */
+export function createUpstream(client: PrometheusClient, cfg: Config, metrics: Metrics): Upstream {
+  const cache = new CoalescingCache<Result<unknown>>();
+  const limiter = new Limiter(cfg.prometheus.maxConcurrency);
+  const maxSeries = cfg.limits.maxSeries;
+
+  async function ask<T>(endpoint: string, key: string, staleKey: string, ttlMs: number, fetch: () => Promise<Result<T>>): Promise<Cached<Result<T>>> {
+    const answer = await cache.get({
+      key: `${endpoint}|${key}`,
+      staleKey: `${endpoint}|${staleKey}`,
+      ttlMs,
+      mayServeStale: (e) => e instanceof UpstreamError && e.transient,
+      fetch: () => limiter.run(() => timed(endpoint, fetch)),
+    });
+    metrics.cacheRequests.inc({ result: answer.outcome });
+    return answer as Cached<Result<T>>;
+  }
+
+  async function timed<T>(endpoint: string, fetch: () => Promise<T>): Promise<T> {
+    const stop = metrics.upstreamDuration.startTimer({ endpoint });
+    try {
+      const value = await fetch();
+      metrics.upstreamQueries.inc({ endpoint, outcome: "success" });
+      return value;
+    } catch (e) {
+      metrics.upstreamQueries.inc({ endpoint, outcome: e instanceof UpstreamError ? e.kind : "error" });
+      throw e;
+    } finally {
+      stop();
+    }
+  }
+
+  function capped<T>(items: T[], warnings: string[]): Result<T[]> {
+    if (items.length <= maxSeries) return { data: items, warnings };
+    return { data: items.slice(0, maxSeries), warnings: [...warnings, `only the first ${maxSeries} of ${items.length} series are shown`] };
+  }
+
+  const bucket = (ms: number) => String(Math.floor(Date.now() / ms));
+
+  return {
+    instant: (query, at, ttlMs) =>
+      ask("query", `${query}|${at}`, query, ttlMs, async () => {
+        const a = await client.query(query, at);
+        return capped(vectorOf(a), a.warnings);
+      }),
+    range: (query, r) =>
+      ask("query_range", `${query}|${r.start}|${r.end}|${r.step}`, `${query}|${r.end - r.start}|${r.step}`, r.step * 1000, async () => {
+        const a = await client.queryRange(query, r.start, r.end, r.step);
+        return capped(matrixOf(a), a.warnings);
+      }),
+    metricNames: () => ask("label_values", bucket(METADATA_TTL_MS), "names", METADATA_TTL_MS, () => client.labelValues("__name__")),
+    alerts: () =>
+      ask("alerts", bucket(ALERTS_TTL_MS), "alerts", ALERTS_TTL_MS, async () => {
+        const a = await client.alerts();
+        return { data: a.data.alerts ?? [], warnings: a.warnings };
+      }),
+    rules: () =>
+      ask("rules", bucket(METADATA_TTL_MS), "rules", METADATA_TTL_MS, async () => {
+        const a = await client.rules();
+        return { data: a.data.groups ?? [], warnings: a.warnings };
+      }),
+    buildInfo: () => ask("buildinfo", bucket(METADATA_TTL_MS), "buildinfo", METADATA_TTL_MS, () => client.buildInfo()),
+  };
+}
+
+function vectorOf(a: Answer<QueryResult>): InstantSeries[] {
+  if (a.data.resultType === "vector") return a.data.result.map((s) => ({ labels: s.metric, value: sampleValue(s.value[1]) }));
+  if (a.data.resultType === "scalar") return [{ labels: {}, value: sampleValue(a.data.result[1]) }];
+  throw new UpstreamError("execution", `expected a vector, got a ${a.data.resultType}`);
+}
+
+function matrixOf(a: Answer<QueryResult>): RangeSeries[] {
+  if (a.data.resultType !== "matrix") throw new UpstreamError("execution", `expected a matrix, got a ${a.data.resultType}`);
+  return a.data.result.map((s) => ({ labels: s.metric, points: s.values.map(toPoint) }));
+}
+
+/** The process's one Upstream, built from the configuration. */
+export function getUpstream(): Upstream {
+  return processSingleton("upstream", () => {
+    const cfg = getConfig();
+    const client = createPrometheusClient({
+      url: cfg.prometheus.url,
+      timeoutMs: cfg.prometheus.timeoutSeconds * 1000,
+      headers: upstreamHeaders(cfg.prometheus),
+    });
+    return createUpstream(client, cfg, getMetrics());
+  });
+}

@@ -1,0 +1,82 @@
+import type { Convention } from "@/lib/config/schema";
+import { formatDuration } from "@/lib/time/parse-time";
+import { byLabels, selector, type Matcher } from "./escape";
+import { anyOf, byService, normalizeServiceLabels, setLabel } from "./labels";
+
+/** Which requests a latency query looks at: all, only successful, or only failed ones. */
+export type Outcome = "all" | "success" | "failure";
+
+/** Percentiles we report; each is computed from the histogram, never averaged. */
+export const QUANTILES = [0.5, 0.9, 0.99] as const;
+export type Quantile = (typeof QUANTILES)[number];
+
+export interface RedScope {
+  /** The rate window in seconds. */
+  window: number;
+  /** Restrict to one service (the value of the convention's service label). */
+  service?: string;
+}
+
+function baseMatchers(c: Convention, scope: RedScope): Matcher[] {
+  const m: Matcher[] = Object.keys(c.matchers)
+    .sort()
+    .map((label) => ({ label, op: "=" as const, value: c.matchers[label] ?? "" }));
+  if (scope.service !== undefined) m.push({ label: c.serviceLabel, op: "=", value: scope.service });
+  return m;
+}
+
+function outcomeMatchers(c: Convention, outcome: Outcome): Matcher[] {
+  if (outcome === "all") return [];
+  return [{ label: c.statusLabel, op: outcome === "failure" ? "=~" : "!~", value: c.errorStatus }];
+}
+
+function rateOf(metric: string, matchers: Matcher[], window: number): string {
+  return `rate(${selector(metric, matchers)}[${formatDuration(window)}])`;
+}
+
+/** Requests per second of one convention, summed by service (and `extraBy` labels). */
+export function conventionRequestRate(c: Convention, scope: RedScope, extraBy: readonly string[] = [], outcome: Outcome = "all"): string {
+  return `sum ${byService(c, extraBy)} (${rateOf(c.requests, [...baseMatchers(c, scope), ...outcomeMatchers(c, outcome)], scope.window)})`;
+}
+
+/**
+ * Failed / all requests of one convention by service: 0 where there were requests but no errors
+ * (the `or` fills the missing error series), no value where there were no requests.
+ */
+export function conventionErrorRatio(c: Convention, scope: RedScope): string {
+  const all = conventionRequestRate(c, scope);
+  const failed = conventionRequestRate(c, scope, [], "failure");
+  return `(${failed} or 0 * ${all}) / ${all}`;
+}
+
+/** One latency percentile of one convention by service, in seconds. */
+export function conventionLatencyQuantile(c: Convention, scope: RedScope, q: Quantile, outcome: Outcome): string {
+  const buckets = rateOf(`${c.duration}_bucket`, [...baseMatchers(c, scope), ...outcomeMatchers(c, outcome)], scope.window);
+  const quantile = `histogram_quantile(${q}, sum ${byService(c, ["le"])} (${buckets}))`;
+  return c.durationUnit === "milliseconds" ? `${quantile} / 1000` : quantile;
+}
+
+/** p50, p90 and p99 of one convention in one expression, told apart by a `quantile` label. */
+export function conventionLatencyQuantiles(c: Convention, scope: RedScope, outcome: Outcome): string {
+  return QUANTILES.map((q) => setLabel(conventionLatencyQuantile(c, scope, q, outcome), "quantile", String(q))).join(" or ");
+}
+
+/** Requests per second by service across all conventions in use: one query. */
+export function requestRateByService(conventions: readonly Convention[], scope: RedScope): string {
+  return anyOf(conventions.map((c) => normalizeServiceLabels(conventionRequestRate(c, scope), c)));
+}
+
+/** Error ratio (0..1) by service across all conventions in use: one query. */
+export function errorRatioByService(conventions: readonly Convention[], scope: RedScope): string {
+  return anyOf(conventions.map((c) => normalizeServiceLabels(conventionErrorRatio(c, scope), c)));
+}
+
+/** p50/p90/p99 latency in seconds by service across all conventions in use: one query. */
+export function latencyQuantilesByService(conventions: readonly Convention[], scope: RedScope, outcome: Outcome): string {
+  return anyOf(conventions.map((c) => normalizeServiceLabels(conventionLatencyQuantiles(c, scope, outcome), c)));
+}
+
+/** Requests per second of one service split by one of its labels (status, route, instance). */
+export function requestRateBy(c: Convention, scope: RedScope & { service: string }, label: string): string {
+  return `sum ${byLabels([label])} (${rateOf(c.requests, baseMatchers(c, scope), scope.window)})`;
+}

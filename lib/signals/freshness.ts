@@ -1,0 +1,23 @@
+import type { Cached } from "@/lib/prometheus/coalescing-cache";
+import type { Result } from "@/lib/prometheus/upstream";
+
+/** Collects the staleness and warnings of every upstream answer one API response is built from. */
+export class FreshnessTracker {
+  private stale = false;
+  private age = 0;
+  private readonly warnings = new Set<string>();
+
+  /** Records an answer's freshness and returns its data. */
+  take<T>(answer: Cached<Result<T>>): T {
+    if (answer.stale) {
+      this.stale = true;
+      this.age = Math.max(this.age, answer.ageSeconds);
+    }
+    for (const w of answer.value.warnings) this.warnings.add(w);
+    return answer.value.data;
+  }
+
+  summary(): { stale: boolean; ageSeconds?: number; warnings: string[] } {
+    return this.stale ? { stale: true, ageSeconds: Math.round(this.age), warnings: [...this.warnings] } : { stale: false, warnings: [...this.warnings] };
+  }
+}
