@@ -2,7 +2,9 @@ import "server-only";
 import { getConfig } from "@/lib/config";
 import { getUpstream } from "@/lib/prometheus/upstream";
 import type { SignalDeps } from "@/lib/signals/discovery";
+import { activeAlerts } from "@/lib/signals/alerts";
 import { servicesOverview } from "@/lib/signals/services";
+import { statusReport } from "@/lib/signals/status-report";
 import { serviceDetail } from "@/lib/signals/service-detail";
 import { booleanParam, parseName, parseQuery, timeParams } from "./params";
 import { resolveQueryTimes } from "./query-times";
@@ -31,4 +33,16 @@ export async function getService(request: Request, params: Record<string, string
   const q = parseQuery(new URL(request.url), timeParams);
   const d = deps();
   return serviceDetail(d, times(d, q), name);
+}
+
+/** GET /api/v1/alerts */
+export async function getAlerts(request: Request) {
+  parseQuery(new URL(request.url), timeParams);
+  return activeAlerts(deps(), Date.now() / 1000);
+}
+
+/** GET /api/v1/status */
+export async function getStatus(request: Request) {
+  parseQuery(new URL(request.url), {});
+  return statusReport(deps(), Date.now() / 1000);
 }

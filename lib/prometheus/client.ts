@@ -1,4 +1,5 @@
 import { upstreamErrorFromResponse, UpstreamError } from "./errors";
+import { withoutCredentials } from "./redact-url";
 import type { Answer, BuildInfo, Labels, QueryResult, UpstreamAlert, UpstreamRuleGroup } from "./types";
 
 export interface ClientOptions {
@@ -93,14 +94,3 @@ function abortOrNetworkError(e: unknown, timeout: AbortSignal, timeoutMs: number
   return new UpstreamError("network", `cannot reach the upstream at ${base}${cause ? ` (${cause})` : ""}`);
 }
 
-// Error messages reach API responses and logs: never echo user:password from the URL.
-function withoutCredentials(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = "";
-    u.password = "";
-    return u.toString().replace(/\/+$/, "");
-  } catch {
-    return "(invalid URL)";
-  }
-}

@@ -19,6 +19,11 @@ export interface CacheRequest<T> {
   fetch: () => Promise<T>;
   /** Whether a failure may be answered with the last good value. */
   mayServeStale: (error: unknown) => boolean;
+  /**
+   * Answer an expired entry at once and refresh it in the background (stale-while-revalidate):
+   * for slow-changing metadata, so a hung upstream cannot delay every request by a timeout twice.
+   */
+  revalidateInBackground?: boolean;
 }
 
 interface Entry<T> {
@@ -49,6 +54,14 @@ export class CoalescingCache<T> {
 
     const started = this.load(req);
     this.inFlight.set(req.key, started);
+    const previous = this.lastGood.get(req.staleKey);
+    if (req.revalidateInBackground && previous) {
+      started.then(
+        () => this.inFlight.delete(req.key),
+        () => this.inFlight.delete(req.key),
+      );
+      return this.answer(previous, false, "hit");
+    }
     try {
       return this.answer(await started, false, "miss");
     } catch (error) {

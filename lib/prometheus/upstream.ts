@@ -45,11 +45,19 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
   const limiter = new Limiter(cfg.prometheus.maxConcurrency);
   const maxSeries = cfg.limits.maxSeries;
 
-  async function ask<T>(endpoint: string, key: string, staleKey: string, ttlMs: number, fetch: () => Promise<Result<T>>): Promise<Cached<Result<T>>> {
+  async function ask<T>(
+    endpoint: string,
+    key: string,
+    staleKey: string,
+    ttlMs: number,
+    fetch: () => Promise<Result<T>>,
+    revalidateInBackground = false,
+  ): Promise<Cached<Result<T>>> {
     const answer = await cache.get({
       key: `${endpoint}|${key}`,
       staleKey: `${endpoint}|${staleKey}`,
       ttlMs,
+      revalidateInBackground,
       mayServeStale: (e) => e instanceof UpstreamError && e.transient,
       fetch: () => limiter.run(() => timed(endpoint, fetch)),
     });
@@ -89,7 +97,7 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
         const a = await client.queryRange(query, r.start, r.end, r.step);
         return capped(matrixOf(a), a.warnings);
       }),
-    metricNames: () => ask("label_values", bucket(METADATA_TTL_MS), "names", METADATA_TTL_MS, () => client.labelValues("__name__")),
+    metricNames: () => ask("label_values", "names", "names", METADATA_TTL_MS, () => client.labelValues("__name__"), true),
     alerts: () =>
       ask("alerts", bucket(ALERTS_TTL_MS), "alerts", ALERTS_TTL_MS, async () => {
         const a = await client.alerts();

@@ -1,0 +1,62 @@
+import type { Convention } from "@/lib/config/schema";
+import type { UpstreamAlert } from "@/lib/prometheus/types";
+import type { AlertsResponse, AlertSummary } from "@/lib/api/alert-types";
+import { allConventions } from "./conventions";
+import type { SignalDeps } from "./discovery";
+import { FreshnessTracker } from "./freshness";
+
+const SEVERITY_ORDER = ["critical", "page", "error", "warning", "info", "none"];
+// Labels that name a service in common alerting rules, after the conventions' own service labels.
+const SERVICE_LABELS = ["service", "job", "app", "app_kubernetes_io_name"];
+
+/** The runbook link, only when it is a plain http(s) URL: annotations are not trusted HTML. */
+export function safeRunbookUrl(raw: string | undefined): string | null {
+  if (!raw) return null;
+  try {
+    const u = new URL(raw);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The service an alert is about: the first label that names one, conventions' labels first. */
+export function alertService(labels: Record<string, string>, conventions: readonly Convention[]): string | null {
+  const names = [...new Set([...conventions.map((c) => c.serviceLabel), ...SERVICE_LABELS])];
+  for (const n of names) if (labels[n]) return labels[n];
+  return null;
+}
+
+/** One upstream alert as the UI shows it. */
+export function summarizeAlert(a: UpstreamAlert, conventions: readonly Convention[], nowSeconds: number): AlertSummary {
+  const activeAt = a.activeAt ? Date.parse(a.activeAt) / 1000 : null;
+  return {
+    name: a.labels.alertname ?? "(unnamed)",
+    state: a.state === "firing" ? "firing" : "pending",
+    severity: a.labels.severity ?? "none",
+    summary: a.annotations.summary ?? a.annotations.message ?? a.annotations.description ?? "",
+    description: a.annotations.description ?? "",
+    runbookUrl: safeRunbookUrl(a.annotations.runbook_url),
+    activeAt: activeAt !== null && Number.isFinite(activeAt) ? activeAt : null,
+    activeForSeconds: activeAt !== null && Number.isFinite(activeAt) ? Math.max(0, Math.round(nowSeconds - activeAt)) : null,
+    service: alertService(a.labels, conventions),
+    node: a.labels.node ?? a.labels.instance ?? null,
+    labels: a.labels,
+  };
+}
+
+/** Firing first, then by severity, then the longest-active first. */
+export function compareAlerts(a: AlertSummary, b: AlertSummary): number {
+  const sev = (s: string) => (SEVERITY_ORDER.includes(s) ? SEVERITY_ORDER.indexOf(s) : SEVERITY_ORDER.length);
+  return (a.state === b.state ? 0 : a.state === "firing" ? -1 : 1) || sev(a.severity) - sev(b.severity) || (b.activeForSeconds ?? 0) - (a.activeForSeconds ?? 0);
+}
+
+/** Firing and pending alerts of the upstream, mapped to services and nodes. */
+export async function activeAlerts(deps: SignalDeps, nowSeconds: number): Promise<AlertsResponse> {
+  const fresh = new FreshnessTracker();
+  const upstream = fresh.take(await deps.upstream.alerts());
+  const conventions = allConventions(deps.cfg);
+  const alerts = upstream.filter((a) => a.state !== "inactive").map((a) => summarizeAlert(a, conventions, nowSeconds));
+  alerts.sort(compareAlerts);
+  return { ...fresh.summary(), alerts };
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from "@playwright/test";
+
+/** The e2e stack's ports: apart from the demo's and the integration tests'. */
+export const E2E_BASE_PORT = 29090;
+export const E2E_DASHBOARD_PORT = 23000;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  testMatch: "**/*.spec.ts",
+  // One stack, one Prometheus: tests that stop it or inject incidents must not overlap.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_DASHBOARD_PORT}`,
+    timezoneId: "UTC",
+    locale: "en-GB",
+    viewport: { width: 1920, height: 1080 },
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  webServer: {
+    command: `npx tsx demo/run.ts --base-port ${E2E_BASE_PORT} --port ${E2E_DASHBOARD_PORT} --data-dir .tmp/e2e --fresh --no-install --no-build`,
+    url: `http://127.0.0.1:${E2E_DASHBOARD_PORT}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+  },
+});

@@ -1,0 +1,14 @@
+// `npm start`: serve the built dashboard (next build, output: standalone) against PROMETHEUS_URL.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const server = fileURLToPath(new URL("../.next/standalone/server.js", import.meta.url));
+if (!existsSync(server)) {
+  console.error("signalboard: no build found; run `npm run build` first");
+  process.exit(1);
+}
+// Shells set HOSTNAME to the machine's name; the standalone server would bind to that alone.
+process.env.HOSTNAME = process.env.SIGNALBOARD_HOST ?? "0.0.0.0";
+process.env.PORT ??= "3000";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+await import(server);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import type { ServicesResponse } from "@/lib/api/types";
+import { api, ourUpstreamQueries, sleep, upstreamQueryCount } from "./helpers";
+
+// The overview costs: metric names (cached a minute) + rate, errors, three latency sets and targets.
+const QUERIES_PER_OVERVIEW = 6;
+
+describe("upstream economy", () => {
+  it("answers N concurrent identical requests with one set of upstream queries", async () => {
+    // An instant nobody asked for yet, so nothing is cached.
+    const at = Math.floor(Date.now() / 1000) - 3600 - Math.floor(Math.random() * 3600);
+    await api("/api/v1/status"); // warms the metric-name cache, so only the overview's own queries count
+    const before = await ourUpstreamQueries();
+    const logBefore = upstreamQueryCount();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => api<ServicesResponse>(`/api/v1/services?at=${at}`)));
+    for (const a of answers) expect(a.status).toBe(200);
+    const sent = (await ourUpstreamQueries()) - before;
+    expect(sent).toBe(QUERIES_PER_OVERVIEW);
+    await sleep(1500); // Prometheus writes its query log after answering
+    expect(upstreamQueryCount() - logBefore).toBe(QUERIES_PER_OVERVIEW);
+  });
+
+  it("serves a repeated question from the cache", async () => {
+    const at = Math.floor(Date.now() / 1000) - 7200 - Math.floor(Math.random() * 3600);
+    await api(`/api/v1/services?at=${at}`);
+    const before = await ourUpstreamQueries();
+    await api(`/api/v1/services?at=${at}`);
+    expect((await ourUpstreamQueries()) - before).toBe(0);
+  });
+});

@@ -1,0 +1,63 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { TestProject } from "vitest/node";
+import { startDashboard } from "../../demo/dashboard";
+import { stopGroup } from "../../demo/processes";
+import { startStack } from "../../demo/stack";
+import { INTEGRATION_BASE_PORT, INTEGRATION_DASHBOARD_PORT, type StackInfo } from "./stack-info";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    stack: StackInfo;
+  }
+}
+
+/** Waits until the dashboard reports traffic for every demo service: the tests compare live numbers. */
+async function waitForTraffic(dashboardUrl: string, wanted: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = "";
+  while (Date.now() < deadline) {
+    try {
+      const body = (await (await fetch(`${dashboardUrl}/api/v1/services`)).json()) as { services?: { requestRate: number | null }[] };
+      const live = (body.services ?? []).filter((s) => (s.requestRate ?? 0) > 0).length;
+      last = `${live} services with traffic`;
+      if (live >= wanted) return;
+    } catch (e) {
+      last = String(e);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`the demo stack had no traffic for ${wanted} services within ${timeoutMs / 1000} s (${last})`);
+}
+
+/** Starts a real Prometheus, node_exporter, the demo fleet and the built dashboard on their own ports. */
+export default async function setup(project: TestProject) {
+  const root = resolve(__dirname, "../..");
+  const dataDir = join(root, ".tmp", "integration");
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const stack = await startStack({ basePort: INTEGRATION_BASE_PORT, dataDir, dashboardPort: INTEGRATION_DASHBOARD_PORT });
+  // A short upstream timeout, so the failure tests see stale answers quickly.
+  const configFile = join(dataDir, "signalboard.yaml");
+  writeFileSync(configFile, "prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: 5\nservices:\n  presets: true\n");
+  const dashboard = await startDashboard({ root, port: INTEGRATION_DASHBOARD_PORT, prometheusUrl: stack.prometheusUrl, logFile: join(dataDir, "dashboard.log"), configFile });
+  const dashboardUrl = `http://127.0.0.1:${INTEGRATION_DASHBOARD_PORT}`;
+  try {
+    await waitForTraffic(dashboardUrl, 7, 120_000);
+  } catch (e) {
+    await stopGroup(dashboard);
+    await stack.stop();
+    throw e;
+  }
+  project.provide("stack", {
+    prometheusUrl: stack.prometheusUrl,
+    controlUrl: stack.controlUrl,
+    dashboardUrl,
+    queryLog: join(dataDir, "query.log"),
+    nodeExporterInstance: `127.0.0.1:${stack.ports.nodeExporter}`,
+  });
+  return async () => {
+    await stopGroup(dashboard);
+    await stack.stop();
+  };
+}

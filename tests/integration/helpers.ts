@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { inject } from "vitest";
+
+export const stack = () => inject("stack");
+
+/** GET a dashboard path; returns status and parsed JSON body. */
+export async function api<T = unknown>(path: string): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${stack().dashboardUrl}${path}`);
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+/** One instant query straight to Prometheus: the reference our API must agree with. */
+export async function promQuery(query: string, time: number): Promise<{ metric: Record<string, string>; value: [number, string] }[]> {
+  const body = new URLSearchParams({ query, time: String(time) });
+  const res = await fetch(`${stack().prometheusUrl}/api/v1/query`, { method: "POST", body });
+  const json = (await res.json()) as { status: string; data: { result: { metric: Record<string, string>; value: [number, string] }[] } };
+  if (json.status !== "success") throw new Error(`query failed: ${query}`);
+  return json.data.result;
+}
+
+/** Number of queries Prometheus has evaluated so far (lines of its query log). */
+export function upstreamQueryCount(): number {
+  try {
+    return readFileSync(stack().queryLog, "utf8").split("\n").filter(Boolean).length;
+  } catch {
+    return 0;
+  }
+}
+
+/** Our own counter of upstream requests, read from /metrics. */
+export async function ourUpstreamQueries(): Promise<number> {
+  const text = await (await fetch(`${stack().dashboardUrl}/metrics`)).text();
+  let total = 0;
+  for (const line of text.split("\n")) {
+    if (line.startsWith("signalboard_upstream_queries_total{")) total += Number(line.split(" ").pop());
+  }
+  return total;
+}
+
+/** Drives the stack's Prometheus through the demo control server. */
+export async function prometheusControl(action: "stop" | "start" | "pause" | "resume"): Promise<void> {
+  const res = await fetch(`${stack().controlUrl}/prometheus/${action}`, { method: "POST" });
+  if (!res.ok) throw new Error(`control ${action}: HTTP ${res.status}`);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import type { ServiceDetailResponse, ServicesResponse } from "@/lib/api/types";
+import { api, promQuery } from "./helpers";
+
+const FLEET = ["cart", "catalog", "checkout", "frontend", "inventory", "payments", "recommendations"];
+
+/** Close enough for two evaluations of the same query at the same instant. */
+function expectSame(ours: number | null, reference: number | undefined) {
+  if (reference === undefined || !Number.isFinite(reference)) expect(ours).toBeNull();
+  else expect(ours).toBeCloseTo(reference, 6);
+}
+
+function byJob(result: { metric: Record<string, string>; value: [number, string] }[]): Map<string, number> {
+  return new Map(result.map((r) => [r.metric.job ?? "", Number(r.value[1])]));
+}
+
+describe("GET /api/v1/services against the real Prometheus", () => {
+  it("equals the design.md definitions evaluated by Prometheus at the same instant and window", async () => {
+    const at = Math.floor(Date.now() / 1000) - 10;
+    const { status, body } = await api<ServicesResponse>(`/api/v1/services?at=${at}`);
+    expect(status).toBe(200);
+    expect(body.stale).toBe(false);
+    const W = `${body.window}s`;
+    const R = "http_request_duration_seconds_count";
+    const H = "http_request_duration_seconds_bucket";
+    const rate = byJob(await promQuery(`sum by (job) (rate(${R}[${W}]))`, body.at));
+    const errors = byJob(await promQuery(`sum by (job) (rate(${R}{status_code=~"5.."}[${W}])) / sum by (job) (rate(${R}[${W}]))`, body.at));
+    const quantile = async (q: number) => byJob(await promQuery(`histogram_quantile(${q}, sum by (job, le) (rate(${H}[${W}])))`, body.at));
+    const [p50, p90, p99] = await Promise.all([quantile(0.5), quantile(0.9), quantile(0.99)]);
+
+    for (const name of FLEET) {
+      const s = body.services.find((x) => x.name === name);
+      expect(s, `service ${name} listed`).toBeDefined();
+      if (!s) continue;
+      expect(s.convention).toBe("prom-client");
+      expect(s.requestRate).toBeGreaterThan(0);
+      expectSame(s.requestRate, rate.get(name));
+      // design.md's ratio has no value where a service had no 5xx series; ours says 0 there.
+      if (errors.has(name)) expectSame(s.errorRatio, errors.get(name));
+      else expect(s.errorRatio).toBe(0);
+      expectSame(s.latency.p50, p50.get(name));
+      expectSame(s.latency.p90, p90.get(name));
+      expectSame(s.latency.p99, p99.get(name));
+    }
+  });
+
+  it("finds services of other conventions once each, latency converted to seconds", async () => {
+    const { body } = await api<ServicesResponse>("/api/v1/services");
+    const conventionOf = new Map(body.services.map((s) => [s.name, s.convention]));
+    expect(conventionOf.get("search")).toBe("otel-http");
+    expect(conventionOf.get("email")).toBe("otel-http-legacy");
+    expect(conventionOf.get("reviews")).toBe("istio");
+    expect(conventionOf.get("ratings")).toBe("istio");
+    const names = body.services.map((s) => `${s.namespace ?? ""}/${s.name}`);
+    expect(new Set(names).size).toBe(names.length);
+    const email = body.services.find((s) => s.name === "email");
+    // The legacy OTel histogram is in milliseconds; a p50 above 10 would mean it was not converted.
+    expect(email?.latency.p50).toBeGreaterThan(0);
+    expect(email?.latency.p50).toBeLessThan(10);
+  });
+
+  it("returns aligned sparklines with the axis when asked", async () => {
+    const { body } = await api<ServicesResponse>("/api/v1/services?from=now-15m&to=now&width=120&series=true");
+    expect(body.axis).toBeDefined();
+    const axis = body.axis!;
+    expect(axis.start % axis.step).toBe(0);
+    const checkout = body.services.find((s) => s.name === "checkout");
+    expect(checkout?.series?.requestRate).toHaveLength(axis.points);
+    expect(checkout?.series?.requestRate.some((v) => v !== null && v > 0)).toBe(true);
+  });
+
+  it("serves a service's range series and breakdowns", async () => {
+    const { status, body } = await api<ServiceDetailResponse>("/api/v1/services/checkout?from=now-10m&to=now");
+    expect(status).toBe(200);
+    expect(body.service.name).toBe("checkout");
+    expect(body.series.requestRate.length).toBeGreaterThan(1);
+    expect(body.series.byStatusClass.map((s) => s.name)).toContain("2xx");
+    expect(body.breakdowns.byInstance.length).toBe(2);
+    expect(body.breakdowns.byRoute?.length).toBeGreaterThan(0);
+    for (const [t] of body.series.requestRate) expect(t % body.step).toBe(0);
+  });
+
+  it("answers 404 with a clear error for a service that does not exist", async () => {
+    const { status, body } = await api<{ error: { code: string; message: string } }>("/api/v1/services/no-such-service");
+    expect(status).toBe(404);
+    expect(body.error.code).toBe("service_not_found");
+    expect(body.error.message).toContain("no-such-service");
+  });
+});

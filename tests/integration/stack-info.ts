@@ -1,0 +1,12 @@
+/** Ports of the integration stack: apart from the demo's (9090, 3000), so both can run at once. */
+export const INTEGRATION_BASE_PORT = 19090;
+export const INTEGRATION_DASHBOARD_PORT = 13000;
+
+export interface StackInfo {
+  prometheusUrl: string;
+  controlUrl: string;
+  dashboardUrl: string;
+  /** Prometheus's query_log_file: one JSON line per query it evaluated. */
+  queryLog: string;
+  nodeExporterInstance: string;
+}
