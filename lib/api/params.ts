@@ -50,7 +50,6 @@ export function parseName(raw: string, param: string): string {
     throw new ApiError(400, "invalid_param", `${param}: not valid percent-encoding`, param);
   }
   if (name.length === 0 || name.length > MAX_PARAM_LENGTH) throw new ApiError(400, "invalid_param", `${param}: must be 1 to ${MAX_PARAM_LENGTH} characters`, param);
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) throw new ApiError(400, "invalid_param", `${param}: must not contain control characters`, param);
   return name;
 }

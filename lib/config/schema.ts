@@ -44,7 +44,11 @@ export const configSchema = z
   .object({
     prometheus: z
       .object({
-        url: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:9090"),
+        url: z
+          .url({ protocol: /^https?$/ })
+          // fetch refuses URLs with credentials; they belong in basicAuth, read from a file.
+          .refine((u) => !new URL(u).username && !new URL(u).password, "must not contain user:password; use prometheus.basicAuth")
+          .default("http://127.0.0.1:9090"),
         timeoutSeconds: z.number().positive().max(300).default(15),
         // Used for rate windows; Prometheus does not report it through its query API.
         scrapeIntervalSeconds: z.number().positive().max(3600).default(15),

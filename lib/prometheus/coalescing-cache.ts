@@ -50,7 +50,8 @@ export class CoalescingCache<T> {
     const hit = this.fresh.get(req.key);
     if (hit && this.now() - hit.fetchedAt < req.ttlMs) return this.answer(hit, false, "hit");
     const pending = this.inFlight.get(req.key);
-    if (pending) return this.answer(await pending, false, "coalesced");
+    // Askers who joined an in-flight request get the stale copy too when it fails, not only its starter.
+    if (pending) return pending.then((entry) => this.answer(entry, false, "coalesced"), (error) => this.staleOrThrow(req, error));
 
     const started = this.load(req);
     this.inFlight.set(req.key, started);
@@ -65,9 +66,7 @@ export class CoalescingCache<T> {
     try {
       return this.answer(await started, false, "miss");
     } catch (error) {
-      const good = this.lastGood.get(req.staleKey);
-      if (good && req.mayServeStale(error)) return this.answer(good, true, "stale");
-      throw error;
+      return this.staleOrThrow(req, error);
     } finally {
       this.inFlight.delete(req.key);
     }
@@ -88,6 +87,13 @@ export class CoalescingCache<T> {
       if (oldest === undefined) break;
       map.delete(oldest);
     }
+  }
+
+  /** The last good answer to the question, marked stale, when the error allows it; else the error. */
+  private staleOrThrow(req: CacheRequest<T>, error: unknown): Cached<T> {
+    const good = this.lastGood.get(req.staleKey);
+    if (good && req.mayServeStale(error)) return this.answer(good, true, "stale");
+    throw error;
   }
 
   private answer(entry: Entry<T>, stale: boolean, outcome: CacheOutcome): Cached<T> {

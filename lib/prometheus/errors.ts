@@ -35,7 +35,7 @@ const PROMETHEUS_ERROR_TYPES: Record<string, UpstreamErrorKind> = {
 export function upstreamErrorFromResponse(status: number, body: unknown): UpstreamError {
   const b = (typeof body === "object" && body !== null ? body : {}) as { errorType?: unknown; error?: unknown };
   const message = typeof b.error === "string" && b.error ? b.error : `HTTP ${status}`;
-  if (typeof b.errorType === "string" && PROMETHEUS_ERROR_TYPES[b.errorType]) {
+  if (typeof b.errorType === "string" && Object.hasOwn(PROMETHEUS_ERROR_TYPES, b.errorType)) {
     return new UpstreamError(PROMETHEUS_ERROR_TYPES[b.errorType] as UpstreamErrorKind, message, status);
   }
   return new UpstreamError(kindFromStatus(status), message, status);

@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./load";
+
+const FILE = "/etc/signalboard.yaml";
+
+/** Loads `yaml` as the SIGNALBOARD_CONFIG file, with extra environment variables. */
+function fromYaml(yaml: string, env: Record<string, string> = {}) {
+  return loadConfig({ env: { SIGNALBOARD_CONFIG: FILE, ...env }, readFile: () => yaml });
+}
+
+/** The ConfigError message `fn` throws. */
+function configError(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as Error).message;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("loadConfig", () => {
+  it("gives the defaults with no file and no environment", () => {
+    const cfg = loadConfig({ env: {} });
+    expect(cfg.prometheus).toEqual({ url: "http://127.0.0.1:9090", timeoutSeconds: 15, scrapeIntervalSeconds: 15, maxConcurrency: 8, headers: {} });
+    expect(cfg.limits).toEqual({ maxRangeDays: 31, maxSeries: 20_000, minRefreshSeconds: 10 });
+    expect(cfg.services.presets).toBe(true);
+    expect(cfg.services.conventions).toEqual([]);
+    expect(cfg.services.thresholds).toEqual({ errorRatio: { degraded: 0.01, failing: 0.05 }, p99Seconds: { degraded: 0.5, failing: 1 } });
+  });
+
+  it("gives the defaults for an empty file", () => {
+    expect(fromYaml("").prometheus.url).toBe("http://127.0.0.1:9090");
+    expect(fromYaml("# nothing here\n").limits.maxRangeDays).toBe(31);
+  });
+
+  it("reads the file and fills the defaults of a custom convention", () => {
+    const cfg = fromYaml(`
+prometheus:
+  url: http://prom:9090
+  timeoutSeconds: 5
+services:
+  presets: false
+  conventions:
+    - name: prometheus-self
+      requests: prometheus_http_requests_total
+      duration: prometheus_http_request_duration_seconds
+      serviceLabel: job
+      statusLabel: code
+`);
+    expect(cfg.prometheus.url).toBe("http://prom:9090");
+    expect(cfg.prometheus.timeoutSeconds).toBe(5);
+    expect(cfg.services.presets).toBe(false);
+    expect(cfg.services.conventions[0]).toMatchObject({ name: "prometheus-self", durationUnit: "seconds", errorStatus: "5..", instanceLabel: "instance", matchers: {} });
+  });
+
+  it("lets PROMETHEUS_URL win over the file, keeping the file's other keys", () => {
+    const cfg = fromYaml("prometheus:\n  url: http://from-file:9090\n  timeoutSeconds: 7\n", { PROMETHEUS_URL: "http://from-env:9090" });
+    expect(cfg.prometheus.url).toBe("http://from-env:9090");
+    expect(cfg.prometheus.timeoutSeconds).toBe(7);
+    expect(loadConfig({ env: { PROMETHEUS_URL: "https://mimir.example/prometheus" } }).prometheus.url).toBe("https://mimir.example/prometheus");
+  });
+
+  it("checks PROMETHEUS_URL like the file's url", () => {
+    expect(configError(() => loadConfig({ env: { PROMETHEUS_URL: "ftp://prom" } }))).toContain("prometheus.url");
+  });
+
+  it("says when the file cannot be read", () => {
+    const message = configError(() =>
+      loadConfig({
+        env: { SIGNALBOARD_CONFIG: "/missing.yaml" },
+        readFile: () => {
+          throw new Error("ENOENT: no such file");
+        },
+      }),
+    );
+    expect(message).toBe("SIGNALBOARD_CONFIG: cannot read /missing.yaml: ENOENT: no such file");
+  });
+
+  it("rejects invalid YAML, naming the file", () => {
+    const message = configError(() => fromYaml("prometheus:\n  url: [unclosed\n"));
+    expect(message).toContain(`${FILE}: not valid YAML`);
+  });
+
+  it("rejects a file whose root is not a mapping", () => {
+    expect(configError(() => fromYaml("- a\n- b\n"))).toBe(`${FILE}: (root): must be a mapping`);
+    expect(configError(() => fromYaml("just a string\n"))).toBe(`${FILE}: (root): must be a mapping`);
+  });
+
+  it("rejects an unknown key and names it", () => {
+    const nested = configError(() => fromYaml("prometheus:\n  urll: http://prom:9090\n"));
+    expect(nested).toContain(`${FILE}: prometheus: `);
+    expect(nested).toContain('"urll"');
+    const top = configError(() => fromYaml("prometeus:\n  url: http://prom:9090\n"));
+    expect(top).toContain("(root): ");
+    expect(top).toContain('"prometeus"');
+  });
+
+  it("names services.conventions.0.requests for a bad metric name", () => {
+    const message = configError(() =>
+      fromYaml(`
+services:
+  conventions:
+    - name: custom
+      requests: http-requests-total
+      duration: http_duration_seconds
+      serviceLabel: job
+      statusLabel: code
+`),
+    );
+    expect(message).toContain("services.conventions.0.requests: must be a Prometheus metric name");
+  });
+
+  it("rejects thresholds where degraded exceeds failing", () => {
+    const message = configError(() => fromYaml("services:\n  thresholds:\n    errorRatio: {degraded: 0.1, failing: 0.05}\n"));
+    expect(message).toContain("services.thresholds.errorRatio");
+    expect(message).toContain("degraded must not exceed failing");
+    expect(fromYaml("services:\n  thresholds:\n    errorRatio: {degraded: 0.05, failing: 0.05}\n").services.thresholds.errorRatio.failing).toBe(0.05);
+  });
+
+  it.each([
+    ["a quoted number", 'prometheus:\n  timeoutSeconds: "15"\n', "prometheus.timeoutSeconds"],
+    ["a quoted boolean", 'services:\n  presets: "true"\n', "services.presets"],
+    ["YAML 1.1 yes (a string in YAML 1.2)", "services:\n  presets: yes\n", "services.presets"],
+    ["a number as a boolean", "services:\n  presets: 1\n", "services.presets"],
+    ["a fraction as an integer", "prometheus:\n  maxConcurrency: 2.5\n", "prometheus.maxConcurrency"],
+    ["a negative timeout", "prometheus:\n  timeoutSeconds: -1\n", "prometheus.timeoutSeconds"],
+  ])("rejects %s, naming the key", (_, yaml, key) => {
+    expect(configError(() => fromYaml(yaml))).toContain(`${key}:`);
+  });
+});

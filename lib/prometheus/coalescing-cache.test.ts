@@ -1,0 +1,142 @@
+import { describe, expect, it, vi } from "vitest";
+import { CoalescingCache, type CacheRequest } from "./coalescing-cache";
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** A cache over a clock the test moves by hand. */
+function setup(maxEntries = 1000) {
+  const clock = { now: 1_000_000 };
+  const cache = new CoalescingCache<string>(maxEntries, () => clock.now);
+  return { clock, cache };
+}
+
+const TTL = 15_000;
+const upstreamDown = () => Promise.reject(new Error("upstream down"));
+
+function req(key: string, fetch: () => Promise<string>, extra: Partial<CacheRequest<string>> = {}): CacheRequest<string> {
+  return { key, staleKey: key.split("|")[0] as string, ttlMs: TTL, fetch, mayServeStale: () => true, ...extra };
+}
+
+describe("CoalescingCache", () => {
+  it("sends N concurrent identical questions upstream once", async () => {
+    const { cache } = setup();
+    const answer = deferred<string>();
+    const fetch = vi.fn(() => answer.promise);
+    const pending = Array.from({ length: 50 }, () => cache.get(req("q|100", fetch)));
+    answer.resolve("v1");
+    const results = await Promise.all(pending);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(results.map((r) => r.value)).toEqual(new Array(50).fill("v1"));
+    expect(results.filter((r) => r.outcome === "miss")).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === "coalesced")).toHaveLength(49);
+  });
+
+  it("answers from the cache within the ttl, with the age from the clock", async () => {
+    const { clock, cache } = setup();
+    const fetch = vi.fn(async () => "v1");
+    await cache.get(req("q|100", fetch));
+    clock.now += TTL - 1;
+    const again = await cache.get(req("q|100", fetch));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(again).toEqual({ value: "v1", stale: false, ageSeconds: (TTL - 1) / 1000, outcome: "hit" });
+  });
+
+  it("asks again once the ttl has passed", async () => {
+    const { clock, cache } = setup();
+    const fetch = vi.fn().mockResolvedValueOnce("v1").mockResolvedValueOnce("v2");
+    await cache.get(req("q|100", fetch));
+    clock.now += TTL;
+    const again = await cache.get(req("q|100", fetch));
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(again).toMatchObject({ value: "v2", stale: false, ageSeconds: 0, outcome: "miss" });
+  });
+
+  it("serves the last good answer, marked stale with its age, when the upstream fails", async () => {
+    const { clock, cache } = setup();
+    await cache.get(req("q|100", async () => "v1"));
+    clock.now += 90_000;
+    const mayServeStale = vi.fn(() => true);
+    const answer = await cache.get(req("q|100", upstreamDown, { mayServeStale }));
+    expect(answer).toEqual({ value: "v1", stale: true, ageSeconds: 90, outcome: "stale" });
+    expect(mayServeStale).toHaveBeenCalledWith(new Error("upstream down"));
+  });
+
+  it("serves stale to every concurrent asker, not only the first", async () => {
+    const { clock, cache } = setup();
+    await cache.get(req("q|100", async () => "v1"));
+    clock.now += 60_000;
+    const failing = deferred<string>();
+    const pending = Array.from({ length: 5 }, () => cache.get(req("q|100", () => failing.promise)));
+    failing.reject(new Error("upstream down"));
+    const results = await Promise.allSettled(pending);
+    expect(results.map((r) => (r.status === "fulfilled" ? r.value.stale : r.reason))).toEqual([true, true, true, true, true]);
+  });
+
+  it("rethrows when there is no last good answer", async () => {
+    const { cache } = setup();
+    await expect(cache.get(req("q|100", upstreamDown))).rejects.toThrow("upstream down");
+  });
+
+  it("rethrows when the error may not be served stale", async () => {
+    const { clock, cache } = setup();
+    await cache.get(req("q|100", async () => "v1"));
+    clock.now += TTL;
+    await expect(cache.get(req("q|100", upstreamDown, { mayServeStale: () => false }))).rejects.toThrow("upstream down");
+  });
+
+  it("keys the stale slot by staleKey: the same question at a later time is served stale", async () => {
+    const { clock, cache } = setup();
+    await cache.get(req("q|100", async () => "at 100"));
+    clock.now += 15_000;
+    const later = await cache.get(req("q|115", upstreamDown));
+    expect(later).toMatchObject({ value: "at 100", stale: true, ageSeconds: 15 });
+    await expect(cache.get(req("other|115", upstreamDown))).rejects.toThrow("upstream down");
+  });
+
+  it("does not cache a failure: the next question goes upstream and recovers", async () => {
+    const { cache } = setup();
+    await expect(cache.get(req("q|100", upstreamDown))).rejects.toThrow();
+    const fetch = vi.fn(async () => "back");
+    expect(await cache.get(req("q|100", fetch))).toMatchObject({ value: "back", stale: false, outcome: "miss" });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps at most maxEntries answers, evicting the oldest first", async () => {
+    const { cache } = setup(2);
+    const fetch = vi.fn(async () => "v");
+    await cache.get(req("a|1", fetch));
+    await cache.get(req("b|1", fetch));
+    await cache.get(req("c|1", fetch));
+    expect(fetch).toHaveBeenCalledTimes(3);
+    expect((await cache.get(req("c|1", fetch))).outcome).toBe("hit");
+    expect((await cache.get(req("b|1", fetch))).outcome).toBe("hit");
+    expect((await cache.get(req("a|1", fetch))).outcome).toBe("miss");
+    expect(fetch).toHaveBeenCalledTimes(4);
+    // The stale slot of the evicted question went too.
+    const { cache: small } = setup(1);
+    await small.get(req("a|1", async () => "a"));
+    await small.get(req("b|1", async () => "b"));
+    await expect(small.get(req("a|2", upstreamDown))).rejects.toThrow("upstream down");
+  });
+
+  it("with revalidateInBackground, answers an expired entry at once and refreshes it", async () => {
+    const { clock, cache } = setup();
+    await cache.get(req("names|0", async () => "old"));
+    clock.now += TTL;
+    const refresh = deferred<string>();
+    const answer = await cache.get(req("names|0", () => refresh.promise, { revalidateInBackground: true }));
+    expect(answer).toMatchObject({ value: "old", stale: false });
+    refresh.resolve("new");
+    await refresh.promise;
+    await Promise.resolve();
+    expect(await cache.get(req("names|0", upstreamDown))).toMatchObject({ value: "new", outcome: "hit" });
+  });
+});
