@@ -129,3 +129,16 @@ services:
     expect(configError(() => fromYaml(yaml))).toContain(`${key}:`);
   });
 });
+
+describe("nodes section", () => {
+  it("defaults to the mixin's job=\"node\" selector", () => {
+    expect(loadConfig({ env: {} }).nodes.selector).toEqual({ job: "node" });
+  });
+
+  it("reads a selector and rejects bad label names and an empty one", () => {
+    expect(fromYaml("nodes:\n  selector: {job: node-exporter, cluster: prod}\n").nodes.selector).toEqual({ job: "node-exporter", cluster: "prod" });
+    expect(() => fromYaml("nodes:\n  selector: {bad-name: x}\n")).toThrow(/nodes\.selector/);
+    expect(() => fromYaml("nodes:\n  selector: {}\n")).toThrow(/nodes\.selector: must name at least one label/);
+    expect(() => fromYaml("nodes:\n  selectr: {}\n")).toThrow(/nodes/);
+  });
+});

@@ -40,6 +40,20 @@ const thresholdPair = z
   .strict()
   .refine((t) => t.degraded <= t.failing, "degraded must not exceed failing");
 
+/** The mixin's default nodeExporterSelector. */
+export const DEFAULT_NODE_SELECTOR: Readonly<Record<string, string>> = { job: "node" };
+
+/** The `nodes:` section: equality matchers that select node_exporter series. */
+export const nodesSchema = z
+  .object({
+    selector: z
+      .record(labelName, z.string().max(256))
+      .refine((s) => Object.keys(s).length > 0, "must name at least one label")
+      .default({ ...DEFAULT_NODE_SELECTOR }),
+  })
+  .strict()
+  .prefault({});
+
 export const configSchema = z
   .object({
     prometheus: z
@@ -81,6 +95,7 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    nodes: nodesSchema,
   })
   .strict();
 

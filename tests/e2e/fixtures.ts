@@ -20,7 +20,7 @@ const UPSTREAM_DOWN = /Failed to load resource: the server responded with a stat
 export const test = base.extend<{ control: Control; consoleGuard: ConsoleGuard }>({
   // Any console error or uncaught exception fails the test, unless the test caused it on purpose.
   consoleGuard: [
-    async ({ page }, use) => {
+    async ({ page }, provide) => {
       const errors: string[] = [];
       const allowed: RegExp[] = [];
       const record = (m: ConsoleMessage) => {
@@ -28,17 +28,17 @@ export const test = base.extend<{ control: Control; consoleGuard: ConsoleGuard }
       };
       page.on("console", record);
       page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-      await use({ allow: (re) => allowed.push(re) });
+      await provide({ allow: (re) => allowed.push(re) });
       expect(errors, "console errors").toEqual([]);
     },
     { auto: true },
   ],
-  control: async ({ request, consoleGuard }, use) => {
+  control: async ({ request, consoleGuard }, provide) => {
     const post = async (path: string, data?: Record<string, unknown>) => {
       const res = await request.post(`${CONTROL_URL}${path}`, data ? { data } : {});
       expect(res.ok(), `${path}: ${await res.text()}`).toBe(true);
     };
-    await use({
+    await provide({
       incident: (body) => post("/incident", body),
       prometheus: (action) => {
         consoleGuard.allow(UPSTREAM_DOWN);

@@ -1,0 +1,5 @@
+import { apiRoute } from "@/lib/api/handler";
+import { getNodes } from "@/lib/api/node-endpoints";
+
+export const dynamic = "force-dynamic";
+export const GET = apiRoute("/api/v1/nodes", getNodes);
