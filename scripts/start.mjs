@@ -1,5 +1,6 @@
 // `npm start`: serve the built dashboard (next build, output: standalone) against PROMETHEUS_URL.
 import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const server = fileURLToPath(new URL("../.next/standalone/server.js", import.meta.url));
@@ -11,4 +12,6 @@ if (!existsSync(server)) {
 process.env.HOSTNAME = process.env.SIGNALBOARD_HOST ?? "0.0.0.0";
 process.env.PORT ??= "3000";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+// The standalone server changes into its own folder: a relative config path must be resolved first.
+if (process.env.SIGNALBOARD_CONFIG) process.env.SIGNALBOARD_CONFIG = resolve(process.env.SIGNALBOARD_CONFIG);
 await import(server);

@@ -43,7 +43,8 @@ export default async function setup(project: TestProject) {
   const dashboard = await startDashboard({ root, port: INTEGRATION_DASHBOARD_PORT, prometheusUrl: stack.prometheusUrl, logFile: join(dataDir, "dashboard.log"), configFile });
   const dashboardUrl = `http://127.0.0.1:${INTEGRATION_DASHBOARD_PORT}`;
   try {
-    await waitForTraffic(dashboardUrl, 7, 120_000);
+    // Seven fleet services and five of other conventions.
+    await waitForTraffic(dashboardUrl, 12, 120_000);
   } catch (e) {
     await stopGroup(dashboard);
     await stack.stop();
