@@ -37,8 +37,10 @@ export async function getService(request: Request, params: Record<string, string
 
 /** GET /api/v1/alerts */
 export async function getAlerts(request: Request) {
-  parseQuery(new URL(request.url), timeParams);
-  return activeAlerts(deps(), Date.now() / 1000);
+  const d = deps();
+  // Alerts are always the current ones; the time parameters are still checked like everywhere.
+  times(d, parseQuery(new URL(request.url), timeParams));
+  return activeAlerts(d, Date.now() / 1000);
 }
 
 /** GET /api/v1/status */
