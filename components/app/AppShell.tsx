@@ -1,0 +1,29 @@
+"use client";
+
+import type { ReactNode } from "react";
+import type { ViewState } from "@/lib/ui/url-state";
+import type { DataInfo } from "./data-info";
+import { Header } from "./Header";
+import styles from "./app.module.css";
+
+export interface AppShellProps {
+  view: ViewState;
+  onViewChange: (next: ViewState) => void;
+  data: DataInfo;
+  children: ReactNode;
+}
+
+/** The page frame: theme, skip link, header with the time controls, and the page's content. */
+export function AppShell({ view, onViewChange, data, children }: AppShellProps) {
+  return (
+    <div className={`${styles.app} theme-${view.theme}`}>
+      <a href="#content" className={styles.skip}>
+        Skip to content
+      </a>
+      <Header view={view} onViewChange={onViewChange} data={data} />
+      <main id="content" className={styles.main}>
+        {children}
+      </main>
+    </div>
+  );
+}

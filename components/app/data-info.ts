@@ -1,0 +1,31 @@
+import type { Freshness, Window } from "@/lib/api/types";
+
+/** What the page's data says about itself, for the header to show. */
+export interface DataInfo {
+  /** ms since the epoch when the data on screen was fetched from Prometheus; 0 before the first answer. */
+  updatedAt: number;
+  /** ms since the epoch of the last answer of any kind (a 404 is an answer too); 0 before the first. */
+  checkedAt: number;
+  fetching: boolean;
+  /** The range the data covers, unix seconds, as the API resolved it. */
+  range: { from: number; to: number } | null;
+}
+
+interface QueryLike {
+  data: (Window & Freshness) | undefined;
+  dataUpdatedAt: number;
+  errorUpdatedAt: number;
+  isFetching: boolean;
+}
+
+/** The header's view of a query. A stale answer counts from when Prometheus last answered, not from when we received the copy. */
+export function dataInfoOf(q: QueryLike): DataInfo {
+  const d = q.data;
+  const age = d?.stale ? (d.ageSeconds ?? 0) * 1000 : 0;
+  return {
+    updatedAt: d ? q.dataUpdatedAt - age : 0,
+    checkedAt: Math.max(q.dataUpdatedAt, q.errorUpdatedAt),
+    fetching: q.isFetching,
+    range: d ? { from: d.from, to: d.to } : null,
+  };
+}

@@ -1,0 +1,94 @@
+import Link from "next/link";
+import { memo } from "react";
+import type { ServiceSummary, Values } from "@/lib/api/types";
+import { formatPercent, formatRate, formatSeconds } from "@/lib/ui/format";
+import { SERIES_COLORS } from "@/components/charts/colors";
+import { Sparkline, type SparkSeries } from "@/components/charts/Sparkline";
+import { StatusBadge } from "./StatusBadge";
+import styles from "./services.module.css";
+
+/** Every row has the same height, so the virtualiser places rows without measuring them. */
+export const ROW_HEIGHT = 62;
+const SPARK = { width: 110, height: 30 };
+
+export interface ServiceRowProps {
+  service: ServiceSummary;
+  href: string;
+  /** 1-based position among all rows, header included, for assistive tech. */
+  rowIndex: number;
+  /** Offset from the top of the list, px. */
+  top: number;
+}
+
+const EMPTY: Values = [];
+
+function Spark({ series, label }: { series: readonly SparkSeries[]; label: string }) {
+  // The same box whether or not there is a line: every row keeps the same layout.
+  return (
+    <span className={styles.spark}>
+      <Sparkline series={series} width={SPARK.width} height={SPARK.height} label={label} />
+    </span>
+  );
+}
+
+function Quantile({ name, value }: { name: string; value: number | null }) {
+  return (
+    <span className={styles.quantile}>
+      <span className={styles.qName}>{name}</span> {formatSeconds(value)}
+    </span>
+  );
+}
+
+/** One service: status, name and why; request rate, error ratio and latency, each as a trend and a current value. */
+export const ServiceRow = memo(function ServiceRow({ service: s, href, rowIndex, top }: ServiceRowProps) {
+  const series = s.series;
+  const ok = s.latencySuccess;
+  const meta = [s.namespace, s.convention, s.instances ? `${s.instances.up}/${s.instances.total} up` : null].filter(Boolean).join(" · ");
+  return (
+    <div role="row" aria-rowindex={rowIndex} className={styles.row} data-status={s.status} style={{ transform: `translateY(${top}px)` }}>
+      <div role="cell" className={styles.statusCell}>
+        <StatusBadge status={s.status} />
+      </div>
+      <div role="cell" className={styles.nameCell}>
+        <Link href={href} className={styles.name} prefetch={false}>
+          {s.name}
+        </Link>
+        <span className={styles.meta}>{meta}</span>
+        {s.statusReasons.length > 0 && (
+          <span className={styles.reasons} title={s.statusReasons.join("; ")}>
+            {s.statusReasons.join("; ")}
+          </span>
+        )}
+      </div>
+      <div role="cell" className={styles.metricCell}>
+        <Spark series={[{ values: series?.requestRate ?? EMPTY, color: SERIES_COLORS.rate }]} label={`Request rate of ${s.name} over the range`} />
+        <span className={`${styles.value} num`}>{formatRate(s.requestRate)}</span>
+      </div>
+      <div role="cell" className={styles.metricCell}>
+        <Spark series={[{ values: series?.errorRatio ?? EMPTY, color: SERIES_COLORS.error }]} label={`Error ratio of ${s.name} over the range`} />
+        <span className={`${styles.value} num`}>{formatPercent(s.errorRatio)}</span>
+      </div>
+      <div role="cell" className={styles.metricCell}>
+        <Spark
+          series={[
+            { values: series?.p50 ?? EMPTY, color: SERIES_COLORS.p50 },
+            { values: series?.p90 ?? EMPTY, color: SERIES_COLORS.p90 },
+            { values: series?.p99 ?? EMPTY, color: SERIES_COLORS.p99 },
+            { values: series?.p99Failure ?? EMPTY, color: SERIES_COLORS.failure, dashed: true },
+          ]}
+          label={`Latency of ${s.name} over the range: p50, p90, p99 of successful requests and p99 of failed requests`}
+        />
+        <span className={`${styles.latency} num`}>
+          <span>
+            <Quantile name="p50" value={ok.p50} />
+            <Quantile name="p90" value={ok.p90} />
+            <Quantile name="p99" value={ok.p99} />
+          </span>
+          <span className={styles.failed}>
+            <Quantile name="failed p99" value={s.latencyFailure.p99} />
+          </span>
+        </span>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,57 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { FreshnessBanner } from "@/components/states/FreshnessBanner";
+import { Panel, type PanelStatus } from "@/components/states/Panel";
+import { describeError } from "@/lib/ui/fetch-json";
+import { countLabel, filterServices, sortServices } from "@/lib/ui/overview-rows";
+import type { ViewState } from "@/lib/ui/url-state";
+import { OverviewToolbar } from "./OverviewToolbar";
+import { ServicesTable } from "./ServicesTable";
+import { useServices } from "./use-services";
+
+export interface ServicesPanelProps {
+  view: ViewState;
+  onViewChange: (next: ViewState) => void;
+}
+
+// Loading, empty and error take about the room a short list would, so the page does not jump.
+const PLACEHOLDER_HEIGHT = 320;
+
+/** The overview's service list: fetches, filters, sorts, and shows its loading, empty, error and stale states. */
+export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
+  const query = useServices(view);
+  const [filter, setFilter] = useState(view.q);
+  const data = query.data;
+  const rows = useMemo(() => (data ? sortServices(filterServices(data.services, filter), view.sort) : []), [data, filter, view.sort]);
+
+  let status: PanelStatus = "ready";
+  if (!data) status = query.isError ? "error" : "loading";
+  else if (rows.length === 0) status = "empty";
+  const emptyText = data && data.services.length > 0 ? `No service matches “${filter}”` : "No services have requests in this range";
+
+  return (
+    <div>
+      {data && (
+        <FreshnessBanner
+          stale={data.stale}
+          ageSeconds={data.ageSeconds}
+          receivedAt={query.dataUpdatedAt}
+          refreshError={query.isError ? describeError(query.error) : null}
+          warnings={data.warnings}
+        />
+      )}
+      <OverviewToolbar
+        view={view}
+        onViewChange={onViewChange}
+        filter={filter}
+        onFilterChange={setFilter}
+        count={data ? countLabel(rows.length, data.services.length, data.conventions.length) : null}
+      />
+      <Panel title="Services" status={status} emptyText={emptyText} errorText={describeError(query.error)} onRetry={() => void query.refetch()} stale={data?.stale} height={status === "ready" ? "auto" : PLACEHOLDER_HEIGHT}>
+        {/* A new filter or sort starts from the top of the list, not wherever the old one was scrolled to. */}
+        <ServicesTable key={`${view.sort}|${filter}`} services={rows} view={view} />
+      </Panel>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useRef } from "react";
+import type { ServiceSummary } from "@/lib/api/types";
+import { serviceHref, type SortKey, type ViewState } from "@/lib/ui/url-state";
+import { ROW_HEIGHT, ServiceRow } from "./ServiceRow";
+import styles from "./services.module.css";
+
+export interface ServicesTableProps {
+  services: readonly ServiceSummary[];
+  view: ViewState;
+}
+
+const COLUMNS: { label: string; sort: SortKey | null; order: "ascending" | "descending" }[] = [
+  { label: "Status", sort: "status", order: "descending" },
+  { label: "Service", sort: "name", order: "ascending" },
+  { label: "Requests", sort: "traffic", order: "descending" },
+  { label: "Errors", sort: "errors", order: "descending" },
+  { label: "Latency of successful requests · failed p99", sort: "latency", order: "descending" },
+];
+
+/**
+ * The service list as an ARIA table. Only the rows in view (and a few either side) are in the DOM,
+ * so 2,000 services cost what 30 do; the header stays put while the body scrolls.
+ */
+export function ServicesTable({ services, view }: ServicesTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual hands back fresh functions on every render; the React Compiler cannot memoise them, and need not.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: services.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  return (
+    <div role="table" aria-label="Services" aria-rowcount={services.length + 1} className={styles.table}>
+      <div role="rowgroup" className={styles.head}>
+        <div role="row" aria-rowindex={1} className={styles.headRow}>
+          {COLUMNS.map((c) => (
+            <div key={c.label} role="columnheader" aria-sort={c.sort === view.sort ? c.order : undefined}>
+              {c.label}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" ref={scrollRef} className={styles.scroller}>
+        <div className={styles.rows} style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const s = services[item.index];
+            if (!s) return null;
+            return <ServiceRow key={`${s.namespace ?? ""}/${s.name}`} service={s} href={serviceHref(s.name, view)} rowIndex={item.index + 2} top={item.start} />;
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ServiceStatus } from "@/lib/api/types";
+import styles from "./services.module.css";
+
+export interface StatusBadgeProps {
+  status: ServiceStatus;
+}
+
+// One shape per status, so status reads without colour: check, triangle, cross, arrow down, dash.
+const ICONS: Record<ServiceStatus, string> = {
+  ok: "M4 8.5l2.5 2.5L12 5.5",
+  degraded: "M8 4v5M8 11.5v.5",
+  failing: "M5 5l6 6M11 5l-6 6",
+  down: "M8 3.5v8M4.5 8.5L8 12l3.5-3.5",
+  idle: "M4.5 8h7",
+};
+
+/** The status as colour, icon and word together. */
+export function StatusBadge({ status }: StatusBadgeProps) {
+  return (
+    <span className={styles.badge} data-status={status}>
+      <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+        {status === "degraded" ? <path d="M8 1.8L15 14H1z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" /> : <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.4" />}
+        <path d={ICONS[status]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+      </svg>
+      {status}
+    </span>
+  );
+}

@@ -1,0 +1,19 @@
+import { SERIES_COLORS, statusClassColor } from "@/components/charts/colors";
+import type { NamedSeries, Points } from "@/lib/api/types";
+import { formatNumber, formatRate } from "@/lib/ui/format";
+import { SeriesPanel } from "./SeriesPanel";
+import type { GraphFrame } from "./graph-frame";
+
+export interface RequestsGraphProps {
+  frame: GraphFrame;
+  byStatusClass: readonly NamedSeries[];
+  total: Points;
+}
+
+/** Request rate stacked by status class (2xx, 4xx, 5xx…); the total when the status label is missing. */
+export function RequestsGraph({ frame, byStatusClass, total }: RequestsGraphProps) {
+  const lines = byStatusClass.length
+    ? byStatusClass.map((s, i) => ({ name: s.name, points: s.points, color: statusClassColor(s.name, i) }))
+    : [{ name: "all", points: total, color: SERIES_COLORS.rate }];
+  return <SeriesPanel title="Request rate by status class" frame={frame} lines={lines} kind="stacked-area" unit="req/s" formatTick={formatNumber} formatValue={formatRate} />;
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { FreshnessBanner } from "@/components/states/FreshnessBanner";
+import { Panel } from "@/components/states/Panel";
+import { ApiRequestError, describeError } from "@/lib/ui/fetch-json";
+import { viewHref, type ViewState } from "@/lib/ui/url-state";
+import { useServiceDetail } from "../use-services";
+import { BreakdownGraph } from "./BreakdownGraph";
+import { ErrorsGraph } from "./ErrorsGraph";
+import { LatencyGraph } from "./LatencyGraph";
+import { RequestsGraph } from "./RequestsGraph";
+import { ServiceHeading } from "./ServiceHeading";
+import { ServiceNotFound } from "./ServiceNotFound";
+import type { GraphFrame } from "./graph-frame";
+import styles from "./detail.module.css";
+
+export interface ServiceDetailProps {
+  name: string;
+  view: ViewState;
+}
+
+const EMPTY_QUANTILES = { p50: [], p90: [], p99: [] };
+
+/** One service over the range: fetches once, and every graph draws from that one answer. */
+export function ServiceDetail({ name, view }: ServiceDetailProps) {
+  const query = useServiceDetail(name, view);
+  const overviewHref = viewHref("/", view);
+  const data = query.data;
+
+  if (query.error instanceof ApiRequestError && query.error.code === "service_not_found") {
+    return <ServiceNotFound name={name} overviewHref={overviewHref} />;
+  }
+  if (!data && query.isError) {
+    return (
+      <>
+        <ServiceHeading name={name} service={null} overviewHref={overviewHref} />
+        <Panel title="Service data" status="error" errorText={describeError(query.error)} onRetry={() => void query.refetch()} height={160} />
+      </>
+    );
+  }
+
+  const frame: GraphFrame = {
+    domain: data ? [data.from, data.to] : [0, 1],
+    step: data?.step ?? 0,
+    tz: view.tz,
+    marker: data && view.at !== null ? data.at : null,
+    loading: !data,
+    stale: data?.stale ?? false,
+  };
+  const series = data?.series;
+  const breakdowns = data?.breakdowns;
+  return (
+    <>
+      {data && (
+        <FreshnessBanner
+          stale={data.stale}
+          ageSeconds={data.ageSeconds}
+          receivedAt={query.dataUpdatedAt}
+          refreshError={query.isError ? describeError(query.error) : null}
+          warnings={data.warnings}
+        />
+      )}
+      <ServiceHeading name={name} service={data?.service ?? null} overviewHref={overviewHref} />
+      <div className={styles.grid}>
+        <RequestsGraph frame={frame} byStatusClass={series?.byStatusClass ?? []} total={series?.requestRate ?? []} />
+        <ErrorsGraph frame={frame} errorRatio={series?.errorRatio ?? []} />
+        <LatencyGraph frame={frame} outcome="success" quantiles={series?.latencySuccess ?? EMPTY_QUANTILES} />
+        <LatencyGraph frame={frame} outcome="failure" quantiles={series?.latencyFailure ?? EMPTY_QUANTILES} />
+      </div>
+      <h2 className={styles.section}>Breakdowns</h2>
+      <div className={styles.breakdowns}>
+        {breakdowns?.byRoute !== null && <BreakdownGraph frame={frame} title="Requests by route" series={breakdowns?.byRoute ?? []} />}
+        <BreakdownGraph frame={frame} title="Requests by status code" series={breakdowns?.byStatusCode ?? []} />
+        <BreakdownGraph frame={frame} title="Requests by instance" series={breakdowns?.byInstance ?? []} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import type { ServiceSummary } from "@/lib/api/types";
+import { formatPercent, formatRate, formatSeconds } from "@/lib/ui/format";
+import { StatusBadge } from "../StatusBadge";
+import styles from "./detail.module.css";
+
+export interface ServiceHeadingProps {
+  name: string;
+  /** The service as of `at`; null while loading. */
+  service: ServiceSummary | null;
+  overviewHref: string;
+}
+
+/** Back link, name, status and why, the convention that found the service, and its current values. */
+export function ServiceHeading({ name, service: s, overviewHref }: ServiceHeadingProps) {
+  return (
+    <div className={styles.heading}>
+      <Link href={overviewHref} className={styles.back}>
+        ← All services
+      </Link>
+      <div className={styles.titleRow}>
+        <h1>{name}</h1>
+        {s && <StatusBadge status={s.status} />}
+        {s && s.statusReasons.length > 0 && <span className={styles.reasons}>{s.statusReasons.join("; ")}</span>}
+      </div>
+      {s && (
+        <>
+          <p className={styles.meta}>
+            Found by convention <strong>{s.convention}</strong>
+            {s.namespace && <> · namespace {s.namespace}</>}
+            {s.instances && (
+              <>
+                {" "}
+                · {s.instances.up} of {s.instances.total} instances up
+              </>
+            )}
+          </p>
+          <dl className={`${styles.current} num`} aria-label="Current values">
+            <Value label="Request rate" value={formatRate(s.requestRate)} />
+            <Value label="Error ratio" value={formatPercent(s.errorRatio)} />
+            <Value label="p50 (successful)" value={formatSeconds(s.latencySuccess.p50)} />
+            <Value label="p90 (successful)" value={formatSeconds(s.latencySuccess.p90)} />
+            <Value label="p99 (successful)" value={formatSeconds(s.latencySuccess.p99)} />
+            <Value label="p99 (failed)" value={formatSeconds(s.latencyFailure.p99)} failed />
+          </dl>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Value({ label, value, failed = false }: { label: string; value: string; failed?: boolean }) {
+  return (
+    <div className={failed ? styles.failedValue : undefined}>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}

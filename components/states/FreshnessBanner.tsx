@@ -1,0 +1,49 @@
+"use client";
+
+import { useNow } from "@/components/app/use-now";
+import { formatAge } from "@/lib/ui/format";
+import styles from "./states.module.css";
+
+export interface FreshnessBannerProps {
+  /** The API answered with its last good copy because Prometheus failed. */
+  stale: boolean;
+  /** Age of that copy when it was received, seconds. */
+  ageSeconds: number | undefined;
+  /** When the data on screen was received, ms since the epoch. */
+  receivedAt: number;
+  /** The latest refresh failed outright; the data on screen is from an earlier one. */
+  refreshError: string | null;
+  /** Notices from Prometheus or the server (partial data, too many series). */
+  warnings: readonly string[];
+}
+
+/**
+ * Says how old the data on screen is when it is not fresh. The data itself stays: a failed refresh
+ * must never blank the page an engineer is reading during an incident. The age keeps counting.
+ */
+export function FreshnessBanner({ stale, ageSeconds, receivedAt, refreshError, warnings }: FreshnessBannerProps) {
+  const now = useNow();
+  const sinceReceived = now === null ? 0 : Math.max(0, (now - receivedAt) / 1000);
+  const age = formatAge((stale ? (ageSeconds ?? 0) : 0) + sinceReceived);
+  return (
+    <>
+      {refreshError !== null && (
+        <div role="alert" className={`${styles.banner} ${styles.bannerError}`}>
+          <strong>Refresh failed:</strong> {refreshError}. Showing data from <span className="num">{age}</span> ago.
+        </div>
+      )}
+      {refreshError === null && stale && (
+        <div role="status" className={`${styles.banner} ${styles.bannerWarn}`}>
+          Showing data from <span className="num">{age}</span> ago — Prometheus is not answering.
+        </div>
+      )}
+      {warnings.length > 0 && (
+        <ul className={`${styles.banner} ${styles.bannerNote}`} aria-label="Warnings">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
