@@ -10,6 +10,7 @@ import {
   latencyQuantilesByService,
   requestRateBy,
   requestRateByService,
+  servicesSeen,
 } from "./red";
 
 function preset(name: string): Convention {
@@ -71,6 +72,12 @@ describe("one prom-client convention", () => {
     const inner = conventionLatencyQuantiles(promClient, { window: 60 }, "failure");
     expect(latencyQuantilesByService([promClient], { window: 60 }, "failure")).toBe(
       `label_replace(label_replace(${inner}, "service", "$1", "job", "(.*)"), "convention", "prom-client", "", "")`,
+    );
+  });
+
+  it("servicesSeen lists every service with requests in the lookback, even with no rate now", () => {
+    expect(servicesSeen([promClient], 3600)).toBe(
+      'label_replace(label_replace(group by (job) (last_over_time(http_request_duration_seconds_count[1h])), "service", "$1", "job", "(.*)"), "convention", "prom-client", "", "")',
     );
   });
 

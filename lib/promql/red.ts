@@ -76,6 +76,18 @@ export function latencyQuantilesByService(conventions: readonly Convention[], sc
   return anyOf(conventions.map((c) => normalizeServiceLabels(conventionLatencyQuantiles(c, scope, outcome), c)));
 }
 
+/**
+ * Every service that reported requests at some time in the lookback, whatever it does now: one
+ * query. A service whose instances are all down has no rate, but must show as down, not vanish.
+ */
+export function servicesSeen(conventions: readonly Convention[], lookbackSeconds: number): string {
+  return anyOf(
+    conventions.map((c) =>
+      normalizeServiceLabels(`group ${byService(c)} (last_over_time(${selector(c.requests, baseMatchers(c, { window: lookbackSeconds }))}[${formatDuration(lookbackSeconds)}]))`, c),
+    ),
+  );
+}
+
 /** Requests per second of one service split by one of its labels (status, route, instance). */
 export function requestRateBy(c: Convention, scope: RedScope & { service: string }, label: string): string {
   return `sum ${byLabels([label])} (${rateOf(c.requests, baseMatchers(c, scope), scope.window)})`;

@@ -28,6 +28,10 @@ describe("toValues", () => {
     expect(toValues([[60, 9], [75, 9], [165, 9], [90, 1]], range)).toEqual([1, null, null, null, null]);
   });
 
+  it("keeps four significant digits", () => {
+    expect(toValues([[90, 0.008751872169383652], [105, 1234567.89]], range)).toEqual([0.008752, 1235000, null, null, null]);
+  });
+
   it("gives all nulls for no points", () => {
     expect(toValues([], range)).toEqual([null, null, null, null, null]);
   });

@@ -3,7 +3,7 @@ import type { Latency, ServicesResponse, ServiceSummary, Values } from "@/lib/ap
 import type { QueryTimes } from "@/lib/api/query-times";
 import type { InstantSeries, RangeSeries } from "@/lib/prometheus/upstream";
 import { CONVENTION, NAMESPACE, SERVICE } from "@/lib/promql/labels";
-import { errorRatioByService, latencyQuantilesByService, requestRateByService, type Outcome } from "@/lib/promql/red";
+import { errorRatioByService, latencyQuantilesByService, requestRateByService, servicesSeen, type Outcome } from "@/lib/promql/red";
 import { targetsUpByJob } from "@/lib/promql/targets";
 import { discoverConventions, type SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
@@ -18,6 +18,8 @@ export function serviceKey(labels: Labels): string {
 }
 
 const emptyLatency = (): Latency => ({ p50: null, p90: null, p99: null });
+/** How far back a service that stopped answering is still listed (as down or idle). */
+export const SEEN_LOOKBACK_SECONDS = 6 * 3600;
 const QUANTILE_FIELD: Record<string, keyof Latency> = { "0.5": "p50", "0.9": "p90", "0.99": "p99" };
 
 /**
@@ -67,7 +69,9 @@ export async function servicesOverview(deps: SignalDeps, t: QueryTimes, opts: { 
   const ttl = deps.cfg.prometheus.scrapeIntervalSeconds * 1000;
   const instant = (q: string) => deps.upstream.instant(q, t.at, ttl).then((a) => fresh.take(a));
   const latency = (o: Outcome) => instant(latencyQuantilesByService(inUse, scope, o));
-  const [rate, errors, latAll, latOk, latFail, targets, sparks] = await Promise.all([
+  const lookback = Math.min(SEEN_LOOKBACK_SECONDS, Math.max(t.window, Math.round(t.to - t.from)));
+  const [seen, rate, errors, latAll, latOk, latFail, targets, sparks] = await Promise.all([
+    instant(servicesSeen(inUse, lookback)),
     instant(requestRateByService(inUse, scope)),
     instant(errorRatioByService(inUse, scope)),
     latency("all"),
@@ -77,8 +81,9 @@ export async function servicesOverview(deps: SignalDeps, t: QueryTimes, opts: { 
     opts.series ? sparklines(deps, t, inUse, fresh) : Promise.resolve(undefined),
   ]);
 
-  const owners = assignOwners(inUse, [...rate, ...errors, ...latAll].map((s) => s.labels));
+  const owners = assignOwners(inUse, [...seen, ...rate, ...errors, ...latAll].map((s) => s.labels));
   const byKey = {
+    seen: ownedValues(seen, owners),
     rate: ownedValues(rate, owners),
     errors: ownedValues(errors, owners),
     latAll: ownedValues(latAll, owners),
@@ -89,7 +94,7 @@ export async function servicesOverview(deps: SignalDeps, t: QueryTimes, opts: { 
   const conventionByName = new Map(inUse.map((c) => [c.name, c]));
 
   const services: ServiceSummary[] = [...owners.entries()].map(([key, convName]) => {
-    const first = byKey.rate.get(key)?.[0] ?? byKey.errors.get(key)?.[0] ?? byKey.latAll.get(key)?.[0];
+    const first = byKey.seen.get(key)?.[0] ?? byKey.rate.get(key)?.[0] ?? byKey.errors.get(key)?.[0];
     const labels = first?.labels ?? {};
     const name = labels[SERVICE] ?? key;
     const conv = conventionByName.get(convName);
