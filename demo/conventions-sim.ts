@@ -41,7 +41,7 @@ const otelRoutes: Record<string, [string, string, number][]> = {
 function otelRequest(service: string): void {
   const [method, route, medianMs] = pick(otelRoutes[service] ?? []);
   otel.observe(
-    { job: service, http_request_method: method, http_route: route, http_response_status_code: String(status(0.01)), url_scheme: 'http' },
+    { job: service, http_request_method: method, http_route: route, http_response_status_code: String(status(0.002)), url_scheme: 'http' },
     logNormal(medianMs, 0.5) / 1000,
   );
 }
@@ -49,14 +49,14 @@ function otelRequest(service: string): void {
 function legacyRequest(): void {
   const [method, route, medianMs] = pick<[string, string, number]>([['POST', '/send', 120], ['GET', '/templates', 20]]);
   legacyOtel.observe(
-    { job: 'email', http_method: method, http_route: route, http_status_code: String(status(0.01)), http_scheme: 'http' },
+    { job: 'email', http_method: method, http_route: route, http_status_code: String(status(0.002)), http_scheme: 'http' },
     logNormal(medianMs, 0.5),
   );
 }
 
 // Bookinfo: productpage calls reviews (v1 without ratings, v2 and v3 with), reviews v2/v3 call ratings.
 const istioCalls: Record<string, { sources: string[]; workloads: string[]; medianMs: number; errorRatio: number }> = {
-  reviews: { sources: ['productpage-v1'], workloads: ['reviews-v1', 'reviews-v2', 'reviews-v3'], medianMs: 30, errorRatio: 0.01 },
+  reviews: { sources: ['productpage-v1'], workloads: ['reviews-v1', 'reviews-v2', 'reviews-v3'], medianMs: 30, errorRatio: 0.002 },
   ratings: { sources: ['reviews-v2', 'reviews-v3'], workloads: ['ratings-v1'], medianMs: 8, errorRatio: 0.08 },
 };
 

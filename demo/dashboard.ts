@@ -1,6 +1,6 @@
 // Builds (when needed) and starts the Next.js standalone server for `npm run demo`.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { StackError } from './ports';
 import { spawnGroup, waitForHttp, type Child } from './processes';
@@ -26,16 +26,10 @@ export function build(root: string): void {
   if (result.status !== 0) throw new StackError('npm run build failed (see above); fix it or start with --no-dashboard');
 }
 
-/** The standalone server serves only what is beside it: copy the static assets and public/ there. */
+/** The standalone server serves only what is beside it: the same copy `npm run build` makes. */
 function copyAssets(root: string): void {
-  const standalone = join(root, '.next', 'standalone');
-  const pairs = [
-    [join(root, '.next', 'static'), join(standalone, '.next', 'static')],
-    [join(root, 'public'), join(standalone, 'public')],
-  ] as const;
-  for (const [from, to] of pairs) {
-    if (existsSync(from) && !existsSync(to)) cpSync(from, to, { recursive: true });
-  }
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'copy-standalone-assets.mjs')], { stdio: 'inherit' });
+  if (result.status !== 0) throw new StackError('copying the static assets beside the standalone server failed');
 }
 
 export interface DashboardOptions {

@@ -71,7 +71,7 @@ export const fleet: Service[] = [
     name: 'checkout',
     instances: 2,
     routes: [
-      { method: 'POST', template: '/api/checkout/:id', medianMs: 60, calls: [
+      { method: 'POST', template: '/api/checkout/:id', medianMs: 40, calls: [
         { service: 'payments', method: 'POST', path: '/api/payments' },
         { service: 'inventory', method: 'POST', path: '/api/reservations' },
       ] },
@@ -81,7 +81,7 @@ export const fleet: Service[] = [
     name: 'payments',
     instances: 1,
     routes: [
-      { method: 'POST', template: '/api/payments', medianMs: 80, clientErrorStatus: 402, clientErrorRatio: 0.02, calls: [] },
+      { method: 'POST', template: '/api/payments', medianMs: 50, clientErrorStatus: 402, clientErrorRatio: 0.02, calls: [] },
     ],
   },
   {
