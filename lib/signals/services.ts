@@ -8,7 +8,7 @@ import { targetsUpByJob } from "@/lib/promql/targets";
 import { discoverConventions, type SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
 import { pointCount, toValues } from "./series";
-import { classifyService, compareStatus } from "./status";
+import { classifyService, compareWorstFirst } from "./status";
 
 type Labels = Record<string, string>;
 
@@ -119,7 +119,7 @@ export async function servicesOverview(deps: SignalDeps, t: QueryTimes, opts: { 
     if (sparks) summary.series = s ?? emptySparkline(pointCount(t.range));
     return summary;
   });
-  services.sort((a, b) => compareStatus(a.status, b.status) || a.name.localeCompare(b.name));
+  services.sort(compareWorstFirst);
   return {
     ...base,
     ...fresh.summary(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Thresholds } from "@/lib/config/schema";
-import { classifyService, compareStatus, STATUS_ORDER, type ServiceStatus, type StatusInput } from "./status";
+import { classifyService, compareStatus, compareWorstFirst, STATUS_ORDER, type ServiceStatus, type StatusInput } from "./status";
 
 const T: Thresholds = { errorRatio: { degraded: 0.01, failing: 0.05 }, p99Seconds: { degraded: 0.5, failing: 1 } };
 const healthy: StatusInput = { requestRate: 10, errorRatio: 0.001, p99: 0.2, instances: { up: 3, total: 3 } };
@@ -61,5 +61,13 @@ describe("compareStatus", () => {
     expect([...shuffled].sort(compareStatus)).toEqual([...STATUS_ORDER]);
     expect(compareStatus("down", "ok")).toBeLessThan(0);
     expect(compareStatus("ok", "ok")).toBe(0);
+  });
+});
+
+describe("compareWorstFirst", () => {
+  const svc = (name: string, status: "ok" | "failing" | "down", errorRatio: number | null, p99: number | null) => ({ name, status, errorRatio, latency: { p99 } });
+  it("orders by status, then error ratio, then p99, then name", () => {
+    const rows = [svc("b", "failing", 0.08, 0.1), svc("a", "ok", 0, 0.1), svc("c", "failing", 0.4, 0.1), svc("d", "down", null, null), svc("e", "failing", 0.08, 2)];
+    expect(rows.sort(compareWorstFirst).map((r) => r.name)).toEqual(["d", "c", "e", "b", "a"]);
   });
 });
