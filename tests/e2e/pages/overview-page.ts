@@ -1,0 +1,29 @@
+import type { Locator, Page } from "@playwright/test";
+
+/** The overview `/`: the services table and its controls. */
+export class OverviewPage {
+  readonly table: Locator;
+
+  constructor(readonly page: Page) {
+    this.table = page.getByRole("table", { name: "Services" });
+  }
+
+  async open(query = ""): Promise<void> {
+    await this.page.goto(`/${query}`);
+  }
+
+  /** Data rows, in the order shown (the header row excluded). */
+  rows(): Locator {
+    return this.table.getByRole("row").filter({ has: this.page.getByRole("link") });
+  }
+
+  /** The row of one service, found by its link. */
+  row(name: string): Locator {
+    return this.rows().filter({ has: this.page.getByRole("link", { name, exact: true }) });
+  }
+
+  /** The service names of the rows in the order shown. */
+  async serviceNames(): Promise<string[]> {
+    return this.rows().getByRole("link").allTextContents();
+  }
+}

@@ -1,0 +1,78 @@
+import { expect, test } from "./fixtures";
+import { OverviewPage } from "./pages/overview-page";
+import { ServicePage } from "./pages/service-page";
+
+const DEMO_SERVICES = ["frontend", "catalog", "cart", "checkout", "payments", "inventory", "recommendations", "search", "ads", "email", "reviews", "ratings"];
+
+test.describe("overview", () => {
+  test("lists every demo service with numbers and units", async ({ page }) => {
+    const overview = new OverviewPage(page);
+    await overview.open();
+    await expect(overview.rows()).toHaveCount(DEMO_SERVICES.length);
+    for (const name of DEMO_SERVICES) {
+      const row = overview.row(name);
+      await expect(row).toBeVisible();
+      await expect(row).toContainText(/\d[\d.,]*\s*req\/s/);
+      await expect(row).toContainText(/\d[\d.]*\s*%/);
+      await expect(row).toContainText(/p99\s*\d[\d.]*\s*m?s/);
+    }
+  });
+
+  test("an error burst turns the service's row failing within two refreshes, and it sorts to the top", async ({ page, control }) => {
+    const overview = new OverviewPage(page);
+    await overview.open("?refresh=10s");
+    await expect(overview.rows().first()).toBeVisible();
+    await control.incident({ kind: "error-burst", service: "checkout", durationSeconds: 300 });
+    // Two refreshes of 10 s after the burst has filled the 20 s rate window and been scraped (5 s).
+    await expect(overview.row("checkout")).toContainText("failing", { timeout: 2 * 10_000 + 25_000 });
+    await expect(overview.row("checkout")).toContainText(/error ratio \d[\d.]*\s*%\s*≥\s*5\.0\s*%/);
+    await expect(overview.rows().first()).toContainText("checkout");
+  });
+});
+
+test.describe("service page", () => {
+  test("a deep link renders the charts for the range in the URL", async ({ page }) => {
+    const service = new ServicePage(page);
+    await service.open("checkout", "?from=now-30m&to=now");
+    await expect(service.heading("checkout")).toBeVisible();
+    for (const title of ["Request rate by status class", "Error ratio", "Latency of successful requests", "Latency of failed requests"]) {
+      await expect(service.chart(title)).toBeVisible();
+    }
+    await expect(page.getByRole("button", { name: "Custom" })).toHaveAttribute("aria-pressed", "true");
+    // 30 minutes of axis: the first and last labels are at most 30 minutes apart.
+    const labels = await service.timeAxisLabels("Request rate by status class");
+    expect(labels.length).toBeGreaterThan(2);
+    const minutes = labels.map((l) => {
+      const [h, m] = l.split(":").map(Number);
+      return (h ?? 0) * 60 + (m ?? 0);
+    });
+    const span = ((minutes.at(-1) ?? 0) - (minutes[0] ?? 0) + 1440) % 1440;
+    expect(span).toBeLessThanOrEqual(30);
+  });
+
+  test("a service that does not exist shows a clear page", async ({ page, consoleGuard }) => {
+    // The browser itself logs the API's 404; that 404 is the answer this test expects.
+    consoleGuard.allow(/status of 404/);
+    const service = new ServicePage(page);
+    await service.open("no-such-service");
+    await expect(page.getByRole("heading", { level: 1, name: /No service named “no-such-service”/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: /Back to all services/ })).toBeVisible();
+  });
+});
+
+test.describe("time zone", () => {
+  test.use({ timezoneId: "Asia/Kolkata" });
+
+  test("the time-zone switch changes the axis labels", async ({ page }) => {
+    const service = new ServicePage(page);
+    await service.open("checkout", "?from=now-1h&to=now");
+    await expect(service.chart("Request rate by status class")).toBeVisible();
+    await expect.poll(() => service.timeAxisLabels("Request rate by status class").then((l) => l.length)).toBeGreaterThan(1);
+    await expect(page.getByText(/\(UTC\+5:30\)/)).toBeVisible();
+    const local = await service.timeAxisLabels("Request rate by status class");
+    await service.timeZone("UTC").click();
+    await expect(page).toHaveURL(/tz=UTC/);
+    await expect.poll(() => service.timeAxisLabels("Request rate by status class")).not.toEqual(local);
+    await expect(page.getByText(/\(UTC\+5:30\)/)).toBeHidden();
+  });
+});
