@@ -18,7 +18,8 @@ async function waitForTraffic(dashboardUrl: string, wanted: number, timeoutMs: n
   let last = "";
   while (Date.now() < deadline) {
     try {
-      const body = (await (await fetch(`${dashboardUrl}/api/v1/services`)).json()) as { services?: { requestRate: number | null }[] };
+      // At now-15s: the tests read values at now-10s, which must already have a full rate window.
+      const body = (await (await fetch(`${dashboardUrl}/api/v1/services?at=now-15s`)).json()) as { services?: { requestRate: number | null }[] };
       const live = (body.services ?? []).filter((s) => (s.requestRate ?? 0) > 0).length;
       last = `${live} services with traffic`;
       if (live >= wanted) return;
