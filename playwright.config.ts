@@ -7,6 +7,8 @@ export const E2E_DASHBOARD_PORT = 23000;
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "**/*.spec.ts",
+  // Not test-results/ itself: Playwright empties its outputDir, and the unit and integration reports live there.
+  outputDir: "test-results/playwright",
   // One stack, one Prometheus: tests that stop it or inject incidents must not overlap.
   workers: 1,
   fullyParallel: false,
