@@ -83,7 +83,18 @@ export function TimeChart({ rows, series, kind, domain, tz, unit, formatTick, fo
         cursor={{ stroke: "var(--fg-muted)", strokeDasharray: "3 3" }}
         content={(props) => <ChartTooltip content={props} series={series} zone={zone} formatValue={formatValue} />}
       />
-      {marker != null && <ReferenceLine x={marker} stroke="var(--fg)" strokeDasharray="5 3" strokeWidth={1.5} label={{ value: "at", position: "insideTopRight", fill: "var(--fg)", fontSize: 11 }} />}
+      {/* The marker is named with its time, so assistive tech (and a test) can find the instant a link was about. */}
+      {marker != null && (
+        <ReferenceLine
+          x={marker}
+          role="img"
+          aria-label={`at ${formatTime(marker, zone, tickStyle === "date-minute" ? "full" : "second")}`}
+          stroke="var(--fg)"
+          strokeDasharray="5 3"
+          strokeWidth={1.5}
+          label={{ value: "at", position: "insideTopRight", fill: "var(--fg)", fontSize: 11 }}
+        />
+      )}
     </>
   );
   return (

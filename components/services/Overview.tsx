@@ -1,3 +1,4 @@
+import { NodesPanel } from "@/components/nodes/NodesPanel";
 import type { ViewState } from "@/lib/ui/url-state";
 import { ServicesPanel } from "./ServicesPanel";
 import styles from "./overview.module.css";
@@ -12,11 +13,7 @@ export function Overview({ view, onViewChange }: OverviewProps) {
   return (
     <div className={styles.overview}>
       <ServicesPanel view={view} onViewChange={onViewChange} />
-      {/*
-        NODE GRID SLOT — components/nodes/NodeGrid renders here, in the right-hand column
-        (e.g. <NodeGrid view={view} />). It is empty until that component exists: the column
-        is `auto` wide, so nothing takes room meanwhile.
-      */}
+      <NodesPanel view={view} />
     </div>
   );
 }

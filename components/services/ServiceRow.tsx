@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { memo } from "react";
+import { AlertBadge } from "@/components/alerts/AlertBadge";
+import type { AlertSummary } from "@/lib/api/alert-types";
 import type { ServiceSummary, Values } from "@/lib/api/types";
 import { formatPercent, formatRate, formatSeconds } from "@/lib/ui/format";
 import { SERIES_COLORS } from "@/components/charts/colors";
@@ -18,6 +20,8 @@ export interface ServiceRowProps {
   rowIndex: number;
   /** Offset from the top of the list, px. */
   top: number;
+  /** Alerts naming this service, most urgent first; the same array while they do not change, so the row stays memoised. */
+  alerts: readonly AlertSummary[];
 }
 
 const EMPTY: Values = [];
@@ -40,7 +44,7 @@ function Quantile({ name, value }: { name: string; value: number | null }) {
 }
 
 /** One service: status, name and why; request rate, error ratio and latency, each as a trend and a current value. */
-export const ServiceRow = memo(function ServiceRow({ service: s, href, rowIndex, top }: ServiceRowProps) {
+export const ServiceRow = memo(function ServiceRow({ service: s, href, rowIndex, top, alerts }: ServiceRowProps) {
   const series = s.series;
   const ok = s.latencySuccess;
   const meta = [s.namespace, s.convention, s.instances ? `${s.instances.up}/${s.instances.total} up` : null].filter(Boolean).join(" · ");
@@ -50,9 +54,12 @@ export const ServiceRow = memo(function ServiceRow({ service: s, href, rowIndex,
         <StatusBadge status={s.status} />
       </div>
       <div role="cell" className={styles.nameCell}>
-        <Link href={href} className={styles.name} prefetch={false}>
-          {s.name}
-        </Link>
+        <span className={styles.nameLine}>
+          <Link href={href} className={styles.name} prefetch={false}>
+            {s.name}
+          </Link>
+          <AlertBadge alerts={alerts} />
+        </span>
         <span className={styles.meta}>{meta}</span>
         {s.statusReasons.length > 0 && (
           <span className={styles.reasons} title={s.statusReasons.join("; ")}>

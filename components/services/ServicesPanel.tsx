@@ -1,11 +1,14 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { OverviewAlerts } from "@/components/alerts/OverviewAlerts";
+import { useAlerts } from "@/components/alerts/use-alerts";
 import { FreshnessBanner } from "@/components/states/FreshnessBanner";
 import { Panel, type PanelStatus } from "@/components/states/Panel";
+import { alertsByService } from "@/lib/ui/alerts";
 import { describeError } from "@/lib/ui/fetch-json";
 import { countLabel, filterServices, sortServices } from "@/lib/ui/overview-rows";
-import type { ViewState } from "@/lib/ui/url-state";
+import { refreshIntervalMs, type ViewState } from "@/lib/ui/url-state";
 import { OverviewToolbar } from "./OverviewToolbar";
 import { ServicesTable } from "./ServicesTable";
 import { useServices } from "./use-services";
@@ -23,6 +26,9 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
   const query = useServices(view);
   const [filter, setFilter] = useState(view.q);
   const data = query.data;
+  // Alerts are current whatever the range; a failed alerts call only costs the badges, never the list.
+  const alertsData = useAlerts({ refetchInterval: refreshIntervalMs(view.refresh) }).data;
+  const alerts = useMemo(() => alertsByService(alertsData?.alerts ?? []), [alertsData]);
   const rows = useMemo(() => (data ? sortServices(filterServices(data.services, filter), view.sort) : []), [data, filter, view.sort]);
 
   let status: PanelStatus = "ready";
@@ -32,6 +38,7 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
 
   return (
     <div>
+      <OverviewAlerts refresh={view.refresh} />
       {data && (
         <FreshnessBanner
           stale={data.stale}
@@ -50,7 +57,7 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
       />
       <Panel title="Services" status={status} emptyText={emptyText} errorText={describeError(query.error)} onRetry={() => void query.refetch()} stale={data?.stale} height={status === "ready" ? "auto" : PLACEHOLDER_HEIGHT}>
         {/* A new filter or sort starts from the top of the list, not wherever the old one was scrolled to. */}
-        <ServicesTable key={`${view.sort}|${filter}`} services={rows} view={view} />
+        <ServicesTable key={`${view.sort}|${filter}`} services={rows} view={view} alerts={alerts} />
       </Panel>
     </div>
   );

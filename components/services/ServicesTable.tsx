@@ -2,6 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
+import type { AlertSummary } from "@/lib/api/alert-types";
 import type { ServiceSummary } from "@/lib/api/types";
 import { serviceHref, type SortKey, type ViewState } from "@/lib/ui/url-state";
 import { ROW_HEIGHT, ServiceRow } from "./ServiceRow";
@@ -10,7 +11,11 @@ import styles from "./services.module.css";
 export interface ServicesTableProps {
   services: readonly ServiceSummary[];
   view: ViewState;
+  /** Alerts by service name. */
+  alerts: ReadonlyMap<string, readonly AlertSummary[]>;
 }
+
+const NO_ALERTS: readonly AlertSummary[] = [];
 
 const COLUMNS: { label: string; sort: SortKey | null; order: "ascending" | "descending" }[] = [
   { label: "Status", sort: "status", order: "descending" },
@@ -24,7 +29,7 @@ const COLUMNS: { label: string; sort: SortKey | null; order: "ascending" | "desc
  * The service list as an ARIA table. Only the rows in view (and a few either side) are in the DOM,
  * so 2,000 services cost what 30 do; the header stays put while the body scrolls.
  */
-export function ServicesTable({ services, view }: ServicesTableProps) {
+export function ServicesTable({ services, view, alerts }: ServicesTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual hands back fresh functions on every render; the React Compiler cannot memoise them, and need not.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -50,7 +55,7 @@ export function ServicesTable({ services, view }: ServicesTableProps) {
           {virtualizer.getVirtualItems().map((item) => {
             const s = services[item.index];
             if (!s) return null;
-            return <ServiceRow key={`${s.namespace ?? ""}/${s.name}`} service={s} href={serviceHref(s.name, view)} rowIndex={item.index + 2} top={item.start} />;
+            return <ServiceRow key={`${s.namespace ?? ""}/${s.name}`} service={s} href={serviceHref(s.name, view)} rowIndex={item.index + 2} top={item.start} alerts={alerts.get(s.name) ?? NO_ALERTS} />;
           })}
         </div>
       </div>

@@ -14,14 +14,27 @@ const ICONS: Record<ServiceStatus, string> = {
   idle: "M4.5 8h7",
 };
 
+export interface StatusIconProps {
+  status: ServiceStatus;
+  /** px, or a CSS length such as "1em" to follow the text. */
+  size: number | string;
+}
+
+/** The status's shape alone, in the current text colour; decorative, so the word must sit beside it. */
+export function StatusIcon({ status, size }: StatusIconProps) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 16 16" aria-hidden="true">
+      {status === "degraded" ? <path d="M8 1.8L15 14H1z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" /> : <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.4" />}
+      <path d={ICONS[status]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
 /** The status as colour, icon and word together. */
 export function StatusBadge({ status }: StatusBadgeProps) {
   return (
     <span className={styles.badge} data-status={status}>
-      <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
-        {status === "degraded" ? <path d="M8 1.8L15 14H1z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" /> : <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.4" />}
-        <path d={ICONS[status]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
-      </svg>
+      <StatusIcon status={status} size={14} />
       {status}
     </span>
   );

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { queryKeys, serviceUrl, servicesUrl } from "./query-keys";
+import { alertsUrl, nodeUrl, nodesUrl, queryKeys, serviceUrl, servicesNowUrl, servicesUrl } from "./query-keys";
 
 describe("query keys", () => {
   it("share a root, so one invalidation reaches every query", () => {
     const time = { from: "now-1h", to: "now", at: null };
     expect(queryKeys.services(time, 120).slice(0, 1)).toEqual(queryKeys.all);
     expect(queryKeys.service("checkout", time, 900).slice(0, 1)).toEqual(queryKeys.all);
+    for (const key of [queryKeys.servicesNow(), queryKeys.alerts(), queryKeys.status(), queryKeys.health()]) expect(key.slice(0, 1)).toEqual(queryKeys.all);
   });
 
   it("differ by range text, not by the resolved clock", () => {
@@ -22,7 +23,28 @@ describe("API URLs", () => {
     expect(servicesUrl({}, 120)).toBe("/api/v1/services?width=120&series=true");
   });
 
+  it("ask for current values and alerts without time parameters", () => {
+    expect(servicesNowUrl()).toBe("/api/v1/services");
+    expect(alertsUrl()).toBe("/api/v1/alerts");
+  });
+
   it("escape the service name", () => {
     expect(serviceUrl("a/b c", { at: "1763800000" }, 900)).toBe("/api/v1/services/a%2Fb%20c?at=1763800000&width=900");
+  });
+});
+
+describe("node keys and URLs", () => {
+  const time = { from: "now-6h", to: "now", at: null };
+
+  it("share the root and differ by node", () => {
+    expect(queryKeys.nodes(time).slice(0, 1)).toEqual(queryKeys.all);
+    expect(queryKeys.node("sim-node-a", time, 900)).not.toEqual(queryKeys.node("sim-node-b", time, 900));
+  });
+
+  it("build the nodes URLs, escaping an instance's colon and a name's slash", () => {
+    expect(nodesUrl({ from: "now-6h", to: "now" })).toBe("/api/v1/nodes?from=now-6h&to=now");
+    expect(nodesUrl({})).toBe("/api/v1/nodes");
+    expect(nodeUrl("10.0.0.7:9100", { at: "1763800000" }, 900)).toBe("/api/v1/nodes/10.0.0.7%3A9100?at=1763800000&width=900");
+    expect(nodeUrl("a/b", {}, 900)).toBe("/api/v1/nodes/a%2Fb?width=900");
   });
 });

@@ -8,6 +8,13 @@ export const queryKeys = {
   all: ["signalboard"] as const,
   services: (time: TimeKey, width: number) => ["signalboard", "services", { ...time, width }] as const,
   service: (name: string, time: TimeKey, width: number) => ["signalboard", "service", name, { ...time, width }] as const,
+  nodes: (time: TimeKey) => ["signalboard", "nodes", { ...time }] as const,
+  node: (name: string, time: TimeKey, width: number) => ["signalboard", "node", name, { ...time, width }] as const,
+  /** Current values only, no sparklines: what the wall screen shows. */
+  servicesNow: () => ["signalboard", "services-now"] as const,
+  alerts: () => ["signalboard", "alerts"] as const,
+  status: () => ["signalboard", "status"] as const,
+  health: () => ["signalboard", "health"] as const,
 };
 
 function query(params: Record<string, string | number | boolean | undefined>): string {
@@ -25,4 +32,34 @@ export function servicesUrl(time: ApiTimeParams, width: number): string {
 /** `GET /api/v1/services/{name}` with series sized for `width` pixels. */
 export function serviceUrl(name: string, time: ApiTimeParams, width: number): string {
   return `/api/v1/services/${encodeURIComponent(name)}${query({ ...time, width })}`;
+}
+
+/** `GET /api/v1/services` for the current values alone: no range series, so no range queries upstream. */
+export function servicesNowUrl(): string {
+  return "/api/v1/services";
+}
+
+/** `GET /api/v1/alerts`: the alerts firing and pending now, whatever range the page shows. */
+export function alertsUrl(): string {
+  return "/api/v1/alerts";
+}
+
+/** `GET /api/v1/status`: upstream reachability and the server's limits. */
+export function statusUrl(): string {
+  return "/api/v1/status";
+}
+
+/** `GET /api/health`: liveness and the running build. */
+export function healthUrl(): string {
+  return "/api/health";
+}
+
+/** `GET /api/v1/nodes`: current USE values and Kubernetes health; no series, so no width. */
+export function nodesUrl(time: ApiTimeParams): string {
+  return `/api/v1/nodes${query({ ...time })}`;
+}
+
+/** `GET /api/v1/nodes/{name}` with series sized for `width` pixels. */
+export function nodeUrl(name: string, time: ApiTimeParams, width: number): string {
+  return `/api/v1/nodes/${encodeURIComponent(name)}${query({ ...time, width })}`;
 }

@@ -1,7 +1,9 @@
 "use client";
 
+import { ServiceAlerts } from "@/components/alerts/ServiceAlerts";
 import { FreshnessBanner } from "@/components/states/FreshnessBanner";
 import { Panel } from "@/components/states/Panel";
+import { parseTime } from "@/lib/time/parse-time";
 import { ApiRequestError, describeError } from "@/lib/ui/fetch-json";
 import { viewHref, type ViewState } from "@/lib/ui/url-state";
 import { useServiceDetail } from "../use-services";
@@ -20,6 +22,12 @@ export interface ServiceDetailProps {
 }
 
 const EMPTY_QUANTILES = { p50: [], p90: [], p99: [] };
+
+// The marker sits at the instant an absolute `at` names, not at the API's evaluation instant (aligned
+// down to the scrape interval); a relative one ("now-5m") has no other instant than the API's.
+function markerTime(at: string, evaluatedAt: number): number {
+  return at.startsWith("now") ? evaluatedAt : parseTime(at, evaluatedAt);
+}
 
 /** One service over the range: fetches once, and every graph draws from that one answer. */
 export function ServiceDetail({ name, view }: ServiceDetailProps) {
@@ -43,7 +51,7 @@ export function ServiceDetail({ name, view }: ServiceDetailProps) {
     domain: data ? [data.from, data.to] : [0, 1],
     step: data?.step ?? 0,
     tz: view.tz,
-    marker: data && view.at !== null ? data.at : null,
+    marker: data && view.at !== null ? markerTime(view.at, data.at) : null,
     loading: !data,
     stale: data?.stale ?? false,
   };
@@ -61,6 +69,9 @@ export function ServiceDetail({ name, view }: ServiceDetailProps) {
         />
       )}
       <ServiceHeading name={name} service={data?.service ?? null} overviewHref={overviewHref} />
+      <div className={styles.alerts}>
+        <ServiceAlerts name={name} refresh={view.refresh} />
+      </div>
       <div className={styles.grid}>
         <RequestsGraph frame={frame} byStatusClass={series?.byStatusClass ?? []} total={series?.requestRate ?? []} />
         <ErrorsGraph frame={frame} errorRatio={series?.errorRatio ?? []} />

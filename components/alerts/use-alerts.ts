@@ -1,0 +1,24 @@
+import { useQuery } from "@tanstack/react-query";
+import type { AlertsResponse } from "@/lib/api/alert-types";
+import { fetchJson } from "@/lib/ui/fetch-json";
+import { alertsUrl, queryKeys } from "@/lib/ui/query-keys";
+
+export interface UseAlertsOptions {
+  /** ms between refreshes, or false for none. */
+  refetchInterval: number | false;
+  /** ms an unused copy is kept; the wall screen keeps less than the default. */
+  gcTime?: number;
+}
+
+/**
+ * The alerts firing and pending now. One query for the whole app: the overview's badges, the service
+ * page's list and the wall screen read the same cache entry, whatever range each page shows.
+ */
+export function useAlerts({ refetchInterval, gcTime }: UseAlertsOptions) {
+  return useQuery({
+    queryKey: queryKeys.alerts(),
+    queryFn: ({ signal }) => fetchJson<AlertsResponse>(alertsUrl(), signal),
+    refetchInterval,
+    ...(gcTime === undefined ? {} : { gcTime }),
+  });
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useMemo, useRef, type CSSProperties } from "react";
+import type { KubernetesHealth, NodeSummary } from "@/lib/api/node-types";
+import { plural } from "@/lib/ui/format";
+import { nodeHref } from "@/lib/ui/node-href";
+import { nodeRows } from "@/lib/ui/node-rows";
+import { KubernetesHealthSummary } from "./KubernetesHealthSummary";
+import { NodeGridLegend } from "./NodeGridLegend";
+import { NodeGridRow } from "./NodeGridRow";
+import { useUrlView } from "./use-url-view";
+import styles from "./nodes.module.css";
+
+export interface NodeGridProps {
+  /** As the API sends them: worst first. */
+  nodes: NodeSummary[];
+  /** Cluster health; adds Kubernetes-only nodes as rows and a health summary below. Hidden when null. */
+  kubernetes?: KubernetesHealth | null;
+  /** "large" for a wall screen: bigger rows and text, and no inner scrolling (bound it with maxNodes). */
+  size?: "normal" | "large";
+  /** Show the worst this many and count the rest. */
+  maxNodes?: number;
+}
+
+/** Row heights, px: every row the same, so the virtualiser places rows without measuring them. */
+const ROW_HEIGHT = { normal: 42, large: 58 } as const;
+const COLUMNS = ["Status", "Node", "CPU", "Memory", "Disk", "Network"];
+
+/**
+ * Nodes as a compact USE grid: one row per node, worst first, one cell per resource. Only the rows
+ * in view are in the DOM, so 500 nodes cost what 15 do. Links keep the page's range (read from the URL).
+ */
+export function NodeGrid({ nodes, kubernetes = null, size = "normal", maxNodes }: NodeGridProps) {
+  const view = useUrlView();
+  const all = useMemo(() => nodeRows(nodes, kubernetes), [nodes, kubernetes]);
+  const rows = maxNodes === undefined ? all : all.slice(0, Math.max(0, maxNodes));
+  const hidden = all.length - rows.length;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual hands back fresh functions on every render; the React Compiler cannot memoise them, and need not.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT[size],
+    overscan: 8,
+  });
+  return (
+    <div className={styles.nodeGrid} data-size={size} style={{ "--row-height": `${ROW_HEIGHT[size]}px` } as CSSProperties}>
+      <div className={styles.layout}>
+        <div className={styles.main}>
+          {nodes.length === 0 && (
+            <p role="status" className={styles.note}>
+              No node_exporter series (job=node){rows.length > 0 ? ": Kubernetes data only." : "."}
+            </p>
+          )}
+          {rows.length > 0 && (
+            <div role="table" aria-label="Nodes" aria-rowcount={all.length + 1} className={styles.table}>
+              <div role="rowgroup">
+                <div role="row" aria-rowindex={1} className={styles.headRow}>
+                  {COLUMNS.map((c) => (
+                    <div key={c} role="columnheader">
+                      {c}
+                    </div>
+                  ))}
+                </div>
+              </div>
+              <div role="rowgroup" ref={scrollRef} className={styles.scroller}>
+                <div className={styles.rows} style={{ height: virtualizer.getTotalSize() }}>
+                  {virtualizer.getVirtualItems().map((item) => {
+                    const row = rows[item.index];
+                    if (!row) return null;
+                    return <NodeGridRow key={row.name} row={row} href={nodeHref(row.name, view)} size={size} rowIndex={item.index + 2} top={item.start} />;
+                  })}
+                </div>
+              </div>
+            </div>
+          )}
+          {hidden > 0 && <p className={styles.more}>+ {plural(hidden, "more node")}, each at least as well off as those shown</p>}
+          {rows.some((r) => r.summary) && <NodeGridLegend />}
+        </div>
+        {kubernetes && <KubernetesHealthSummary health={kubernetes} view={view} size={size} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { memo } from "react";
+import { resourceCells } from "@/lib/ui/node-cells";
+import type { NodeRow } from "@/lib/ui/node-rows";
+import { NodeStatusBadge } from "./NodeStatusBadge";
+import { ResourceCellView } from "./ResourceCellView";
+import styles from "./nodes.module.css";
+
+export interface NodeGridRowProps {
+  row: NodeRow;
+  href: string;
+  size: "normal" | "large";
+  /** 1-based position among all rows, header included, for assistive tech. */
+  rowIndex: number;
+  /** Offset from the top of the list, px. */
+  top: number;
+}
+
+/** One node: status, name and why, then CPU, memory, disk and network. */
+export const NodeGridRow = memo(function NodeGridRow({ row, href, size, rowIndex, top }: NodeGridRowProps) {
+  const s = row.summary;
+  // The second line says why a node is not ok (less what its badge already says); for an ok node, where it is.
+  const why = row.reasons.filter((r) => r !== row.display);
+  const detail = why.length ? why.join("; ") : s && s.instance !== row.name ? s.instance : "";
+  return (
+    <div role="row" aria-rowindex={rowIndex} className={styles.row} data-status={row.display} style={{ transform: `translateY(${top}px)` }}>
+      <div role="cell" className={styles.statusCell}>
+        <NodeStatusBadge status={row.display} size={size} />
+      </div>
+      <div role="cell" className={styles.nameCell}>
+        <Link href={href} className={styles.name} prefetch={false} title={s ? `${row.name} (${s.instance})` : row.name}>
+          {row.name}
+        </Link>
+        {detail && (
+          <span className={why.length ? styles.reasons : styles.meta} title={detail}>
+            {detail}
+          </span>
+        )}
+      </div>
+      {s ? (
+        resourceCells(s).map((cell) => <ResourceCellView key={cell.resource} cell={cell} />)
+      ) : (
+        <div role="cell" aria-colspan={4} className={styles.noExporter}>
+          no node_exporter data{row.kubernetes?.pods.running != null && ` · ${row.kubernetes.pods.running} pods`}
+        </div>
+      )}
+    </div>
+  );
+});

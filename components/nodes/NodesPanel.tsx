@@ -1,0 +1,55 @@
+"use client";
+
+import { useMemo } from "react";
+import { FreshnessBanner } from "@/components/states/FreshnessBanner";
+import { Panel, type PanelStatus } from "@/components/states/Panel";
+import { describeError } from "@/lib/ui/fetch-json";
+import { nodeCountLabel, nodeRows } from "@/lib/ui/node-rows";
+import type { ViewState } from "@/lib/ui/url-state";
+import { NodeGrid } from "./NodeGrid";
+import { useNodes } from "./use-nodes";
+import styles from "./panel.module.css";
+
+export interface NodesPanelProps {
+  view: ViewState;
+}
+
+// Loading, empty and error take about the room a few nodes would, so the column does not jump.
+const PLACEHOLDER_HEIGHT = 200;
+
+/** The overview's node column: fetches nodes, and shows the grid with its loading, empty, error and stale states. */
+export function NodesPanel({ view }: NodesPanelProps) {
+  const query = useNodes(view);
+  const data = query.data;
+  const count = useMemo(() => (data ? nodeCountLabel(nodeRows(data.nodes, data.kubernetes)) : null), [data]);
+
+  let status: PanelStatus = "ready";
+  if (!data) status = query.isError ? "error" : "loading";
+  else if (data.nodes.length === 0 && !data.kubernetes?.nodes.length) status = "empty";
+
+  return (
+    <div className={styles.column}>
+      {data && (
+        <FreshnessBanner
+          stale={data.stale}
+          ageSeconds={data.ageSeconds}
+          receivedAt={query.dataUpdatedAt}
+          refreshError={query.isError ? describeError(query.error) : null}
+          warnings={data.warnings}
+        />
+      )}
+      <Panel
+        title="Nodes"
+        aside={status === "ready" && count && <span className="num">{count}</span>}
+        status={status}
+        emptyText="No node_exporter series (job=node) and no Kubernetes nodes in this range"
+        errorText={describeError(query.error)}
+        onRetry={() => void query.refetch()}
+        stale={data?.stale}
+        height={status === "ready" ? "auto" : PLACEHOLDER_HEIGHT}
+      >
+        {data && <NodeGrid nodes={data.nodes} kubernetes={data.kubernetes} />}
+      </Panel>
+    </div>
+  );
+}

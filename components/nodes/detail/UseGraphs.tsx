@@ -1,0 +1,93 @@
+import type { GraphFrame } from "@/components/services/detail/graph-frame";
+import type { NodeSeries } from "@/lib/api/node-types";
+import { formatNumber, formatPercent } from "@/lib/ui/format";
+import { formatBytesPerSecond, formatLoadPerCpu, formatPerSecond } from "@/lib/ui/node-format";
+import { ResourcePanel, type ResourceChart } from "./ResourcePanel";
+import styles from "./node-detail.module.css";
+
+export interface UseGraphsProps {
+  frame: GraphFrame;
+  series: NodeSeries | null;
+}
+
+/** Chart heights, px: utilization on top, saturation below; two resources side by side fit a 1080p screen. */
+const TOP = 150;
+const BOTTOM = 105;
+/** Both charts with their unit and legend lines. */
+const BODY = TOP + BOTTOM + 2 * 24 + 10;
+
+const UTILIZATION = "var(--series-1)";
+const SATURATION = "var(--series-2)";
+
+function utilization(points: NodeSeries["cpu"]["utilization"], what: string): ResourceChart {
+  return {
+    title: "utilization",
+    lines: [{ name: what, points, color: UTILIZATION }],
+    unit: "%",
+    scale: (v) => v * 100,
+    formatTick: formatNumber,
+    formatValue: (v) => formatPercent(v / 100),
+    height: TOP,
+  };
+}
+
+function saturation(points: NodeSeries["cpu"]["saturation"], what: string, unit: string, formatValue: (v: number) => string): ResourceChart {
+  return { title: "saturation", lines: [{ name: what, points, color: SATURATION }], unit, formatTick: formatNumber, formatValue, height: BOTTOM };
+}
+
+/** The four USE resources of a node over the range: CPU, memory, disk and network. */
+export function UseGraphs({ frame, series: s }: UseGraphsProps) {
+  const none: NodeSeries["cpu"] = { utilization: [], saturation: [] };
+  const cpu = s?.cpu ?? none;
+  const memory = s?.memory ?? none;
+  const disk = s?.disk ?? none;
+  const net = s?.network ?? { receiveBytesPerSecond: [], transmitBytesPerSecond: [], errorsPerSecond: [] };
+  return (
+    <div className={styles.grid}>
+      <ResourcePanel
+        title="CPU"
+        frame={frame}
+        height={BODY}
+        charts={[utilization(cpu.utilization, "busy (not idle, iowait or steal)"), saturation(cpu.saturation, "1-minute load per CPU", "load/CPU", formatLoadPerCpu)]}
+      />
+      <ResourcePanel
+        title="Memory"
+        frame={frame}
+        height={BODY}
+        charts={[utilization(memory.utilization, "used (1 − available / total)"), saturation(memory.saturation, "major page faults", "faults/s", (v) => formatPerSecond(v, "faults"))]}
+      />
+      <ResourcePanel
+        title="Disk"
+        frame={frame}
+        height={BODY}
+        charts={[utilization(disk.utilization, "time busy, busiest device"), saturation(disk.saturation, "queue, busiest device", "io s/s", (v) => formatPerSecond(v, "s"))]}
+      />
+      <ResourcePanel
+        title="Network"
+        frame={frame}
+        height={BODY}
+        charts={[
+          {
+            title: "throughput",
+            lines: [
+              { name: "receive", points: net.receiveBytesPerSecond, color: "var(--series-1)" },
+              { name: "transmit", points: net.transmitBytesPerSecond, color: "var(--series-3)" },
+            ],
+            unit: "B/s",
+            formatTick: formatNumber,
+            formatValue: formatBytesPerSecond,
+            height: TOP,
+          },
+          {
+            title: "errors",
+            lines: [{ name: "errors and drops", points: net.errorsPerSecond, color: "var(--series-error)" }],
+            unit: "packets/s",
+            formatTick: formatNumber,
+            formatValue: (v) => formatPerSecond(v, "packets"),
+            height: BOTTOM,
+          },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { useNow } from "@/components/app/use-now";
+import { formatAge } from "@/lib/ui/format";
+import { screenFreshness, type SourceState } from "@/lib/ui/screen-freshness";
+import styles from "./tv.module.css";
+
+export interface TvFreshnessProps {
+  sources: readonly SourceState[];
+  /** The refresh interval in force, seconds; null until the server's minimum is known. */
+  refreshSeconds: number | null;
+}
+
+/** "Last updated 4 s ago" under the clock. Not a live region: nobody should hear it every second. */
+export function TvUpdated({ sources, refreshSeconds }: TvFreshnessProps) {
+  const now = useNow();
+  if (now === null) return <span className={styles.updated}>Loading…</span>;
+  const { ageSeconds } = screenFreshness(sources, now, refreshSeconds);
+  return (
+    <span className={`${styles.updated} num`}>
+      {ageSeconds === null ? "Waiting for data…" : `Last updated ${formatAge(ageSeconds)} ago`}
+      {refreshSeconds !== null && <span className={styles.every}> · every {formatAge(refreshSeconds)}</span>}
+    </span>
+  );
+}
+
+/**
+ * The banner across the screen when the data is not fresh: stale copies, failed refreshes, or data
+ * older than two refresh intervals. The data stays on screen below it; only the banner says it is old.
+ * The ticking age is hidden from assistive tech, so the alert is announced once, not every second.
+ */
+export function TvBanner({ sources, refreshSeconds }: TvFreshnessProps) {
+  const now = useNow();
+  if (now === null) return null;
+  const { ageSeconds, problem } = screenFreshness(sources, now, refreshSeconds);
+  if (problem === null) return null;
+  return (
+    <div role="alert" className={`${styles.banner} num`}>
+      <svg width="1.2em" height="1.2em" viewBox="0 0 16 16" aria-hidden="true">
+        <path d="M8 1.8L15 14H1z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+        <path d="M8 6.2v3.6M8 11.9v.2" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+      </svg>
+      <span>
+        {ageSeconds === null ? (
+          "No data yet"
+        ) : (
+          <>
+            <span className="sr-only">Data is old</span>
+            <span aria-hidden="true">Data is {formatAge(ageSeconds)} old</span>
+          </>
+        )}{" "}
+        — {problem}
+      </span>
+    </div>
+  );
+}

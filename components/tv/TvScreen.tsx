@@ -1,0 +1,99 @@
+"use client";
+
+import { useMemo, type ReactNode } from "react";
+import type { Freshness } from "@/lib/api/types";
+import { alertCounts, alertsByService } from "@/lib/ui/alerts";
+import type { SourceState } from "@/lib/ui/screen-freshness";
+import type { TvPage, TvView } from "@/lib/ui/tv-params";
+import { TvAlerts } from "./TvAlerts";
+import { TvClock } from "./TvClock";
+import { TvBanner, TvUpdated } from "./TvFreshness";
+import { TvNodes } from "./TvNodes";
+import { TvPanel } from "./TvPanel";
+import { TvRotation } from "./TvRotation";
+import { TvServices } from "./TvServices";
+import { TvSummary } from "./TvSummary";
+import { useReloadOnNewBuild, useTvData } from "./use-tv-data";
+import styles from "./tv.module.css";
+
+export interface TvScreenProps {
+  view: TvView;
+}
+
+interface QueryLike {
+  data?: Freshness;
+  dataUpdatedAt: number;
+  error: unknown;
+}
+
+const sourceOf = (q: QueryLike): SourceState => ({ receivedAt: q.data ? q.dataUpdatedAt : 0, stale: q.data?.stale ?? false, ageSeconds: q.data?.ageSeconds, error: q.error });
+
+const TITLES: Record<TvPage, string> = { services: "Services", nodes: "Nodes", alerts: "Alerts" };
+
+// Alerts take the room their rows need (2.55 em each, 0.3 em apart, under a title), the nodes the rest:
+// a quiet day leaves the nodes most of the column. CSS caps the alerts' share.
+const ALERT_ROW_EM = 2.85;
+const ALERT_PANEL_EM = 2.4;
+const alertsAreaEm = (count: number) => `${ALERT_PANEL_EM + Math.max(1, count) * ALERT_ROW_EM}em`;
+
+/**
+ * The wall screen: nothing to click, nothing that scrolls, type sized by the screen. Worst services,
+ * nodes and alerts on one page, or in turn with `pages=`; a clock, the data's age, and a banner when
+ * that data is old. A failed refresh never blanks it: the last data stays under the banner.
+ */
+export function TvScreen({ view }: TvScreenProps) {
+  useReloadOnNewBuild();
+  const { refreshSeconds, services, alerts, nodes } = useTvData(view.refreshSeconds);
+  const serviceList = services.data?.services ?? null;
+  const alertList = alerts.data?.alerts ?? null;
+  const byService = useMemo(() => alertsByService(alertList ?? []), [alertList]);
+  const sources = [sourceOf(services), sourceOf(alerts), sourceOf(nodes)];
+  const { firing, pending } = alertCounts(alertList ?? []);
+
+  const panels: Record<TvPage, ReactNode> = {
+    services: (
+      <TvPanel title="Services" aside="worst first">
+        <TvServices services={serviceList} alerts={byService} />
+      </TvPanel>
+    ),
+    nodes: (
+      <TvPanel title="Nodes">
+        <TvNodes query={nodes} />
+      </TvPanel>
+    ),
+    alerts: (
+      <TvPanel title="Alerts" aside={alertList && alertList.length > 0 ? `${firing} firing · ${pending} pending` : undefined}>
+        <TvAlerts alerts={alertList} />
+      </TvPanel>
+    ),
+  };
+
+  return (
+    <div className={`${styles.tv} theme-${view.theme}`}>
+      <div className={styles.top}>
+        <span className={styles.brand}>signalboard</span>
+        <TvSummary services={serviceList} alerts={alertList} />
+        <div className={styles.clockBlock}>
+          <TvClock tz={view.tz} />
+          <TvUpdated sources={sources} refreshSeconds={refreshSeconds} />
+        </div>
+      </div>
+      <TvBanner sources={sources} refreshSeconds={refreshSeconds} />
+      <main className={styles.body}>
+        {view.pages.length === 0 ? (
+          <div className={styles.onePage}>
+            <div className={styles.left}>{panels.services}</div>
+            <div className={styles.right}>
+              <div className={styles.nodesArea}>{panels.nodes}</div>
+              <div className={styles.alertsArea} style={{ flexBasis: alertsAreaEm(alertList?.length ?? 0) }}>
+                {panels.alerts}
+              </div>
+            </div>
+          </div>
+        ) : (
+          <TvRotation pages={view.pages.map((p) => ({ id: p, title: TITLES[p], content: panels[p] }))} everySeconds={view.everySeconds} />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { memo } from "react";
+import { AlertBadge } from "@/components/alerts/AlertBadge";
+import { StatusIcon } from "@/components/services/StatusBadge";
+import type { AlertSummary } from "@/lib/api/alert-types";
+import type { ServiceSummary } from "@/lib/api/types";
+import { formatNumber, formatPercent, formatSeconds, NO_VALUE } from "@/lib/ui/format";
+import styles from "./tv.module.css";
+
+export interface TvServiceRowProps {
+  service: ServiceSummary;
+  /** Alerts naming this service; the same array while they do not change. */
+  alerts: readonly AlertSummary[];
+}
+
+/** One service on the wall: status as colour, shape and word; name and why; request rate, error ratio and p99 in big numbers. */
+export const TvServiceRow = memo(function TvServiceRow({ service: s, alerts }: TvServiceRowProps) {
+  const why = s.statusReasons.join("; ");
+  return (
+    <div role="row" className={styles.serviceRow} data-status={s.status}>
+      <span role="cell" className={styles.statusCell}>
+        <span className={styles.status} data-status={s.status}>
+          <StatusIcon status={s.status} size="1em" />
+          {s.status}
+        </span>
+      </span>
+      <span role="cell" className={styles.nameCell}>
+        <span className={styles.nameLine}>
+          <span className={styles.serviceName}>{s.name}</span>
+          {alerts.length > 0 && (
+            <span className={styles.rowAlerts}>
+              <AlertBadge alerts={alerts} runbookLink={false} compact />
+            </span>
+          )}
+        </span>
+        {why && <span className={styles.why}>{why}</span>}
+      </span>
+      <span role="cell" className={`${styles.value} num`}>
+        {s.requestRate === null ? NO_VALUE : formatNumber(s.requestRate)}
+      </span>
+      <span role="cell" className={`${styles.value} num`}>
+        {formatPercent(s.errorRatio)}
+      </span>
+      <span role="cell" className={`${styles.value} num`}>
+        {formatSeconds(s.latency.p99)}
+      </span>
+    </div>
+  );
+});

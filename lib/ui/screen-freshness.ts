@@ -1,0 +1,52 @@
+// How fresh a screen built from several API answers is, and what its banner says when it is not.
+import { ApiRequestError, describeError } from "./fetch-json";
+
+/** One query's contribution: when its data arrived, whether the server marked it stale, and the last refresh's error. */
+export interface SourceState {
+  /** ms since the epoch when the data on screen arrived; 0 when there is none yet. */
+  receivedAt: number;
+  /** The server answered with its last good copy because Prometheus failed. */
+  stale: boolean;
+  /** Age of that copy when it was sent, seconds. */
+  ageSeconds?: number;
+  /** The latest refresh's failure, or null when it succeeded. */
+  error: unknown;
+}
+
+export interface ScreenFreshness {
+  /** ms since the epoch when Prometheus answered for the oldest data on screen; null before any data. */
+  dataAt: number | null;
+  /** Seconds since then; null before any data. */
+  ageSeconds: number | null;
+  /** Why the data is not fresh ("Prometheus not answering"), or null when it is. */
+  problem: string | null;
+}
+
+/** Data this many refresh intervals old is late even when nothing reported a failure (a hung tab, a stuck proxy). */
+export const LATE_AFTER_INTERVALS = 2;
+
+// The most telling reason first: a dead server explains a dead Prometheus, not the other way round.
+function reason(sources: readonly SourceState[]): string | null {
+  const errors = sources.map((s) => s.error).filter((e) => e !== null && e !== undefined);
+  if (errors.some((e) => e instanceof ApiRequestError && e.status === 0)) return "signalboard server not answering";
+  if (errors.some((e) => e instanceof ApiRequestError && e.code.startsWith("upstream_")) || sources.some((s) => s.stale)) return "Prometheus not answering";
+  const other = errors[0];
+  return other === undefined ? null : `refresh failing: ${describeError(other)}`;
+}
+
+/**
+ * The freshness of a screen: the age of its oldest data (a stale copy counts from when Prometheus last
+ * answered, not from when the copy arrived) and what is wrong when anything is stale, failing, or late.
+ */
+export function screenFreshness(sources: readonly SourceState[], nowMs: number, refreshSeconds: number | null): ScreenFreshness {
+  let dataAt: number | null = null;
+  for (const s of sources) {
+    if (s.receivedAt <= 0) continue;
+    const t = s.receivedAt - (s.stale ? (s.ageSeconds ?? 0) * 1000 : 0);
+    if (dataAt === null || t < dataAt) dataAt = t;
+  }
+  const ageSeconds = dataAt === null ? null : Math.max(0, (nowMs - dataAt) / 1000);
+  let problem = reason(sources);
+  if (problem === null && ageSeconds !== null && refreshSeconds !== null && ageSeconds > LATE_AFTER_INTERVALS * refreshSeconds) problem = "refresh overdue";
+  return { dataAt, ageSeconds, problem };
+}

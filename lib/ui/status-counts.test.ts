@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { moreText, statusCounts } from "./status-counts";
+
+describe("statusCounts", () => {
+  it("counts worst first and leaves out statuses with none", () => {
+    expect(statusCounts(["ok", "failing", "ok", "idle", "failing", "ok"])).toEqual([
+      { status: "failing", count: 2 },
+      { status: "idle", count: 1 },
+      { status: "ok", count: 3 },
+    ]);
+    expect(statusCounts([])).toEqual([]);
+  });
+});
+
+describe("moreText", () => {
+  it("says when the rest are all alike", () => {
+    expect(moreText(["ok", "ok", "ok"])).toBe("+3 more, all ok");
+  });
+
+  it("lists a mix worst first", () => {
+    expect(moreText(["ok", "degraded", "ok"])).toBe("+3 more: 1 degraded, 2 ok");
+  });
+});
