@@ -4,7 +4,7 @@ import { StatusIcon } from "@/components/services/StatusBadge";
 import type { AlertSummary } from "@/lib/api/alert-types";
 import type { ServiceSummary } from "@/lib/api/types";
 import { formatNumber, formatPercent, formatSeconds, NO_VALUE } from "@/lib/ui/format";
-import styles from "./tv.module.css";
+import styles from "./services.module.css";
 
 export interface TvServiceRowProps {
   service: ServiceSummary;

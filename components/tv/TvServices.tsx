@@ -8,7 +8,8 @@ import { sortServices } from "@/lib/ui/overview-rows";
 import { moreText } from "@/lib/ui/status-counts";
 import { TvServiceRow } from "./TvServiceRow";
 import { useFit } from "./use-fit";
-import styles from "./tv.module.css";
+import styles from "./services.module.css";
+import tv from "./tv.module.css";
 
 export interface TvServicesProps {
   /** null before the first answer. */
@@ -43,8 +44,8 @@ export function TvServices({ services, alerts }: TvServicesProps) {
         </span>
       </div>
       <div role="rowgroup" ref={ref} className={styles.rows}>
-        {services === null && <p className={styles.placeholder}>Loading services…</p>}
-        {services !== null && rows.length === 0 && <p className={styles.placeholder}>No services have requests</p>}
+        {services === null && <p className={tv.placeholder}>Loading services…</p>}
+        {services !== null && rows.length === 0 && <p className={tv.placeholder}>No services have requests</p>}
         {rows.slice(0, shown).map((s) => (
           <TvServiceRow key={`${s.namespace ?? ""}/${s.name}`} service={s} alerts={alerts.get(s.name) ?? NO_ALERTS} />
         ))}

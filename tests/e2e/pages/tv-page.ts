@@ -1,0 +1,52 @@
+import type { Locator, Page } from "@playwright/test";
+
+/** The wall screen `/tv`: services, nodes, alerts, the clock and the freshness banner. */
+export class TvPage {
+  readonly services: Locator;
+  readonly alerts: Locator;
+  readonly banner: Locator;
+  readonly clock: Locator;
+  readonly zone: Locator;
+  readonly updated: Locator;
+
+  constructor(readonly page: Page) {
+    this.services = page.getByRole("table", { name: "Services, worst first" });
+    this.alerts = page.getByRole("list", { name: "Alerts now" });
+    // Next.js keeps an empty alert region of its own for route announcements; the banner is the one with words.
+    this.banner = page.getByRole("alert").filter({ hasText: /\w/ });
+    this.clock = page.getByText(/^\d{2}:\d{2}:\d{2}$/);
+    this.zone = page.getByText(/^\d{4}-\d{2}-\d{2} · /);
+    this.updated = page.getByText(/^Last updated \d+\s(s|min) ago/);
+  }
+
+  async open(query = ""): Promise<void> {
+    await this.page.goto(`/tv${query}`);
+  }
+
+  /** Service rows in the order shown (the header row and the "+N more" line excluded). */
+  serviceRows(): Locator {
+    return this.services.getByRole("row").filter({ has: this.page.getByRole("cell", { name: /^(ok|degraded|failing|down|idle)$/ }) });
+  }
+
+  /** The row of one service, found by its name cell. */
+  serviceRow(name: string): Locator {
+    return this.serviceRows().filter({ has: this.page.getByRole("cell", { name: new RegExp(`^${name}\\b`) }) });
+  }
+
+  panel(title: "Services" | "Nodes" | "Alerts"): Locator {
+    return this.page.getByRole("region", { name: title, exact: true });
+  }
+
+  /** Whether the document is no larger than the window: a wall screen must never scroll. */
+  async overflow(): Promise<{ vertical: number; horizontal: number }> {
+    return this.page.evaluate(() => ({
+      vertical: document.documentElement.scrollHeight - window.innerHeight,
+      horizontal: document.documentElement.scrollWidth - window.innerWidth,
+    }));
+  }
+
+  /** The page's navigation start: unchanged as long as the page has not reloaded. */
+  timeOrigin(): Promise<number> {
+    return this.page.evaluate(() => performance.timeOrigin);
+  }
+}

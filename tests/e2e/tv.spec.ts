@@ -1,0 +1,117 @@
+import { expect, test } from "./fixtures";
+import { TvPage } from "./pages/tv-page";
+
+for (const screen of [
+  { width: 1920, height: 1080 },
+  { width: 3840, height: 2160 },
+]) {
+  test.describe(`on a ${screen.width}×${screen.height} screen`, () => {
+    test.use({ viewport: screen });
+
+    test("everything fits without scrollbars, with the clock and the data's age", async ({ page }) => {
+      const tv = new TvPage(page);
+      await tv.open();
+      await expect(tv.serviceRows().first()).toBeVisible();
+      await expect(tv.clock).toBeVisible();
+      await expect(tv.zone).toContainText("UTC");
+      await expect(tv.updated).toBeVisible();
+      for (const title of ["Services", "Nodes", "Alerts"] as const) await expect(tv.panel(title)).toBeVisible();
+      expect(await tv.overflow()).toEqual({ vertical: 0, horizontal: 0 });
+      // Type readable from across a room: at least 28 px at 1080p, scaling with the screen.
+      const fontPx = await tv.serviceRows().first().evaluate((row) => Number.parseFloat(getComputedStyle(row).fontSize));
+      expect(fontPx).toBeGreaterThanOrEqual(28 * (screen.height / 1080));
+    });
+  });
+}
+
+test("nothing on the wall screen takes focus", async ({ page }) => {
+  const tv = new TvPage(page);
+  await tv.open();
+  await expect(tv.serviceRows().first()).toBeVisible();
+  // Tab finds nothing to stop at: the node grid's links are inert here, and there are no controls.
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  await expect(page.getByRole("button")).toHaveCount(0);
+});
+
+test.describe("time zone", () => {
+  test.use({ timezoneId: "Asia/Kolkata" });
+
+  test("the clock shows the browser's zone by default and UTC with tz=UTC, the zone written out", async ({ page }) => {
+    const tv = new TvPage(page);
+    await tv.open();
+    await expect(tv.zone).toContainText("(UTC+5:30)");
+    await tv.open("?tz=UTC");
+    await expect(tv.zone).toHaveText(/ · UTC$/);
+  });
+});
+
+test("polls no faster than the server allows", async ({ page, request }) => {
+  const status = (await (await request.get("/api/v1/status")).json()) as { limits: { minRefreshSeconds: number } };
+  expect(status.limits.minRefreshSeconds).toBe(10);
+  const tv = new TvPage(page);
+  await tv.open("?refresh=1s");
+  await expect(tv.updated).toContainText(/every 10\ss/);
+});
+
+test("with Prometheus stopped the banner comes within two refreshes, the numbers stay, and it goes again without a reload", async ({ page, control }) => {
+  test.setTimeout(150_000);
+  const tv = new TvPage(page);
+  await tv.open("?refresh=10s");
+  const checkout = tv.serviceRow("checkout");
+  await expect(checkout).toContainText(/\d\s?%/);
+  await expect(tv.banner).toBeHidden();
+  const origin = await tv.timeOrigin();
+
+  await control.prometheus("stop");
+  await expect(tv.banner).toContainText(/Data is \d+\s(s|min) old — Prometheus not answering/, { timeout: 2 * 10_000 + 5_000 });
+  // The last data stays on screen under the banner.
+  await expect(checkout).toContainText(/\d\s?%/);
+  await expect(tv.serviceRows()).not.toHaveCount(0);
+
+  await control.prometheus("start");
+  await expect(tv.banner).toBeHidden({ timeout: 60_000 });
+  await expect(checkout).toContainText(/\d\s?%/);
+  expect(await tv.timeOrigin()).toBe(origin);
+});
+
+test("an error burst's alert appears on the wall, on its service's row and in the alert list", async ({ page, control }) => {
+  test.setTimeout(180_000);
+  const tv = new TvPage(page);
+  await tv.open("?refresh=10s");
+  await expect(tv.serviceRows().first()).toBeVisible();
+  await control.incident({ kind: "error-burst", service: "checkout", durationSeconds: 300 });
+  // HighErrorRatio needs its 1 m rate window over 5 % and then 30 s of `for`.
+  await expect(tv.alerts.getByRole("listitem").filter({ hasText: "HighErrorRatio" }).filter({ hasText: "checkout" })).toBeVisible({ timeout: 120_000 });
+  await expect(tv.serviceRow("checkout")).toContainText(/critical/);
+  await expect(tv.serviceRow("checkout")).toContainText(/failing/);
+  // Worst first: a failing service is above every ok one.
+  await expect(tv.serviceRows().first()).toContainText(/failing/);
+});
+
+test("pages rotate full screen", async ({ page }) => {
+  const tv = new TvPage(page);
+  await tv.open("?pages=services,alerts&every=5s");
+  await expect(tv.panel("Services").or(tv.panel("Alerts"))).toBeVisible();
+  const first = (await tv.panel("Services").isVisible()) ? "Services" : "Alerts";
+  const second = first === "Services" ? "Alerts" : "Services";
+  await expect(tv.panel(second)).toBeVisible({ timeout: 7_000 });
+  await expect(tv.panel(first)).toBeHidden();
+  await expect(tv.panel("Nodes")).toBeHidden();
+  expect(await tv.overflow()).toEqual({ vertical: 0, horizontal: 0 });
+});
+
+test.describe("themes", () => {
+  for (const theme of ["dark", "light"] as const) {
+    test(`theme=${theme} paints the screen`, async ({ page }) => {
+      const tv = new TvPage(page);
+      await tv.open(`?theme=${theme}`);
+      await expect(tv.serviceRows().first()).toBeVisible();
+      const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      const [r = 0, g = 0, b = 0] = background.match(/\d+/g)?.map(Number) ?? [];
+      const luminance = (r + g + b) / 3;
+      if (theme === "dark") expect(luminance).toBeLessThan(60);
+      else expect(luminance).toBeGreaterThan(200);
+    });
+  }
+});
