@@ -3,7 +3,7 @@
 //
 //   npx tsx bench/run.ts [--quick] [--sizes 10,200,2000] [--duration 60] [--runs 20]
 //                        [--page-runs 5] [--base-port 31090] [--build] [--tv-cycles 2000]
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -116,10 +116,17 @@ function cleanup(): Promise<void> {
 }
 
 let interrupted = false;
+let interruptedAt = 0;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (interrupted) process.exit(130); // a second Ctrl-C: leave now (the exit hook still signals the groups)
+    if (interrupted) {
+      // npm and tsx relay a terminal's Ctrl-C as more signals: only a later, second Ctrl-C means
+      // "leave now" (the exit hook in demo/processes.ts still sends SIGTERM to every group).
+      if (Date.now() - interruptedAt > 3000) process.exit(130);
+      return;
+    }
     interrupted = true;
+    interruptedAt = Date.now();
     log(`${signal}: stopping everything the bench started…`);
     void cleanup().then(async () => {
       const left = await survivors();
@@ -136,9 +143,10 @@ function checkTime(what: string): void {
 
 async function main(): Promise<void> {
   const root = repoRoot();
-  const scratch = join(root, '.tmp', 'bench');
-  mkdirSync(scratch, { recursive: true });
   const ports = benchPorts(opts.basePort);
+  // One scratch folder per base port: two benches on different ports must not share it.
+  const scratch = join(root, '.tmp', 'bench', String(opts.basePort));
+  mkdirSync(scratch, { recursive: true });
   // Ports can be briefly taken by other programs' outgoing connections; wait up to a minute.
   for (let attempt = 1; ; attempt++) {
     try {
@@ -294,6 +302,7 @@ async function main(): Promise<void> {
     await stop(upstream.prometheus);
     await stop(upstream.exporter);
     upstream = undefined;
+    rmSync(join(sizeDir, 'tsdb'), { recursive: true, force: true }); // N=2000 leaves ~300 MB
   }
 
   await cleanup();
