@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { FreshnessBanner } from "@/components/states/FreshnessBanner";
+import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
 import { Panel, type PanelStatus } from "@/components/states/Panel";
 import { describeError } from "@/lib/ui/fetch-json";
 import { nodeCountLabel, nodeRows } from "@/lib/ui/node-rows";
@@ -29,15 +29,7 @@ export function NodesPanel({ view }: NodesPanelProps) {
 
   return (
     <div className={styles.column}>
-      {data && (
-        <FreshnessBanner
-          stale={data.stale}
-          ageSeconds={data.ageSeconds}
-          receivedAt={query.dataUpdatedAt}
-          refreshError={query.isError ? describeError(query.error) : null}
-          warnings={data.warnings}
-        />
-      )}
+      <QueryFreshnessBanner query={query} />
       <Panel
         title="Nodes"
         aside={status === "ready" && count && <span className="num">{count}</span>}

@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { OverviewAlerts } from "@/components/alerts/OverviewAlerts";
 import { useAlerts } from "@/components/alerts/use-alerts";
-import { FreshnessBanner } from "@/components/states/FreshnessBanner";
+import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
 import { Panel, type PanelStatus } from "@/components/states/Panel";
 import { alertsByService } from "@/lib/ui/alerts";
 import { describeError } from "@/lib/ui/fetch-json";
@@ -39,15 +39,7 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
   return (
     <div>
       <OverviewAlerts refresh={view.refresh} />
-      {data && (
-        <FreshnessBanner
-          stale={data.stale}
-          ageSeconds={data.ageSeconds}
-          receivedAt={query.dataUpdatedAt}
-          refreshError={query.isError ? describeError(query.error) : null}
-          warnings={data.warnings}
-        />
-      )}
+      <QueryFreshnessBanner query={query} />
       <OverviewToolbar
         view={view}
         onViewChange={onViewChange}

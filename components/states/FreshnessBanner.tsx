@@ -1,6 +1,9 @@
 "use client";
 
 import { useNow } from "@/components/app/use-now";
+import type { UseQueryResult } from "@tanstack/react-query";
+import type { Freshness } from "@/lib/api/types";
+import { describeError } from "@/lib/ui/fetch-json";
 import { formatAge } from "@/lib/ui/format";
 import styles from "./states.module.css";
 
@@ -45,5 +48,24 @@ export function FreshnessBanner({ stale, ageSeconds, receivedAt, refreshError, w
         </ul>
       )}
     </>
+  );
+}
+
+export interface QueryFreshnessBannerProps {
+  query: Pick<UseQueryResult<Freshness>, "data" | "dataUpdatedAt" | "isError" | "error">;
+}
+
+/** The banner for one API query's answer, as every panel that fetches shows it above its data. */
+export function QueryFreshnessBanner({ query }: QueryFreshnessBannerProps) {
+  const data = query.data;
+  if (!data) return null;
+  return (
+    <FreshnessBanner
+      stale={data.stale}
+      ageSeconds={data.ageSeconds}
+      receivedAt={query.dataUpdatedAt}
+      refreshError={query.isError ? describeError(query.error) : null}
+      warnings={data.warnings}
+    />
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import type { GraphFrame } from "@/components/services/detail/graph-frame";
-import { FreshnessBanner } from "@/components/states/FreshnessBanner";
+import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
 import { Panel } from "@/components/states/Panel";
 import { ApiRequestError, describeError } from "@/lib/ui/fetch-json";
 import { displayStatus, explainReasons, kubernetesOnlyVerdict } from "@/lib/ui/node-rows";
@@ -57,15 +57,7 @@ export function NodeDetail({ name, view }: NodeDetailProps) {
   const kubernetesOnly = data !== undefined && node === null;
   return (
     <>
-      {data && (
-        <FreshnessBanner
-          stale={data.stale}
-          ageSeconds={data.ageSeconds}
-          receivedAt={query.dataUpdatedAt}
-          refreshError={query.isError ? describeError(query.error) : null}
-          warnings={data.warnings}
-        />
-      )}
+      <QueryFreshnessBanner query={query} />
       <NodeHeading name={data?.name ?? name} verdict={verdict} node={node} kubernetes={kubernetes} overviewHref={overviewHref} />
       {kubernetesOnly ? (
         <p role="status" className={styles.notice}>

@@ -1,7 +1,7 @@
 "use client";
 
 import { ServiceAlerts } from "@/components/alerts/ServiceAlerts";
-import { FreshnessBanner } from "@/components/states/FreshnessBanner";
+import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
 import { Panel } from "@/components/states/Panel";
 import { parseTime } from "@/lib/time/parse-time";
 import { ApiRequestError, describeError } from "@/lib/ui/fetch-json";
@@ -59,15 +59,7 @@ export function ServiceDetail({ name, view }: ServiceDetailProps) {
   const breakdowns = data?.breakdowns;
   return (
     <>
-      {data && (
-        <FreshnessBanner
-          stale={data.stale}
-          ageSeconds={data.ageSeconds}
-          receivedAt={query.dataUpdatedAt}
-          refreshError={query.isError ? describeError(query.error) : null}
-          warnings={data.warnings}
-        />
-      )}
+      <QueryFreshnessBanner query={query} />
       <ServiceHeading name={name} service={data?.service ?? null} overviewHref={overviewHref} />
       <div className={styles.alerts}>
         <ServiceAlerts name={name} refresh={view.refresh} />
