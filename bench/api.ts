@@ -1,7 +1,7 @@
 // Measurements through the JSON API: upstream queries per call, cold and warm latency next to
 // Prometheus answering the same queries directly, and many viewers polling the overview.
 import type { ServicesResponse } from '@/lib/api/types';
-import { errorRatioByService, latencyQuantilesByService, requestRateByService, servicesSeen } from '@/lib/promql/red';
+import { failedRequestRateByService, latencyBucketsByService, requestRateByService, servicesSeen } from '@/lib/promql/red';
 import { targetsUpByJob } from '@/lib/promql/targets';
 import { pointsForWidth, stepFor } from '@/lib/time/range';
 import { PRESETS } from '@/lib/signals/conventions';
@@ -50,10 +50,9 @@ export function overviewQueries(conventionNames: readonly string[], window: numb
   return [
     servicesSeen(conventions, seenLookback),
     requestRateByService(conventions, scope),
-    errorRatioByService(conventions, scope),
-    latencyQuantilesByService(conventions, scope, 'all'),
-    latencyQuantilesByService(conventions, scope, 'success'),
-    latencyQuantilesByService(conventions, scope, 'failure'),
+    failedRequestRateByService(conventions, scope),
+    latencyBucketsByService(conventions, scope, 'success'),
+    latencyBucketsByService(conventions, scope, 'failure'),
     targetsUpByJob(),
   ];
 }

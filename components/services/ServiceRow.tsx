@@ -22,14 +22,16 @@ export interface ServiceRowProps {
   top: number;
   /** Alerts naming this service, most urgent first; the same array while they do not change, so the row stays memoised. */
   alerts: readonly AlertSummary[];
+  /** The sparklines are still on their way. */
+  trendsLoading: boolean;
 }
 
 const EMPTY: Values = [];
 
-function Spark({ series, label }: { series: readonly SparkSeries[]; label: string }) {
+function Spark({ series, label, loading }: { series: readonly SparkSeries[]; label: string; loading: boolean }) {
   // The same box whether or not there is a line: every row keeps the same layout.
   return (
-    <span className={styles.spark}>
+    <span className={loading ? `${styles.spark} ${styles.sparkLoading}` : styles.spark} aria-busy={loading || undefined}>
       <Sparkline series={series} width={SPARK.width} height={SPARK.height} label={label} />
     </span>
   );
@@ -44,8 +46,9 @@ function Quantile({ name, value }: { name: string; value: number | null }) {
 }
 
 /** One service: status, name and why; request rate, error ratio and latency, each as a trend and a current value. */
-export const ServiceRow = memo(function ServiceRow({ service: s, href, rowIndex, top, alerts }: ServiceRowProps) {
+export const ServiceRow = memo(function ServiceRow({ service: s, href, rowIndex, top, alerts, trendsLoading }: ServiceRowProps) {
   const series = s.series;
+  const loading = trendsLoading && !series;
   const ok = s.latencySuccess;
   const meta = [s.namespace, s.convention, s.instances ? `${s.instances.up}/${s.instances.total} up` : null].filter(Boolean).join(" · ");
   return (
@@ -68,11 +71,11 @@ export const ServiceRow = memo(function ServiceRow({ service: s, href, rowIndex,
         )}
       </div>
       <div role="cell" className={styles.metricCell}>
-        <Spark series={[{ values: series?.requestRate ?? EMPTY, color: SERIES_COLORS.rate }]} label={`Request rate of ${s.name} over the range`} />
+        <Spark series={[{ values: series?.requestRate ?? EMPTY, color: SERIES_COLORS.rate }]} label={`Request rate of ${s.name} over the range`} loading={loading} />
         <span className={`${styles.value} num`}>{formatRate(s.requestRate)}</span>
       </div>
       <div role="cell" className={styles.metricCell}>
-        <Spark series={[{ values: series?.errorRatio ?? EMPTY, color: SERIES_COLORS.error }]} label={`Error ratio of ${s.name} over the range`} />
+        <Spark series={[{ values: series?.errorRatio ?? EMPTY, color: SERIES_COLORS.error }]} label={`Error ratio of ${s.name} over the range`} loading={loading} />
         <span className={`${styles.value} num`}>{formatPercent(s.errorRatio)}</span>
       </div>
       <div role="cell" className={styles.metricCell}>
@@ -84,6 +87,7 @@ export const ServiceRow = memo(function ServiceRow({ service: s, href, rowIndex,
             { values: series?.p99Failure ?? EMPTY, color: SERIES_COLORS.failure, dashed: true },
           ]}
           label={`Latency of ${s.name} over the range: p50, p90, p99 of successful requests and p99 of failed requests`}
+          loading={loading}
         />
         <span className={`${styles.latency} num`}>
           <span>

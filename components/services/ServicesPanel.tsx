@@ -5,13 +5,15 @@ import { OverviewAlerts } from "@/components/alerts/OverviewAlerts";
 import { useAlerts } from "@/components/alerts/use-alerts";
 import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
 import { Panel, type PanelStatus } from "@/components/states/Panel";
+import { withSparklines } from "@/lib/api/sparklines";
 import { alertsByService } from "@/lib/ui/alerts";
 import { describeError } from "@/lib/ui/fetch-json";
 import { countLabel, filterServices, sortServices } from "@/lib/ui/overview-rows";
 import { refreshIntervalMs, type ViewState } from "@/lib/ui/url-state";
 import { OverviewToolbar } from "./OverviewToolbar";
 import { ServicesTable } from "./ServicesTable";
-import { useServices } from "./use-services";
+import { useServiceSparklines, useServices } from "./use-services";
+import styles from "./services.module.css";
 
 export interface ServicesPanelProps {
   view: ViewState;
@@ -24,12 +26,13 @@ const PLACEHOLDER_HEIGHT = 320;
 /** The overview's service list: fetches, filters, sorts, and shows its loading, empty, error and stale states. */
 export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
   const query = useServices(view);
+  const trends = useServiceSparklines(view);
   const [filter, setFilter] = useState(view.q);
   const data = query.data;
   // Alerts are current whatever the range; a failed alerts call only costs the badges, never the list.
   const alertsData = useAlerts({ refetchInterval: refreshIntervalMs(view.refresh) }).data;
   const alerts = useMemo(() => alertsByService(alertsData?.alerts ?? []), [alertsData]);
-  const rows = useMemo(() => (data ? sortServices(filterServices(data.services, filter), view.sort) : []), [data, filter, view.sort]);
+  const rows = useMemo(() => (data ? sortServices(filterServices(withSparklines(data.services, trends.data), filter), view.sort) : []), [data, trends.data, filter, view.sort]);
 
   let status: PanelStatus = "ready";
   if (!data) status = query.isError ? "error" : "loading";
@@ -40,6 +43,11 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
     <div>
       <OverviewAlerts refresh={view.refresh} />
       <QueryFreshnessBanner query={query} />
+      {trends.isError && !trends.data && data && (
+        <p role="status" className={styles.trendsError}>
+          Trends over the range could not be loaded ({describeError(trends.error)}); the current values are not affected.
+        </p>
+      )}
       <OverviewToolbar
         view={view}
         onViewChange={onViewChange}
@@ -49,7 +57,7 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
       />
       <Panel title="Services" status={status} emptyText={emptyText} errorText={describeError(query.error)} onRetry={() => void query.refetch()} stale={data?.stale} height={status === "ready" ? "auto" : PLACEHOLDER_HEIGHT}>
         {/* A new filter or sort starts from the top of the list, not wherever the old one was scrolled to. */}
-        <ServicesTable key={`${view.sort}|${filter}`} services={rows} view={view} alerts={alerts} />
+        <ServicesTable key={`${view.sort}|${filter}`} services={rows} view={view} alerts={alerts} trendsLoading={trends.isPending} />
       </Panel>
     </div>
   );

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import type { ServiceDetailResponse, ServicesResponse } from "@/lib/api/types";
+import type { ServiceDetailResponse, ServiceSparklinesResponse, ServicesResponse } from "@/lib/api/types";
 import { fetchJson } from "@/lib/ui/fetch-json";
-import { queryKeys, serviceUrl, servicesUrl, type TimeKey } from "@/lib/ui/query-keys";
+import { queryKeys, serviceUrl, servicesUrl, sparklinesUrl, type TimeKey } from "@/lib/ui/query-keys";
 import { apiTimeParams, refreshIntervalMs, type ViewState } from "@/lib/ui/url-state";
 
 /** Sparkline width the overview asks for: about 40 points per line, enough for a trend, cheap for 2,000 rows. */
@@ -11,13 +11,23 @@ export const DETAIL_CHART_WIDTH = 900;
 
 const timeKey = (view: ViewState): TimeKey => ({ from: view.from, to: view.to, at: view.at });
 
-/** Every service's current RED values and sparklines, polled at the view's refresh interval. */
+/** Every service's current RED values, polled at the view's refresh interval. */
 export function useServices(view: ViewState) {
   const time = timeKey(view);
   return useQuery({
-    queryKey: queryKeys.services(time, SPARKLINE_WIDTH),
+    queryKey: queryKeys.services(time),
     // Resolved when the request is made, not at render: an `at` window follows the clock on refresh.
-    queryFn: ({ signal }) => fetchJson<ServicesResponse>(servicesUrl(apiTimeParams(time, Date.now() / 1000), SPARKLINE_WIDTH), signal),
+    queryFn: ({ signal }) => fetchJson<ServicesResponse>(servicesUrl(apiTimeParams(time, Date.now() / 1000)), signal),
+    refetchInterval: refreshIntervalMs(view.refresh),
+  });
+}
+
+/** Every service's sparklines over the range: a request of their own, so the rows show before these (slower) range queries end. */
+export function useServiceSparklines(view: ViewState) {
+  const time = timeKey(view);
+  return useQuery({
+    queryKey: queryKeys.sparklines(time, SPARKLINE_WIDTH),
+    queryFn: ({ signal }) => fetchJson<ServiceSparklinesResponse>(sparklinesUrl(apiTimeParams(time, Date.now() / 1000), SPARKLINE_WIDTH), signal),
     refetchInterval: refreshIntervalMs(view.refresh),
   });
 }

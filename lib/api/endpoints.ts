@@ -3,10 +3,10 @@ import { getConfig } from "@/lib/config";
 import { getUpstream } from "@/lib/prometheus/upstream";
 import type { SignalDeps } from "@/lib/signals/discovery";
 import { activeAlerts } from "@/lib/signals/alerts";
-import { servicesOverview } from "@/lib/signals/services";
+import { servicesOverview, servicesSparklines } from "@/lib/signals/services";
 import { statusReport } from "@/lib/signals/status-report";
 import { serviceDetail } from "@/lib/signals/service-detail";
-import { booleanParam, parseName, parseQuery, timeParams } from "./params";
+import { parseName, parseQuery, seriesParam, timeParams } from "./params";
 import { resolveQueryTimes } from "./query-times";
 
 function deps(): SignalDeps {
@@ -22,8 +22,9 @@ function times(d: SignalDeps, input: Parameters<typeof resolveQueryTimes>[0]) {
 
 /** GET /api/v1/services */
 export async function getServices(request: Request) {
-  const q = parseQuery(new URL(request.url), { ...timeParams, series: booleanParam.optional() });
+  const q = parseQuery(new URL(request.url), { ...timeParams, series: seriesParam.optional() });
   const d = deps();
+  if (q.series === "only") return servicesSparklines(d, times(d, q));
   return servicesOverview(d, times(d, q), { series: q.series ?? false });
 }
 

@@ -19,6 +19,9 @@ export const timeParams = {
 
 export const booleanParam = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
+/** `series` of `/api/v1/services`: true adds sparklines to the current values; `only` answers the sparklines alone. */
+export const seriesParam = z.union([z.literal("only"), booleanParam]);
+
 /**
  * Reads a URL's query into `schema`. Unknown, repeated, over-long or malformed parameters are a 400
  * that names the parameter; nothing is built from a request that fails here.

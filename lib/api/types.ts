@@ -54,7 +54,24 @@ export interface ServiceSummary {
   status: ServiceStatus;
   statusReasons: string[];
   /** Sparklines over the range, when asked for with `series=true`. */
-  series?: { requestRate: Values; errorRatio: Values; p50: Values; p90: Values; p99: Values; p99Failure: Values };
+  series?: ServiceSparkline;
+}
+
+/** A service's trends over the range, at the response's `axis`: rate, error ratio, successful p50/p90/p99 and failed p99. */
+export interface ServiceSparkline {
+  requestRate: Values;
+  errorRatio: Values;
+  p50: Values;
+  p90: Values;
+  p99: Values;
+  p99Failure: Values;
+}
+
+/** `GET /api/v1/services?series=only`: the overview's sparklines without current values. */
+export interface ServiceSparklinesResponse extends Window, Freshness {
+  conventions: string[];
+  axis: SeriesAxis;
+  services: { name: string; namespace?: string; convention: string; series: ServiceSparkline }[];
 }
 
 export interface ServicesResponse extends Window, Freshness {

@@ -7,6 +7,9 @@ import {
   conventionLatencyQuantiles,
   conventionRequestRate,
   errorRatioByService,
+  failedRequestRateByService,
+  latencyBucketsByService,
+  latencyQuantileByService,
   latencyQuantilesByService,
   requestRateBy,
   requestRateByService,
@@ -72,6 +75,25 @@ describe("one prom-client convention", () => {
     const inner = conventionLatencyQuantiles(promClient, { window: 60 }, "failure");
     expect(latencyQuantilesByService([promClient], { window: 60 }, "failure")).toBe(
       `label_replace(label_replace(${inner}, "service", "$1", "job", "(.*)"), "convention", "prom-client", "", "")`,
+    );
+  });
+
+  it("failedRequestRateByService is design.md's numerator of the error ratio, normalised", () => {
+    expect(failedRequestRateByService([promClient], { window: 60 })).toBe(
+      'label_replace(label_replace(sum by (job) (rate(http_request_duration_seconds_count{status_code=~"5.."}[1m])), "service", "$1", "job", "(.*)"), "convention", "prom-client", "", "")',
+    );
+  });
+
+  it("latencyBucketsByService is the inner sum by (service, le) of design.md's quantile, per outcome", () => {
+    expect(latencyBucketsByService([promClient], { window: 60 }, "success")).toBe(
+      'label_replace(label_replace(sum by (job, le) (rate(http_request_duration_seconds_bucket{status_code!~"5.."}[1m])), "service", "$1", "job", "(.*)"), "convention", "prom-client", "", "")',
+    );
+    expect(latencyBucketsByService([promClient], { window: 60 }, "failure")).toContain('{status_code=~"5.."}');
+  });
+
+  it("latencyQuantileByService asks for one quantile, tagged like the three-quantile query", () => {
+    expect(latencyQuantileByService([promClient], { window: 60 }, 0.99, "failure")).toBe(
+      'label_replace(label_replace(label_replace(histogram_quantile(0.99, sum by (job, le) (rate(http_request_duration_seconds_bucket{status_code=~"5.."}[1m]))), "quantile", "0.99", "", ""), "service", "$1", "job", "(.*)"), "convention", "prom-client", "", "")',
     );
   });
 

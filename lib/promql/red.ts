@@ -49,10 +49,14 @@ export function conventionErrorRatio(c: Convention, scope: RedScope): string {
   return `(${failed} or 0 * ${all}) / ${all}`;
 }
 
+/** Bucket rates of one convention's duration histogram by service and `le`, in the convention's unit. */
+export function conventionLatencyBuckets(c: Convention, scope: RedScope, outcome: Outcome): string {
+  return `sum ${byService(c, ["le"])} (${rateOf(`${c.duration}_bucket`, [...baseMatchers(c, scope), ...outcomeMatchers(c, outcome)], scope.window)})`;
+}
+
 /** One latency percentile of one convention by service, in seconds. */
 export function conventionLatencyQuantile(c: Convention, scope: RedScope, q: Quantile, outcome: Outcome): string {
-  const buckets = rateOf(`${c.duration}_bucket`, [...baseMatchers(c, scope), ...outcomeMatchers(c, outcome)], scope.window);
-  const quantile = `histogram_quantile(${q}, sum ${byService(c, ["le"])} (${buckets}))`;
+  const quantile = `histogram_quantile(${q}, ${conventionLatencyBuckets(c, scope, outcome)})`;
   return c.durationUnit === "milliseconds" ? `${quantile} / 1000` : quantile;
 }
 
@@ -64,6 +68,25 @@ export function conventionLatencyQuantiles(c: Convention, scope: RedScope, outco
 /** Requests per second by service across all conventions in use: one query. */
 export function requestRateByService(conventions: readonly Convention[], scope: RedScope): string {
   return anyOf(conventions.map((c) => normalizeServiceLabels(conventionRequestRate(c, scope), c)));
+}
+
+/** Failed requests per second by service across all conventions in use: one query. No series where nothing failed. */
+export function failedRequestRateByService(conventions: readonly Convention[], scope: RedScope): string {
+  return anyOf(conventions.map((c) => normalizeServiceLabels(conventionRequestRate(c, scope, [], "failure"), c)));
+}
+
+/**
+ * Bucket rates of the duration histogram by service and `le`, of successful or of failed requests:
+ * the inner sum of design.md's latency definition, from which the quantiles are computed on the
+ * server (lib/signals/histogram.ts). Buckets stay in the convention's unit.
+ */
+export function latencyBucketsByService(conventions: readonly Convention[], scope: RedScope, outcome: Exclude<Outcome, "all">): string {
+  return anyOf(conventions.map((c) => normalizeServiceLabels(conventionLatencyBuckets(c, scope, outcome), c)));
+}
+
+/** One latency percentile in seconds by service across all conventions in use, tagged with its `quantile`: one query. */
+export function latencyQuantileByService(conventions: readonly Convention[], scope: RedScope, q: Quantile, outcome: Outcome): string {
+  return anyOf(conventions.map((c) => normalizeServiceLabels(setLabel(conventionLatencyQuantile(c, scope, q, outcome), "quantile", String(q)), c)));
 }
 
 /** Error ratio (0..1) by service across all conventions in use: one query. */

@@ -1,26 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { alertsUrl, nodeUrl, nodesUrl, queryKeys, serviceUrl, servicesNowUrl, servicesUrl } from "./query-keys";
+import { alertsUrl, nodeUrl, nodesUrl, queryKeys, serviceUrl, servicesNowUrl, servicesUrl, sparklinesUrl } from "./query-keys";
 
 describe("query keys", () => {
   it("share a root, so one invalidation reaches every query", () => {
     const time = { from: "now-1h", to: "now", at: null };
-    expect(queryKeys.services(time, 120).slice(0, 1)).toEqual(queryKeys.all);
+    expect(queryKeys.services(time).slice(0, 1)).toEqual(queryKeys.all);
+    expect(queryKeys.sparklines(time, 120).slice(0, 1)).toEqual(queryKeys.all);
     expect(queryKeys.service("checkout", time, 900).slice(0, 1)).toEqual(queryKeys.all);
     for (const key of [queryKeys.servicesNow(), queryKeys.alerts(), queryKeys.status(), queryKeys.health()]) expect(key.slice(0, 1)).toEqual(queryKeys.all);
   });
 
   it("differ by range text, not by the resolved clock", () => {
-    const a = queryKeys.services({ from: "now-1h", to: null, at: null }, 120);
-    const b = queryKeys.services({ from: "now-6h", to: null, at: null }, 120);
+    const a = queryKeys.services({ from: "now-1h", to: null, at: null });
+    const b = queryKeys.services({ from: "now-6h", to: null, at: null });
     expect(a).not.toEqual(b);
-    expect(queryKeys.services({ from: "now-1h", to: null, at: null }, 120)).toEqual(a);
+    expect(queryKeys.services({ from: "now-1h", to: null, at: null })).toEqual(a);
+    expect(queryKeys.sparklines({ from: "now-1h", to: null, at: null }, 120)).not.toEqual(a);
   });
 });
 
 describe("API URLs", () => {
-  it("build the services URL with sparklines", () => {
-    expect(servicesUrl({ from: "now-6h", to: "now" }, 120)).toBe("/api/v1/services?from=now-6h&to=now&width=120&series=true");
-    expect(servicesUrl({}, 120)).toBe("/api/v1/services?width=120&series=true");
+  it("ask for current values and sparklines apart", () => {
+    expect(servicesUrl({ from: "now-6h", to: "now" })).toBe("/api/v1/services?from=now-6h&to=now");
+    expect(sparklinesUrl({ from: "now-6h", to: "now" }, 120)).toBe("/api/v1/services?from=now-6h&to=now&width=120&series=only");
+    expect(sparklinesUrl({}, 120)).toBe("/api/v1/services?width=120&series=only");
   });
 
   it("ask for current values and alerts without time parameters", () => {

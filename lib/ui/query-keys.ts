@@ -6,7 +6,8 @@ export type TimeKey = Pick<ViewState, "from" | "to" | "at">;
 
 export const queryKeys = {
   all: ["signalboard"] as const,
-  services: (time: TimeKey, width: number) => ["signalboard", "services", { ...time, width }] as const,
+  services: (time: TimeKey) => ["signalboard", "services", { ...time }] as const,
+  sparklines: (time: TimeKey, width: number) => ["signalboard", "sparklines", { ...time, width }] as const,
   service: (name: string, time: TimeKey, width: number) => ["signalboard", "service", name, { ...time, width }] as const,
   nodes: (time: TimeKey) => ["signalboard", "nodes", { ...time }] as const,
   node: (name: string, time: TimeKey, width: number) => ["signalboard", "node", name, { ...time, width }] as const,
@@ -24,9 +25,14 @@ function query(params: Record<string, string | number | boolean | undefined>): s
   return s ? `?${s}` : "";
 }
 
-/** `GET /api/v1/services` with sparklines sized for `width` pixels. */
-export function servicesUrl(time: ApiTimeParams, width: number): string {
-  return `/api/v1/services${query({ ...time, width, series: true })}`;
+/** `GET /api/v1/services`: current values over the view's range (which decides the rate window and who counts as seen). */
+export function servicesUrl(time: ApiTimeParams): string {
+  return `/api/v1/services${query({ ...time })}`;
+}
+
+/** `GET /api/v1/services?series=only`: the overview's sparklines sized for `width` pixels, asked apart so rows need not wait for them. */
+export function sparklinesUrl(time: ApiTimeParams, width: number): string {
+  return `/api/v1/services${query({ ...time, width, series: "only" })}`;
 }
 
 /** `GET /api/v1/services/{name}` with series sized for `width` pixels. */

@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { ServicesResponse } from "@/lib/api/types";
 import { api, ourUpstreamQueries, sleep, upstreamQueryCount } from "./helpers";
 
-// The overview costs: metric names (cached) + services seen, rate, errors, three latency sets and targets.
-const QUERIES_PER_OVERVIEW = 7;
+// The overview costs: metric names (cached) + services seen, rate, failed rate, buckets of successful
+// and of failed requests, and targets; its sparklines, asked apart, four range queries.
+const QUERIES_PER_OVERVIEW = 6;
+const QUERIES_PER_SPARKLINES = 4;
 
 describe("upstream economy", () => {
   it("answers N concurrent identical requests with one set of upstream queries", async () => {
@@ -18,6 +20,15 @@ describe("upstream economy", () => {
     expect(sent).toBe(QUERIES_PER_OVERVIEW);
     await sleep(1500); // Prometheus writes its query log after answering
     expect(upstreamQueryCount() - logBefore).toBe(QUERIES_PER_OVERVIEW);
+  });
+
+  it("costs four range queries for the sparklines, shared by concurrent viewers", async () => {
+    const to = Math.floor(Date.now() / 1000) - 3600 - Math.floor(Math.random() * 3600);
+    await api("/api/v1/status");
+    const before = await ourUpstreamQueries();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => api(`/api/v1/services?from=${to - 900}&to=${to}&width=120&series=only`)));
+    for (const a of answers) expect(a.status).toBe(200);
+    expect((await ourUpstreamQueries()) - before).toBe(QUERIES_PER_SPARKLINES);
   });
 
   it("serves a repeated question from the cache", async () => {

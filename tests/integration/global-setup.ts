@@ -4,31 +4,13 @@ import type { TestProject } from "vitest/node";
 import { startDashboard } from "../../demo/dashboard";
 import { stopGroup } from "../../demo/processes";
 import { startStack } from "../../demo/stack";
-import { INTEGRATION_BASE_PORT, INTEGRATION_DASHBOARD_PORT, type StackInfo } from "./stack-info";
+import { DEMO_SERVICES_WITH_TRAFFIC, INTEGRATION_BASE_PORT, INTEGRATION_DASHBOARD_PORT, type StackInfo } from "./stack-info";
+import { waitForTraffic } from "./traffic";
 
 declare module "vitest" {
   export interface ProvidedContext {
     stack: StackInfo;
   }
-}
-
-/** Waits until the dashboard reports traffic for every demo service: the tests compare live numbers. */
-async function waitForTraffic(dashboardUrl: string, wanted: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = "";
-  while (Date.now() < deadline) {
-    try {
-      // At now-15s: the tests read values at now-10s, which must already have a full rate window.
-      const body = (await (await fetch(`${dashboardUrl}/api/v1/services?at=now-15s`)).json()) as { services?: { requestRate: number | null }[] };
-      const live = (body.services ?? []).filter((s) => (s.requestRate ?? 0) > 0).length;
-      last = `${live} services with traffic`;
-      if (live >= wanted) return;
-    } catch (e) {
-      last = String(e);
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`the demo stack had no traffic for ${wanted} services within ${timeoutMs / 1000} s (${last})`);
 }
 
 /** Starts a real Prometheus, node_exporter, the demo fleet and the built dashboard on their own ports. */
@@ -45,7 +27,7 @@ export default async function setup(project: TestProject) {
   const dashboardUrl = `http://127.0.0.1:${INTEGRATION_DASHBOARD_PORT}`;
   try {
     // Seven fleet services and five of other conventions.
-    await waitForTraffic(dashboardUrl, 12, 120_000);
+    await waitForTraffic(dashboardUrl, DEMO_SERVICES_WITH_TRAFFIC, 120_000);
   } catch (e) {
     await stopGroup(dashboard);
     await stack.stop();

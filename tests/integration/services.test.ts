@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ServiceDetailResponse, ServicesResponse } from "@/lib/api/types";
+import type { ServiceDetailResponse, ServiceSparklinesResponse, ServicesResponse } from "@/lib/api/types";
 import { api, promQuery } from "./helpers";
 
 const FLEET = ["cart", "catalog", "checkout", "frontend", "inventory", "payments", "recommendations"];
@@ -25,8 +25,10 @@ describe("GET /api/v1/services against the real Prometheus", () => {
     const H = "http_request_duration_seconds_bucket";
     const rate = byJob(await promQuery(`sum by (job) (rate(${R}[${W}]))`, body.at));
     const errors = byJob(await promQuery(`sum by (job) (rate(${R}{status_code=~"5.."}[${W}])) / sum by (job) (rate(${R}[${W}]))`, body.at));
-    const quantile = async (q: number) => byJob(await promQuery(`histogram_quantile(${q}, sum by (job, le) (rate(${H}[${W}])))`, body.at));
+    const quantile = async (q: number, matcher = "") => byJob(await promQuery(`histogram_quantile(${q}, sum by (job, le) (rate(${H}${matcher}[${W}])))`, body.at));
     const [p50, p90, p99] = await Promise.all([quantile(0.5), quantile(0.9), quantile(0.99)]);
+    // Successful and failed requests apart: the same definition over each outcome's buckets.
+    const [ok50, ok99, fail99] = await Promise.all([quantile(0.5, '{status_code!~"5.."}'), quantile(0.99, '{status_code!~"5.."}'), quantile(0.99, '{status_code=~"5.."}')]);
 
     for (const name of FLEET) {
       const s = body.services.find((x) => x.name === name);
@@ -41,6 +43,9 @@ describe("GET /api/v1/services against the real Prometheus", () => {
       expectSame(s.latency.p50, p50.get(name));
       expectSame(s.latency.p90, p90.get(name));
       expectSame(s.latency.p99, p99.get(name));
+      expectSame(s.latencySuccess.p50, ok50.get(name));
+      expectSame(s.latencySuccess.p99, ok99.get(name));
+      expectSame(s.latencyFailure.p99, fail99.get(name));
     }
   });
 
@@ -57,6 +62,22 @@ describe("GET /api/v1/services against the real Prometheus", () => {
     // The legacy OTel histogram is in milliseconds; a p50 above 10 would mean it was not converted.
     expect(email?.latency.p50).toBeGreaterThan(0);
     expect(email?.latency.p50).toBeLessThan(10);
+  });
+
+  it("answers the sparklines alone with series=only, the same lines as series=true", async () => {
+    const at = Math.floor(Date.now() / 1000) - 10;
+    const [only, both] = await Promise.all([
+      api<ServiceSparklinesResponse>(`/api/v1/services?from=now-15m&to=${at}&width=120&series=only`),
+      api<ServicesResponse>(`/api/v1/services?from=now-15m&to=${at}&width=120&series=true`),
+    ]);
+    expect(only.status).toBe(200);
+    expect(only.body.axis).toEqual(both.body.axis);
+    const names = only.body.services.map((s) => s.name);
+    for (const name of FLEET) expect(names).toContain(name);
+    const checkout = only.body.services.find((s) => s.name === "checkout");
+    expect(checkout?.series.p99).toHaveLength(only.body.axis.points);
+    expect(checkout?.series).toEqual(both.body.services.find((s) => s.name === "checkout")?.series);
+    expect("requestRate" in (only.body.services[0] ?? {})).toBe(false);
   });
 
   it("returns aligned sparklines with the axis when asked", async () => {

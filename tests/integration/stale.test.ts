@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { ServicesResponse } from "@/lib/api/types";
-import { api, prometheusControl, sleep } from "./helpers";
+import { api, prometheusControl, sleep, stack } from "./helpers";
+import { DEMO_SERVICES_WITH_TRAFFIC } from "./stack-info";
+import { waitForTraffic } from "./traffic";
 
 // Must match timeoutSeconds in the integration config (global-setup.ts).
 const UPSTREAM_TIMEOUT_MS = 3000;
@@ -21,7 +23,9 @@ describe("stale, not blank", () => {
   afterAll(async () => {
     await prometheusControl("resume").catch(() => undefined);
     await prometheusControl("start").catch(() => undefined);
-  });
+    // The next test files compare live numbers: wait until every service has a full rate window again after the gap.
+    await waitForTraffic(stack().dashboardUrl, DEMO_SERVICES_WITH_TRAFFIC, 80_000, Date.now() / 1000);
+  }, 90_000);
 
   it("serves the last good answer marked stale while Prometheus is down, and recovers", async () => {
     const good = await overview();
