@@ -1,27 +1,31 @@
 import Link from "next/link";
 import { useId } from "react";
-import type { KubernetesHealth } from "@/lib/api/node-types";
+import type { KubernetesHealth, KubernetesNode } from "@/lib/api/node-types";
 import { formatPercent, plural } from "@/lib/ui/format";
 import { conditionProblems, podTotals, shareOf, visibleKubernetesNodes } from "@/lib/ui/kubernetes-health";
 import { nodeHref } from "@/lib/ui/node-href";
 import type { ViewState } from "@/lib/ui/url-state";
+import type { NodeGridSize } from "./NodeGrid";
 import { NodeStatusBadge } from "./NodeStatusBadge";
 import styles from "./kubernetes.module.css";
 
 export interface KubernetesHealthSummaryProps {
   health: KubernetesHealth;
   view: ViewState;
-  size: "normal" | "large";
+  /**
+   * "wall": in em of the wall screen's type, without the list of nodes (on the wall every Kubernetes
+   * node is a row of the grid above, with its Ready and pressure state) and with shorter workload lists.
+   */
+  size: NodeGridSize;
 }
 
 /** Nodes listed before the rest are counted: a 500-node cluster still takes a few lines. */
 const NODE_LINES = 8;
 /** Entries of each workload list; the API already sends the worst first. */
-const WORKLOAD_LINES = 5;
+const WORKLOAD_LINES = { normal: 5, wall: 3 } as const;
 
 /** Cluster health from kube-state-metrics: node conditions, pods, unavailable deployments, restarts, throttling. */
 export function KubernetesHealthSummary({ health, view, size }: KubernetesHealthSummaryProps) {
-  const { shown, hidden, hiddenWithProblems } = visibleKubernetesNodes(health.nodes, NODE_LINES);
   const notReady = health.nodes.filter((n) => !n.ready).length;
   const pods = podTotals(health.nodes);
   const podShare = shareOf(pods.running, pods.capacity);
@@ -41,12 +45,30 @@ export function KubernetesHealthSummary({ health, view, size }: KubernetesHealth
           )}
         </span>
       </h3>
+      {size !== "wall" && <KubernetesNodeList nodes={health.nodes} view={view} />}
+      <WorkloadList title="Unavailable deployments" empty="none" lines={WORKLOAD_LINES[size]} items={health.unavailableDeployments.map((d) => ({ key: `${d.namespace}/${d.deployment}`, value: `${d.unavailable} of ${d.desired ?? "?"} unavailable` }))} />
+      <WorkloadList title="Restarts in range" empty="none" lines={WORKLOAD_LINES[size]} items={health.restarts.map((r) => ({ key: `${r.namespace}/${r.pod}`, value: plural(r.restarts, "restart") }))} />
+      <WorkloadList title="CPU throttling" empty="no pod throttled" lines={WORKLOAD_LINES[size]} items={health.throttling.map((t) => ({ key: `${t.namespace}/${t.pod}`, value: `${formatPercent(t.ratio)} of periods` }))} />
+    </section>
+  );
+}
+
+interface KubernetesNodeListProps {
+  nodes: readonly KubernetesNode[];
+  view: ViewState;
+}
+
+/** Each node's Ready and pressure state and pods, the worst first, the rest counted. */
+function KubernetesNodeList({ nodes, view }: KubernetesNodeListProps) {
+  const { shown, hidden, hiddenWithProblems } = visibleKubernetesNodes(nodes, NODE_LINES);
+  return (
+    <>
       <ul className={styles.nodes} aria-label="Kubernetes nodes">
         {shown.map((k) => {
           const problems = conditionProblems(k.conditions);
           return (
             <li key={k.node} data-ready={k.ready}>
-              <NodeStatusBadge status={k.ready ? (problems.length ? "saturated" : "ok") : "NotReady"} label={k.ready ? (problems.length ? "pressure" : "Ready") : "NotReady"} size={size} />
+              <NodeStatusBadge status={k.ready ? (problems.length ? "saturated" : "ok") : "NotReady"} label={k.ready ? (problems.length ? "pressure" : "Ready") : "NotReady"} />
               <Link href={nodeHref(k.node, view)} prefetch={false} className={styles.node}>
                 {k.node}
               </Link>
@@ -64,20 +86,18 @@ export function KubernetesHealthSummary({ health, view, size }: KubernetesHealth
           {hiddenWithProblems > 0 ? `, ${hiddenWithProblems} with a problem` : ", all Ready"}
         </p>
       )}
-      <WorkloadList title="Unavailable deployments" empty="none" items={health.unavailableDeployments.map((d) => ({ key: `${d.namespace}/${d.deployment}`, value: `${d.unavailable} of ${d.desired ?? "?"} unavailable` }))} />
-      <WorkloadList title="Restarts in range" empty="none" items={health.restarts.map((r) => ({ key: `${r.namespace}/${r.pod}`, value: plural(r.restarts, "restart") }))} />
-      <WorkloadList title="CPU throttling" empty="no pod throttled" items={health.throttling.map((t) => ({ key: `${t.namespace}/${t.pod}`, value: `${formatPercent(t.ratio)} of periods` }))} />
-    </section>
+    </>
   );
 }
 
 interface WorkloadListProps {
   title: string;
   empty: string;
+  lines: number;
   items: { key: string; value: string }[];
 }
 
-function WorkloadList({ title, empty, items }: WorkloadListProps) {
+function WorkloadList({ title, empty, lines, items }: WorkloadListProps) {
   return (
     <div className={styles.workloads}>
       <h4>{title}</h4>
@@ -85,7 +105,7 @@ function WorkloadList({ title, empty, items }: WorkloadListProps) {
         <p className={styles.none}>{empty}</p>
       ) : (
         <ul>
-          {items.slice(0, WORKLOAD_LINES).map((i) => (
+          {items.slice(0, lines).map((i) => (
             <li key={i.key}>
               <span className={styles.pod} title={i.key}>
                 {i.key}
@@ -93,7 +113,7 @@ function WorkloadList({ title, empty, items }: WorkloadListProps) {
               <span className="num">{i.value}</span>
             </li>
           ))}
-          {items.length > WORKLOAD_LINES && <li className={styles.none}>+ {items.length - WORKLOAD_LINES} more</li>}
+          {items.length > lines && <li className={styles.none}>+ {items.length - lines} more</li>}
         </ul>
       )}
     </div>

@@ -12,24 +12,30 @@ import { NodeGridRow } from "./NodeGridRow";
 import { useUrlView } from "./use-url-view";
 import styles from "./nodes.module.css";
 
+export type NodeGridSize = "normal" | "wall";
+
 export interface NodeGridProps {
   /** As the API sends them: worst first. */
   nodes: NodeSummary[];
   /** Cluster health; adds Kubernetes-only nodes as rows and a health summary below. Hidden when null. */
   kubernetes?: KubernetesHealth | null;
-  /** "large" for a wall screen: bigger rows and text, and no inner scrolling (bound it with maxNodes). */
-  size?: "normal" | "large";
+  /**
+   * "wall" for the wall screen: every size in em of the surrounding type, so the grid scales with the
+   * screen like the rest of `/tv`; rows in plain flow with no inner scrolling (bound them with maxNodes).
+   */
+  size?: NodeGridSize;
   /** Show the worst this many and count the rest. */
   maxNodes?: number;
 }
 
-/** Row heights, px: every row the same, so the virtualiser places rows without measuring them. */
-const ROW_HEIGHT = { normal: 42, large: 58 } as const;
+/** Row height of the normal grid, px: every row the same, so the virtualiser places rows without measuring them. */
+const ROW_HEIGHT = 42;
 const COLUMNS = ["Status", "Node", "CPU", "Memory", "Disk", "Network"];
 
 /**
  * Nodes as a compact USE grid: one row per node, worst first, one cell per resource. Only the rows
  * in view are in the DOM, so 500 nodes cost what 15 do. Links keep the page's range (read from the URL).
+ * The wall size does not virtualise: its rows are bounded by maxNodes, sized in em and laid out in flow.
  */
 export function NodeGrid({ nodes, kubernetes = null, size = "normal", maxNodes }: NodeGridProps) {
   const view = useUrlView();
@@ -42,11 +48,13 @@ export function NodeGrid({ nodes, kubernetes = null, size = "normal", maxNodes }
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT[size],
+    estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    enabled: size !== "wall",
   });
+  const wall = size === "wall";
   return (
-    <div className={styles.nodeGrid} data-size={size} style={{ "--row-height": `${ROW_HEIGHT[size]}px` } as CSSProperties}>
+    <div className={styles.nodeGrid} data-size={size} style={wall ? undefined : ({ "--row-height": `${ROW_HEIGHT}px` } as CSSProperties)}>
       <div className={styles.layout}>
         <div className={styles.main}>
           {nodes.length === 0 && (
@@ -66,13 +74,21 @@ export function NodeGrid({ nodes, kubernetes = null, size = "normal", maxNodes }
                 </div>
               </div>
               <div role="rowgroup" ref={scrollRef} className={styles.scroller}>
-                <div className={styles.rows} style={{ height: virtualizer.getTotalSize() }}>
-                  {virtualizer.getVirtualItems().map((item) => {
-                    const row = rows[item.index];
-                    if (!row) return null;
-                    return <NodeGridRow key={row.name} row={row} href={nodeHref(row.name, view)} size={size} rowIndex={item.index + 2} top={item.start} />;
-                  })}
-                </div>
+                {wall ? (
+                  <div className={styles.rows}>
+                    {rows.map((row, i) => (
+                      <NodeGridRow key={row.name} row={row} href={nodeHref(row.name, view)} size={size} rowIndex={i + 2} />
+                    ))}
+                  </div>
+                ) : (
+                  <div className={styles.rows} style={{ height: virtualizer.getTotalSize() }}>
+                    {virtualizer.getVirtualItems().map((item) => {
+                      const row = rows[item.index];
+                      if (!row) return null;
+                      return <NodeGridRow key={row.name} row={row} href={nodeHref(row.name, view)} size={size} rowIndex={item.index + 2} top={item.start} />;
+                    })}
+                  </div>
+                )}
               </div>
             </div>
           )}

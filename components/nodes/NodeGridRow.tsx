@@ -2,6 +2,7 @@ import Link from "next/link";
 import { memo } from "react";
 import { resourceCells } from "@/lib/ui/node-cells";
 import type { NodeRow } from "@/lib/ui/node-rows";
+import type { NodeGridSize } from "./NodeGrid";
 import { NodeStatusBadge } from "./NodeStatusBadge";
 import { ResourceCellView } from "./ResourceCellView";
 import styles from "./nodes.module.css";
@@ -9,11 +10,11 @@ import styles from "./nodes.module.css";
 export interface NodeGridRowProps {
   row: NodeRow;
   href: string;
-  size: "normal" | "large";
+  size: NodeGridSize;
   /** 1-based position among all rows, header included, for assistive tech. */
   rowIndex: number;
-  /** Offset from the top of the list, px. */
-  top: number;
+  /** Offset from the top of the virtualised list, px; none for a row in plain flow (the wall size). */
+  top?: number;
 }
 
 /** One node: status, name and why, then CPU, memory, disk and network. */
@@ -23,7 +24,7 @@ export const NodeGridRow = memo(function NodeGridRow({ row, href, size, rowIndex
   const why = row.reasons.filter((r) => r !== row.display);
   const detail = why.length ? why.join("; ") : s && s.instance !== row.name ? s.instance : "";
   return (
-    <div role="row" aria-rowindex={rowIndex} className={styles.row} data-status={row.display} style={{ transform: `translateY(${top}px)` }}>
+    <div role="row" aria-rowindex={rowIndex} className={styles.row} data-status={row.display} style={top === undefined ? undefined : { transform: `translateY(${top}px)` }}>
       <div role="cell" className={styles.statusCell}>
         <NodeStatusBadge status={row.display} size={size} />
       </div>
@@ -41,7 +42,7 @@ export const NodeGridRow = memo(function NodeGridRow({ row, href, size, rowIndex
         resourceCells(s).map((cell) => <ResourceCellView key={cell.resource} cell={cell} />)
       ) : (
         <div role="cell" aria-colspan={4} className={styles.noExporter}>
-          no node_exporter data{row.kubernetes?.pods.running != null && ` · ${row.kubernetes.pods.running} pods`}
+          <span>no node_exporter data{row.kubernetes?.pods.running != null && ` · ${row.kubernetes.pods.running} pods`}</span>
         </div>
       )}
     </div>

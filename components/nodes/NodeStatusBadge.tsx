@@ -1,9 +1,11 @@
 import type { NodeDisplayStatus } from "@/lib/ui/node-rows";
+import type { NodeGridSize } from "./NodeGrid";
 import styles from "./nodes.module.css";
 
 export interface NodeStatusBadgeProps {
   status: NodeDisplayStatus;
-  size?: "normal" | "large";
+  /** "wall": the icon and padding in em of the badge's type, which the wall screen scales. */
+  size?: NodeGridSize;
   /** The word shown, where the context has its own ("Ready" in a Kubernetes list); the status by default. */
   label?: string;
 }
@@ -21,7 +23,7 @@ const MARKS: Record<NodeDisplayStatus, string> = {
 
 /** The node's state as colour, icon and word together. */
 export function NodeStatusBadge({ status, size = "normal", label = status }: NodeStatusBadgeProps) {
-  const px = size === "large" ? 18 : 14;
+  const px = size === "wall" ? "1.15em" : 14;
   return (
     <span className={styles.badge} data-status={status} data-size={size}>
       <svg width={px} height={px} viewBox="0 0 16 16" aria-hidden="true">

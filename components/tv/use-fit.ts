@@ -36,8 +36,7 @@ export function useFit<T extends HTMLElement>(itemCount: number, rowSelector: st
  * How many rows of a list whose other parts (headers, legends, summaries) are not known here fit
  * in a box that never scrolls: it shows all, then drops or adds rows by the overflow or spare room
  * measured after layout, until the content fits. `rowSelector` finds one row inside the box;
- * `content` is the data drawn, whose change may change the other parts' height. Also returns the
- * box's font size, for content that must scale with the screen's type.
+ * `content` is the data drawn, whose change may change the other parts' height.
  */
 export function useShrinkToFit<T extends HTMLElement>(total: number, rowSelector: string, content: unknown) {
   const ref = useRef<T>(null);
@@ -71,7 +70,7 @@ export function useShrinkToFit<T extends HTMLElement>(total: number, rowSelector
     if (tooMany.current !== null) next = Math.min(next, tooMany.current - 1);
     if (next > shown) setCount(next);
   }, [rowSelector, shown, total, content, box]);
-  // A new box size (window, banner) measures again.
+  // A new box size (window, banner) or type size (the screen's width) measures again.
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -79,5 +78,5 @@ export function useShrinkToFit<T extends HTMLElement>(total: number, rowSelector
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
-  return { ref, shown, fontPx: box.fontPx };
+  return { ref, shown };
 }

@@ -20,6 +20,15 @@ for (const screen of [
       // Type readable from across a room: at least 28 px at 1080p, scaling with the screen.
       const fontPx = await tv.serviceRows().first().evaluate((row) => Number.parseFloat(getComputedStyle(row).fontSize));
       expect(fontPx).toBeGreaterThanOrEqual(28 * (screen.height / 1080));
+      // The node grid too, in the wall screen's scale: node names at least 24 px at 1080p, CPU, memory
+      // and disk 21 px, and no text in the panel under 18 px (the smallest elsewhere on the wall).
+      await expect(tv.nodeRows().first()).toBeVisible();
+      const nodes = await tv.nodeGridType();
+      const scale = screen.height / 1080;
+      expect(nodes.texts).toBeGreaterThan(0);
+      expect(nodes.names).toBeGreaterThanOrEqual(24 * scale);
+      expect(nodes.values).toBeGreaterThanOrEqual(21 * scale);
+      expect(nodes.smallest).toBeGreaterThanOrEqual(18 * scale);
     });
   });
 }

@@ -37,6 +37,33 @@ export class TvPage {
     return this.page.getByRole("region", { name: title, exact: true });
   }
 
+  /** The node grid's rows (its header excluded). */
+  nodeRows(): Locator {
+    return this.panel("Nodes").getByRole("table", { name: "Nodes" }).locator("[role=row][aria-rowindex]:not([aria-rowindex='1'])");
+  }
+
+  /**
+   * Computed type sizes in the node panel, px: the smallest node name, the smallest CPU, memory or disk value,
+   * and the smallest of every piece of visible text there (screen-reader-only text left out); NaN
+   * where there is none.
+   */
+  async nodeGridType(): Promise<{ names: number; values: number; smallest: number; texts: number }> {
+    return this.panel("Nodes").evaluate((panel) => {
+      const size = (el: Element) => Number.parseFloat(getComputedStyle(el).fontSize);
+      // NaN when there is none, which fails any comparison.
+      const min = (els: readonly Element[]) => (els.length ? Math.min(...els.map(size)) : Number.NaN);
+      const rows = panel.querySelectorAll("[role=row][aria-rowindex]:not([aria-rowindex='1'])");
+      const names = [...rows].flatMap((r) => [...r.querySelectorAll("[role=cell] a")]);
+      const values = [...rows].flatMap((r) => [...r.querySelectorAll("[role=cell][data-resource]:not([data-resource=network]) [aria-hidden=true] > span")]);
+      const texts = [...panel.querySelectorAll("*")].filter((el) => {
+        if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim())) return false;
+        const box = el.getBoundingClientRect();
+        return box.width > 1 && box.height > 1 && el.closest(".sr-only") === null;
+      });
+      return { names: min(names), values: min(values), smallest: min(texts), texts: texts.length };
+    });
+  }
+
   /** Whether the document is no larger than the window: a wall screen must never scroll. */
   async overflow(): Promise<{ vertical: number; horizontal: number }> {
     return this.page.evaluate(() => ({
