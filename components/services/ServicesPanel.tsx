@@ -26,7 +26,7 @@ const PLACEHOLDER_HEIGHT = 320;
 /** The overview's service list: fetches, filters, sorts, and shows its loading, empty, error and stale states. */
 export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
   const query = useServices(view);
-  const trends = useServiceSparklines(view);
+  const trends = useServiceSparklines(view, query.data !== undefined);
   const [filter, setFilter] = useState(view.q);
   const data = query.data;
   // Alerts are current whatever the range; a failed alerts call only costs the badges, never the list.

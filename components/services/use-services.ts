@@ -22,13 +22,18 @@ export function useServices(view: ViewState) {
   });
 }
 
-/** Every service's sparklines over the range: a request of their own, so the rows show before these (slower) range queries end. */
-export function useServiceSparklines(view: ViewState) {
+/**
+ * Every service's sparklines over the range: a request of their own, so the rows show before these
+ * (slower) range queries end. The first one waits for `after` (the current values have come), so
+ * that its range queries do not compete with the rows' queries for the upstream's CPU.
+ */
+export function useServiceSparklines(view: ViewState, after: boolean) {
   const time = timeKey(view);
   return useQuery({
     queryKey: queryKeys.sparklines(time, SPARKLINE_WIDTH),
     queryFn: ({ signal }) => fetchJson<ServiceSparklinesResponse>(sparklinesUrl(apiTimeParams(time, Date.now() / 1000), SPARKLINE_WIDTH), signal),
     refetchInterval: refreshIntervalMs(view.refresh),
+    enabled: after,
   });
 }
 

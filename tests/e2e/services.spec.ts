@@ -18,6 +18,18 @@ test.describe("overview", () => {
     }
   });
 
+  test("fills every row's trends from the sparklines' own request", async ({ page }) => {
+    const overview = new OverviewPage(page);
+    const sparklines = page.waitForResponse((r) => r.url().includes("/api/v1/services?") && r.url().includes("series=only"));
+    // A short range: a freshly started demo has only a few minutes of data, and a line needs two points.
+    await overview.open("?from=now-5m&to=now");
+    expect((await sparklines).status()).toBe(200);
+    const checkout = overview.row("checkout");
+    await expect(checkout.getByRole("img", { name: /Request rate of checkout/ }).locator("polyline")).toHaveCount(1);
+    await expect(checkout.getByRole("img", { name: /Latency of checkout/ }).locator("polyline").first()).toBeVisible();
+    await expect(overview.rows().locator("[aria-busy=true]")).toHaveCount(0);
+  });
+
   test("an error burst turns the service's row failing within two refreshes, and it sorts to the top", async ({ page, control }) => {
     const overview = new OverviewPage(page);
     await overview.open("?refresh=10s");
