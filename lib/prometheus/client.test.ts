@@ -123,6 +123,17 @@ describe("no answer", () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it("maps the caller's deadline (a timeout signal) to timeout, which is transient", async () => {
+    const { fetch } = recorder(
+      ({ init }) => new Promise<Response>((_, reject) => init.signal?.addEventListener("abort", () => reject(init.signal?.reason))),
+    );
+    const started = Date.now();
+    const e = await failure(client(fetch, { timeoutMs: 5000 }).query("up", 1, AbortSignal.timeout(50)));
+    expect(e.kind).toBe("timeout");
+    expect(e.transient).toBe(true);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it("maps the caller's abort to canceled, which is not transient", async () => {
     const { fetch } = recorder(
       ({ init }) => new Promise<Response>((_, reject) => init.signal?.addEventListener("abort", () => reject(init.signal?.reason))),

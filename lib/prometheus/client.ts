@@ -58,13 +58,13 @@ export function createPrometheusClient(opts: ClientOptions): PrometheusClient {
         cache: "no-store",
       });
     } catch (e) {
-      throw abortOrNetworkError(e, timeout, opts.timeoutMs, shownBase);
+      throw abortOrNetworkError(e, combined, opts.timeoutMs, shownBase);
     }
     let parsed: unknown;
     try {
       parsed = await res.json();
     } catch (e) {
-      if (timeout.aborted) throw abortOrNetworkError(e, timeout, opts.timeoutMs, shownBase);
+      if (combined.aborted) throw abortOrNetworkError(e, combined, opts.timeoutMs, shownBase);
       // Prometheus answers 503 in text/plain while it starts, and proxies send HTML error pages.
       throw new UpstreamError(res.ok ? "execution" : "unavailable", `${res.status} ${res.statusText}: not a JSON answer from ${path}`, res.status);
     }
@@ -87,8 +87,13 @@ export function createPrometheusClient(opts: ClientOptions): PrometheusClient {
   };
 }
 
-function abortOrNetworkError(e: unknown, timeout: AbortSignal, timeoutMs: number, base: string): UpstreamError {
-  if (timeout.aborted) return new UpstreamError("timeout", `no answer from the upstream within ${timeoutMs / 1000} s`);
+/**
+ * A timeout, ours or the caller's deadline (both abort with a TimeoutError), is transient: the
+ * last good answer may stand in. Any other abort is a cancel.
+ */
+function abortOrNetworkError(e: unknown, signal: AbortSignal, timeoutMs: number, base: string): UpstreamError {
+  const reason: unknown = signal.reason;
+  if (signal.aborted && reason instanceof DOMException && reason.name === "TimeoutError") return new UpstreamError("timeout", `no answer from the upstream within ${timeoutMs / 1000} s`);
   if ((e as Error)?.name === "AbortError") return new UpstreamError("canceled", "the request was canceled");
   const cause = (e as { cause?: { code?: string } })?.cause?.code;
   return new UpstreamError("network", `cannot reach the upstream at ${base}${cause ? ` (${cause})` : ""}`);

@@ -88,4 +88,42 @@ describe("Limiter", () => {
     await Promise.all(runs);
     expect(g.peak).toBe(3);
   });
+
+  it("drops a task whose deadline passes while it waits, with the deadline's reason, and keeps the slot for the next", async () => {
+    const limiter = new Limiter(1);
+    const { g, task } = gauge();
+    const gate = deferred();
+    const first = limiter.run(task(1, () => gate.promise));
+    const deadline = new AbortController();
+    const late = limiter.run(task(2, async () => undefined), deadline.signal);
+    const next = limiter.run(task(3, async () => undefined));
+    await tick();
+    expect(limiter.queued).toBe(2);
+    deadline.abort(new DOMException("deadline", "TimeoutError"));
+    await expect(late).rejects.toMatchObject({ name: "TimeoutError" });
+    expect(limiter.queued).toBe(1);
+    gate.resolve();
+    await Promise.all([first, next]);
+    expect(g.order).toEqual([1, 3]);
+    expect(g.peak).toBe(1);
+  });
+
+  it("does not start a task whose deadline has already passed", async () => {
+    const limiter = new Limiter(1);
+    const { g, task } = gauge();
+    await expect(limiter.run(task(1, async () => undefined), AbortSignal.abort(new DOMException("late", "TimeoutError")))).rejects.toMatchObject({ name: "TimeoutError" });
+    expect(g.order).toEqual([]);
+    expect(await limiter.run(async () => 7)).toBe(7);
+  });
+
+  it("lets a task that got its slot in time run to its end, whatever the deadline does next", async () => {
+    const limiter = new Limiter(1);
+    const deadline = new AbortController();
+    const gate = deferred();
+    const run = limiter.run(() => gate.promise.then(() => "done"), deadline.signal);
+    await tick();
+    deadline.abort(new DOMException("deadline", "TimeoutError"));
+    gate.resolve();
+    expect(await run).toBe("done");
+  });
 });

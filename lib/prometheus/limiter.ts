@@ -5,9 +5,20 @@ export class Limiter {
 
   constructor(private readonly max: number) {}
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
+  /** Tasks currently waiting for a slot. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  /**
+   * Runs `task` when a slot is free. With `deadline`, a task still waiting when it aborts leaves the
+   * queue and the call rejects with the signal's reason: time spent queued counts against the same
+   * budget as the query itself.
+   */
+  async run<T>(task: () => Promise<T>, deadline?: AbortSignal): Promise<T> {
+    deadline?.throwIfAborted();
     // A finishing task hands its slot straight to the next waiter, so a newcomer cannot take it in between.
-    if (this.running >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.running >= this.max) await this.slot(deadline);
     else this.running++;
     try {
       return await task();
@@ -16,5 +27,20 @@ export class Limiter {
       if (next) next();
       else this.running--;
     }
+  }
+
+  private slot(deadline: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const start = () => {
+        deadline?.removeEventListener("abort", giveUp);
+        resolve();
+      };
+      const giveUp = () => {
+        this.waiting = this.waiting.filter((w) => w !== start);
+        reject(deadline?.reason);
+      };
+      this.waiting.push(start);
+      deadline?.addEventListener("abort", giveUp, { once: true });
+    });
   }
 }

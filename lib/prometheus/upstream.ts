@@ -43,6 +43,7 @@ const ALERTS_TTL_MS = 5_000;
 export function createUpstream(client: PrometheusClient, cfg: Config, metrics: Metrics): Upstream {
   const cache = new CoalescingCache<Result<unknown>>();
   const limiter = new Limiter(cfg.prometheus.maxConcurrency);
+  const timeoutMs = cfg.prometheus.timeoutSeconds * 1000;
   const maxSeries = cfg.limits.maxSeries;
 
   async function ask<T>(
@@ -50,7 +51,7 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
     key: string,
     staleKey: string,
     ttlMs: number,
-    fetch: () => Promise<Result<T>>,
+    fetch: (deadline: AbortSignal) => Promise<Result<T>>,
     revalidateInBackground = false,
   ): Promise<Cached<Result<T>>> {
     const answer = await cache.get({
@@ -59,7 +60,13 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
       ttlMs,
       revalidateInBackground,
       mayServeStale: (e) => e instanceof UpstreamError && e.transient,
-      fetch: () => limiter.run(() => timed(endpoint, fetch)),
+      fetch: () => {
+        // One budget from the moment we need the answer: time queued behind other queries counts.
+        const deadline = AbortSignal.timeout(timeoutMs);
+        return limiter.run(() => timed(endpoint, () => fetch(deadline)), deadline).catch((e: unknown) => {
+          throw isTimeout(e) ? new UpstreamError("timeout", `no free upstream slot within ${timeoutMs / 1000} s: ${cfg.prometheus.maxConcurrency} queries were running`) : e;
+        });
+      },
     });
     metrics.cacheRequests.inc({ result: answer.outcome });
     return answer as Cached<Result<T>>;
@@ -88,28 +95,33 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
 
   return {
     instant: (query, at, ttlMs) =>
-      ask("query", `${query}|${at}`, query, ttlMs, async () => {
-        const a = await client.query(query, at);
+      ask("query", `${query}|${at}`, query, ttlMs, async (deadline) => {
+        const a = await client.query(query, at, deadline);
         return capped(vectorOf(a), a.warnings);
       }),
     range: (query, r) =>
-      ask("query_range", `${query}|${r.start}|${r.end}|${r.step}`, `${query}|${r.end - r.start}|${r.step}`, r.step * 1000, async () => {
-        const a = await client.queryRange(query, r.start, r.end, r.step);
+      ask("query_range", `${query}|${r.start}|${r.end}|${r.step}`, `${query}|${r.end - r.start}|${r.step}`, r.step * 1000, async (deadline) => {
+        const a = await client.queryRange(query, r.start, r.end, r.step, deadline);
         return capped(matrixOf(a), a.warnings);
       }),
-    metricNames: () => ask("label_values", "names", "names", METADATA_TTL_MS, () => client.labelValues("__name__"), true),
+    metricNames: () => ask("label_values", "names", "names", METADATA_TTL_MS, (deadline) => client.labelValues("__name__", deadline), true),
     alerts: () =>
-      ask("alerts", bucket(ALERTS_TTL_MS), "alerts", ALERTS_TTL_MS, async () => {
-        const a = await client.alerts();
+      ask("alerts", bucket(ALERTS_TTL_MS), "alerts", ALERTS_TTL_MS, async (deadline) => {
+        const a = await client.alerts(deadline);
         return { data: a.data.alerts ?? [], warnings: a.warnings };
       }),
     rules: () =>
-      ask("rules", bucket(METADATA_TTL_MS), "rules", METADATA_TTL_MS, async () => {
-        const a = await client.rules();
+      ask("rules", bucket(METADATA_TTL_MS), "rules", METADATA_TTL_MS, async (deadline) => {
+        const a = await client.rules(deadline);
         return { data: a.data.groups ?? [], warnings: a.warnings };
       }),
-    buildInfo: () => ask("buildinfo", bucket(METADATA_TTL_MS), "buildinfo", METADATA_TTL_MS, () => client.buildInfo()),
+    buildInfo: () => ask("buildinfo", bucket(METADATA_TTL_MS), "buildinfo", METADATA_TTL_MS, (deadline) => client.buildInfo(deadline)),
   };
+}
+
+/** The reason AbortSignal.timeout aborts with. */
+function isTimeout(e: unknown): boolean {
+  return e instanceof DOMException && e.name === "TimeoutError";
 }
 
 function vectorOf(a: Answer<QueryResult>): InstantSeries[] {
