@@ -101,12 +101,35 @@ describe("CoalescingCache", () => {
     await expect(cache.get(req("other|115", upstreamDown))).rejects.toThrow("upstream down");
   });
 
-  it("does not cache a failure: the next question goes upstream and recovers", async () => {
-    const { cache } = setup();
-    await expect(cache.get(req("q|100", upstreamDown))).rejects.toThrow();
+  it("keeps a failure for 5 s: the same question is not sent again until then, then recovers", async () => {
+    const { clock, cache } = setup();
+    await expect(cache.get(req("q|100", upstreamDown))).rejects.toThrow("upstream down");
     const fetch = vi.fn(async () => "back");
+    clock.now += 4_999;
+    await expect(cache.get(req("q|100", fetch))).rejects.toThrow("upstream down");
+    expect(fetch).not.toHaveBeenCalled();
+    clock.now += 1;
     expect(await cache.get(req("q|100", fetch))).toMatchObject({ value: "back", stale: false, outcome: "miss" });
     expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("answers a kept failure with the last good answer, stale, without asking upstream", async () => {
+    const { clock, cache } = setup();
+    await cache.get(req("q|100", async () => "v1"));
+    clock.now += TTL;
+    expect(await cache.get(req("q|100", upstreamDown))).toMatchObject({ value: "v1", stale: true });
+    const fetch = vi.fn(async () => "v2");
+    clock.now += 1_000;
+    expect(await cache.get(req("q|100", fetch))).toMatchObject({ value: "v1", stale: true, outcome: "stale" });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("keeps a failure no longer than the question's own ttl", async () => {
+    const { clock, cache } = setup();
+    await expect(cache.get(req("q|100", upstreamDown, { ttlMs: 1_000 }))).rejects.toThrow();
+    clock.now += 1_000;
+    const fetch = vi.fn(async () => "back");
+    expect((await cache.get(req("q|100", fetch, { ttlMs: 1_000 }))).value).toBe("back");
   });
 
   it("keeps at most maxEntries answers, evicting the oldest first", async () => {

@@ -31,24 +31,35 @@ interface Entry<T> {
   fetchedAt: number;
 }
 
+interface Failure {
+  error: unknown;
+  at: number;
+}
+
 /**
  * Answers identical questions once: concurrent askers share one upstream request, answers are
  * kept for `ttlMs`, and the last good answer of each question is kept to serve when the upstream fails.
- * Both maps are bounded; the oldest entries go first.
+ * A failure is kept too, for `failureTtlMs` (at most `ttlMs`): an upstream that timed out on a
+ * question is not asked it again by every poll and retry that follows. The maps are bounded; the
+ * oldest entries go first.
  */
 export class CoalescingCache<T> {
   private fresh = new Map<string, Entry<T>>();
   private lastGood = new Map<string, Entry<T>>();
   private inFlight = new Map<string, Promise<Entry<T>>>();
+  private failed = new Map<string, Failure>();
 
   constructor(
     private readonly maxEntries = 1000,
     private readonly now: () => number = Date.now,
+    private readonly failureTtlMs = 5000,
   ) {}
 
   async get(req: CacheRequest<T>): Promise<Cached<T>> {
     const hit = this.fresh.get(req.key);
     if (hit && this.now() - hit.fetchedAt < req.ttlMs) return this.answer(hit, false, "hit");
+    const failure = this.failed.get(req.key);
+    if (failure && this.now() - failure.at < Math.min(req.ttlMs, this.failureTtlMs)) return this.staleOrThrow(req, failure.error);
     const pending = this.inFlight.get(req.key);
     // Askers who joined an in-flight request get the stale copy too when it fails, not only its starter.
     if (pending) return pending.then((entry) => this.answer(entry, false, "coalesced"), (error) => this.staleOrThrow(req, error));
@@ -73,13 +84,21 @@ export class CoalescingCache<T> {
   }
 
   private async load(req: CacheRequest<T>): Promise<Entry<T>> {
-    const entry = { value: await req.fetch(), fetchedAt: this.now() };
+    let value: T;
+    try {
+      value = await req.fetch();
+    } catch (error) {
+      this.remember(this.failed, req.key, { error, at: this.now() });
+      throw error;
+    }
+    const entry = { value, fetchedAt: this.now() };
+    this.failed.delete(req.key);
     this.remember(this.fresh, req.key, entry);
     this.remember(this.lastGood, req.staleKey, entry);
     return entry;
   }
 
-  private remember(map: Map<string, Entry<T>>, key: string, entry: Entry<T>): void {
+  private remember<V>(map: Map<string, V>, key: string, entry: V): void {
     map.delete(key);
     map.set(key, entry);
     while (map.size > this.maxEntries) {
