@@ -39,6 +39,18 @@ export interface Upstream {
 const METADATA_TTL_MS = 60_000;
 const ALERTS_TTL_MS = 5_000;
 
+/** An instant this far in the past has all its samples: its answers no longer change. */
+const SETTLED_AFTER_MS = 5 * 60_000;
+const SETTLED_TTL_MS = 10 * 60_000;
+
+/**
+ * How long an instant query's answer is kept: `liveTtlMs` (about one scrape) near now, longer for
+ * a settled past instant, so that everyone opening the same alert link shares one set of queries.
+ */
+export function instantTtlMs(atSeconds: number, nowMs: number, liveTtlMs: number): number {
+  return nowMs - atSeconds * 1000 >= SETTLED_AFTER_MS ? Math.max(liveTtlMs, SETTLED_TTL_MS) : liveTtlMs;
+}
+
 /** Creates an Upstream over a client; exported for tests, the app uses getUpstream(). */
 export function createUpstream(client: PrometheusClient, cfg: Config, metrics: Metrics): Upstream {
   const cache = new CoalescingCache<Result<unknown>>();
@@ -95,7 +107,7 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
 
   return {
     instant: (query, at, ttlMs) =>
-      ask("query", `${query}|${at}`, query, ttlMs, async (deadline) => {
+      ask("query", `${query}|${at}`, query, instantTtlMs(at, Date.now(), ttlMs), async (deadline) => {
         const a = await client.query(query, at, deadline);
         return capped(vectorOf(a), a.warnings);
       }),
