@@ -1,15 +1,18 @@
 // Measurements in headless Chromium (Debian's, never a downloaded one): overview rows on screen,
 // first-load JavaScript per page, and the TV soak.
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { aggregateHeapSnapshot, heapGrowth, type HeapAggregate, type HeapBreakdown, type HeapGrowth } from './heap';
 import { summarize, type Summary } from './stats';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const VIEWPORT = { width: 1440, height: 900 };
 
-export function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium; `jsFlags` are passed to V8 (`--js-flags`), for experiments such as a soak without the optimising compilers. */
+export function launchBrowser(jsFlags?: string): Promise<Browser> {
+  const args = jsFlags ? [...CHROMIUM_ARGS, `--js-flags=${jsFlags}`] : CHROMIUM_ARGS;
   // The bench handles Ctrl-C itself and closes the browser in its cleanup.
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, timeout: 60_000 });
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, timeout: 60_000 });
 }
 
 interface RowState {
@@ -197,46 +200,107 @@ export async function firstLoadJs(browser: Browser, baseUrl: string, path: strin
   }
 }
 
+/** One reading of the TV page's memory. */
 export interface HeapSample {
+  /** Refresh cycles since the start sample (0 = the start sample itself, taken after the warm-up cycles). */
+  cycle: number;
+  /** Seconds since the soak opened the page. */
+  seconds: number;
+  /** JS heap used (V8's JSHeapUsedSize) after forced GCs: the least of the reads. */
   jsHeapUsedMiB: number;
+  /** Each read, one forced GC (CDP HeapProfiler.collectGarbage) before each. */
+  jsHeapReadsMiB: number[];
+  /** Chromium's count of live DOM nodes (text nodes and detached ones included). */
   domNodes: number;
+  /** Elements in the document. */
   documentElements: number;
   listeners: number;
+  /** API requests the page started since the start sample. */
+  apiRequests: number;
 }
 
-async function heapSample(page: Page): Promise<HeapSample> {
-  const cdp = await page.context().newCDPSession(page);
+const GC_READS = 3;
+
+/**
+ * Heap after forced GCs, read `GC_READS` times (a GC can leave garbage a later one frees, e.g.
+ * through weak references or finalizers), and the DOM.
+ */
+async function heapSample(page: Page, cdp: CDPSession, at: { cycle: number; seconds: number; apiRequests: number }): Promise<HeapSample> {
+  const reads: number[] = [];
+  let metrics: { name: string; value: number }[] = [];
+  for (let i = 0; i < GC_READS; i++) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    ({ metrics } = await cdp.send('Performance.getMetrics'));
+    reads.push((metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? NaN) / 1024 / 1024);
+  }
+  const m = (name: string) => metrics.find((x) => x.name === name)?.value ?? NaN;
+  const documentElements = await page.evaluate(() => document.getElementsByTagName('*').length);
+  return { ...at, jsHeapUsedMiB: Math.min(...reads), jsHeapReadsMiB: reads, domNodes: m('Nodes'), documentElements, listeners: m('JSEventListeners') };
+}
+
+/** A heap snapshot of the page (after a forced GC), aggregated; the snapshot itself is not kept. */
+async function heapSnapshot(cdp: CDPSession): Promise<HeapAggregate> {
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
   try {
     await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('Performance.enable');
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const m = (name: string) => metrics.find((x) => x.name === name)?.value ?? NaN;
-    const documentElements = await page.evaluate(() => document.getElementsByTagName('*').length);
-    return { jsHeapUsedMiB: m('JSHeapUsedSize') / 1024 / 1024, domNodes: m('Nodes'), documentElements, listeners: m('JSEventListeners') };
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
   } finally {
-    await cdp.detach();
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
   }
+  return aggregateHeapSnapshot(chunks.join(''));
+}
+
+export interface TvSoakSnapshots {
+  start: HeapBreakdown;
+  /** At the middle sample; null when the soak stopped before it. */
+  middle: HeapBreakdown | null;
+  end: HeapBreakdown;
+  /** The groups (V8 node type and constructor or internal name) that grew most, start to end… */
+  grew: HeapGrowth[];
+  /** …and middle to end: what still grows once the page has warmed up. */
+  grewSecondHalf: HeapGrowth[] | null;
 }
 
 export interface TvSoakResult {
   url: string;
   cycles: number;
   requestedCycles: number;
+  /** Refresh cycles run before the start sample. */
+  warmupCycles: number;
+  /** A sample every this many cycles after the start sample, and one at the end. */
+  sampleEvery: number;
   apiRequests: number;
   failedRequests: number;
   seconds: number;
+  /** After `warmupCycles` refresh cycles (cycle 0). */
   start: HeapSample;
   end: HeapSample;
+  /** The sample with the most heap, and the one with the most DOM nodes. */
+  peakHeap: HeapSample;
+  peakDom: HeapSample;
+  /**
+   * The sample at half the requested cycles (half those run, if it stopped early): growth from it to
+   * the end tells whether the heap has levelled off.
+   */
+  middle: HeapSample;
+  /** Every sample, start and end included, in order. */
+  samples: HeapSample[];
+  /** Heap snapshots taken right after the start, middle and end samples; an error message when one failed. */
+  snapshots: TvSoakSnapshots | { error: string };
   stoppedEarly?: string;
 }
 
 /**
  * Opens /tv at the server's minimum refresh and drives `cycles` refresh cycles without waiting for
  * them in real time: Playwright's fake clock jumps the page's timers by one refresh interval, then
- * the bench waits until the API requests that started have finished. Heap (after a forced GC) and
- * DOM node count are read after a warm-up and at the end.
+ * the bench waits until the API requests that started have finished. Heap (after forced GCs) and
+ * DOM nodes are sampled after `WARMUP` cycles (the start sample, cycle 0), every `sampleEvery`
+ * cycles after it and at the end; heap snapshots after the start, middle and end samples say what
+ * kind of memory any growth is.
  */
-export async function tvSoak(browser: Browser, o: { baseUrl: string; refreshSeconds: number; cycles: number; maxSeconds: number; log: (s: string) => void }): Promise<TvSoakResult> {
+export async function tvSoak(browser: Browser, o: { baseUrl: string; refreshSeconds: number; cycles: number; sampleEvery: number; maxSeconds: number; log: (s: string) => void }): Promise<TvSoakResult> {
   const url = `${o.baseUrl}/tv?refresh=${o.refreshSeconds}s`;
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const started = Date.now();
@@ -262,6 +326,8 @@ export async function tvSoak(browser: Browser, o: { baseUrl: string; refreshSeco
     await page.clock.install();
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
 
     // Node-side sleeps: the page's own timers run on the fake clock.
     const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -278,8 +344,22 @@ export async function tvSoak(browser: Browser, o: { baseUrl: string; refreshSeco
     };
     const WARMUP = 5;
     for (let i = 0; i < WARMUP; i++) await cycle();
-    const start = await heapSample(page);
     const apiAtStart = startedRequests;
+    const at = (cycle: number) => ({ cycle, seconds: (Date.now() - started) / 1000, apiRequests: startedRequests - apiAtStart });
+    const start = await heapSample(page, cdp, at(0));
+    const samples = [start];
+    // A heap snapshot, or why it failed.
+    const snapshot = async (): Promise<HeapAggregate | string> => {
+      try {
+        return await heapSnapshot(cdp);
+      } catch (e) {
+        return `heap snapshot failed: ${(e as Error).message}`;
+      }
+    };
+    const startSnapshot = await snapshot();
+    const middleCycle = Math.round(o.cycles / 2 / o.sampleEvery) * o.sampleEvery;
+    let middleSnapshot: HeapAggregate | string | null = null;
+    o.log(`  tv soak: start sample after ${WARMUP} warm-up cycles: heap ${start.jsHeapUsedMiB.toFixed(2)} MiB, ${start.domNodes} DOM nodes`);
     let cycles = 0;
     let stoppedEarly: string | undefined;
     const deadline = started + o.maxSeconds * 1000;
@@ -290,18 +370,46 @@ export async function tvSoak(browser: Browser, o: { baseUrl: string; refreshSeco
       }
       await cycle();
       cycles++;
-      if (cycles % 250 === 0) o.log(`  tv soak: ${cycles}/${o.cycles} cycles, ${startedRequests - apiAtStart} API requests`);
+      if (cycles % o.sampleEvery === 0 && cycles < o.cycles) {
+        const s = await heapSample(page, cdp, at(cycles));
+        samples.push(s);
+        if (cycles === middleCycle) middleSnapshot = await snapshot();
+        o.log(`  tv soak: ${cycles}/${o.cycles} cycles, ${s.apiRequests} API requests, heap ${s.jsHeapUsedMiB.toFixed(2)} MiB, ${s.domNodes} DOM nodes`);
+      }
     }
-    const end = await heapSample(page);
+    const end = await heapSample(page, cdp, at(cycles));
+    samples.push(end);
+    const endSnapshot = await snapshot();
+    let snapshots: TvSoakSnapshots | { error: string };
+    if (typeof startSnapshot === 'string') snapshots = { error: startSnapshot };
+    else if (typeof middleSnapshot === 'string') snapshots = { error: middleSnapshot };
+    else if (typeof endSnapshot === 'string') snapshots = { error: endSnapshot };
+    else {
+      snapshots = {
+        start: startSnapshot.breakdown,
+        middle: middleSnapshot?.breakdown ?? null,
+        end: endSnapshot.breakdown,
+        grew: heapGrowth(startSnapshot, endSnapshot),
+        grewSecondHalf: middleSnapshot ? heapGrowth(middleSnapshot, endSnapshot) : null,
+      };
+    }
+    const most = (f: (s: HeapSample) => number) => samples.reduce((a, b) => (f(b) > f(a) ? b : a));
     return {
       url,
       cycles,
       requestedCycles: o.cycles,
-      apiRequests: startedRequests - apiAtStart,
+      warmupCycles: WARMUP,
+      sampleEvery: o.sampleEvery,
+      apiRequests: end.apiRequests,
       failedRequests,
       seconds: (Date.now() - started) / 1000,
       start,
       end,
+      peakHeap: most((s) => s.jsHeapUsedMiB),
+      peakDom: most((s) => s.domNodes),
+      middle: samples.find((s) => s.cycle === middleCycle) ?? samples.find((s) => s.cycle >= cycles / 2) ?? end,
+      samples,
+      snapshots,
       ...(stoppedEarly ? { stoppedEarly } : {}),
     };
   } finally {

@@ -1,6 +1,7 @@
 // Turns a bench result into the Markdown tables it prints (and bench/README.md shows).
 import type { CallsResult, ViewersResult } from './api';
 import type { PageJs, RowsResult, TvSoakResult } from './browser';
+import type { HeapGrowth } from './heap';
 import type { LoadResult } from './load';
 import type { UpstreamStats } from './stack';
 import { fmt, type Summary } from './stats';
@@ -113,30 +114,61 @@ export function pagesTable(r: BenchResult): string {
   return markdown(['page', 'HTTP', 'scripts', 'JS gzip -9', 'JS transferred', 'JS raw', 'note'], rows);
 }
 
+const signedPercent = (from: number, to: number) => {
+  const p = (to / from - 1) * 100;
+  return `${p >= 0 ? '+' : '−'}${Math.abs(p).toFixed(1)} %`;
+};
+
+/** The TV soak: one line of figures, the curve, and what the heap snapshots say grew. */
 export function tvLine(r: BenchResult): string {
   if ('skipped' in r.tv) return `**6** TV soak: skipped (${r.tv.skipped})`;
   const t = r.tv;
-  return (
-    `**6** TV soak ${t.url}: ${t.cycles}/${t.requestedCycles} refresh cycles in ${t.seconds.toFixed(0)} s, ${t.apiRequests} API requests (${t.failedRequests} failed); ` +
-    `JS heap ${t.start.jsHeapUsedMiB.toFixed(1)} → ${t.end.jsHeapUsedMiB.toFixed(1)} MiB, DOM nodes ${t.start.domNodes} → ${t.end.domNodes}, elements ${t.start.documentElements} → ${t.end.documentElements}` +
-    (t.stoppedEarly ? ` (stopped early: ${t.stoppedEarly})` : '')
-  );
+  const mib = (v: number) => v.toFixed(2);
+  const lines = [
+    `**6** TV soak ${t.url}: ${t.cycles}/${t.requestedCycles} refresh cycles in ${t.seconds.toFixed(0)} s, ${t.apiRequests} API requests (${t.failedRequests} failed)` +
+      (t.stoppedEarly ? ` (stopped early: ${t.stoppedEarly})` : '') +
+      `. JS heap after forced GC: ${mib(t.start.jsHeapUsedMiB)} MiB at the start sample (cycle 0, taken after ${t.warmupCycles} warm-up cycles) → ${mib(t.end.jsHeapUsedMiB)} MiB at cycle ${t.end.cycle} ` +
+      `(${signedPercent(t.start.jsHeapUsedMiB, t.end.jsHeapUsedMiB)}; goal < 10 %), peak ${mib(t.peakHeap.jsHeapUsedMiB)} MiB at cycle ${t.peakHeap.cycle}; ` +
+      `cycle ${t.middle.cycle} → ${t.end.cycle}: ${signedPercent(t.middle.jsHeapUsedMiB, t.end.jsHeapUsedMiB)}. ` +
+      `DOM nodes ${t.start.domNodes} → ${t.end.domNodes} (peak ${t.peakDom.domNodes} at cycle ${t.peakDom.cycle}), elements ${t.start.documentElements} → ${t.end.documentElements}.`,
+    `  heap MiB / DOM nodes every ${t.sampleEvery} cycles: ${t.samples.map((s) => `${s.cycle}: ${mib(s.jsHeapUsedMiB)}/${s.domNodes}`).join(', ')}`,
+  ];
+  if ('error' in t.snapshots) lines.push(`  ${t.snapshots.error}`);
+  else {
+    const { start, middle, end, grew, grewSecondHalf } = t.snapshots;
+    const at = middle ? `the start, middle (cycle ${t.middle.cycle}) and end samples` : 'the start and end samples';
+    const kind = (label: string, k: keyof typeof start.kinds) => `${label} ${[start, middle, end].flatMap((b) => (b ? [mib(b.kinds[k])] : [])).join(' → ')}`;
+    const list = (gs: readonly HeapGrowth[]) => gs.slice(0, 5).map((g) => `${g.what} +${g.kib.toFixed(0)} KiB (${g.count >= 0 ? '+' : ''}${g.count})`).join(', ') || 'nothing';
+    lines.push(
+      `  heap snapshots after ${at}, MiB: ${kind('code', 'code')}; ${kind('JS objects', 'jsObjects')}; ${kind('strings', 'strings')}; ${kind('V8 system', 'system')}; ` +
+        `${kind('native (Blink, DevTools; not in the JS heap figure)', 'native')}`,
+      `  grew most, start → end: ${list(grew)}` + (grewSecondHalf ? `; middle → end: ${list(grewSecondHalf)}` : ''),
+    );
+  }
+  return lines.join('\n');
 }
 
 export function fullReport(r: BenchResult): string {
-  const lines = [
+  const head = [
     `signalboard bench, ${r.startedAt} (${(r.durationSeconds / 60).toFixed(1)} min), \`${r.command}\``,
     `machine: ${r.machine.cpus} cores, ${r.machine.memoryGiB.toFixed(0)} GiB, node ${r.machine.node}, ${r.machine.prometheus}${r.machine.chromium ? `, Chromium ${r.machine.chromium}` : ''}; build ${r.build.buildId} (${r.build.builtAt})`,
-    'Cells: median (min–max) over the rounds; ratios are N viewers / 1 viewer, by our /metrics and by the query log.',
-    '',
-    mainTable(r),
-    '',
-    'First-load JS (fresh browser context, every script response up to network quiet):',
-    '',
-    pagesTable(r),
-    '',
-    tvLine(r),
   ];
+  // --only tv: no table of API figures to show, only the fleet the soak ran against.
+  const lines =
+    r.options.only === 'tv'
+      ? [...head, `fleet: ${r.sizes.map((s) => `N=${s.services} (M=${s.nodes}), ${s.upstream.headSeries ?? na} head series`).join('; ')}; TV soak only (--only tv)`, '', tvLine(r)]
+      : [
+          ...head,
+          'Cells: median (min–max) over the rounds; ratios are N viewers / 1 viewer, by our /metrics and by the query log.',
+          '',
+          mainTable(r),
+          '',
+          'First-load JS (fresh browser context, every script response up to network quiet):',
+          '',
+          pagesTable(r),
+          '',
+          tvLine(r),
+        ];
   const notes = [...r.notes, ...r.sizes.flatMap((s) => s.notes.map((n) => `N=${s.services}: ${n}`))];
   if (notes.length) lines.push('', 'Notes:', ...notes.map((n) => `- ${n}`));
   lines.push('', `Processes left running after cleanup: ${r.processesLeft}`);

@@ -3,6 +3,7 @@
 //
 //   npx tsx bench/run.ts [--quick] [--sizes 10,200,2000] [--duration 60] [--runs 20]
 //                        [--page-runs 5] [--base-port 31090] [--build] [--tv-cycles 2000]
+//                        [--tv-max-seconds 1200] [--tv-sample-every 100] [--only tv] [--js-flags='…']
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { repoRoot } from '../demo/processes';
 import { InstantSource, measureCalls, OVERVIEW_QUERY, probe, runViewers, timedGet } from './api';
 import { firstLoadJs, launchBrowser, overviewRows, tvSoak, type PageJs, type TvSoakResult } from './browser';
 import { runLoad } from './load';
-import { fullReport, type BenchResult, type SizeResult } from './report';
+import { fullReport, tvLine, type BenchResult, type SizeResult } from './report';
 import {
   assertBenchPortsFree,
   benchPorts,
@@ -47,6 +48,9 @@ const { values: flags } = parseArgs({
     build: { type: 'boolean', default: false },
     'tv-cycles': { type: 'string', default: '2000' },
     'tv-max-seconds': { type: 'string' },
+    'tv-sample-every': { type: 'string', default: '100' },
+    only: { type: 'string' },
+    'js-flags': { type: 'string' },
     'max-minutes': { type: 'string', default: '45' },
     help: { type: 'boolean', default: false },
   },
@@ -65,6 +69,11 @@ if (flags.help) {
       '  --base-port 31090    Prometheus on it, the exporter on +1, the dashboards on +2 and +3',
       '  --build              run npm run build first even if .next/standalone/server.js exists',
       '  --tv-cycles 2000     refresh cycles of the TV soak (runs only when /tv answers 200)',
+      '  --tv-max-seconds 1200 …or fewer once the soak has run this long (600 with --quick)',
+      '  --tv-sample-every 100 a heap and DOM sample every this many cycles of the soak',
+      '  --only tv            only the TV soak, at the first size N >= 200 (default N=200): no viewers,',
+      '                       rounds, page loads or wrk',
+      "  --js-flags='…'       V8 flags for the bench's Chromium, for experiments (--js-flags='--no-opt --no-maglev')",
       '  --max-minutes 45     stop starting new rounds after this long',
       '',
     ].join('\n'),
@@ -79,10 +88,18 @@ function intFlag(name: string, value: string | undefined, fallback: number, min 
   return n;
 }
 
+if (flags.only !== undefined && flags.only !== 'tv') throw new StackError(`--only takes "tv", not "${flags.only}"`);
+const onlyTv = flags.only === 'tv';
 const quick = flags.quick;
+const BROWSER_MIN_SERVICES = 200;
+const allSizes = (flags.sizes ?? (onlyTv ? '200' : quick ? '10,200' : '10,200,2000')).split(',').map((s) => intFlag('sizes', s.trim(), 0));
+// --only tv: the first size that has the browser phases; the soak runs at one size only.
+const tvSize = allSizes.find((n) => n >= BROWSER_MIN_SERVICES);
+if (onlyTv && tvSize === undefined) throw new StackError(`--only tv needs a size N >= ${BROWSER_MIN_SERVICES} in --sizes`);
 const opts = {
   quick,
-  sizes: (flags.sizes ?? (quick ? '10,200' : '10,200,2000')).split(',').map((s) => intFlag('sizes', s.trim(), 0)),
+  only: onlyTv ? 'tv' : null,
+  sizes: onlyTv ? [tvSize as number] : allSizes,
   durationSeconds: intFlag('duration', flags.duration, quick ? 15 : 60, 5),
   runs: intFlag('runs', flags.runs, quick ? 6 : 20),
   roundsSeconds: intFlag('rounds-seconds', flags['rounds-seconds'], quick ? 60 : 150),
@@ -90,11 +107,13 @@ const opts = {
   basePort: intFlag('base-port', flags['base-port'], 31090, 1024),
   build: flags.build,
   tvCycles: intFlag('tv-cycles', flags['tv-cycles'], 2000),
-  tvMaxSeconds: intFlag('tv-max-seconds', flags['tv-max-seconds'], quick ? 120 : 600),
+  tvMaxSeconds: intFlag('tv-max-seconds', flags['tv-max-seconds'], quick ? 600 : 1200),
+  tvSampleEvery: intFlag('tv-sample-every', flags['tv-sample-every'], 100),
+  jsFlags: flags['js-flags'] ?? null,
   maxMinutes: intFlag('max-minutes', flags['max-minutes'], 45),
   viewers: [1, 10, 50],
   connections: 200,
-  browserMinServices: 200,
+  browserMinServices: BROWSER_MIN_SERVICES,
 };
 
 const NODES_FOR: Record<number, number> = { 10: 5, 200: 50, 2000: 200 };
@@ -191,6 +210,21 @@ async function main(): Promise<void> {
     return startDashboard({ appDir: app.dir, port: ports.dashboards[n % 2] as number, prometheusUrl, configFile, logFile: join(sizeDir, `dashboard-${n}.log`) });
   };
 
+  /** 6. The TV soak: once, at the first size with the browser phases, if /tv answers. */
+  const runTvSoak = async (size: SizeResult, dashboardUrl: string): Promise<void> => {
+    if (size.tvStatus !== 200) {
+      result.tv = { skipped: `/tv answered HTTP ${size.tvStatus} at N=${size.services}` };
+      return;
+    }
+    checkTime('the TV soak');
+    browser ??= await launchBrowser(opts.jsFlags ?? undefined);
+    result.machine.chromium = browser.version();
+    log(`TV soak: ${opts.tvCycles} refresh cycles (at most ${opts.tvMaxSeconds} s), heap and DOM every ${opts.tvSampleEvery}…`);
+    const tv = await tvSoak(browser, { baseUrl: dashboardUrl, refreshSeconds: 10, cycles: opts.tvCycles, sampleEvery: opts.tvSampleEvery, maxSeconds: opts.tvMaxSeconds, log });
+    result.tv = tv satisfies TvSoakResult;
+    log(`  ${tvLine(result)}`);
+  };
+
   let browserSizesDone = 0;
   for (const services of opts.sizes) {
     checkTime(`N=${services}`);
@@ -212,6 +246,16 @@ async function main(): Promise<void> {
     size.tvStatus = await probe(`${dash.url}/tv`);
     log(`dashboard up (pid ${dash.child.pid}); /api/v1/nodes answers ${size.nodesRouteStatus}, /tv answers ${size.tvStatus}`);
     if (size.nodesRouteStatus !== 200) size.notes.push(`/api/v1/nodes answered HTTP ${size.nodesRouteStatus}: per-call node queries not measured`);
+
+    if (onlyTv) {
+      await runTvSoak(size, dash.url);
+      await stop(dash.child);
+      await stop(upstream.prometheus);
+      await stop(upstream.exporter);
+      upstream = undefined;
+      rmSync(join(sizeDir, 'tsdb'), { recursive: true, force: true });
+      continue;
+    }
 
     // 2. Viewers first, each phase on a freshly started dashboard (empty caches), so that the
     //    data reaches far enough back for the cold rounds that follow. The next phase's dashboard
@@ -264,7 +308,7 @@ async function main(): Promise<void> {
     // 4 and 6. The browser, from N = 200 on.
     if (services >= opts.browserMinServices) {
       checkTime('the browser');
-      browser ??= await launchBrowser();
+      browser ??= await launchBrowser(opts.jsFlags ?? undefined);
       log(`overview in Chromium ${browser.version()}: ${opts.pageRuns} cold page loads…`);
       result.machine.chromium = browser.version();
       size.rows = await overviewRows(browser, dash.url, opts.pageRuns, log);
@@ -281,13 +325,7 @@ async function main(): Promise<void> {
           result.pagesJs.push(js);
           log(`  first-load JS ${path}: ${js.scripts} scripts, ${((js.gzipBytes ?? 0) / 1024).toFixed(1)} KiB gzip`);
         }
-        if (size.tvStatus === 200) {
-          checkTime('the TV soak');
-          log(`TV soak: ${opts.tvCycles} refresh cycles (at most ${opts.tvMaxSeconds} s)…`);
-          result.tv = (await tvSoak(browser, { baseUrl: dash.url, refreshSeconds: 10, cycles: opts.tvCycles, maxSeconds: opts.tvMaxSeconds, log })) satisfies TvSoakResult;
-        } else {
-          result.tv = { skipped: `/tv answered HTTP ${size.tvStatus} at N=${services}` };
-        }
+        await runTvSoak(size, dash.url);
       }
       browserSizesDone++;
     }
