@@ -48,7 +48,21 @@ const SETTLED_TTL_MS = 10 * 60_000;
  * a settled past instant, so that everyone opening the same alert link shares one set of queries.
  */
 export function instantTtlMs(atSeconds: number, nowMs: number, liveTtlMs: number): number {
-  return nowMs - atSeconds * 1000 >= SETTLED_AFTER_MS ? Math.max(liveTtlMs, SETTLED_TTL_MS) : liveTtlMs;
+  return isSettled(atSeconds, nowMs) ? Math.max(liveTtlMs, SETTLED_TTL_MS) : liveTtlMs;
+}
+
+function isSettled(atSeconds: number, nowMs: number): boolean {
+  return nowMs - atSeconds * 1000 >= SETTLED_AFTER_MS;
+}
+
+/**
+ * The slot of the last good answer that may stand in, marked stale, when the upstream fails. Near
+ * now it is the question without its time (`untimed`): the previous poll's answer. About a settled
+ * past instant only an answer about that same time (`timed`) may: another moment's data shown for
+ * an incident's time would be wrong, not merely old.
+ */
+export function staleSlot(timed: string, untimed: string, atSeconds: number, nowMs: number): string {
+  return isSettled(atSeconds, nowMs) ? timed : untimed;
 }
 
 /** Creates an Upstream over a client; exported for tests, the app uses getUpstream(). */
@@ -107,12 +121,12 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
 
   return {
     instant: (query, at, ttlMs) =>
-      ask("query", `${query}|${at}`, query, instantTtlMs(at, Date.now(), ttlMs), async (deadline) => {
+      ask("query", `${query}|${at}`, staleSlot(`${query}|${at}`, query, at, Date.now()), instantTtlMs(at, Date.now(), ttlMs), async (deadline) => {
         const a = await client.query(query, at, deadline);
         return capped(vectorOf(a), a.warnings);
       }),
     range: (query, r) =>
-      ask("query_range", `${query}|${r.start}|${r.end}|${r.step}`, `${query}|${r.end - r.start}|${r.step}`, r.step * 1000, async (deadline) => {
+      ask("query_range", `${query}|${r.start}|${r.end}|${r.step}`, staleSlot(`${query}|${r.start}|${r.end}|${r.step}`, `${query}|${r.end - r.start}|${r.step}`, r.end, Date.now()), r.step * 1000, async (deadline) => {
         const a = await client.queryRange(query, r.start, r.end, r.step, deadline);
         return capped(matrixOf(a), a.warnings);
       }),
