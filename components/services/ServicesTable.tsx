@@ -3,6 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
 import type { AlertSummary } from "@/lib/api/alert-types";
+import { serviceIdentityKey } from "@/lib/api/sparklines";
 import type { ServiceSummary } from "@/lib/api/types";
 import { serviceHref, type SortKey, type ViewState } from "@/lib/ui/url-state";
 import { ROW_HEIGHT, ServiceRow } from "./ServiceRow";
@@ -57,7 +58,7 @@ export function ServicesTable({ services, view, alerts, trendsLoading }: Service
           {virtualizer.getVirtualItems().map((item) => {
             const s = services[item.index];
             if (!s) return null;
-            return <ServiceRow key={`${s.namespace ?? ""}/${s.name}`} service={s} href={serviceHref(s.name, view)} rowIndex={item.index + 2} top={item.start} alerts={alerts.get(s.name) ?? NO_ALERTS} trendsLoading={trendsLoading} />;
+            return <ServiceRow key={serviceIdentityKey(s)} service={s} href={serviceHref(s.name, view)} rowIndex={item.index + 2} top={item.start} alerts={alerts.get(s.name) ?? NO_ALERTS} trendsLoading={trendsLoading} />;
           })}
         </div>
       </div>

@@ -2,6 +2,7 @@
 
 import { useMemo } from "react";
 import type { AlertSummary } from "@/lib/api/alert-types";
+import { serviceIdentityKey } from "@/lib/api/sparklines";
 import type { ServiceSummary } from "@/lib/api/types";
 import { withMore } from "@/lib/ui/fit";
 import { sortServices } from "@/lib/ui/overview-rows";
@@ -47,7 +48,7 @@ export function TvServices({ services, alerts }: TvServicesProps) {
         {services === null && <p className={tv.placeholder}>Loading services…</p>}
         {services !== null && rows.length === 0 && <p className={tv.placeholder}>No services have requests</p>}
         {rows.slice(0, shown).map((s) => (
-          <TvServiceRow key={`${s.namespace ?? ""}/${s.name}`} service={s} alerts={alerts.get(s.name) ?? NO_ALERTS} />
+          <TvServiceRow key={serviceIdentityKey(s)} service={s} alerts={alerts.get(s.name) ?? NO_ALERTS} />
         ))}
         {more > 0 && (
           <div role="row" className={`${styles.serviceRow} ${styles.moreRow}`}>
