@@ -1,4 +1,4 @@
-import { upstreamErrorFromResponse, UpstreamError } from "./errors";
+import { isTimeoutReason, upstreamErrorFromResponse, UpstreamError } from "./errors";
 import { withoutCredentials } from "./redact-url";
 import type { Answer, BuildInfo, Labels, QueryResult, UpstreamAlert, UpstreamRuleGroup } from "./types";
 
@@ -92,8 +92,7 @@ export function createPrometheusClient(opts: ClientOptions): PrometheusClient {
  * last good answer may stand in. Any other abort is a cancel.
  */
 function abortOrNetworkError(e: unknown, signal: AbortSignal, timeoutMs: number, base: string): UpstreamError {
-  const reason: unknown = signal.reason;
-  if (signal.aborted && reason instanceof DOMException && reason.name === "TimeoutError") return new UpstreamError("timeout", `no answer from the upstream within ${timeoutMs / 1000} s`);
+  if (signal.aborted && isTimeoutReason(signal.reason)) return new UpstreamError("timeout", `no answer from the upstream within ${timeoutMs / 1000} s`);
   if ((e as Error)?.name === "AbortError") return new UpstreamError("canceled", "the request was canceled");
   const cause = (e as { cause?: { code?: string } })?.cause?.code;
   return new UpstreamError("network", `cannot reach the upstream at ${base}${cause ? ` (${cause})` : ""}`);

@@ -20,6 +20,11 @@ export class UpstreamError extends Error {
   }
 }
 
+/** The reason AbortSignal.timeout aborts with: a deadline passed, ours or the caller's. */
+export function isTimeoutReason(reason: unknown): boolean {
+  return reason instanceof DOMException && reason.name === "TimeoutError";
+}
+
 // Prometheus names errorType as a string; VictoriaMetrics sends the HTTP status as a number instead.
 const PROMETHEUS_ERROR_TYPES: Record<string, UpstreamErrorKind> = {
   bad_data: "bad_data",

@@ -7,7 +7,7 @@ import type { QueryRange } from "@/lib/time/range";
 import { upstreamHeaders } from "./auth";
 import { createPrometheusClient, type PrometheusClient } from "./client";
 import { CoalescingCache, type Cached } from "./coalescing-cache";
-import { UpstreamError } from "./errors";
+import { isTimeoutReason, UpstreamError } from "./errors";
 import { Limiter } from "./limiter";
 import { sampleValue, toPoint } from "./samples";
 import type { Answer, BuildInfo, Labels, QueryResult, UpstreamAlert, UpstreamRuleGroup } from "./types";
@@ -90,7 +90,7 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
         // One budget from the moment we need the answer: time queued behind other queries counts.
         const deadline = AbortSignal.timeout(timeoutMs);
         return limiter.run(() => timed(endpoint, () => fetch(deadline)), deadline).catch((e: unknown) => {
-          throw isTimeout(e) ? new UpstreamError("timeout", `no free upstream slot within ${timeoutMs / 1000} s: ${cfg.prometheus.maxConcurrency} queries were running`) : e;
+          throw isTimeoutReason(e) ? new UpstreamError("timeout", `no free upstream slot within ${timeoutMs / 1000} s: ${cfg.prometheus.maxConcurrency} queries were running`) : e;
         });
       },
     });
@@ -120,16 +120,21 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
   const bucket = (ms: number) => String(Math.floor(Date.now() / ms));
 
   return {
-    instant: (query, at, ttlMs) =>
-      ask("query", `${query}|${at}`, staleSlot(`${query}|${at}`, query, at, Date.now()), instantTtlMs(at, Date.now(), ttlMs), async (deadline) => {
+    instant: (query, at, ttlMs) => {
+      const key = `${query}|${at}`;
+      const now = Date.now();
+      return ask("query", key, staleSlot(key, query, at, now), instantTtlMs(at, now, ttlMs), async (deadline) => {
         const a = await client.query(query, at, deadline);
         return capped(vectorOf(a), a.warnings);
-      }),
-    range: (query, r) =>
-      ask("query_range", `${query}|${r.start}|${r.end}|${r.step}`, staleSlot(`${query}|${r.start}|${r.end}|${r.step}`, `${query}|${r.end - r.start}|${r.step}`, r.end, Date.now()), r.step * 1000, async (deadline) => {
+      });
+    },
+    range: (query, r) => {
+      const key = `${query}|${r.start}|${r.end}|${r.step}`;
+      return ask("query_range", key, staleSlot(key, `${query}|${r.end - r.start}|${r.step}`, r.end, Date.now()), r.step * 1000, async (deadline) => {
         const a = await client.queryRange(query, r.start, r.end, r.step, deadline);
         return capped(matrixOf(a), a.warnings);
-      }),
+      });
+    },
     metricNames: () => ask("label_values", "names", "names", METADATA_TTL_MS, (deadline) => client.labelValues("__name__", deadline), true),
     alerts: () =>
       ask("alerts", bucket(ALERTS_TTL_MS), "alerts", ALERTS_TTL_MS, async (deadline) => {
@@ -143,11 +148,6 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
       }),
     buildInfo: () => ask("buildinfo", bucket(METADATA_TTL_MS), "buildinfo", METADATA_TTL_MS, (deadline) => client.buildInfo(deadline)),
   };
-}
-
-/** The reason AbortSignal.timeout aborts with. */
-function isTimeout(e: unknown): boolean {
-  return e instanceof DOMException && e.name === "TimeoutError";
 }
 
 function vectorOf(a: Answer<QueryResult>): InstantSeries[] {
