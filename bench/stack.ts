@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { build } from '../demo/dashboard';
+import { build, dashboardEnv } from '../demo/dashboard';
 import { assertPortsFree, StackError } from '../demo/ports';
 import { findOnPath, spawnGroup, stopGroup, waitForHttp, type Child } from '../demo/processes';
 
@@ -231,15 +231,7 @@ export async function startDashboard(o: { appDir: string; port: number; promethe
     spawnGroup('dashboard', process.execPath, [join(o.appDir, 'server.js')], {
       cwd: o.appDir,
       logFile: o.logFile,
-      env: {
-        ...process.env,
-        PORT: String(o.port),
-        HOSTNAME: '127.0.0.1',
-        PROMETHEUS_URL: o.prometheusUrl,
-        SIGNALBOARD_CONFIG: o.configFile,
-        NEXT_TELEMETRY_DISABLED: '1',
-        NODE_ENV: 'production',
-      },
+      env: dashboardEnv(o),
     }),
   );
   const url = `http://127.0.0.1:${o.port}`;

@@ -40,6 +40,19 @@ export interface DashboardOptions {
   configFile?: string; // SIGNALBOARD_CONFIG; default demo/signalboard.yaml
 }
 
+/** The environment the standalone server runs with: on 127.0.0.1 only, against `prometheusUrl`. */
+export function dashboardEnv(o: { port: number; prometheusUrl: string; configFile: string }): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: String(o.port),
+    HOSTNAME: '127.0.0.1',
+    PROMETHEUS_URL: o.prometheusUrl,
+    SIGNALBOARD_CONFIG: o.configFile,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'production',
+  };
+}
+
 export async function startDashboard(o: DashboardOptions): Promise<Child> {
   const server = join(o.root, '.next', 'standalone', 'server.js');
   if (!existsSync(server)) throw new StackError(`${server} is missing; run without --no-build, or use --no-dashboard`);
@@ -47,15 +60,7 @@ export async function startDashboard(o: DashboardOptions): Promise<Child> {
   const child = spawnGroup('dashboard', process.execPath, [server], {
     cwd: o.root,
     logFile: o.logFile,
-    env: {
-      ...process.env,
-      PORT: String(o.port),
-      HOSTNAME: '127.0.0.1',
-      PROMETHEUS_URL: o.prometheusUrl,
-      SIGNALBOARD_CONFIG: o.configFile ?? join(o.root, 'demo', 'signalboard.yaml'),
-      NEXT_TELEMETRY_DISABLED: '1',
-      NODE_ENV: 'production',
-    },
+    env: dashboardEnv({ ...o, configFile: o.configFile ?? join(o.root, 'demo', 'signalboard.yaml') }),
   });
   await waitForHttp(`http://127.0.0.1:${o.port}/api/health`, child, 60_000);
   return child;
