@@ -62,7 +62,7 @@ function ownedValues(series: readonly InstantSeries[], owners: Map<string, strin
 export async function servicesOverview(deps: SignalDeps, t: QueryTimes, opts: { series: boolean }): Promise<ServicesResponse> {
   const fresh = new FreshnessTracker();
   const { inUse } = await discoverConventions(deps, fresh);
-  const base = { at: t.at, window: t.window, from: t.from, to: t.to, conventions: inUse.map((c) => c.name), thresholds: deps.cfg.services.thresholds };
+  const base = { ...answerBase(t, inUse), thresholds: deps.cfg.services.thresholds };
   if (inUse.length === 0) return { ...base, ...fresh.summary(), services: [] };
 
   const [services, sparks] = await Promise.all([currentValues(deps, t, inUse, fresh), opts.series ? sparklines(deps, t, inUse, fresh) : Promise.resolve(undefined)]);
@@ -82,7 +82,7 @@ export async function servicesOverview(deps: SignalDeps, t: QueryTimes, opts: { 
 export async function servicesSparklines(deps: SignalDeps, t: QueryTimes): Promise<ServiceSparklinesResponse> {
   const fresh = new FreshnessTracker();
   const { inUse } = await discoverConventions(deps, fresh);
-  const base = { at: t.at, window: t.window, from: t.from, to: t.to, conventions: inUse.map((c) => c.name), axis: axisOf(t) };
+  const base = { ...answerBase(t, inUse), axis: axisOf(t) };
   if (inUse.length === 0) return { ...base, ...fresh.summary(), services: [] };
   const sparks = await sparklines(deps, t, inUse, fresh);
   const services = [...sparks.entries()].map(([key, { owner, series }]) => ({ ...serviceIdentity(key), convention: owner, series }));
@@ -90,6 +90,9 @@ export async function servicesSparklines(deps: SignalDeps, t: QueryTimes): Promi
 }
 
 const axisOf = (t: QueryTimes) => ({ start: t.range.start, step: t.range.step, points: pointCount(t.range) });
+
+/** What both of the overview's answers begin with: their times and the conventions in use. */
+const answerBase = (t: QueryTimes, inUse: readonly Convention[]) => ({ at: t.at, window: t.window, from: t.from, to: t.to, conventions: inUse.map((c) => c.name) });
 
 /**
  * Error ratio from the two rates: 0 where requests came but none failed (no failed series), null
@@ -122,7 +125,6 @@ async function currentValues(deps: SignalDeps, t: QueryTimes, inUse: Convention[
 
   const owners = assignOwners(inUse, [...seen, ...rate, ...bucketsOk, ...bucketsFail].map((s) => s.labels));
   const byKey = {
-    seen: ownedValues(seen, owners),
     rate: ownedValues(rate, owners),
     failed: ownedValues(failed, owners),
     ok: bucketsByKey(bucketsOk, owners),
