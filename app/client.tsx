@@ -1,5 +1,7 @@
 "use client";
 
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useState } from "react";
 import { AppShell } from "@/components/app/AppShell";
 import { dataInfoOf } from "@/components/app/data-info";
 import { useSetView } from "@/components/app/use-view";
@@ -19,5 +21,21 @@ export function OverviewClient({ view }: OverviewClientProps) {
     <AppShell view={view} onViewChange={setView} data={dataInfoOf(query)}>
       <Overview view={view} onViewChange={setView} />
     </AppShell>
+  );
+}
+
+// Off by default: only a hook that sets `enabled` itself could fetch, and none does before there is data.
+const neverFetches = () => new QueryClient({ defaultOptions: { queries: { enabled: false } } });
+
+/**
+ * The overview before its data: the same components in their loading state, on a query cache of
+ * their own, so that the app's cache is still empty when the server's answer arrives to fill it.
+ */
+export function OverviewLoading({ view }: OverviewClientProps) {
+  const [client] = useState(neverFetches);
+  return (
+    <QueryClientProvider client={client}>
+      <OverviewClient view={view} />
+    </QueryClientProvider>
   );
 }

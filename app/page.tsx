@@ -1,7 +1,11 @@
-import { preload } from "react-dom";
-import { servicesUrl } from "@/lib/ui/query-keys";
+import { HydrationBoundary } from "@tanstack/react-query";
+import { headers } from "next/headers";
+import { Suspense } from "react";
+import { servicesCurrentValues } from "@/lib/api/endpoints";
+import { queryKeys, timeKeyOf } from "@/lib/ui/query-keys";
 import { apiTimeParams, type ViewState } from "@/lib/ui/url-state";
-import { OverviewClient } from "./client";
+import { OverviewClient, OverviewLoading } from "./client";
+import { prefetchedState } from "./prefetch";
 import { parseOverviewSearchParams } from "./search-params";
 
 interface OverviewPageProps {
@@ -9,17 +13,38 @@ interface OverviewPageProps {
 }
 
 /**
- * The first row waits for the current values: the browser starts that request while it parses the
- * HTML instead of after hydration, and the panel's own fetch of the same URL takes the preloaded
- * response. Resolved against the clock of this request, as the panel resolves it against its own.
+ * How long the first HTML waits for the current values. Past it the page hydrates without them and
+ * asks for them itself, so a slow upstream cannot keep the header and controls from working.
  */
-function preloadCurrentValues(view: ViewState): void {
-  preload(servicesUrl(apiTimeParams(view, Date.now() / 1000)), { as: "fetch", crossOrigin: "anonymous" });
+const CURRENT_VALUES_WAIT_MS = 5_000;
+
+/** The current values as `GET /api/v1/services` would answer them now, in the key the panel reads. */
+function currentValuesState(view: ViewState) {
+  const key = queryKeys.services(timeKeyOf(view));
+  return prefetchedState(key, () => servicesCurrentValues(apiTimeParams(view, Date.now() / 1000)), CURRENT_VALUES_WAIT_MS);
 }
 
-/** `/`: every service's RED at a glance. */
+/**
+ * The overview with every service's current values in its cache: the first screenful of rows is in
+ * the HTML, shown before any JavaScript has run. Only for a document load: a navigation inside the
+ * app (a new sort, filter or range) renders at once and lets the panel fetch, as it always has.
+ */
+async function OverviewWithCurrentValues({ view }: { view: ViewState }) {
+  const documentLoad = (await headers()).get("sec-fetch-dest") === "document";
+  const state = documentLoad ? await currentValuesState(view) : undefined;
+  return (
+    <HydrationBoundary state={state}>
+      <OverviewClient view={view} />
+    </HydrationBoundary>
+  );
+}
+
+/** `/`: every service's RED at a glance. The shell streams first, the rows as soon as their values are in. */
 export default async function OverviewPage({ searchParams }: OverviewPageProps) {
   const view = parseOverviewSearchParams(await searchParams);
-  preloadCurrentValues(view);
-  return <OverviewClient view={view} />;
+  return (
+    <Suspense fallback={<OverviewLoading view={view} />}>
+      <OverviewWithCurrentValues view={view} />
+    </Suspense>
+  );
 }

@@ -20,6 +20,10 @@ export interface ServicesTableProps {
 
 const NO_ALERTS: readonly AlertSummary[] = [];
 
+// Until it can measure the list (on the server, and in the render that hydrates the server's HTML)
+// the virtualiser assumes a full-HD screen's height, so the first HTML already holds a screenful of rows.
+const UNMEASURED_RECT = { width: 0, height: 1080 };
+
 const COLUMNS: { label: string; sort: SortKey | null; order: "ascending" | "descending" }[] = [
   { label: "Status", sort: "status", order: "descending" },
   { label: "Service", sort: "name", order: "ascending" },
@@ -41,6 +45,7 @@ export function ServicesTable({ services, view, alerts, trendsLoading }: Service
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    initialRect: UNMEASURED_RECT,
   });
   return (
     <div role="table" aria-label="Services" aria-rowcount={services.length + 1} className={styles.table}>

@@ -7,13 +7,13 @@ import { servicesOverview, servicesSparklines } from "@/lib/signals/services";
 import { statusReport } from "@/lib/signals/status-report";
 import { serviceDetail } from "@/lib/signals/service-detail";
 import { parseName, parseQuery, seriesParam, timeParams } from "./params";
-import { resolveQueryTimes } from "./query-times";
+import { resolveQueryTimes, type TimeInput } from "./query-times";
 
 function deps(): SignalDeps {
   return { upstream: getUpstream(), cfg: getConfig() };
 }
 
-function times(d: SignalDeps, input: Parameters<typeof resolveQueryTimes>[0]) {
+function times(d: SignalDeps, input: TimeInput) {
   return resolveQueryTimes(input, Date.now() / 1000, {
     scrapeIntervalSeconds: d.cfg.prometheus.scrapeIntervalSeconds,
     maxRangeDays: d.cfg.limits.maxRangeDays,
@@ -26,6 +26,15 @@ export async function getServices(request: Request) {
   const d = deps();
   if (q.series === "only") return servicesSparklines(d, times(d, q));
   return servicesOverview(d, times(d, q), { series: q.series ?? false });
+}
+
+/**
+ * What `GET /api/v1/services` answers for these times (current values, no series), for a page that
+ * the server renders with its data already in it. Throws as the route would (an ApiError for bad times).
+ */
+export async function servicesCurrentValues(time: TimeInput) {
+  const d = deps();
+  return servicesOverview(d, times(d, time), { series: false });
 }
 
 /** GET /api/v1/services/{name} */

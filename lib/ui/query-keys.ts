@@ -4,6 +4,9 @@ import type { ApiTimeParams, ViewState } from "./url-state";
 /** The time part of a key: the URL's text, not resolved instants, so a relative range keeps one cache entry while it refreshes. */
 export type TimeKey = Pick<ViewState, "from" | "to" | "at">;
 
+/** The time part of a view, as every data key takes it. */
+export const timeKeyOf = (view: ViewState): TimeKey => ({ from: view.from, to: view.to, at: view.at });
+
 export const queryKeys = {
   all: ["signalboard"] as const,
   services: (time: TimeKey) => ["signalboard", "services", { ...time }] as const,

@@ -18,6 +18,33 @@ test.describe("overview", () => {
     }
   });
 
+  test("the first HTML holds the rows: they show with numbers before the app's scripts run", async ({ page }) => {
+    const overview = new OverviewPage(page);
+    const currentValuesAsked: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/api/v1/services") && !r.url().includes("series=only")) currentValuesAsked.push(r.url());
+    });
+    // Held back, not failed: React's small inline scripts that reveal streamed HTML still run.
+    let release: () => void = () => undefined;
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/_next/static/**/*.js", async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await page.goto("/?from=now-15m&to=now", { waitUntil: "commit" });
+    await expect(overview.rows()).toHaveCount(DEMO_SERVICES.length);
+    await expect(overview.row("checkout")).toContainText(/\d[\d.,]*\s*req\/s/);
+    await expect(overview.row("checkout")).toContainText(/p99\s*\d[\d.]*\s*m?s/);
+    // Then the scripts: the page hydrates on the server's answer instead of asking for it again.
+    release();
+    // "N s ago" needs the browser's clock: it shows once the page has hydrated.
+    await expect(page.getByText(/Updated .+ ago/)).toBeVisible();
+    await page.getByRole("combobox", { name: "Sort" }).selectOption("name");
+    await expect(page).toHaveURL(/sort=name/);
+    await expect.poll(() => overview.serviceNames()).toEqual([...DEMO_SERVICES].sort());
+    expect(currentValuesAsked).toEqual([]);
+  });
+
   test("fills every row's trends from the sparklines' own request", async ({ page }) => {
     const overview = new OverviewPage(page);
     const sparklines = page.waitForResponse((r) => r.url().includes("/api/v1/services?") && r.url().includes("series=only"));

@@ -1,0 +1,32 @@
+import "server-only";
+import { QueryClient, dehydrate, type DehydratedState, type QueryKey } from "@tanstack/react-query";
+import { getLogger } from "@/lib/server/log";
+
+/**
+ * The query cache a server-rendered page starts with: one answer the server asked for while
+ * rendering, so the first HTML already shows it. A failure, or no answer within `waitMs`, leaves the
+ * cache empty and the browser asks for itself as it would without this; the server's queries keep
+ * running and the upstream cache shares them, so that second ask sends no second query.
+ */
+export async function prefetchedState(key: QueryKey, load: () => Promise<unknown>, waitMs: number): Promise<DehydratedState> {
+  const client = new QueryClient();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), waitMs);
+  });
+  const started = performance.now();
+  const answer = await Promise.race([
+    Promise.resolve().then(load).then(
+      (data) => ({ data }),
+      (err: unknown) => {
+        getLogger().warn({ key, err }, "server render without data: the query failed");
+        return undefined;
+      },
+    ),
+    late,
+  ]);
+  clearTimeout(timer);
+  if (answer) client.setQueryData(key, answer.data);
+  else if (performance.now() - started >= waitMs) getLogger().info({ key, waitMs }, "server render without data: no answer in time");
+  return dehydrate(client);
+}
