@@ -26,7 +26,10 @@ export async function prefetchedState(key: QueryKey, load: () => Promise<unknown
     late,
   ]);
   clearTimeout(timer);
-  if (answer) client.setQueryData(key, answer.data);
-  else if (performance.now() - started >= waitMs) getLogger().info({ key, waitMs }, "server render without data: no answer in time");
+  const durationMs = Math.round(performance.now() - started);
+  if (answer) {
+    client.setQueryData(key, answer.data);
+    getLogger().info({ key, durationMs }, "server render with data");
+  } else if (durationMs >= waitMs) getLogger().info({ key, waitMs }, "server render without data: no answer in time");
   return dehydrate(client);
 }
