@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { upstreamErrorFromResponse, UpstreamError, type UpstreamErrorKind } from "./errors";
 
 describe("upstreamErrorFromResponse", () => {
@@ -62,5 +62,17 @@ describe("UpstreamError.transient", () => {
     expect(e.transient).toBe(transient);
     expect(e.name).toBe("UpstreamError");
     expect(e).toBeInstanceOf(Error);
+  });
+});
+
+describe("UpstreamError across copies of its module", () => {
+  it("passes instanceof of another copy: routes and server-rendered pages are bundled apart but share one upstream", async () => {
+    vi.resetModules();
+    const other = await import("./errors");
+    expect(other.UpstreamError).not.toBe(UpstreamError);
+    expect(new other.UpstreamError("timeout", "no answer") instanceof UpstreamError).toBe(true);
+    expect(new UpstreamError("timeout", "no answer") instanceof other.UpstreamError).toBe(true);
+    expect(new Error("no answer") instanceof UpstreamError).toBe(false);
+    expect((null as unknown) instanceof UpstreamError).toBe(false);
   });
 });

@@ -4,14 +4,24 @@
  */
 export type UpstreamErrorKind = "bad_data" | "timeout" | "unavailable" | "network" | "canceled" | "execution";
 
+// Next bundles routes and server-rendered pages apart, each with its own copy of this class, while
+// the upstream is one per process (lib/server/singleton.ts): an error made by one copy must pass
+// `instanceof` of every other, or a page's upstream timeout would reach a route as a 500.
+const UPSTREAM_ERROR = Symbol.for("signalboard.UpstreamError");
+
 export class UpstreamError extends Error {
   override name = "UpstreamError";
+  readonly [UPSTREAM_ERROR] = true;
   constructor(
     readonly kind: UpstreamErrorKind,
     message: string,
     readonly status?: number,
   ) {
     super(message);
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[UPSTREAM_ERROR] === true;
   }
 
   /** Whether the same question may succeed later, so a stale copy is a fair answer meanwhile. */
