@@ -20,6 +20,11 @@ export interface CacheRequest<T> {
   /** Whether a failure may be answered with the last good value. */
   mayServeStale: (error: unknown) => boolean;
   /**
+   * The same question one slot earlier: while that is still being answered, this asker shares its
+   * answer instead of sending a second copy of the question (a live instant one scrape later).
+   */
+  previousKey?: string;
+  /**
    * Answer an expired entry at once and refresh it in the background (stale-while-revalidate):
    * for slow-changing metadata, so a hung upstream cannot delay every request by a timeout twice.
    */
@@ -60,7 +65,7 @@ export class CoalescingCache<T> {
     if (hit && this.now() - hit.fetchedAt < req.ttlMs) return this.answer(hit, false, "hit");
     const failure = this.failed.get(req.key);
     if (failure && this.now() - failure.at < Math.min(req.ttlMs, this.failureTtlMs)) return this.staleOrThrow(req, failure.error);
-    const pending = this.inFlight.get(req.key);
+    const pending = this.inFlight.get(req.key) ?? (req.previousKey === undefined ? undefined : this.inFlight.get(req.previousKey));
     // Askers who joined an in-flight request get the stale copy too when it fails, not only its starter.
     if (pending) return pending.then((entry) => this.answer(entry, false, "coalesced"), (error) => this.staleOrThrow(req, error));
 
