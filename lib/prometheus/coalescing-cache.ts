@@ -20,8 +20,9 @@ export interface CacheRequest<T> {
   /** Whether a failure may be answered with the last good value. */
   mayServeStale: (error: unknown) => boolean;
   /**
-   * The same question one slot earlier: while that is still being answered, this asker shares its
-   * answer instead of sending a second copy of the question (a live instant one scrape later).
+   * The same question one slot earlier (a live instant one scrape before): its answer stands in
+   * while it is fresh (within `ttlMs`) or still being computed, instead of a second copy of the
+   * question going upstream.
    */
   previousKey?: string;
   /**
@@ -61,7 +62,7 @@ export class CoalescingCache<T> {
   ) {}
 
   async get(req: CacheRequest<T>): Promise<Cached<T>> {
-    const hit = this.fresh.get(req.key);
+    const hit = this.fresh.get(req.key) ?? (req.previousKey === undefined ? undefined : this.fresh.get(req.previousKey));
     if (hit && this.now() - hit.fetchedAt < req.ttlMs) return this.answer(hit, false, "hit");
     const failure = this.failed.get(req.key);
     if (failure && this.now() - failure.at < Math.min(req.ttlMs, this.failureTtlMs)) return this.staleOrThrow(req, failure.error);

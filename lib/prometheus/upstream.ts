@@ -67,9 +67,9 @@ export function staleSlot(timed: string, untimed: string, atSeconds: number, now
 
 /**
  * For a live instant, the same question one scrape earlier (`liveTtlMs` is the scrape interval): an
- * asker whose clock has just crossed into the next slot shares that answer while it is still being
- * computed, instead of doubling the upstream's work when it is slowest. Its data is at most one
- * scrape older, as a cached answer may be. A settled instant shares with nothing of another time.
+ * asker whose clock has just crossed into the next slot shares that answer while it is fresh or
+ * still being computed, instead of doubling the upstream's work when it is slowest. Its data is at
+ * most one scrape older, as a cached answer's may be. A settled instant shares with no other time.
  */
 export function previousSlot(query: string, atSeconds: number, liveTtlMs: number, nowMs: number): string | undefined {
   return isSettled(atSeconds, nowMs) ? undefined : `${query}|${atSeconds - liveTtlMs / 1000}`;
