@@ -82,6 +82,9 @@ export interface RowRun {
   loadMs: number | null;
 }
 
+/** How long a page-load run waits, after its rows have settled, for the page's other requests to end. */
+const TRAILING_REQUESTS_MS = 30_000;
+
 async function rowRun(browser: Browser, url: string, noRowsAfterMs: number): Promise<RowRun> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
@@ -102,6 +105,9 @@ async function rowRun(browser: Browser, url: string, noRowsAfterMs: number): Pro
       return n ? { dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd } : null;
     });
     const roleRows = await page.getByRole('row').count();
+    // Let this load's own later requests (sparklines, nodes, alerts) end before the next load starts:
+    // each run is one viewer opening the page on an otherwise idle stack, not a pile-up of runs.
+    await page.waitForLoadState('networkidle', { timeout: TRAILING_REQUESTS_MS }).catch(() => undefined);
     return {
       firstRowMs: state?.first ?? null,
       viewportRowsMs: state?.first != null ? (state.lastChange ?? null) : null,
