@@ -29,7 +29,7 @@ function currentValuesState(view: ViewState) {
 
 /**
  * The overview with every service's current values in its cache: the first screenful of rows is in
- * the HTML, shown before any JavaScript has run. Only for a document load: a navigation inside the
+ * the HTML, shown before the app's scripts have run. Only for a document load: a navigation inside the
  * app (a new sort, filter or range) renders at once and lets the panel fetch, as it always has.
  */
 async function OverviewWithCurrentValues({ view }: { view: ViewState }) {
