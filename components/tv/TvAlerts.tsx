@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import { AlertList } from "@/components/alerts/AlertList";
 import type { AlertSummary } from "@/lib/api/alert-types";
 import { withMore } from "@/lib/ui/fit";
@@ -11,8 +12,8 @@ export interface TvAlertsProps {
   alerts: readonly AlertSummary[] | null;
 }
 
-/** Firing and pending alerts, as many as fit, the rest counted; a calm line when there are none. */
-export function TvAlerts({ alerts }: TvAlertsProps) {
+/** Firing and pending alerts, as many as fit, the rest counted; a calm line when there are none. Memoised on the list. */
+export const TvAlerts = memo(function TvAlerts({ alerts }: TvAlertsProps) {
   const all = alerts ?? [];
   const { ref, capacity } = useFit<HTMLDivElement>(all.length, "li");
   const { shown, more } = withMore(all.length, capacity);
@@ -31,4 +32,4 @@ export function TvAlerts({ alerts }: TvAlertsProps) {
       {all.length > 0 && <AlertList alerts={all.slice(0, shown)} more={more} label="Alerts now" size="large" showTarget runbookLinks={false} />}
     </div>
   );
-}
+});

@@ -1,7 +1,6 @@
 "use client";
 
-import type { UseQueryResult } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { NodeGrid } from "@/components/nodes/NodeGrid";
 import type { NodesResponse } from "@/lib/api/node-types";
 import { nodeRows } from "@/lib/ui/node-rows";
@@ -9,7 +8,8 @@ import { useShrinkToFit } from "./use-fit";
 import styles from "./tv.module.css";
 
 export interface TvNodesProps {
-  query: UseQueryResult<NodesResponse>;
+  /** The last answer; undefined before the first. */
+  data: NodesResponse | undefined;
 }
 
 const ROW = "[role=row][aria-rowindex]:not([aria-rowindex='1'])";
@@ -17,10 +17,10 @@ const ROW = "[role=row][aria-rowindex]:not([aria-rowindex='1'])";
 /**
  * The node grid in its wall size, bounded to the nodes that fit. The wall size is drawn in em of the
  * screen's type, so it scales with the screen like the rest of the page. `inert`: the grid links each
- * node to its page, and a wall screen has nothing to focus or click.
+ * node to its page, and a wall screen has nothing to focus or click. Memoised on the answer: the
+ * other queries' refreshes re-render the screen, not the grid.
  */
-export function TvNodes({ query }: TvNodesProps) {
-  const data = query.data;
+export const TvNodes = memo(function TvNodes({ data }: TvNodesProps) {
   const total = useMemo(() => (data ? nodeRows(data.nodes, data.kubernetes).length : 0), [data]);
   const { ref, shown } = useShrinkToFit<HTMLDivElement>(total, ROW, data);
   return (
@@ -35,4 +35,4 @@ export function TvNodes({ query }: TvNodesProps) {
       )}
     </div>
   );
-}
+});

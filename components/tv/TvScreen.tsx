@@ -58,7 +58,7 @@ export function TvScreen({ view }: TvScreenProps) {
     ),
     nodes: (
       <TvPanel title="Nodes">
-        <TvNodes query={nodes} />
+        <TvNodes data={nodes.data} />
       </TvPanel>
     ),
     alerts: (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import type { AlertSummary } from "@/lib/api/alert-types";
 import { serviceIdentityKey } from "@/lib/api/sparklines";
 import type { ServiceSummary } from "@/lib/api/types";
@@ -23,9 +23,10 @@ const ROW = ":scope > [role=row]";
 
 /**
  * The worst services first, as many as the screen holds; the last line counts the rest by status.
- * Rows are keyed by service, so a refresh moves rows rather than rebuilding them.
+ * Rows are keyed by service, so a refresh moves rows rather than rebuilding them. Memoised: another
+ * query's refresh (nodes, alerts) does not re-render the table while its services and alerts are the same.
  */
-export function TvServices({ services, alerts }: TvServicesProps) {
+export const TvServices = memo(function TvServices({ services, alerts }: TvServicesProps) {
   const rows = useMemo(() => (services ? sortServices(services, "status") : []), [services]);
   const { ref, capacity } = useFit<HTMLDivElement>(rows.length, ROW);
   const { shown, more } = withMore(rows.length, capacity);
@@ -58,4 +59,4 @@ export function TvServices({ services, alerts }: TvServicesProps) {
       </div>
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { SeverityIcon } from "@/components/alerts/SeverityBadge";
 import { StatusIcon } from "@/components/services/StatusBadge";
 import type { AlertSummary } from "@/lib/api/alert-types";
@@ -11,8 +12,8 @@ export interface TvSummaryProps {
   alerts: readonly AlertSummary[] | null;
 }
 
-/** The whole picture in one line: services per status, worst first, and how many alerts fire. */
-export function TvSummary({ services, alerts }: TvSummaryProps) {
+/** The whole picture in one line: services per status, worst first, and how many alerts fire. Memoised on both lists. */
+export const TvSummary = memo(function TvSummary({ services, alerts }: TvSummaryProps) {
   const counts = statusCounts((services ?? []).map((s) => s.status));
   const level = alerts ? worstLevel(alerts) : null;
   const { firing } = alertCounts(alerts ?? []);
@@ -32,4 +33,4 @@ export function TvSummary({ services, alerts }: TvSummaryProps) {
       )}
     </ul>
   );
-}
+});
