@@ -1,7 +1,7 @@
 // Turns a bench result into the Markdown tables it prints (and bench/README.md shows).
 import type { CallsResult, ViewersResult } from './api';
 import type { PageJs, RowsResult, TvSoakResult } from './browser';
-import type { HeapGrowth } from './heap';
+import type { HeapBreakdown, HeapGrowth, MachineCode } from './heap';
 import type { LoadResult } from './load';
 import type { UpstreamStats } from './stack';
 import { fmt, type Summary } from './stats';
@@ -144,6 +144,19 @@ export function tvLine(r: BenchResult): string {
         `${kind('native (Blink, DevTools; not in the JS heap figure)', 'native')}`,
       `  grew most, start → end: ${list(grew)}` + (grewSecondHalf ? `; middle → end: ${list(grewSecondHalf)}` : ''),
     );
+    // Extra figures, not the goal's: how much of the snapshots is V8's machine code, and what is left without any code.
+    const snaps = [start, middle, end].flatMap((b) => (b ? [b] : []));
+    const series = (f: (b: HeapBreakdown) => number) => snaps.map((b) => mib(f(b))).join(' → ');
+    const ends = (f: (b: HeapBreakdown) => number) => signedPercent(f(start), f(end));
+    if (snaps.every((b) => b.machineCode)) {
+      const mc = (b: HeapBreakdown) => b.machineCode as MachineCode;
+      lines.push(
+        `  of the code, V8's machine code, MiB: optimised (Maglev, Turbofan) ${series((b) => mc(b).optimizedMiB)}; baseline (Sparkplug) ${series((b) => mc(b).baselineMiB)}; ` +
+          `of both, in scripts without a URL (injected by the bench: Playwright's fake clock and page.evaluate) ${series((b) => mc(b).noUrlMiB)}`,
+      );
+    }
+    const other = (b: HeapBreakdown) => b.kinds.jsObjects + b.kinds.strings + b.kinds.system;
+    lines.push(`  snapshot kinds other than code (JS objects + strings + V8 system; not the goal's figure), MiB: ${series(other)} (start → end ${ends(other)})`);
   }
   return lines.join('\n');
 }
