@@ -15,9 +15,8 @@ interface OverviewPageProps {
 /**
  * How long the first HTML waits for the current values: about what 2,000 services take on a small
  * machine. Past it the page hydrates without them and asks for them itself, so a slow upstream
- * cannot keep the header and controls from working; that request shares the server's queries still
- * running (the upstream cache joins a live question to the same one a scrape earlier), so giving up
- * costs no second round of queries, only the time to hydrate and fetch.
+ * cannot keep the header and controls from working. That request is for a later instant, so it
+ * runs the queries again: a shorter wait would cost a second round where the queries are slowest.
  */
 const CURRENT_VALUES_WAIT_MS = 6_000;
 

@@ -5,8 +5,7 @@ import { getLogger } from "@/lib/server/log";
 /**
  * The query cache a server-rendered page starts with: one answer the server asked for while
  * rendering, so the first HTML already shows it. A failure, or no answer within `waitMs`, leaves the
- * cache empty and the browser asks for itself as it would without this; the server's queries keep
- * running and the upstream cache shares them, so that second ask sends no second query.
+ * cache empty and the browser asks for itself, as it would without this.
  */
 export async function prefetchedState(key: QueryKey, load: () => Promise<unknown>, waitMs: number): Promise<DehydratedState> {
   const client = new QueryClient();

@@ -39,23 +39,6 @@ describe("CoalescingCache", () => {
     expect(results.filter((r) => r.outcome === "coalesced")).toHaveLength(49);
   });
 
-  it("lets a question one slot later share the earlier one's answer while it is in flight or fresh", async () => {
-    const { clock, cache } = setup();
-    const earlier = deferred<string>();
-    const fetch = vi.fn().mockReturnValueOnce(earlier.promise).mockResolvedValueOnce("v105");
-    const first = cache.get(req("q|100", fetch));
-    const next = cache.get(req("q|105", fetch, { previousKey: "q|100" }));
-    earlier.resolve("v100");
-    expect(await first).toMatchObject({ value: "v100", outcome: "miss" });
-    expect(await next).toMatchObject({ value: "v100", outcome: "coalesced" });
-    expect(fetch).toHaveBeenCalledTimes(1);
-    // Answered: it stands in while fresh, then the later slot asks for itself.
-    expect(await cache.get(req("q|105", fetch, { previousKey: "q|100" }))).toMatchObject({ value: "v100", outcome: "hit" });
-    clock.now += TTL;
-    expect(await cache.get(req("q|105", fetch, { previousKey: "q|100" }))).toMatchObject({ value: "v105", outcome: "miss" });
-    expect(fetch).toHaveBeenCalledTimes(2);
-  });
-
   it("answers from the cache within the ttl, with the age from the clock", async () => {
     const { clock, cache } = setup();
     const fetch = vi.fn(async () => "v1");

@@ -20,12 +20,6 @@ export interface CacheRequest<T> {
   /** Whether a failure may be answered with the last good value. */
   mayServeStale: (error: unknown) => boolean;
   /**
-   * The same question one slot earlier (a live instant one scrape before): its answer stands in
-   * while it is fresh (within `ttlMs`) or still being computed, instead of a second copy of the
-   * question going upstream.
-   */
-  previousKey?: string;
-  /**
    * Answer an expired entry at once and refresh it in the background (stale-while-revalidate):
    * for slow-changing metadata, so a hung upstream cannot delay every request by a timeout twice.
    */
@@ -62,11 +56,11 @@ export class CoalescingCache<T> {
   ) {}
 
   async get(req: CacheRequest<T>): Promise<Cached<T>> {
-    const hit = this.fresh.get(req.key) ?? (req.previousKey === undefined ? undefined : this.fresh.get(req.previousKey));
+    const hit = this.fresh.get(req.key);
     if (hit && this.now() - hit.fetchedAt < req.ttlMs) return this.answer(hit, false, "hit");
     const failure = this.failed.get(req.key);
     if (failure && this.now() - failure.at < Math.min(req.ttlMs, this.failureTtlMs)) return this.staleOrThrow(req, failure.error);
-    const pending = this.inFlight.get(req.key) ?? (req.previousKey === undefined ? undefined : this.inFlight.get(req.previousKey));
+    const pending = this.inFlight.get(req.key);
     // Askers who joined an in-flight request get the stale copy too when it fails, not only its starter.
     if (pending) return pending.then((entry) => this.answer(entry, false, "coalesced"), (error) => this.staleOrThrow(req, error));
 

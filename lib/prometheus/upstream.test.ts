@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instantTtlMs, previousSlot, staleSlot } from "./upstream";
+import { instantTtlMs, staleSlot } from "./upstream";
 
 describe("instantTtlMs", () => {
   const now = 1_800_000_000_000;
@@ -29,17 +29,5 @@ describe("staleSlot", () => {
 
   it("for a settled past instant, lets only an answer about that same instant stand in", () => {
     expect(staleSlot("q|1799996400", "q", now / 1000 - 3600, now)).toBe("q|1799996400");
-  });
-});
-
-describe("previousSlot", () => {
-  const now = 1_800_000_000_000;
-
-  it("for a live instant, is the same question one scrape earlier", () => {
-    expect(previousSlot("q", now / 1000, 5_000, now)).toBe("q|1799999995");
-  });
-
-  it("for a settled past instant, is nothing: an incident's time shares with no other time", () => {
-    expect(previousSlot("q", now / 1000 - 3600, 5_000, now)).toBeUndefined();
   });
 });

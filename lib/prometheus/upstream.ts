@@ -65,16 +65,6 @@ export function staleSlot(timed: string, untimed: string, atSeconds: number, now
   return isSettled(atSeconds, nowMs) ? timed : untimed;
 }
 
-/**
- * For a live instant, the same question one scrape earlier (`liveTtlMs` is the scrape interval): an
- * asker whose clock has just crossed into the next slot shares that answer while it is fresh or
- * still being computed, instead of doubling the upstream's work when it is slowest. Its data is at
- * most one scrape older, as a cached answer's may be. A settled instant shares with no other time.
- */
-export function previousSlot(query: string, atSeconds: number, liveTtlMs: number, nowMs: number): string | undefined {
-  return isSettled(atSeconds, nowMs) ? undefined : `${query}|${atSeconds - liveTtlMs / 1000}`;
-}
-
 /** Creates an Upstream over a client; exported for tests, the app uses getUpstream(). */
 export function createUpstream(client: PrometheusClient, cfg: Config, metrics: Metrics): Upstream {
   const cache = new CoalescingCache<Result<unknown>>();
@@ -88,12 +78,11 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
     staleKey: string,
     ttlMs: number,
     fetch: (deadline: AbortSignal) => Promise<Result<T>>,
-    { revalidateInBackground = false, previousKey }: { revalidateInBackground?: boolean; previousKey?: string } = {},
+    revalidateInBackground = false,
   ): Promise<Cached<Result<T>>> {
     const answer = await cache.get({
       key: `${endpoint}|${key}`,
       staleKey: `${endpoint}|${staleKey}`,
-      previousKey: previousKey === undefined ? undefined : `${endpoint}|${previousKey}`,
       ttlMs,
       revalidateInBackground,
       mayServeStale: (e) => e instanceof UpstreamError && e.transient,
@@ -134,11 +123,10 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
     instant: (query, at, ttlMs) => {
       const key = `${query}|${at}`;
       const now = Date.now();
-      const fetch = async (deadline: AbortSignal) => {
+      return ask("query", key, staleSlot(key, query, at, now), instantTtlMs(at, now, ttlMs), async (deadline) => {
         const a = await client.query(query, at, deadline);
         return capped(vectorOf(a), a.warnings);
-      };
-      return ask("query", key, staleSlot(key, query, at, now), instantTtlMs(at, now, ttlMs), fetch, { previousKey: previousSlot(query, at, ttlMs, now) });
+      });
     },
     range: (query, r) => {
       const key = `${query}|${r.start}|${r.end}|${r.step}`;
@@ -147,7 +135,7 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
         return capped(matrixOf(a), a.warnings);
       });
     },
-    metricNames: () => ask("label_values", "names", "names", METADATA_TTL_MS, (deadline) => client.labelValues("__name__", deadline), { revalidateInBackground: true }),
+    metricNames: () => ask("label_values", "names", "names", METADATA_TTL_MS, (deadline) => client.labelValues("__name__", deadline), true),
     alerts: () =>
       ask("alerts", bucket(ALERTS_TTL_MS), "alerts", ALERTS_TTL_MS, async (deadline) => {
         const a = await client.alerts(deadline);
