@@ -22,8 +22,8 @@ export class OverviewPage {
     return this.rows().filter({ has: this.page.getByRole("link", { name, exact: true }) });
   }
 
-  /** The service names of the rows in the order shown. */
+  /** The service names of the rows in the order shown (their links to the service page, not an alert's runbook). */
   async serviceNames(): Promise<string[]> {
-    return this.rows().getByRole("link").allTextContents();
+    return this.rows().locator('a[href^="/services/"]').allTextContents();
   }
 }
