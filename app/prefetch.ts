@@ -2,6 +2,19 @@ import "server-only";
 import { QueryClient, dehydrate, type DehydratedState, type QueryKey } from "@tanstack/react-query";
 import { getLogger } from "@/lib/server/log";
 
+/** The promise's value if it settles within `ms`, else undefined; the promise itself runs on. */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * The query cache a server-rendered page starts with: one answer the server asked for while
  * rendering, so the first HTML already shows it. A failure, or no answer within `waitMs`, leaves the
@@ -9,26 +22,22 @@ import { getLogger } from "@/lib/server/log";
  */
 export async function prefetchedState(key: QueryKey, load: () => Promise<unknown>, waitMs: number): Promise<DehydratedState> {
   const client = new QueryClient();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), waitMs);
-  });
   const started = performance.now();
-  const answer = await Promise.race([
-    Promise.resolve().then(load).then(
-      (data) => ({ data }),
-      (err: unknown) => {
-        getLogger().warn({ key, err }, "server render without data: the query failed");
-        return undefined;
-      },
-    ),
-    late,
-  ]);
-  clearTimeout(timer);
-  const durationMs = Math.round(performance.now() - started);
+  const answer = await settledWithin(
+    Promise.resolve()
+      .then(load)
+      .then(
+        (data) => ({ data }),
+        (err: unknown) => {
+          getLogger().warn({ key, err }, "server render without data: the query failed");
+          return null;
+        },
+      ),
+    waitMs,
+  );
   if (answer) {
     client.setQueryData(key, answer.data);
-    getLogger().info({ key, durationMs }, "server render with data");
-  } else if (durationMs >= waitMs) getLogger().info({ key, waitMs }, "server render without data: no answer in time");
+    getLogger().info({ key, durationMs: Math.round(performance.now() - started) }, "server render with data");
+  } else if (answer === undefined) getLogger().info({ key, waitMs }, "server render without data: no answer in time");
   return dehydrate(client);
 }
