@@ -130,14 +130,30 @@ export interface RowsResult {
   note?: string;
 }
 
+/** How far past a slot's boundary a load starts: clear of the boundary, whatever the timer's jitter. */
+const SLOT_MARGIN_MS = 100;
+
+/**
+ * Waits until just after the next multiple of `slotSeconds` since the epoch. The dashboard aligns
+ * "now" down to its scrape interval and caches instant answers per aligned instant, so a load started
+ * there is the first to ask for its instant: its current values come from Prometheus, not the cache.
+ */
+async function startOfNextSlot(slotSeconds: number): Promise<void> {
+  const slotMs = slotSeconds * 1000;
+  await new Promise((resolve) => setTimeout(resolve, slotMs - (Date.now() % slotMs) + SLOT_MARGIN_MS));
+}
+
 /**
  * Time to the first service row and to a settled screenful of rows: `runs` cold page loads, each
- * given `noRowsAfterMs` to show a row. Gives up when the first load shows none.
+ * given `noRowsAfterMs` to show a row and started at the beginning of a new `slotSeconds` slot, so
+ * that none is served from the answers of the one before. Gives up when the first load shows none.
  */
-export async function overviewRows(browser: Browser, baseUrl: string, runs: number, log: (s: string) => void, noRowsAfterMs = 40_000): Promise<RowsResult> {
+export async function overviewRows(browser: Browser, baseUrl: string, runs: number, log: (s: string) => void, o: { slotSeconds: number; noRowsAfterMs?: number }): Promise<RowsResult> {
   const url = `${baseUrl}/`;
+  const noRowsAfterMs = o.noRowsAfterMs ?? 40_000;
   const out: RowRun[] = [];
   for (let i = 0; i < runs; i++) {
+    await startOfNextSlot(o.slotSeconds);
     const r = await rowRun(browser, url, noRowsAfterMs);
     out.push(r);
     log(`  page run ${i + 1}/${runs}: first row ${r.firstRowMs?.toFixed(0) ?? 'none'} ms, screenful ${r.viewportRowsMs?.toFixed(0) ?? '-'} ms (${r.visibleRows} visible of ${r.dataRows} rows; role=row count ${r.roleRows})`);

@@ -311,7 +311,7 @@ async function main(): Promise<void> {
       browser ??= await launchBrowser(opts.jsFlags ?? undefined);
       log(`overview in Chromium ${browser.version()}: ${opts.pageRuns} cold page loads…`);
       result.machine.chromium = browser.version();
-      size.rows = await overviewRows(browser, dash.url, opts.pageRuns, log);
+      size.rows = await overviewRows(browser, dash.url, opts.pageRuns, log, { slotSeconds: SCRAPE_INTERVAL_SECONDS });
       if (size.rows.note) size.notes.push(`overview rows: ${size.rows.note}`);
       if (browserSizesDone === 0) {
         const pages = ['/', '/tv', `/services/${serviceName(0)}`, `/nodes/${encodeURIComponent(nodeInstance(0))}`];
