@@ -123,15 +123,18 @@ const signedPercent = (from: number, to: number) => {
 export function tvLine(r: BenchResult): string {
   if ('skipped' in r.tv) return `**6** TV soak: skipped (${r.tv.skipped})`;
   const t = r.tv;
+  const first = t.warmup?.[0];
   const mib = (v: number) => v.toFixed(2);
   const lines = [
     `**6** TV soak ${t.url}: ${t.cycles}/${t.requestedCycles} refresh cycles in ${t.seconds.toFixed(0)} s, ${t.apiRequests} API requests (${t.failedRequests} failed)` +
       (t.stoppedEarly ? ` (stopped early: ${t.stoppedEarly})` : '') +
       `. JS heap after forced GC: ${mib(t.start.jsHeapUsedMiB)} MiB at the start sample (cycle 0, taken after ${t.warmupCycles} warm-up cycles) → ${mib(t.end.jsHeapUsedMiB)} MiB at cycle ${t.end.cycle} ` +
       `(${signedPercent(t.start.jsHeapUsedMiB, t.end.jsHeapUsedMiB)}; goal < 10 %), peak ${mib(t.peakHeap.jsHeapUsedMiB)} MiB at cycle ${t.peakHeap.cycle}; ` +
-      `cycle ${t.middle.cycle} → ${t.end.cycle}: ${signedPercent(t.middle.jsHeapUsedMiB, t.end.jsHeapUsedMiB)}. ` +
+      `cycle ${t.middle.cycle} → ${t.end.cycle}: ${signedPercent(t.middle.jsHeapUsedMiB, t.end.jsHeapUsedMiB)}` +
+      (first ? `; from the first warm-up sample (cycle ${first.cycle}, the page's first refreshes), warm-up included: ${mib(first.jsHeapUsedMiB)} → ${mib(t.end.jsHeapUsedMiB)} MiB (${signedPercent(first.jsHeapUsedMiB, t.end.jsHeapUsedMiB)})` : '') +
+      '. ' +
       `DOM nodes ${t.start.domNodes} → ${t.end.domNodes} (peak ${t.peakDom.domNodes} at cycle ${t.peakDom.cycle}), elements ${t.start.documentElements} → ${t.end.documentElements}.`,
-    `  heap MiB / DOM nodes every ${t.sampleEvery} cycles: ${t.samples.map((s) => `${s.cycle}: ${mib(s.jsHeapUsedMiB)}/${s.domNodes}`).join(', ')}`,
+    `  heap MiB / DOM nodes every ${t.sampleEvery} cycles: ${[...(t.warmup ?? []), ...t.samples].map((s) => `${s.cycle}: ${mib(s.jsHeapUsedMiB)}/${s.domNodes}`).join(', ')}`,
   ];
   if ('error' in t.snapshots) lines.push(`  ${t.snapshots.error}`);
   else {

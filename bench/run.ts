@@ -47,6 +47,7 @@ const { values: flags } = parseArgs({
     'base-port': { type: 'string', default: '31090' },
     build: { type: 'boolean', default: false },
     'tv-cycles': { type: 'string', default: '2000' },
+    'tv-warmup': { type: 'string' },
     'tv-max-seconds': { type: 'string' },
     'tv-sample-every': { type: 'string', default: '100' },
     only: { type: 'string' },
@@ -68,7 +69,8 @@ if (flags.help) {
       '  --page-runs 5        page loads per size in Chromium (N >= 200 only)',
       '  --base-port 31090    Prometheus on it, the exporter on +1, the dashboards on +2 and +3',
       '  --build              run npm run build first even if .next/standalone/server.js exists',
-      '  --tv-cycles 2000     refresh cycles of the TV soak (runs only when /tv answers 200)',
+      '  --tv-warmup 1000     refresh cycles of the TV soak before its start sample (100 with --quick)',
+      '  --tv-cycles 2000     refresh cycles of the TV soak from its start sample to its end (runs only when /tv answers 200)',
       '  --tv-max-seconds 1200 …or fewer once the soak has run this long (600 with --quick)',
       '  --tv-sample-every 100 a heap and DOM sample every this many cycles of the soak',
       '  --only tv            only the TV soak, at the first size N >= 200 (default N=200): no viewers,',
@@ -106,6 +108,7 @@ const opts = {
   pageRuns: intFlag('page-runs', flags['page-runs'], quick ? 3 : 5),
   basePort: intFlag('base-port', flags['base-port'], 31090, 1024),
   build: flags.build,
+  tvWarmupCycles: intFlag('tv-warmup', flags['tv-warmup'], quick ? 100 : 1000, 0),
   tvCycles: intFlag('tv-cycles', flags['tv-cycles'], 2000),
   tvMaxSeconds: intFlag('tv-max-seconds', flags['tv-max-seconds'], quick ? 600 : 1200),
   tvSampleEvery: intFlag('tv-sample-every', flags['tv-sample-every'], 100),
@@ -219,8 +222,16 @@ async function main(): Promise<void> {
     checkTime('the TV soak');
     browser ??= await launchBrowser(opts.jsFlags ?? undefined);
     result.machine.chromium = browser.version();
-    log(`TV soak: ${opts.tvCycles} refresh cycles (at most ${opts.tvMaxSeconds} s), heap and DOM every ${opts.tvSampleEvery}…`);
-    const tv = await tvSoak(browser, { baseUrl: dashboardUrl, refreshSeconds: 10, cycles: opts.tvCycles, sampleEvery: opts.tvSampleEvery, maxSeconds: opts.tvMaxSeconds, log });
+    log(`TV soak: ${opts.tvWarmupCycles} warm-up and ${opts.tvCycles} measured refresh cycles (at most ${opts.tvMaxSeconds} s), heap and DOM every ${opts.tvSampleEvery}…`);
+    const tv = await tvSoak(browser, {
+      baseUrl: dashboardUrl,
+      refreshSeconds: 10,
+      warmupCycles: opts.tvWarmupCycles,
+      cycles: opts.tvCycles,
+      sampleEvery: opts.tvSampleEvery,
+      maxSeconds: opts.tvMaxSeconds,
+      log,
+    });
     result.tv = tv satisfies TvSoakResult;
     log(`  ${tvLine(result)}`);
   };
