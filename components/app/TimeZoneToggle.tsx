@@ -1,7 +1,7 @@
 "use client";
 
 import type { TimeZoneMode } from "@/lib/ui/url-state";
-import { zoneLabel } from "@/lib/ui/time-format";
+import { browserTimeZone, zoneLabel } from "@/lib/ui/time-format";
 import { useHydrated } from "./use-now";
 import styles from "./app.module.css";
 
@@ -11,7 +11,7 @@ export interface TimeZoneToggleProps {
 }
 
 function localZone(): { name: string; minutesEast: number } {
-  return { name: Intl.DateTimeFormat().resolvedOptions().timeZone, minutesEast: -new Date().getTimezoneOffset() };
+  return { name: browserTimeZone(), minutesEast: -new Date().getTimezoneOffset() };
 }
 
 /** Local ↔ UTC, with the zone in force always written out: times in an incident channel must say which zone they are in. */

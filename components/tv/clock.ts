@@ -1,5 +1,5 @@
 // What the wall clock shows each second, with as little work per tick as the same text allows.
-import { formatTime, intlZone, zoneLabel } from "@/lib/ui/time-format";
+import { browserTimeZone, formatTime, intlZone, zoneLabel } from "@/lib/ui/time-format";
 import type { TimeZoneMode } from "@/lib/ui/url-state";
 
 export interface ClockFace {
@@ -18,7 +18,7 @@ export interface ClockFace {
  * changes (summer time, or the machine moved to another zone): reading it costs a new
  * Intl.DateTimeFormat, which a clock ticking every second should not build every second.
  */
-export function localZoneReader(read: () => string = () => Intl.DateTimeFormat().resolvedOptions().timeZone): (nowMs: number, minutesEast: number) => string {
+export function localZoneReader(read: () => string = browserTimeZone): (nowMs: number, minutesEast: number) => string {
   let minute = Number.NaN;
   let offset = Number.NaN;
   let name = "";

@@ -58,6 +58,11 @@ export function utcOffsetLabel(minutesEast: number): string {
 }
 
 /** What the header says about the zone: `UTC`, or the local zone with its offset, `Europe/Berlin (UTC+1)`. */
+/** The browser's own IANA zone name, e.g. `Europe/Berlin`: what "local" means in the labels. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 export function zoneLabel(mode: TimeZoneMode, localZone: string, minutesEast: number): string {
   if (mode === "UTC") return "UTC";
   return `${localZone} (${utcOffsetLabel(minutesEast)})`;
