@@ -1,19 +1,7 @@
 import "server-only";
 import { QueryClient, dehydrate, type DehydratedState, type QueryKey } from "@tanstack/react-query";
+import { settledWithin } from "@/lib/async/settled-within";
 import { getLogger } from "@/lib/server/log";
-
-/** The promise's value if it settles within `ms`, else undefined; the promise itself runs on. */
-async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * The query cache a server-rendered page starts with: one answer the server asked for while

@@ -1,6 +1,7 @@
 // Measurements through the JSON API: upstream queries per call, cold and warm latency next to
 // Prometheus answering the same queries directly, and many viewers polling the overview.
 import type { ServicesResponse } from '@/lib/api/types';
+import { settledWithin } from '@/lib/async/settled-within';
 import { failedRequestRateByService, latencyBucketsByService, requestRateByService, servicesSeen } from '@/lib/promql/red';
 import { targetsUpByJob } from '@/lib/promql/targets';
 import { pointsForWidth, stepFor } from '@/lib/time/range';
@@ -34,15 +35,8 @@ export async function timedGet(url: string, timeoutMs = 30_000): Promise<Timed> 
       return { status: 0, ms: performance.now() - started, body: String(e) };
     }
   })();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const unsettled = new Promise<Timed>((resolve) => {
-    timer = setTimeout(() => resolve({ status: 0, ms: performance.now() - started, body: `neither answered nor failed within ${timeoutMs + UNSETTLED_SLACK_MS} ms` }), timeoutMs + UNSETTLED_SLACK_MS);
-  });
-  try {
-    return await Promise.race([attempt, unsettled]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const giveUpMs = timeoutMs + UNSETTLED_SLACK_MS;
+  return (await settledWithin(attempt, giveUpMs)) ?? { status: 0, ms: performance.now() - started, body: `neither answered nor failed within ${giveUpMs} ms` };
 }
 
 /** The HTTP status a route answers now (0 when it does not answer at all). */
