@@ -1,8 +1,9 @@
 import { defineConfig } from "@playwright/test";
+import { TEST_PORT_OFFSET } from "./tests/port-offset";
 
 /** The e2e stack's ports: apart from the demo's and the integration tests'. */
-export const E2E_BASE_PORT = 29090;
-export const E2E_DASHBOARD_PORT = 23000;
+export const E2E_BASE_PORT = 29090 + TEST_PORT_OFFSET;
+export const E2E_DASHBOARD_PORT = 23000 + TEST_PORT_OFFSET;
 
 export default defineConfig({
   testDir: "tests/e2e",

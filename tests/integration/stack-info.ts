@@ -1,6 +1,8 @@
-/** Ports of the integration stack: apart from the demo's (9090, 3000), so both can run at once. */
-export const INTEGRATION_BASE_PORT = 19090;
-export const INTEGRATION_DASHBOARD_PORT = 13000;
+/** Ports of the integration stack (shifted by TEST_PORT_OFFSET): apart from the demo's (9090, 3000), so both can run at once. */
+import { TEST_PORT_OFFSET } from "../port-offset";
+
+export const INTEGRATION_BASE_PORT = 19090 + TEST_PORT_OFFSET;
+export const INTEGRATION_DASHBOARD_PORT = 13000 + TEST_PORT_OFFSET;
 /** Services of the demo fleet and its convention fixtures (prom-client, OTel, legacy OTel, Istio) that always have traffic. */
 export const DEMO_SERVICES_WITH_TRAFFIC = 12;
 
