@@ -57,7 +57,7 @@ function legacyRequest(): void {
 // Bookinfo: productpage calls reviews (v1 without ratings, v2 and v3 with), reviews v2/v3 call ratings.
 const istioCalls: Record<string, { sources: string[]; workloads: string[]; medianMs: number; errorRatio: number }> = {
   reviews: { sources: ['productpage-v1'], workloads: ['reviews-v1', 'reviews-v2', 'reviews-v3'], medianMs: 30, errorRatio: 0.002 },
-  ratings: { sources: ['reviews-v2', 'reviews-v3'], workloads: ['ratings-v1'], medianMs: 8, errorRatio: 0.08 },
+  ratings: { sources: ['reviews-v2', 'reviews-v3'], workloads: ['ratings-v1'], medianMs: 8, errorRatio: 0.002 },
 };
 
 function istioRequest(service: string): void {
