@@ -103,6 +103,12 @@ describe("one prom-client convention", () => {
     );
   });
 
+  it("servicesSeen narrows to one service, escaped, when asked", () => {
+    expect(servicesSeen([promClient], 3600, 'a"b')).toBe(
+      'label_replace(label_replace(group by (job) (last_over_time(http_request_duration_seconds_count{job="a\\"b"}[1h])), "service", "$1", "job", "(.*)"), "convention", "prom-client", "", "")',
+    );
+  });
+
   it("requestRateBy splits one service by a label", () => {
     expect(requestRateBy(promClient, { window: 60, service: "checkout" }, "route")).toBe(
       'sum by (route) (rate(http_request_duration_seconds_count{job="checkout"}[1m]))',
