@@ -4,6 +4,7 @@ import type { TestProject } from "vitest/node";
 import { startDashboard } from "../../demo/dashboard";
 import { stopGroup } from "../../demo/processes";
 import { startStack } from "../../demo/stack";
+import { assertNoUnhandledRejections } from "../dashboard-log";
 import { DEMO_SERVICES_WITH_TRAFFIC, INTEGRATION_BASE_PORT, INTEGRATION_DASHBOARD_PORT, type StackInfo } from "./stack-info";
 import { waitForTraffic } from "./traffic";
 
@@ -23,7 +24,8 @@ export default async function setup(project: TestProject) {
   // A short upstream timeout, so the failure tests see stale answers quickly.
   const configFile = join(dataDir, "signalboard.yaml");
   writeFileSync(configFile, "prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: 5\nservices:\n  presets: true\n");
-  const dashboard = await startDashboard({ root, port: INTEGRATION_DASHBOARD_PORT, prometheusUrl: stack.prometheusUrl, logFile: join(dataDir, "dashboard.log"), configFile });
+  const logFile = join(dataDir, "dashboard.log");
+  const dashboard = await startDashboard({ root, port: INTEGRATION_DASHBOARD_PORT, prometheusUrl: stack.prometheusUrl, logFile, configFile });
   const dashboardUrl = `http://127.0.0.1:${INTEGRATION_DASHBOARD_PORT}`;
   try {
     // Seven fleet services and five of other conventions.
@@ -43,5 +45,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await stopGroup(dashboard);
     await stack.stop();
+    // Every test has run against this dashboard, Prometheus stopped and hung included: a forgotten promise fails the run.
+    assertNoUnhandledRejections(logFile);
   };
 }

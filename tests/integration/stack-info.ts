@@ -14,3 +14,11 @@ export interface StackInfo {
   queryLog: string;
   nodeExporterInstance: string;
 }
+
+/** Ports of the extra dashboards and Prometheus some tests start beside the shared stack. */
+export const EXTRA_PORTS = {
+  dashboards: [INTEGRATION_DASHBOARD_PORT + 1, INTEGRATION_DASHBOARD_PORT + 2],
+  prometheus: INTEGRATION_BASE_PORT + 50,
+  /** Nothing listens here: an upstream that refuses every connection. */
+  closed: INTEGRATION_BASE_PORT + 51,
+};
