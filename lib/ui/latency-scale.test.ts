@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { sharedLatencyScale } from "./latency-scale";
+
+const quantiles = (p99: number | null) => ({ p50: [[0, 0.01]] as [number, number | null][], p90: [[0, 0.02]] as [number, number | null][], p99: [[0, p99]] as [number, number | null][] });
+
+describe("sharedLatencyScale", () => {
+  it("puts fast failures on the same seconds axis as slow successes", () => {
+    expect(sharedLatencyScale([quantiles(2.4), quantiles(0.3)])).toEqual({ unit: "s", max: 2.4 });
+  });
+
+  it("stays in milliseconds while every panel is under a second, topped by the slowest", () => {
+    expect(sharedLatencyScale([quantiles(0.12), quantiles(0.45)])).toEqual({ unit: "ms", max: 450 });
+  });
+
+  it("has no top when no panel has a value", () => {
+    expect(sharedLatencyScale([{ p50: [], p90: [], p99: [] }])).toEqual({ unit: "ms", max: null });
+  });
+});
