@@ -58,6 +58,36 @@ describe("metricNames", () => {
     expect(labelValues).toHaveBeenCalledTimes(2);
   });
 
+  it("while the list still grows, asks again after a scrape interval; once two answers agree, after a minute", async () => {
+    vi.useFakeTimers({ now: 1_800_000_000_000, toFake: ["Date"] });
+    try {
+      const scrape = configSchema.parse({}).prometheus.scrapeIntervalSeconds * 1000;
+      const { upstream, labelValues } = upstreamAnswering(["up"], ["up", "http_request_duration_seconds_count"], ["up", "http_request_duration_seconds_count"], ["up", "http_request_duration_seconds_count", "istio_requests_total"]);
+      // An expired list is answered at once and refreshed in the background: let that refresh land.
+      const settle = () => new Promise((r) => setImmediate(r));
+      expect((await upstream.metricNames()).value.data).toEqual(["up"]);
+      vi.advanceTimersByTime(scrape);
+      await upstream.metricNames();
+      await settle();
+      expect((await upstream.metricNames()).value.data).toEqual(["up", "http_request_duration_seconds_count"]);
+      vi.advanceTimersByTime(scrape);
+      await upstream.metricNames();
+      await settle();
+      expect(labelValues).toHaveBeenCalledTimes(3);
+      // Two answers agreed: the list is kept for the metadata TTL.
+      vi.advanceTimersByTime(scrape);
+      await upstream.metricNames();
+      await settle();
+      expect(labelValues).toHaveBeenCalledTimes(3);
+      vi.advanceTimersByTime(60_000);
+      await upstream.metricNames();
+      await settle();
+      expect(labelValues).toHaveBeenCalledTimes(4);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("asks again at once after a failure, instead of holding it", async () => {
     const { upstream, labelValues } = upstreamAnswering(new UpstreamError("network", "connection refused"), ["up"]);
     await expect(upstream.metricNames()).rejects.toThrow("connection refused");

@@ -129,6 +129,11 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
   }
 
   const bucket = (ms: number) => String(Math.floor(Date.now() / ms));
+  // While Prometheus makes its first scrapes the name list grows from one answer to the next (its own
+  // metrics first, a slow target's later): ask again after a scrape until two answers agree, then
+  // once a minute. Comparing the counts is enough to tell a list still filling in.
+  const scrapeMs = cfg.prometheus.scrapeIntervalSeconds * 1000;
+  const names = { settled: false, count: -1 };
 
   return {
     instant: (query, at, ttlMs) => {
@@ -146,7 +151,13 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
         return capped(matrixOf(a), a.warnings);
       });
     },
-    metricNames: () => ask("label_values", "names", "names", METADATA_TTL_MS, (deadline) => client.labelValues("__name__", deadline), METRIC_NAMES_POLICY),
+    metricNames: () =>
+      ask("label_values", "names", "names", names.settled ? METADATA_TTL_MS : scrapeMs, async (deadline) => {
+        const a = await client.labelValues("__name__", deadline);
+        names.settled = a.data.length === names.count;
+        names.count = a.data.length;
+        return a;
+      }, METRIC_NAMES_POLICY),
     alerts: () =>
       ask("alerts", bucket(ALERTS_TTL_MS), "alerts", ALERTS_TTL_MS, async (deadline) => {
         const a = await client.alerts(deadline);
