@@ -4,6 +4,8 @@ import { TEST_PORT_OFFSET } from "./tests/port-offset";
 /** The e2e stack's ports: apart from the demo's and the integration tests'. */
 export const E2E_BASE_PORT = 29090 + TEST_PORT_OFFSET;
 export const E2E_DASHBOARD_PORT = 23000 + TEST_PORT_OFFSET;
+/** Where demo/run.ts keeps the e2e stack's data and logs (the dashboard's log is checked at teardown). */
+export const E2E_DATA_DIR = ".tmp/e2e";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -18,6 +20,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   globalSetup: "./tests/e2e/global-setup.ts",
+  globalTeardown: "./tests/e2e/global-teardown.ts",
   use: {
     baseURL: `http://127.0.0.1:${E2E_DASHBOARD_PORT}`,
     timezoneId: "UTC",
@@ -30,7 +33,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx tsx demo/run.ts --base-port ${E2E_BASE_PORT} --port ${E2E_DASHBOARD_PORT} --data-dir .tmp/e2e --fresh --no-install --no-build`,
+    command: `npx tsx demo/run.ts --base-port ${E2E_BASE_PORT} --port ${E2E_DASHBOARD_PORT} --data-dir ${E2E_DATA_DIR} --fresh --no-install --no-build`,
     url: `http://127.0.0.1:${E2E_DASHBOARD_PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -8,6 +8,10 @@ import { ensureBinaries } from './install';
 import { assertPortsFree, describePorts, portMap, StackError } from './ports';
 import { repoRoot, stopGroup, type Child } from './processes';
 import { startStack, type Stack } from './stack';
+import { DEMO_SERVICES_WITH_TRAFFIC, waitForTraffic } from './wait-for-traffic';
+
+/** How long the demo waits for the dashboard to show every service's traffic before it says so. */
+const TRAFFIC_WAIT_MS = 120_000;
 
 const USAGE = `usage: npm run demo -- [options]
   --base-port N    first port of the stack (default 9090: Prometheus; see demo/README.md)
@@ -25,12 +29,12 @@ function parsePort(text: string, option: string): number {
   return port;
 }
 
-function banner(stack: Stack, dashboardUrl: string | undefined, basePort: number, dataDir: string): string {
+function banner(stack: Stack, dashboardUrl: string | undefined, basePort: number, dataDir: string, noTraffic: string | null): string {
   const flag = basePort === 9090 ? '' : ` --base-port ${basePort}`;
   const incident = (args: string) => `npm run incident -- ${args}${flag}`;
   return [
     '',
-    'signalboard demo is running',
+    noTraffic === null ? 'signalboard demo is running' : `signalboard demo started, but the dashboard shows no data yet: ${noTraffic}`,
     dashboardUrl ? `  Dashboard    ${dashboardUrl}` : '  Dashboard    (not started: --no-dashboard)',
     `  Prometheus   ${stack.prometheusUrl}  (UI: ${stack.prometheusUrl}/classic/graph)`,
     `  Control      ${stack.controlUrl}/status`,
@@ -117,7 +121,16 @@ async function main(): Promise<void> {
     throw err;
   }
   const shownDir = relative(root, dataDir).startsWith('..') ? dataDir : relative(root, dataDir);
-  console.log(banner(stack, withDashboard ? `http://127.0.0.1:${dashboardPort}` : undefined, basePort, shownDir));
+  const dashboardUrl = withDashboard ? `http://127.0.0.1:${dashboardPort}` : undefined;
+  // "Running" means the board shows numbers: right after start Prometheus has not scraped yet.
+  let noTraffic: string | null = null;
+  if (dashboardUrl) {
+    console.log('[demo] dashboard up; waiting for the first scrapes to show every service\'s traffic');
+    await waitForTraffic(dashboardUrl, { wanted: DEMO_SERVICES_WITH_TRAFFIC, timeoutMs: TRAFFIC_WAIT_MS, progress: (line) => console.log(`[demo] ${line}`) }).catch((e: unknown) => {
+      noTraffic = `${(e as Error).message}; see ${join(shownDir, 'dashboard.log')}`;
+    });
+  }
+  console.log(banner(stack, dashboardUrl, basePort, shownDir, noTraffic));
 }
 
 main().catch((err: unknown) => {

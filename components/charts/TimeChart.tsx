@@ -26,6 +26,8 @@ export interface TimeChartProps {
   tz: TimeZoneMode;
   /** The y unit, written above the axis: "req/s", "%", "ms". */
   unit: string;
+  /** Top of the y axis, for charts that must share one scale; by default it fits the data. */
+  yMax?: number | null;
   formatTick: (v: number) => string;
   formatValue: (v: number) => string;
   /** A vertical marker (the `at` of an incident link), unix seconds. */
@@ -59,7 +61,7 @@ function isolatedDot(rows: readonly ChartRow[], key: string, color: string) {
  * no animation (a refresh every 10 s must not replay a tween), a debounced ResponsiveContainer, and
  * ticks computed once here rather than left to the number axis (which would put them at 08:23:20).
  */
-export function TimeChart({ rows, series, kind, domain, tz, unit, formatTick, formatValue, marker, height, label, syncId }: TimeChartProps) {
+export function TimeChart({ rows, series, kind, domain, tz, unit, yMax, formatTick, formatValue, marker, height, label, syncId }: TimeChartProps) {
   const zone = intlZone(tz);
   const tickStyle = axisTimeStyle(domain[1] - domain[0]);
   const ticks = timeTicks(domain[0], domain[1], 6, offsetSeconds(tz, domain[0]));
@@ -77,7 +79,7 @@ export function TimeChart({ rows, series, kind, domain, tz, unit, formatTick, fo
         tick={AXIS_TICK}
         stroke="var(--border)"
       />
-      <YAxis width={52} tickFormatter={formatTick} tick={AXIS_TICK} stroke="var(--border)" niceTicks="snap125" />
+      <YAxis width={52} domain={yMax ? [0, yMax] : undefined} tickFormatter={formatTick} tick={AXIS_TICK} stroke="var(--border)" niceTicks="snap125" />
       <Tooltip
         isAnimationActive={false}
         cursor={{ stroke: "var(--fg-muted)", strokeDasharray: "3 3" }}

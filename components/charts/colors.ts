@@ -1,3 +1,5 @@
+import { statusLines, type StatusMeaning } from "@/lib/ui/status-colors";
+
 // Chart colours by meaning, as references to the theme's CSS variables: components never hold a hex value.
 export const SERIES_COLORS = {
   rate: "var(--series-rate)",
@@ -16,11 +18,16 @@ export function breakdownColor(i: number, name: string): string {
   return name === "others" ? SERIES_COLORS.other : `var(--series-${(i % BREAKDOWN_PALETTE) + 1})`;
 }
 
-/** Status classes keep the colours people already read them in: 2xx ok, 4xx amber, 5xx red. */
-export function statusClassColor(name: string, i: number): string {
-  if (name === "2xx") return "var(--status-ok)";
-  if (name === "3xx") return "var(--series-1)";
-  if (name === "4xx") return "var(--status-degraded)";
-  if (name === "5xx") return "var(--status-failing)";
-  return breakdownColor(i + 3, name);
+// One colour per meaning (lib/ui/status-colors), the same on every chart; the theme keeps them colour-blind safe.
+const STATUS_COLORS: Record<StatusMeaning, string> = {
+  success: "var(--status-success)",
+  neutral: "var(--status-neutral)",
+  "client-error": "var(--status-client-error)",
+  "server-error": "var(--status-server-error)",
+  unknown: "var(--series-other)",
+};
+
+/** Colour and dashes of each status code or class in a list: by meaning (5xx red-orange, 4xx amber, 2xx calm), never by position. */
+export function statusStyles(statuses: readonly string[]): { color: string; dashed: boolean }[] {
+  return statusLines(statuses).map((l) => ({ color: STATUS_COLORS[l.meaning], dashed: l.dashed }));
 }

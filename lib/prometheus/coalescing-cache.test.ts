@@ -162,4 +162,27 @@ describe("CoalescingCache", () => {
     await Promise.resolve();
     expect(await cache.get(req("names|0", upstreamDown))).toMatchObject({ value: "new", outcome: "hit" });
   });
+
+  it("does not keep an answer that `keep` refuses: the next asker asks again, and it is never served as the last good one", async () => {
+    const { cache } = setup();
+    const keep = (v: string) => v !== "";
+    const fetch = vi.fn().mockResolvedValueOnce("").mockResolvedValueOnce("names");
+    expect(await cache.get(req("names|0", fetch, { keep, revalidateInBackground: true }))).toMatchObject({ value: "", outcome: "miss" });
+    expect(await cache.get(req("names|0", fetch, { keep, revalidateInBackground: true }))).toMatchObject({ value: "names", outcome: "miss" });
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(await cache.get(req("names|0", upstreamDown, { keep }))).toMatchObject({ value: "names", outcome: "hit" });
+    // An empty answer after a good one leaves the good one in place, fresh and stale alike.
+    const { cache: other } = setup();
+    await other.get(req("names|0", async () => "names", { keep, ttlMs: 0 }));
+    await other.get(req("names|0", async () => "", { keep, ttlMs: 0 }));
+    expect(await other.get(req("names|0", upstreamDown, { keep, ttlMs: 0 }))).toMatchObject({ value: "names", stale: true });
+  });
+
+  it("with failureTtlMs 0, asks again at once after a failure", async () => {
+    const { cache } = setup();
+    await expect(cache.get(req("names|0", upstreamDown, { failureTtlMs: 0, revalidateInBackground: true }))).rejects.toThrow("upstream down");
+    const fetch = vi.fn(async () => "names");
+    expect(await cache.get(req("names|0", fetch, { failureTtlMs: 0, revalidateInBackground: true }))).toMatchObject({ value: "names", outcome: "miss" });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
 });

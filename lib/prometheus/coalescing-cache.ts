@@ -24,6 +24,13 @@ export interface CacheRequest<T> {
    * for slow-changing metadata, so a hung upstream cannot delay every request by a timeout twice.
    */
   revalidateInBackground?: boolean;
+  /**
+   * Whether an answer may be kept (cached, and served later as the last good one); default all.
+   * One that may not is still given to its askers, and the next asker asks the upstream again.
+   */
+  keep?: (value: T) => boolean;
+  /** How long a failure is held for this question (default the cache's, always at most `ttlMs`); 0: never. */
+  failureTtlMs?: number;
 }
 
 interface Entry<T> {
@@ -59,7 +66,7 @@ export class CoalescingCache<T> {
     const hit = this.fresh.get(req.key);
     if (hit && this.now() - hit.fetchedAt < req.ttlMs) return this.answer(hit, false, "hit");
     const failure = this.failed.get(req.key);
-    if (failure && this.now() - failure.at < Math.min(req.ttlMs, this.failureTtlMs)) return this.staleOrThrow(req, failure.error);
+    if (failure && this.now() - failure.at < Math.min(req.ttlMs, req.failureTtlMs ?? this.failureTtlMs)) return this.staleOrThrow(req, failure.error);
     const pending = this.inFlight.get(req.key);
     // Askers who joined an in-flight request get the stale copy too when it fails, not only its starter.
     if (pending) return pending.then((entry) => this.answer(entry, false, "coalesced"), (error) => this.staleOrThrow(req, error));
@@ -93,8 +100,10 @@ export class CoalescingCache<T> {
     }
     const entry = { value, fetchedAt: this.now() };
     this.failed.delete(req.key);
-    this.remember(this.fresh, req.key, entry);
-    this.remember(this.lastGood, req.staleKey, entry);
+    if (req.keep?.(value) ?? true) {
+      this.remember(this.fresh, req.key, entry);
+      this.remember(this.lastGood, req.staleKey, entry);
+    }
     return entry;
   }
 

@@ -6,7 +6,7 @@ import { processSingleton } from "@/lib/server/singleton";
 import type { QueryRange } from "@/lib/time/range";
 import { upstreamHeaders } from "./auth";
 import { createPrometheusClient, type PrometheusClient } from "./client";
-import { CoalescingCache, type Cached } from "./coalescing-cache";
+import { CoalescingCache, type CacheRequest, type Cached } from "./coalescing-cache";
 import { isTimeoutReason, UpstreamError } from "./errors";
 import { Limiter } from "./limiter";
 import { sampleValue, toPoint } from "./samples";
@@ -38,6 +38,17 @@ export interface Upstream {
 // Metadata changes slowly; one fetch a minute is plenty and keeps discovery cheap.
 const METADATA_TTL_MS = 60_000;
 const ALERTS_TTL_MS = 5_000;
+
+/**
+ * The metric-name list decides which conventions are in use. An empty list is what a Prometheus
+ * that has not scraped yet answers: kept for the metadata TTL, it blanked a healthy board for a
+ * minute after start. So an empty list or a failure is never kept, and the next request asks again.
+ */
+const METRIC_NAMES_POLICY = {
+  revalidateInBackground: true,
+  keep: (r: Result<unknown>) => Array.isArray(r.data) && r.data.length > 0,
+  failureTtlMs: 0,
+};
 
 /** An instant this far in the past has all its samples: its answers no longer change. */
 const SETTLED_AFTER_MS = 5 * 60_000;
@@ -78,13 +89,13 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
     staleKey: string,
     ttlMs: number,
     fetch: (deadline: AbortSignal) => Promise<Result<T>>,
-    revalidateInBackground = false,
+    policy: Pick<CacheRequest<Result<unknown>>, "revalidateInBackground" | "keep" | "failureTtlMs"> = {},
   ): Promise<Cached<Result<T>>> {
     const answer = await cache.get({
       key: `${endpoint}|${key}`,
       staleKey: `${endpoint}|${staleKey}`,
       ttlMs,
-      revalidateInBackground,
+      ...policy,
       mayServeStale: (e) => e instanceof UpstreamError && e.transient,
       fetch: () => {
         // One budget from the moment we need the answer: time queued behind other queries counts.
@@ -118,6 +129,11 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
   }
 
   const bucket = (ms: number) => String(Math.floor(Date.now() / ms));
+  // While Prometheus makes its first scrapes the name list grows from one answer to the next (its own
+  // metrics first, a slow target's later): ask again after a scrape until two answers agree, then
+  // once a minute. Comparing the counts is enough to tell a list still filling in.
+  const scrapeMs = cfg.prometheus.scrapeIntervalSeconds * 1000;
+  const names = { settled: false, count: -1 };
 
   return {
     instant: (query, at, ttlMs) => {
@@ -135,7 +151,13 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
         return capped(matrixOf(a), a.warnings);
       });
     },
-    metricNames: () => ask("label_values", "names", "names", METADATA_TTL_MS, (deadline) => client.labelValues("__name__", deadline), true),
+    metricNames: () =>
+      ask("label_values", "names", "names", names.settled ? METADATA_TTL_MS : scrapeMs, async (deadline) => {
+        const a = await client.labelValues("__name__", deadline);
+        names.settled = a.data.length === names.count;
+        names.count = a.data.length;
+        return a;
+      }, METRIC_NAMES_POLICY),
     alerts: () =>
       ask("alerts", bucket(ALERTS_TTL_MS), "alerts", ALERTS_TTL_MS, async (deadline) => {
         const a = await client.alerts(deadline);

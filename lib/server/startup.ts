@@ -2,13 +2,15 @@ import { getConfig } from "@/lib/config";
 import { ConfigError } from "@/lib/config/load";
 import { withoutCredentials } from "@/lib/prometheus/redact-url";
 import { getLogger } from "./log";
+import { logUnhandledRejections } from "./process-errors";
 
 /** In-flight requests get this long to finish after SIGTERM; then the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 9_000;
 
-/** Validates the configuration (exiting with the key at fault named) and arms the shutdown guard. */
+/** Validates the configuration (exiting with the key at fault named), arms the shutdown guard and logs unhandled rejections. */
 export function startServer(): void {
   const log = getLogger();
+  logUnhandledRejections(log);
   try {
     const cfg = getConfig();
     log.info({ upstream: withoutCredentials(cfg.prometheus.url), scrapeIntervalSeconds: cfg.prometheus.scrapeIntervalSeconds }, "signalboard starting");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { A, B, FS, fakeUpstream, times, USE } from "@/lib/testing/fake-node-upstream";
+import { UpstreamError } from "@/lib/prometheus/errors";
 import { assembleNodes, nodesOverview, parseFilesystems, parseUseSignals } from "./nodes";
 
 describe("parsing", () => {
@@ -66,5 +67,16 @@ describe("nodesOverview", () => {
   it("passes staleness through", async () => {
     const { deps } = fakeUpstream({ kubernetes: false, stale: true });
     expect(await nodesOverview(deps, times)).toMatchObject({ stale: true, ageSeconds: 42 });
+  });
+});
+
+describe("nodesOverview with the upstream unreachable", () => {
+  it("rejects once, leaving no query's rejection unhandled (vitest fails the run on one)", async () => {
+    const { deps } = fakeUpstream({ kubernetes: true });
+    const down = () => Promise.reject(new UpstreamError("network", "connection refused"));
+    const upstream = { ...deps.upstream, instant: down, range: down, metricNames: down };
+    await expect(nodesOverview({ ...deps, upstream }, times)).rejects.toThrow("connection refused");
+    // Rejections are reported as unhandled once the microtask queue is empty: give them that turn.
+    await new Promise((r) => setTimeout(r, 10));
   });
 });

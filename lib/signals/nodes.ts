@@ -144,11 +144,15 @@ export async function loadNodes(deps: SignalDeps, t: QueryTimes, fresh: Freshnes
   const instant = (q: string) => deps.upstream.instant(q, t.at, ttl).then((a) => fresh.take(a));
   const scope = nodeScope(deps, t.currentWindow);
   const namesP = deps.upstream.metricNames().then((a) => fresh.take(a));
-  const useP = instant(nodeUseSignals(scope, { uname: true }));
-  const fsP = opts.filesystems ? instant(filesystemSignals(scope)) : Promise.resolve([]);
-  const hasKubernetes = (await namesP).includes(KUBE_STATE_METRIC);
-  const k8sP = hasKubernetes ? instant(kubernetesNodeSignals()) : Promise.resolve(null);
-  const [use, fs, k8s] = await Promise.all([useP, fsP, k8sP]);
+  // Everything started is in one Promise.all, with no await before it: a query awaited only after
+  // another await would reject unhandled when that other await throws first.
+  const [names, use, fs, k8s] = await Promise.all([
+    namesP,
+    instant(nodeUseSignals(scope, { uname: true })),
+    opts.filesystems ? instant(filesystemSignals(scope)) : Promise.resolve([]),
+    namesP.then((n) => (n.includes(KUBE_STATE_METRIC) ? instant(kubernetesNodeSignals()) : null)),
+  ]);
+  const hasKubernetes = names.includes(KUBE_STATE_METRIC);
   return { ...assembleNodes(parseUseSignals(use), parseFilesystems(fs), k8s ? parseKubernetesNodes(k8s) : null), hasKubernetes };
 }
 

@@ -92,6 +92,38 @@ test.describe("service page", () => {
     expect(span).toBeLessThanOrEqual(30);
   });
 
+  test("during an error burst with slow dependencies, status colours mean the same on every chart and both latency panels share one unit and scale", async ({ page, control }) => {
+    // Checkout's failed requests fail fast (ms) while its successful ones wait on both its dependencies,
+    // whose stalls (3 % each, 1.6-2.4 s) put checkout's p99 of successful requests over a second.
+    await control.incident({ kind: "error-burst", service: "checkout", durationSeconds: 300 });
+    await control.incident({ kind: "latency-spike", service: "payments", durationSeconds: 300 });
+    await control.incident({ kind: "latency-spike", service: "inventory", durationSeconds: 300 });
+    const service = new ServicePage(page);
+    const ok = "Latency of successful requests";
+    const failed = "Latency of failed requests";
+    // Reloaded until the spike and the failures show, then read from one render (no refresh): both panels drew the same answer.
+    await expect
+      .poll(
+        async () => {
+          await service.open("checkout", "?from=now-5m&to=now&refresh=off");
+          await expect(service.chart(ok)).toBeVisible();
+          return { successfulIn: await service.unit(ok), failedDrawn: await service.chart(failed).isVisible() };
+        },
+        { timeout: 75_000, intervals: [5_000] },
+      )
+      .toEqual({ successfulIn: "s", failedDrawn: true });
+    expect(await service.unit(failed)).toBe("s");
+    const labels = await service.valueAxisLabels(ok);
+    expect(labels.length).toBeGreaterThan(1);
+    expect(await service.valueAxisLabels(failed)).toEqual(labels);
+
+    // The burst's 500s are drawn in the colour of their class, as 5xx is, and never as 2xx is.
+    const serverError = await service.legendColor("Request rate by status class", "5xx");
+    expect(serverError).toMatch(/^var\(--/);
+    expect(await service.legendColor("Requests by status code", "500")).toBe(serverError);
+    expect(await service.legendColor("Request rate by status class", "2xx")).not.toBe(serverError);
+  });
+
   test("a service that does not exist shows a clear page", async ({ page, consoleGuard }) => {
     // The browser itself logs the API's 404; that 404 is the answer this test expects.
     consoleGuard.allow(/status of 404/);

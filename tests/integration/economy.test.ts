@@ -12,11 +12,11 @@ describe("upstream economy", () => {
     // An instant nobody asked for yet, so nothing is cached.
     const at = Math.floor(Date.now() / 1000) - 3600 - Math.floor(Math.random() * 3600);
     await api("/api/v1/status"); // warms the metric-name cache, so only the overview's own queries count
-    const before = await ourUpstreamQueries();
+    const before = await ourUpstreamQueries({ promql: true });
     const logBefore = upstreamQueryCount();
     const answers = await Promise.all(Array.from({ length: 20 }, () => api<ServicesResponse>(`/api/v1/services?at=${at}`)));
     for (const a of answers) expect(a.status).toBe(200);
-    const sent = (await ourUpstreamQueries()) - before;
+    const sent = (await ourUpstreamQueries({ promql: true })) - before;
     expect(sent).toBe(QUERIES_PER_OVERVIEW);
     await sleep(1500); // Prometheus writes its query log after answering
     expect(upstreamQueryCount() - logBefore).toBe(QUERIES_PER_OVERVIEW);
@@ -25,17 +25,17 @@ describe("upstream economy", () => {
   it("costs four range queries for the sparklines, shared by concurrent viewers", async () => {
     const to = Math.floor(Date.now() / 1000) - 3600 - Math.floor(Math.random() * 3600);
     await api("/api/v1/status");
-    const before = await ourUpstreamQueries();
+    const before = await ourUpstreamQueries({ promql: true });
     const answers = await Promise.all(Array.from({ length: 10 }, () => api(`/api/v1/services?from=${to - 900}&to=${to}&width=120&series=only`)));
     for (const a of answers) expect(a.status).toBe(200);
-    expect((await ourUpstreamQueries()) - before).toBe(QUERIES_PER_SPARKLINES);
+    expect((await ourUpstreamQueries({ promql: true })) - before).toBe(QUERIES_PER_SPARKLINES);
   });
 
   it("serves a repeated question from the cache", async () => {
     const at = Math.floor(Date.now() / 1000) - 7200 - Math.floor(Math.random() * 3600);
     await api(`/api/v1/services?at=${at}`);
-    const before = await ourUpstreamQueries();
+    const before = await ourUpstreamQueries({ promql: true });
     await api(`/api/v1/services?at=${at}`);
-    expect((await ourUpstreamQueries()) - before).toBe(0);
+    expect((await ourUpstreamQueries({ promql: true })) - before).toBe(0);
   });
 });

@@ -2,10 +2,11 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startDashboard } from "../../demo/dashboard";
-import { stopGroup } from "../../demo/processes";
+import { stopGroup, type Child } from "../../demo/processes";
 import { startStack } from "../../demo/stack";
-import { DEMO_SERVICES_WITH_TRAFFIC, INTEGRATION_BASE_PORT, INTEGRATION_DASHBOARD_PORT, type StackInfo } from "./stack-info";
-import { waitForTraffic } from "./traffic";
+import { unhandledRejectionsReport } from "../dashboard-log";
+import { DEMO_SERVICES_WITH_TRAFFIC, waitForTraffic } from "../../demo/wait-for-traffic";
+import { INTEGRATION_BASE_PORT, INTEGRATION_DASHBOARD_PORT, type StackInfo } from "./stack-info";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -23,16 +24,19 @@ export default async function setup(project: TestProject) {
   // A short upstream timeout, so the failure tests see stale answers quickly.
   const configFile = join(dataDir, "signalboard.yaml");
   writeFileSync(configFile, "prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: 5\nservices:\n  presets: true\n");
-  const dashboard = await startDashboard({ root, port: INTEGRATION_DASHBOARD_PORT, prometheusUrl: stack.prometheusUrl, logFile: join(dataDir, "dashboard.log"), configFile });
+  const logFile = join(dataDir, "dashboard.log");
   const dashboardUrl = `http://127.0.0.1:${INTEGRATION_DASHBOARD_PORT}`;
+  let dashboard: Child | undefined;
   try {
-    // Seven fleet services and five of other conventions.
-    await waitForTraffic(dashboardUrl, DEMO_SERVICES_WITH_TRAFFIC, 120_000);
+    dashboard = await startDashboard({ root, port: INTEGRATION_DASHBOARD_PORT, prometheusUrl: stack.prometheusUrl, logFile, configFile });
+    // At now-15s: the tests read values at now-10s, which must already have a full rate window.
+    await waitForTraffic(dashboardUrl, { wanted: DEMO_SERVICES_WITH_TRAFFIC, timeoutMs: 120_000, at: "now-15s" });
   } catch (e) {
-    await stopGroup(dashboard);
+    if (dashboard) await stopGroup(dashboard);
     await stack.stop();
     throw e;
   }
+  const started = dashboard;
   project.provide("stack", {
     prometheusUrl: stack.prometheusUrl,
     controlUrl: stack.controlUrl,
@@ -41,7 +45,14 @@ export default async function setup(project: TestProject) {
     nodeExporterInstance: `127.0.0.1:${stack.ports.nodeExporter}`,
   });
   return async () => {
-    await stopGroup(dashboard);
+    await stopGroup(started);
     await stack.stop();
+    // Every test has run against this dashboard, Prometheus stopped and hung included: a forgotten
+    // promise fails the run. Vitest only logs an error thrown here and exits 0, hence the exit code.
+    const found = unhandledRejectionsReport(logFile);
+    if (found) {
+      console.error(found);
+      process.exitCode = 1;
+    }
   };
 }

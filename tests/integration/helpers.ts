@@ -29,12 +29,17 @@ export function upstreamQueryCount(): number {
   }
 }
 
-/** Our own counter of upstream requests, read from /metrics. */
-export async function ourUpstreamQueries(): Promise<number> {
+/**
+ * Our own counter of upstream requests, read from /metrics; with `promql`, only PromQL queries (the
+ * metric-name list is refreshed in the background on its own schedule, whoever asked).
+ */
+export async function ourUpstreamQueries(opts: { promql?: boolean } = {}): Promise<number> {
   const text = await (await fetch(`${stack().dashboardUrl}/metrics`)).text();
   let total = 0;
   for (const line of text.split("\n")) {
-    if (line.startsWith("signalboard_upstream_queries_total{")) total += Number(line.split(" ").pop());
+    if (!line.startsWith("signalboard_upstream_queries_total{")) continue;
+    if (opts.promql && !/endpoint="query(_range)?"/.test(line)) continue;
+    total += Number(line.split(" ").pop());
   }
   return total;
 }

@@ -3,8 +3,6 @@ import { TEST_PORT_OFFSET } from "../port-offset";
 
 export const INTEGRATION_BASE_PORT = 19090 + TEST_PORT_OFFSET;
 export const INTEGRATION_DASHBOARD_PORT = 13000 + TEST_PORT_OFFSET;
-/** Services of the demo fleet and its convention fixtures (prom-client, OTel, legacy OTel, Istio) that always have traffic. */
-export const DEMO_SERVICES_WITH_TRAFFIC = 12;
 
 export interface StackInfo {
   prometheusUrl: string;
@@ -14,3 +12,11 @@ export interface StackInfo {
   queryLog: string;
   nodeExporterInstance: string;
 }
+
+/** Ports of the extra dashboards and Prometheus some tests start beside the shared stack. */
+export const EXTRA_PORTS = {
+  dashboards: [INTEGRATION_DASHBOARD_PORT + 1, INTEGRATION_DASHBOARD_PORT + 2],
+  prometheus: INTEGRATION_BASE_PORT + 50,
+  /** Nothing listens here: an upstream that refuses every connection. */
+  closed: INTEGRATION_BASE_PORT + 51,
+};

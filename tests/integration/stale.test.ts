@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { ServicesResponse } from "@/lib/api/types";
 import { api, prometheusControl, sleep, stack } from "./helpers";
-import { DEMO_SERVICES_WITH_TRAFFIC } from "./stack-info";
-import { waitForTraffic } from "./traffic";
+import { DEMO_SERVICES_WITH_TRAFFIC, waitForTraffic } from "../../demo/wait-for-traffic";
 
 // Must match timeoutSeconds in the integration config (global-setup.ts).
 const UPSTREAM_TIMEOUT_MS = 3000;
@@ -24,7 +23,7 @@ describe("stale, not blank", () => {
     await prometheusControl("resume").catch(() => undefined);
     await prometheusControl("start").catch(() => undefined);
     // The next test files compare live numbers: wait until every service has a full rate window again after the gap.
-    await waitForTraffic(stack().dashboardUrl, DEMO_SERVICES_WITH_TRAFFIC, 80_000, Date.now() / 1000);
+    await waitForTraffic(stack().dashboardUrl, { wanted: DEMO_SERVICES_WITH_TRAFFIC, timeoutMs: 80_000, at: "now-15s", since: Date.now() / 1000 });
   }, 90_000);
 
   it("serves the last good answer marked stale while Prometheus is down, and recovers", async () => {

@@ -1,4 +1,4 @@
-import { SERIES_COLORS, statusClassColor } from "@/components/charts/colors";
+import { SERIES_COLORS, statusStyles } from "@/components/charts/colors";
 import type { NamedSeries, Points } from "@/lib/api/types";
 import { formatNumber, formatRate } from "@/lib/ui/format";
 import { SeriesPanel } from "./SeriesPanel";
@@ -12,8 +12,10 @@ export interface RequestsGraphProps {
 
 /** Request rate stacked by status class (2xx, 4xx, 5xx…); the total when the status label is missing. */
 export function RequestsGraph({ frame, byStatusClass, total }: RequestsGraphProps) {
+  // Stacked areas are not dashed: each class has a meaning of its own, so the colour alone tells them apart.
+  const styles = statusStyles(byStatusClass.map((s) => s.name));
   const lines = byStatusClass.length
-    ? byStatusClass.map((s, i) => ({ name: s.name, points: s.points, color: statusClassColor(s.name, i) }))
+    ? byStatusClass.map((s, i) => ({ name: s.name, points: s.points, color: styles[i]?.color ?? SERIES_COLORS.other }))
     : [{ name: "all", points: total, color: SERIES_COLORS.rate }];
   return <SeriesPanel title="Request rate by status class" frame={frame} lines={lines} kind="stacked-area" unit="req/s" formatTick={formatNumber} formatValue={formatRate} />;
 }

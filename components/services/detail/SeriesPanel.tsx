@@ -17,6 +17,8 @@ export interface SeriesPanelProps {
   lines: readonly SeriesLine[];
   kind?: "line" | "stacked-area";
   unit: string;
+  /** Top of the y axis in `unit`, shared with the panels this one is compared with; default: fit the data. */
+  yMax?: number | null;
   /** Converts API values to the unit on the axis (ratio → %, s → ms). */
   scale?: (v: number) => number;
   formatTick: (v: number) => string;
@@ -25,7 +27,7 @@ export interface SeriesPanelProps {
 }
 
 /** One signal over the range as a panel: states from the frame, a chart from the lines. */
-export function SeriesPanel({ title, frame, lines, kind = "line", unit, scale, formatTick, formatValue, emptyText }: SeriesPanelProps) {
+export function SeriesPanel({ title, frame, lines, kind = "line", unit, yMax, scale, formatTick, formatValue, emptyText }: SeriesPanelProps) {
   const points = lines.map((l) => l.points);
   const status = frame.loading ? "loading" : hasValues(points) ? "ready" : "empty";
   const series: ChartSeries[] = lines.map((l, i) => ({ key: seriesKey(i), name: l.name, color: l.color, dashed: l.dashed }));
@@ -38,6 +40,7 @@ export function SeriesPanel({ title, frame, lines, kind = "line", unit, scale, f
         domain={frame.domain}
         tz={frame.tz}
         unit={unit}
+        yMax={yMax}
         formatTick={formatTick}
         formatValue={formatValue}
         marker={frame.marker}

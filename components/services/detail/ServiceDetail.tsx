@@ -5,6 +5,7 @@ import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
 import { Panel } from "@/components/states/Panel";
 import { parseTime } from "@/lib/time/parse-time";
 import { ApiRequestError, describeError } from "@/lib/ui/fetch-json";
+import { sharedLatencyScale } from "@/lib/ui/latency-scale";
 import { viewHref, type ViewState } from "@/lib/ui/url-state";
 import { useServiceDetail } from "../use-services";
 import { BreakdownGraph } from "./BreakdownGraph";
@@ -57,6 +58,9 @@ export function ServiceDetail({ name, view }: ServiceDetailProps) {
   };
   const series = data?.series;
   const breakdowns = data?.breakdowns;
+  const latencySuccess = series?.latencySuccess ?? EMPTY_QUANTILES;
+  const latencyFailure = series?.latencyFailure ?? EMPTY_QUANTILES;
+  const latencyScale = sharedLatencyScale([latencySuccess, latencyFailure]);
   return (
     <>
       <QueryFreshnessBanner query={query} />
@@ -67,13 +71,13 @@ export function ServiceDetail({ name, view }: ServiceDetailProps) {
       <div className={styles.grid}>
         <RequestsGraph frame={frame} byStatusClass={series?.byStatusClass ?? []} total={series?.requestRate ?? []} />
         <ErrorsGraph frame={frame} errorRatio={series?.errorRatio ?? []} />
-        <LatencyGraph frame={frame} outcome="success" quantiles={series?.latencySuccess ?? EMPTY_QUANTILES} />
-        <LatencyGraph frame={frame} outcome="failure" quantiles={series?.latencyFailure ?? EMPTY_QUANTILES} />
+        <LatencyGraph frame={frame} outcome="success" quantiles={latencySuccess} scale={latencyScale} />
+        <LatencyGraph frame={frame} outcome="failure" quantiles={latencyFailure} scale={latencyScale} />
       </div>
       <h2 className={styles.section}>Breakdowns</h2>
       <div className={styles.breakdowns}>
         {breakdowns?.byRoute !== null && <BreakdownGraph frame={frame} title="Requests by route" series={breakdowns?.byRoute ?? []} />}
-        <BreakdownGraph frame={frame} title="Requests by status code" series={breakdowns?.byStatusCode ?? []} />
+        <BreakdownGraph frame={frame} title="Requests by status code" series={breakdowns?.byStatusCode ?? []} byStatus />
         <BreakdownGraph frame={frame} title="Requests by instance" series={breakdowns?.byInstance ?? []} />
       </div>
     </>

@@ -1,0 +1,51 @@
+// Extra processes beside the shared stack, for tests that need an upstream of their own.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { startDashboard } from "../../demo/dashboard";
+import { spawnGroup, stopGroup, waitForHttp } from "../../demo/processes";
+import { findBinaries } from "../../demo/stack";
+
+const root = resolve(__dirname, "../..");
+
+/** An empty folder under .tmp/integration for one test's files. */
+export function scratchDir(name: string): string {
+  const dir = join(root, ".tmp", "integration", name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export interface ExtraDashboard {
+  url: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/** A second built dashboard against `prometheusUrl`, logging to `dir`/dashboard.log. */
+export async function startExtraDashboard(o: { dir: string; port: number; prometheusUrl: string; scrapeIntervalSeconds: number }): Promise<ExtraDashboard> {
+  const configFile = join(o.dir, "signalboard.yaml");
+  writeFileSync(configFile, `prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: ${o.scrapeIntervalSeconds}\nservices:\n  presets: true\n`);
+  const logFile = join(o.dir, "dashboard.log");
+  const child = await startDashboard({ root, port: o.port, prometheusUrl: o.prometheusUrl, logFile, configFile });
+  return { url: `http://127.0.0.1:${o.port}`, logFile, stop: () => stopGroup(child) };
+}
+
+/** A Prometheus of its own whose targets come from `dir`/targets.json (file_sd: rewritten, it is read again at once). */
+export async function startPrometheus(o: { dir: string; port: number; scrapeIntervalSeconds: number; job: string }): Promise<{ url: string; setTargets(targets: string[]): void; stop(): Promise<void> }> {
+  const bin = findBinaries().prometheus;
+  if (!bin) throw new Error("prometheus is not on PATH");
+  const targetsFile = join(o.dir, "targets.json");
+  const setTargets = (targets: string[]) => {
+    // Written beside and renamed, so Prometheus never reads half a file.
+    writeFileSync(`${targetsFile}.tmp`, JSON.stringify(targets.length ? [{ targets }] : []));
+    renameSync(`${targetsFile}.tmp`, targetsFile);
+  };
+  setTargets([]);
+  const config = join(o.dir, "prometheus.yml");
+  const interval = `${o.scrapeIntervalSeconds}s`;
+  writeFileSync(config, JSON.stringify({ global: { scrape_interval: interval, evaluation_interval: interval }, scrape_configs: [{ job_name: o.job, file_sd_configs: [{ files: [targetsFile] }] }] }));
+  const url = `http://127.0.0.1:${o.port}`;
+  const child = spawnGroup("prometheus-extra", bin, [`--config.file=${config}`, `--web.listen-address=127.0.0.1:${o.port}`, `--storage.tsdb.path=${join(o.dir, "data")}`], { cwd: o.dir, logFile: join(o.dir, "prometheus.log") });
+  await waitForHttp(`${url}/-/ready`, child);
+  return { url, setTargets, stop: () => stopGroup(child) };
+}
