@@ -19,7 +19,8 @@ export default async function setup(project: TestProject) {
   const dataDir = join(root, ".tmp", "integration");
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  const stack = await startStack({ basePort: INTEGRATION_BASE_PORT, dataDir, dashboardPort: INTEGRATION_DASHBOARD_PORT });
+  // With the demo's backfilled day of history (about 10 s), which tests/integration/history.test.ts reads.
+  const stack = await startStack({ basePort: INTEGRATION_BASE_PORT, dataDir, dashboardPort: INTEGRATION_DASHBOARD_PORT, history: true });
   // A short upstream timeout, so the failure tests see stale answers quickly.
   const configFile = join(dataDir, "signalboard.yaml");
   writeFileSync(configFile, "prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: 5\nservices:\n  presets: true\n");
