@@ -111,6 +111,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   const control = await startControlServer({
     ports,
     prometheusUrl,
+    dashboardUrl: o.dashboardPort === undefined ? undefined : `http://127.0.0.1:${o.dashboardPort}`,
     prometheus: { stop: stopPrometheus, start: startPrometheus, pause: () => setPaused(true), resume: () => setPaused(false), state: prometheusState },
   });
 
