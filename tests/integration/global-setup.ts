@@ -21,14 +21,16 @@ export default async function setup(project: TestProject) {
   mkdirSync(dataDir, { recursive: true });
   // With the demo's backfilled day of history (about 10 s), which tests/integration/history.test.ts reads.
   const stack = await startStack({ basePort: INTEGRATION_BASE_PORT, dataDir, dashboardPort: INTEGRATION_DASHBOARD_PORT, history: true });
+  const liveSince = Math.floor(Date.now() / 1000);
   // A short upstream timeout, so the failure tests see stale answers quickly.
   const configFile = join(dataDir, "signalboard.yaml");
   writeFileSync(configFile, "prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: 5\nservices:\n  presets: true\n");
   const dashboard = await startDashboard({ root, port: INTEGRATION_DASHBOARD_PORT, prometheusUrl: stack.prometheusUrl, logFile: join(dataDir, "dashboard.log"), configFile });
   const dashboardUrl = `http://127.0.0.1:${INTEGRATION_DASHBOARD_PORT}`;
   try {
-    // Seven fleet services and five of other conventions.
-    await waitForTraffic(dashboardUrl, DEMO_SERVICES_WITH_TRAFFIC, 120_000);
+    // Seven fleet services and five of other conventions, live: the backfilled history has traffic
+    // from the first instant, so the rate window must lie after the stack's start.
+    await waitForTraffic(dashboardUrl, DEMO_SERVICES_WITH_TRAFFIC, 120_000, liveSince);
   } catch (e) {
     await stopGroup(dashboard);
     await stack.stop();
