@@ -77,7 +77,7 @@ export function failedRequestRateByService(conventions: readonly Convention[], s
 
 /**
  * Bucket rates of the duration histogram by service and `le`, of successful or of failed requests:
- * the inner sum of design.md's latency definition, from which the quantiles are computed on the
+ * the inner sum of docs/definitions.md's latency definition, from which the quantiles are computed on the
  * server (lib/signals/histogram.ts). Buckets stay in the convention's unit.
  */
 export function latencyBucketsByService(conventions: readonly Convention[], scope: RedScope, outcome: Exclude<Outcome, "all">): string {

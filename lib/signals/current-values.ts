@@ -18,7 +18,7 @@ export const SEEN_LOOKBACK_SECONDS = 6 * 3600;
 
 /**
  * Error ratio from the two rates: 0 where requests came but none failed (no failed series), null
- * where none came (0 / 0), as design.md's `failed / all` with the missing numerator filled.
+ * where none came (0 / 0), as docs/definitions.md's `failed / all` with the missing numerator filled.
  */
 export function errorRatioOf(all: number | null, failed: number | null): number | null {
   if (all === null || !(all > 0)) return null;
