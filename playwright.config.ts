@@ -33,7 +33,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx tsx demo/run.ts --base-port ${E2E_BASE_PORT} --port ${E2E_DASHBOARD_PORT} --data-dir ${E2E_DATA_DIR} --fresh --no-install --no-build`,
+    command: `npx tsx demo/run.ts --base-port ${E2E_BASE_PORT} --port ${E2E_DASHBOARD_PORT} --data-dir ${E2E_DATA_DIR} --fresh --no-install --no-build --no-history`,
     url: `http://127.0.0.1:${E2E_DASHBOARD_PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { IncidentError, IncidentStore, incidentRequest } from './incidents';
 import type { PortMap } from './ports';
-import { runbookPage } from './runbooks';
+import { LINK_LABELS, alertActiveSince, dashboardPath, timeQuery } from './runbook-link';
+import { runbookPage, type SignalboardLink } from './runbooks';
 
 export type PrometheusState = 'running' | 'paused' | 'stopped';
 
@@ -17,6 +18,7 @@ export interface ControlOptions {
   ports: PortMap;
   prometheusUrl: string;
   prometheus: PrometheusControls;
+  dashboardUrl?: string; // runbook pages link back to it when set
 }
 
 export interface ControlServer {
@@ -73,6 +75,24 @@ async function drivePrometheus(action: string, res: ServerResponse, o: ControlOp
   send(res, 200, { prometheus: p.state() });
 }
 
+/** A runbook page; the alert's labels come as query parameters (the rules' runbook_url templates). */
+async function runbook(alert: string, url: URL, res: ServerResponse, o: ControlOptions): Promise<void> {
+  const labels: Record<string, string> = {};
+  for (const name of LINK_LABELS) {
+    const value = url.searchParams.get(name);
+    if (value) labels[name] = value;
+  }
+  const path = dashboardPath(alert, labels);
+  let link: SignalboardLink | undefined;
+  if (o.dashboardUrl && path) {
+    const at = await alertActiveSince(o.prometheusUrl, alert, labels);
+    link = { href: `${o.dashboardUrl}${path}?${timeQuery(at)}`, at };
+  }
+  const page = runbookPage(alert, o.prometheusUrl, link);
+  res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(page ?? '<!doctype html><title>Not found</title><p>No runbook for this alert.</p>');
+}
+
 /** The demo's control server: incidents, Prometheus failures, runbooks. 127.0.0.1 only. */
 export function startControlServer(o: ControlOptions): Promise<ControlServer> {
   const store = new IncidentStore(o.ports);
@@ -85,11 +105,7 @@ export function startControlServer(o: ControlOptions): Promise<ControlServer> {
       }
       if (req.method === 'POST' && url.pathname === '/incident') return postIncident(req, res, store);
       if (req.method === 'POST' && first === 'prometheus' && second && rest.length === 0) return drivePrometheus(second, res, o);
-      if (req.method === 'GET' && first === 'runbooks' && second && rest.length === 0) {
-        const page = runbookPage(decodeURIComponent(second), o.prometheusUrl);
-        res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-        return res.end(page ?? '<!doctype html><title>Not found</title><p>No runbook for this alert.</p>');
-      }
+      if (req.method === 'GET' && first === 'runbooks' && second && rest.length === 0) return runbook(decodeURIComponent(second), url, res, o);
       fail(res, 404, 'not_found', `no ${req.method} ${url.pathname}; see demo/README.md`);
     };
     handle().catch((err: unknown) => {

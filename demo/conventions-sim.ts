@@ -3,95 +3,62 @@
 // legacy OpenTelemetry (email) and Istio (reviews, ratings; bookinfo namespace).
 // Usage: node --import tsx demo/conventions-sim.ts --port 9132
 import { parseArgs } from 'node:util';
+import {
+  CONVENTION_ERROR_RATIO, CONVENTION_NOT_FOUND_RATIO, CONVENTION_RATE, CONVENTION_SIGMA, ISTIO_BUCKETS, ISTIO_DESTINATION,
+  LEGACY_OTEL_BUCKETS, OTEL_BUCKETS, istioCalls, istioLabels, legacyRoutes, otelRoutes,
+} from './conventions-model';
 import { CounterFamily, Exposition, HistogramFamily, serveExposition } from './exposition';
 import { logNormal, pick, poisson } from './random';
 
-const RATE = 5; // requests per second per service
 const TICK_MS = 200;
 
-const otel = new HistogramFamily(
-  'http_server_request_duration_seconds',
-  'Duration of HTTP server requests.',
-  [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10],
-);
-const legacyOtel = new HistogramFamily(
-  'http_server_duration_milliseconds',
-  'Measures the duration of inbound HTTP requests.',
-  [0, 5, 10, 25, 50, 75, 100, 250, 500, 750, 1000, 2500, 5000, 7500, 10000],
-);
+const otel = new HistogramFamily('http_server_request_duration_seconds', 'Duration of HTTP server requests.', OTEL_BUCKETS);
+const legacyOtel = new HistogramFamily('http_server_duration_milliseconds', 'Measures the duration of inbound HTTP requests.', LEGACY_OTEL_BUCKETS);
 const istioRequests = new CounterFamily('istio_requests_total', 'Total requests.');
-const istioDuration = new HistogramFamily(
-  'istio_request_duration_milliseconds',
-  'Request duration in milliseconds.',
-  [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000],
-);
+const istioDuration = new HistogramFamily('istio_request_duration_milliseconds', 'Request duration in milliseconds.', ISTIO_BUCKETS);
 
 /** 5xx with the given ratio, about 1 % 404s (not errors), else 200. */
 function status(errorRatio: number): number {
   const r = Math.random();
   if (r < errorRatio) return pick([500, 503]);
-  return r < errorRatio + 0.01 ? 404 : 200;
+  return r < errorRatio + CONVENTION_NOT_FOUND_RATIO ? 404 : 200;
 }
-
-const otelRoutes: Record<string, [string, string, number][]> = {
-  search: [['GET', '/search', 40], ['GET', '/search/suggest', 10]],
-  ads: [['GET', '/ads', 15], ['POST', '/ads/:id/click', 8]],
-};
 
 function otelRequest(service: string): void {
   const [method, route, medianMs] = pick(otelRoutes[service] ?? []);
   otel.observe(
-    { job: service, http_request_method: method, http_route: route, http_response_status_code: String(status(0.002)), url_scheme: 'http' },
-    logNormal(medianMs, 0.5) / 1000,
+    { job: service, http_request_method: method, http_route: route, http_response_status_code: String(status(CONVENTION_ERROR_RATIO)), url_scheme: 'http' },
+    logNormal(medianMs, CONVENTION_SIGMA) / 1000,
   );
 }
 
 function legacyRequest(): void {
-  const [method, route, medianMs] = pick<[string, string, number]>([['POST', '/send', 120], ['GET', '/templates', 20]]);
+  const [method, route, medianMs] = pick(legacyRoutes);
   legacyOtel.observe(
-    { job: 'email', http_method: method, http_route: route, http_status_code: String(status(0.002)), http_scheme: 'http' },
-    logNormal(medianMs, 0.5),
+    { job: 'email', http_method: method, http_route: route, http_status_code: String(status(CONVENTION_ERROR_RATIO)), http_scheme: 'http' },
+    logNormal(medianMs, CONVENTION_SIGMA),
   );
 }
-
-// Bookinfo: productpage calls reviews (v1 without ratings, v2 and v3 with), reviews v2/v3 call ratings.
-const istioCalls: Record<string, { sources: string[]; workloads: string[]; medianMs: number; errorRatio: number }> = {
-  reviews: { sources: ['productpage-v1'], workloads: ['reviews-v1', 'reviews-v2', 'reviews-v3'], medianMs: 30, errorRatio: 0.002 },
-  ratings: { sources: ['reviews-v2', 'reviews-v3'], workloads: ['ratings-v1'], medianMs: 8, errorRatio: 0.002 },
-};
 
 function istioRequest(service: string): void {
   const spec = istioCalls[service];
   if (!spec) return;
   const workload = pick(spec.workloads);
   const source = pick(spec.sources);
-  const ms = logNormal(spec.medianMs, 0.5);
-  const base = {
-    source_workload: source,
-    source_workload_namespace: 'bookinfo',
-    source_app: source.replace(/-v\d+$/, ''),
-    destination_workload: workload,
-    destination_workload_namespace: 'bookinfo',
-    destination_app: service,
-    destination_version: workload.replace(/^.*-/, ''),
-    destination_service: `${service}.bookinfo.svc.cluster.local`,
-    destination_service_name: service,
-    destination_service_namespace: 'bookinfo',
-    request_protocol: 'http',
-    response_code: String(status(spec.errorRatio)),
-    response_flags: '-',
-  };
+  const ms = logNormal(spec.medianMs, CONVENTION_SIGMA);
+  const base = istioLabels(service, source, workload, String(status(spec.errorRatio)));
   // Both sidecars report every request: the server's (destination) and the client's (source),
   // which adds the network hop. Summing over both reporters would count it twice.
-  for (const [reporter, policy, extraMs] of [['destination', 'mutual_tls', 0], ['source', 'unknown', 0.6]] as const) {
-    const labels = { reporter, ...base, connection_security_policy: policy };
+  const sourceSide = { reporter: 'source', connection_security_policy: 'unknown' };
+  for (const [side, extraMs] of [[ISTIO_DESTINATION, 0], [sourceSide, 0.6]] as const) {
+    const labels = { reporter: side.reporter, ...base, connection_security_policy: side.connection_security_policy };
     istioRequests.inc(labels);
     istioDuration.observe(labels, ms + extraMs);
   }
 }
 
 function tick(): void {
-  const perTick = (RATE * TICK_MS) / 1000;
+  const perTick = (CONVENTION_RATE * TICK_MS) / 1000;
   const arrivals = (f: () => void) => {
     for (let n = poisson(perTick); n > 0; n--) f();
   };

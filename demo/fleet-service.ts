@@ -4,7 +4,7 @@ import { httpCall, type CallResult } from './http-call';
 import { listenLocal } from './listen';
 import type { FleetInstance } from './ports';
 import { logNormal, pick, sleep } from './random';
-import type { Route, Service } from './topology';
+import { compileRoute, type CompiledRoute, type Service } from './topology';
 
 export interface InstanceIncidents {
   errorBurst: boolean;
@@ -12,27 +12,16 @@ export interface InstanceIncidents {
   killed: boolean;
 }
 
-interface CompiledRoute {
-  route: Route;
-  pattern: RegExp;
-  params: string[];
-}
-
-const BASE_ERROR_RATIO = 0.001;
-const BURST_ERROR_RATIO = 0.4;
+// Exported for the history backfill (demo/history-model.ts), which follows the same model.
+export const BASE_ERROR_RATIO = 0.001;
+export const BURST_ERROR_RATIO = 0.4;
+export const LATENCY_SIGMA = 0.6; // log-normal spread of a route's own time
 // During a spike the median goes up SPIKE_FACTOR times and a few requests stall for 1.6–2.4 s,
 // which puts p99 at about 2 s (below the 2.5 s bucket, so histogram_quantile stays near it).
-const SPIKE_FACTOR = 4;
-const SPIKE_STALL_RATIO = 0.03;
-
-function compile(route: Route): CompiledRoute {
-  const params: string[] = [];
-  const source = route.template.replace(/:(\w+)/g, (_, name: string) => {
-    params.push(name);
-    return '([^/]+)';
-  });
-  return { route, params, pattern: new RegExp(`^${source}$`) };
-}
+export const SPIKE_FACTOR = 4;
+export const SPIKE_STALL_RATIO = 0.03;
+export const STALL_MS = { min: 1600, span: 800 };
+export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** The status a caller answers given its dependencies' answers: 5xx becomes 502/504, a 4xx is passed on. */
 function fromDependencies(results: CallResult[]): number | undefined {
@@ -60,10 +49,10 @@ export class ServiceInstance {
       name: 'http_request_duration_seconds',
       help: 'Duration of HTTP requests in seconds',
       labelNames: ['method', 'route', 'status_code'],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      buckets: DURATION_BUCKETS,
       registers: [this.registry],
     });
-    this.routes = service.routes.map(compile);
+    this.routes = service.routes.map(compileRoute);
     this.server = createServer((req, res) => void this.handle(req, res));
   }
 
@@ -120,8 +109,8 @@ export class ServiceInstance {
     if (!compiled) return { status: 404, template: 'unmatched' };
     const { route } = compiled;
     const { errorBurst, latencySpike } = this.incidents;
-    let own = logNormal(route.medianMs, 0.6) * (latencySpike ? SPIKE_FACTOR : 1);
-    if (latencySpike && Math.random() < SPIKE_STALL_RATIO) own = 1600 + Math.random() * 800;
+    let own = logNormal(route.medianMs, LATENCY_SIGMA) * (latencySpike ? SPIKE_FACTOR : 1);
+    if (latencySpike && Math.random() < SPIKE_STALL_RATIO) own = STALL_MS.min + Math.random() * STALL_MS.span;
 
     await sleep(own * 0.4);
     let status: number | undefined;

@@ -17,6 +17,7 @@ const USAGE = `usage: npm run demo -- [options]
   --base-port N    first port of the stack (default 9090: Prometheus; see demo/README.md)
   --data-dir DIR   Prometheus data, logs and generated config (default .tmp/demo)
   --fresh          empty the data dir first (no history from earlier runs)
+  --no-history     do not backfill a day of past traffic into an empty data dir
   --port N         dashboard port (default 3000)
   --build          build the dashboard even if it looks up to date
   --no-build       never build the dashboard
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
       'no-build': { type: 'boolean', default: false },
       'no-dashboard': { type: 'boolean', default: false },
       'no-install': { type: 'boolean', default: false },
+      'no-history': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -103,6 +105,7 @@ async function main(): Promise<void> {
     basePort,
     dataDir,
     dashboardPort: withDashboard ? dashboardPort : undefined,
+    history: !values['no-history'],
     log: (line) => console.log(`[demo] ${line}`),
   });
   started.stack = stack;

@@ -43,8 +43,22 @@ const runbooks: Record<string, Runbook> = {
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
+export interface SignalboardLink {
+  href: string;
+  /** When the alert became active (unix seconds); undefined when it is not active now. */
+  at: number | undefined;
+}
+
+function signalboardSection(link: SignalboardLink | undefined): string {
+  if (!link) return '';
+  const when = link.at === undefined
+    ? 'The alert is not active now: the link opens the last hour.'
+    : `The alert became active at ${new Date(link.at * 1000).toISOString()}: the link opens the 30 minutes either side of it.`;
+  return `<h2>In signalboard</h2><p><a href="${escape(link.href)}">Open in signalboard</a>. ${escape(when)}</p>\n`;
+}
+
 /** The page for an alert, or undefined for an unknown one. */
-export function runbookPage(alert: string, prometheusUrl: string): string | undefined {
+export function runbookPage(alert: string, prometheusUrl: string, signalboard?: SignalboardLink): string | undefined {
   const book = Object.hasOwn(runbooks, alert) ? runbooks[alert] : undefined;
   if (!book) return undefined;
   const graph = `${prometheusUrl}/classic/graph?g0.expr=${encodeURIComponent(book.query)}&g0.tab=0&g0.range_input=1h`;
@@ -57,7 +71,7 @@ export function runbookPage(alert: string, prometheusUrl: string): string | unde
 <h2>What it means</h2><p>${escape(book.meaning)}</p>
 <h2>What to check</h2><ol>${book.checks.map((c) => `<li>${escape(c)}</li>`).join('')}</ol>
 <p>In Prometheus: <a href="${escape(graph)}"><code>${escape(book.query)}</code></a></p>
-<h2>In the demo</h2><p>Incidents are injected on purpose. End them with <code>npm run incident -- clear</code>; they also expire by themselves.</p>
+${signalboardSection(signalboard)}<h2>In the demo</h2><p>Incidents are injected on purpose. End them with <code>npm run incident -- clear</code>; they also expire by themselves.</p>
 </body></html>
 `;
 }

@@ -2,6 +2,7 @@
 // conventions simulators, and the control server. Used by `npm run demo`, integration and e2e tests.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { backfillHistory } from './backfill';
 import { startControlServer, type PrometheusState } from './control';
 import { assertPortsFree, describePorts, portMap, StackError, type PortMap } from './ports';
 import { findOnPath, pauseGroup, repoRoot, spawnGroup, stopGroup, waitForHttp, type Child } from './processes';
@@ -14,6 +15,7 @@ export interface StackOptions {
   dataDir: string; // Prometheus TSDB + logs + generated config; survives restarts (demo: .tmp/demo)
   scrapeIntervalSeconds?: number; // default 5
   dashboardPort?: number; // if set, Prometheus also scrapes http://127.0.0.1:<dashboardPort>/metrics as job "signalboard"
+  history?: boolean; // backfill a day of the fleet's history into an empty TSDB (demo/backfill.ts); default off
   log?: (line: string) => void;
 }
 
@@ -56,6 +58,11 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     root,
     controlUrl,
   );
+
+  if (o.history) {
+    const history = await backfillHistory({ ports, dataDir, tsdbDir: join(dataDir, 'prometheus'), log });
+    if (history) log(`backfilled ${history.blocks} blocks of history (until ${new Date(history.end * 1000).toISOString()}) in ${history.seconds.toFixed(1)} s`);
+  }
 
   const children = new Set<Child>();
   const expectedExits = new Set<Child>(); // stopped on purpose (Prometheus failure tests)
@@ -104,6 +111,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   const control = await startControlServer({
     ports,
     prometheusUrl,
+    dashboardUrl: o.dashboardPort === undefined ? undefined : `http://127.0.0.1:${o.dashboardPort}`,
     prometheus: { stop: stopPrometheus, start: startPrometheus, pause: () => setPaused(true), resume: () => setPaused(false), state: prometheusState },
   });
 

@@ -102,3 +102,19 @@ export const fleet: Service[] = [
 ];
 
 export const fleetServiceNames = fleet.map((s) => s.name);
+
+export interface CompiledRoute {
+  route: Route;
+  pattern: RegExp;
+  params: string[];
+}
+
+/** A route's template as a pattern that matches request paths and captures its parameters. */
+export function compileRoute(route: Route): CompiledRoute {
+  const params: string[] = [];
+  const source = route.template.replace(/:(\w+)/g, (_, name: string) => {
+    params.push(name);
+    return '([^/]+)';
+  });
+  return { route, params, pattern: new RegExp(`^${source}$`) };
+}

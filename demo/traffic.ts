@@ -1,14 +1,14 @@
 import { httpCall } from './http-call';
 import { pick, poisson, weighted } from './random';
 
-interface Target {
+export interface Target {
   service: string;
   method: string;
   path: string; // ":name" parameters get random ids
 }
 
 // Mostly people using the frontend; a little traffic straight to other services' public routes.
-const mix: (readonly [Target, number])[] = [
+export const mix: (readonly [Target, number])[] = [
   [{ service: 'frontend', method: 'GET', path: '/' }, 24],
   [{ service: 'frontend', method: 'GET', path: '/product/:id' }, 26],
   [{ service: 'frontend', method: 'GET', path: '/cart/:id' }, 10],
@@ -23,7 +23,7 @@ const TICK_MS = 100;
 const MAX_IN_FLIGHT = 48; // bounded: a slow fleet gets fewer requests, not a pile-up
 
 /** ~30 req/s, drifting between about 20 and 40 over minutes so graphs are not flat lines. */
-function rateAt(seconds: number): number {
+export function rateAt(seconds: number): number {
   return 30 * (1 + 0.2 * Math.sin((2 * Math.PI * seconds) / 600) + 0.1 * Math.sin((2 * Math.PI * seconds) / 47));
 }
 

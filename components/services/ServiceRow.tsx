@@ -4,6 +4,7 @@ import { AlertBadge } from "@/components/alerts/AlertBadge";
 import type { AlertSummary } from "@/lib/api/alert-types";
 import type { ServiceSummary, Values } from "@/lib/api/types";
 import { formatPercent, formatRate, formatSeconds } from "@/lib/ui/format";
+import { statusTooltip } from "@/lib/ui/status-text";
 import { SERIES_COLORS } from "@/components/charts/colors";
 import { Sparkline, type SparkSeries } from "@/components/charts/Sparkline";
 import { StatusBadge } from "./StatusBadge";
@@ -24,6 +25,8 @@ export interface ServiceRowProps {
   alerts: readonly AlertSummary[];
   /** The sparklines are still on their way. */
   trendsLoading: boolean;
+  /** Seconds: the window the status and current values are evaluated over. */
+  statusWindow: number;
 }
 
 const EMPTY: Values = [];
@@ -46,7 +49,7 @@ function Quantile({ name, value }: { name: string; value: number | null }) {
 }
 
 /** One service: status, name and why; request rate, error ratio and latency, each as a trend and a current value. */
-export const ServiceRow = memo(function ServiceRow({ service: s, href, rowIndex, top, alerts, trendsLoading }: ServiceRowProps) {
+export const ServiceRow = memo(function ServiceRow({ service: s, href, rowIndex, top, alerts, trendsLoading, statusWindow }: ServiceRowProps) {
   const series = s.series;
   const loading = trendsLoading && !series;
   const ok = s.latencySuccess;
@@ -54,7 +57,7 @@ export const ServiceRow = memo(function ServiceRow({ service: s, href, rowIndex,
   return (
     <div role="row" aria-rowindex={rowIndex} className={styles.row} data-status={s.status} style={{ transform: `translateY(${top}px)` }}>
       <div role="cell" className={styles.statusCell}>
-        <StatusBadge status={s.status} />
+        <StatusBadge status={s.status} title={statusTooltip(s.status, s.statusReasons, statusWindow)} />
       </div>
       <div role="cell" className={styles.nameCell}>
         <span className={styles.nameLine}>

@@ -57,7 +57,7 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
       />
       <Panel title="Services" status={status} emptyText={emptyText} errorText={describeError(query.error)} onRetry={() => void query.refetch()} stale={data?.stale} height={status === "ready" ? "auto" : PLACEHOLDER_HEIGHT}>
         {/* A new filter or sort starts from the top of the list, not wherever the old one was scrolled to. */}
-        <ServicesTable key={`${view.sort}|${filter}`} services={rows} view={view} alerts={alerts} trendsLoading={trends.isPending} />
+        <ServicesTable key={`${view.sort}|${filter}`} services={rows} view={view} alerts={alerts} trendsLoading={trends.isPending} statusWindow={data?.window ?? 0} />
       </Panel>
     </div>
   );

@@ -16,6 +16,8 @@ export interface ServicesTableProps {
   alerts: ReadonlyMap<string, readonly AlertSummary[]>;
   /** The sparklines' own request has not answered yet: their boxes shimmer instead of looking empty. */
   trendsLoading: boolean;
+  /** Seconds: the window the status and current values are evaluated over. */
+  statusWindow: number;
 }
 
 const NO_ALERTS: readonly AlertSummary[] = [];
@@ -36,7 +38,7 @@ const COLUMNS: { label: string; sort: SortKey | null; order: "ascending" | "desc
  * The service list as an ARIA table. Only the rows in view (and a few either side) are in the DOM,
  * so 2,000 services cost what 30 do; the header stays put while the body scrolls.
  */
-export function ServicesTable({ services, view, alerts, trendsLoading }: ServicesTableProps) {
+export function ServicesTable({ services, view, alerts, trendsLoading, statusWindow }: ServicesTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual hands back fresh functions on every render; the React Compiler cannot memoise them, and need not.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -63,7 +65,7 @@ export function ServicesTable({ services, view, alerts, trendsLoading }: Service
           {virtualizer.getVirtualItems().map((item) => {
             const s = services[item.index];
             if (!s) return null;
-            return <ServiceRow key={serviceIdentityKey(s)} service={s} href={serviceHref(s.name, view)} rowIndex={item.index + 2} top={item.start} alerts={alerts.get(s.name) ?? NO_ALERTS} trendsLoading={trendsLoading} />;
+            return <ServiceRow key={serviceIdentityKey(s)} service={s} href={serviceHref(s.name, view)} rowIndex={item.index + 2} top={item.start} alerts={alerts.get(s.name) ?? NO_ALERTS} trendsLoading={trendsLoading} statusWindow={statusWindow} />;
           })}
         </div>
       </div>

@@ -3,6 +3,8 @@ import styles from "./services.module.css";
 
 export interface StatusBadgeProps {
   status: ServiceStatus;
+  /** What the verdict rests on, shown on hover. */
+  title?: string;
 }
 
 // One shape per status, so status reads without colour: check, triangle, cross, arrow down, dash.
@@ -31,9 +33,9 @@ export function StatusIcon({ status, size }: StatusIconProps) {
 }
 
 /** The status as colour, icon and word together. */
-export function StatusBadge({ status }: StatusBadgeProps) {
+export function StatusBadge({ status, title }: StatusBadgeProps) {
   return (
-    <span className={styles.badge} data-status={status}>
+    <span className={styles.badge} data-status={status} title={title}>
       <StatusIcon status={status} size={14} />
       {status}
     </span>

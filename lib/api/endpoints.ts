@@ -7,25 +7,19 @@ import { servicesOverview, servicesSparklines } from "@/lib/signals/services";
 import { statusReport } from "@/lib/signals/status-report";
 import { serviceDetail } from "@/lib/signals/service-detail";
 import { parseName, parseQuery, seriesParam, timeParams } from "./params";
-import { resolveQueryTimes, type TimeInput } from "./query-times";
+import { queryTimesNow, type TimeInput } from "./query-times";
 
 function deps(): SignalDeps {
   return { upstream: getUpstream(), cfg: getConfig() };
 }
 
-function times(d: SignalDeps, input: TimeInput) {
-  return resolveQueryTimes(input, Date.now() / 1000, {
-    scrapeIntervalSeconds: d.cfg.prometheus.scrapeIntervalSeconds,
-    maxRangeDays: d.cfg.limits.maxRangeDays,
-  });
-}
 
 /** GET /api/v1/services */
 export async function getServices(request: Request) {
   const q = parseQuery(new URL(request.url), { ...timeParams, series: seriesParam.optional() });
   const d = deps();
-  if (q.series === "only") return servicesSparklines(d, times(d, q));
-  return servicesOverview(d, times(d, q), { series: q.series ?? false });
+  if (q.series === "only") return servicesSparklines(d, queryTimesNow(d.cfg, q));
+  return servicesOverview(d, queryTimesNow(d.cfg, q), { series: q.series ?? false });
 }
 
 /**
@@ -34,7 +28,7 @@ export async function getServices(request: Request) {
  */
 export async function servicesCurrentValues(time: TimeInput) {
   const d = deps();
-  return servicesOverview(d, times(d, time), { series: false });
+  return servicesOverview(d, queryTimesNow(d.cfg, time), { series: false });
 }
 
 /** GET /api/v1/services/{name} */
@@ -42,14 +36,14 @@ export async function getService(request: Request, params: Record<string, string
   const name = parseName(params.name ?? "", "name");
   const q = parseQuery(new URL(request.url), timeParams);
   const d = deps();
-  return serviceDetail(d, times(d, q), name);
+  return serviceDetail(d, queryTimesNow(d.cfg, q), name);
 }
 
 /** GET /api/v1/alerts */
 export async function getAlerts(request: Request) {
   const d = deps();
   // Alerts are always the current ones; the time parameters are still checked like everywhere.
-  times(d, parseQuery(new URL(request.url), timeParams));
+  queryTimesNow(d.cfg, parseQuery(new URL(request.url), timeParams));
   return activeAlerts(d, Date.now() / 1000);
 }
 

@@ -5,24 +5,18 @@ import type { SignalDeps } from "@/lib/signals/discovery";
 import { nodeDetail } from "@/lib/signals/node-detail";
 import { nodesOverview } from "@/lib/signals/nodes";
 import { parseName, parseQuery, timeParams } from "./params";
-import { resolveQueryTimes } from "./query-times";
+import { queryTimesNow } from "./query-times";
 
 function deps(): SignalDeps {
   return { upstream: getUpstream(), cfg: getConfig() };
 }
 
-function times(d: SignalDeps, input: Parameters<typeof resolveQueryTimes>[0]) {
-  return resolveQueryTimes(input, Date.now() / 1000, {
-    scrapeIntervalSeconds: d.cfg.prometheus.scrapeIntervalSeconds,
-    maxRangeDays: d.cfg.limits.maxRangeDays,
-  });
-}
 
 /** GET /api/v1/nodes */
 export async function getNodes(request: Request) {
   const q = parseQuery(new URL(request.url), timeParams);
   const d = deps();
-  return nodesOverview(d, times(d, q));
+  return nodesOverview(d, queryTimesNow(d.cfg, q));
 }
 
 /** GET /api/v1/nodes/{name}: `name` is a node_exporter instance or a Kubernetes node name. */
@@ -30,5 +24,5 @@ export async function getNode(request: Request, params: Record<string, string>) 
   const name = parseName(params.name ?? "", "name");
   const q = parseQuery(new URL(request.url), timeParams);
   const d = deps();
-  return nodeDetail(d, times(d, q), name);
+  return nodeDetail(d, queryTimesNow(d.cfg, q), name);
 }

@@ -3,7 +3,7 @@ import { ApiError } from "./errors";
 import { resolveQueryTimes, type TimeInput } from "./query-times";
 
 const NOW = 1_763_800_007; // not on the 15 s grid
-const LIMITS = { scrapeIntervalSeconds: 15, maxRangeDays: 31 };
+const LIMITS = { scrapeIntervalSeconds: 15, maxRangeDays: 31, statusWindowSeconds: 60 };
 const DAY = 86_400;
 
 function apiError(input: TimeInput): ApiError {
@@ -24,12 +24,25 @@ describe("resolveQueryTimes", () => {
       at: 1_763_800_005,
       range: { start: 1_763_796_405, end: 1_763_800_005, step: 15 },
       window: 60,
+      currentWindow: 60,
     });
   });
 
-  it("aligns at down to the scrape interval", () => {
-    expect(resolveQueryTimes({ at: "1763700007" }, NOW, LIMITS).at).toBe(1_763_700_000);
-    expect(resolveQueryTimes({ at: "2025-11-22T08:00:07Z" }, NOW, { ...LIMITS, scrapeIntervalSeconds: 30 }).at).toBe(1_763_798_400);
+  it("answers an instant that a link names at exactly that instant", () => {
+    expect(resolveQueryTimes({ at: "1763700007" }, NOW, LIMITS).at).toBe(1_763_700_007);
+    expect(resolveQueryTimes({ at: "2025-11-22T08:00:07.250Z" }, NOW, { ...LIMITS, scrapeIntervalSeconds: 30 }).at).toBe(1_763_798_407.25);
+    expect(resolveQueryTimes({ from: "1763790000", to: "1763799997" }, NOW, LIMITS).at).toBe(1_763_799_997);
+  });
+
+  it("aligns an instant that follows the clock down to the scrape interval, so viewers share answers", () => {
+    expect(resolveQueryTimes({ at: "now-5m" }, NOW, LIMITS).at).toBe(1_763_799_705);
+    expect(resolveQueryTimes({ to: "now-1m" }, NOW, LIMITS).at).toBe(1_763_799_945);
+  });
+
+  it("keeps the current values' window whatever the range, and never under four scrapes", () => {
+    for (const from of ["now-15m", "now-24h", "now-7d", "now-31d"]) expect(resolveQueryTimes({ from }, NOW, LIMITS).currentWindow).toBe(60);
+    expect(resolveQueryTimes({}, NOW, { ...LIMITS, scrapeIntervalSeconds: 30 }).currentWindow).toBe(120);
+    expect(resolveQueryTimes({}, NOW, { ...LIMITS, statusWindowSeconds: 300 }).currentWindow).toBe(300);
   });
 
   it("sets the step from the width and the window from the step", () => {

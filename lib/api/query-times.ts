@@ -1,5 +1,6 @@
-import { TimeParseError, parseTime } from "@/lib/time/parse-time";
-import { alignInstant, alignRange, pointsForWidth, rateWindow, stepFor, type QueryRange } from "@/lib/time/range";
+import type { Config } from "@/lib/config/schema";
+import { TimeParseError, isRelativeTime, parseTime } from "@/lib/time/parse-time";
+import { alignInstant, alignRange, currentWindow, pointsForWidth, rateWindow, stepFor, type QueryRange } from "@/lib/time/range";
 import { ApiError } from "./errors";
 
 export interface TimeInput {
@@ -9,20 +10,26 @@ export interface TimeInput {
   width?: number;
 }
 
-/** Every time a request needs, resolved once: the aligned range, the instant and the rate window. */
+/** Every time a request needs, resolved once: the aligned range, the instant and the rate windows. */
 export interface QueryTimes {
   from: number;
   to: number;
-  /** The instant for current values, aligned down to the scrape interval. */
+  /**
+   * The instant of current values: exactly the instant a link names; when it follows the clock
+   * (`now`, `now-5m`), aligned down to the scrape interval so that viewers share answers.
+   */
   at: number;
   range: QueryRange;
-  /** The rate() window in seconds. */
+  /** The rate() window of the range's series, in seconds: follows the step. */
   window: number;
+  /** The rate() window of current values and status, in seconds: the same whatever the range. */
+  currentWindow: number;
 }
 
 export interface TimeLimits {
   scrapeIntervalSeconds: number;
   maxRangeDays: number;
+  statusWindowSeconds: number;
 }
 
 function timeParam(value: string | undefined, fallback: string, param: string, now: number): number {
@@ -38,7 +45,8 @@ function timeParam(value: string | undefined, fallback: string, param: string, n
 export function resolveQueryTimes(input: TimeInput, nowSeconds: number, limits: TimeLimits): QueryTimes {
   const from = timeParam(input.from, "now-1h", "from", nowSeconds);
   const to = timeParam(input.to, "now", "to", nowSeconds);
-  const at = input.at === undefined ? to : timeParam(input.at, "now", "at", nowSeconds);
+  const atInput = input.at ?? input.to ?? "now";
+  const at = timeParam(atInput, "now", input.at === undefined ? "to" : "at", nowSeconds);
   if (from >= to) throw new ApiError(400, "invalid_range", "from must be earlier than to", "from");
   const maxSeconds = limits.maxRangeDays * 86_400;
   if (to - from > maxSeconds) throw new ApiError(400, "range_too_long", `the range is longer than the maximum of ${limits.maxRangeDays} days`, "from");
@@ -48,8 +56,18 @@ export function resolveQueryTimes(input: TimeInput, nowSeconds: number, limits: 
   return {
     from,
     to,
-    at: alignInstant(at, scrape),
+    at: isRelativeTime(atInput) ? alignInstant(at, scrape) : at,
     range: alignRange({ from, to }, step),
     window: rateWindow(step, scrape),
+    currentWindow: currentWindow(limits.statusWindowSeconds, scrape),
   };
+}
+
+/** resolveQueryTimes at the current time with the configuration's limits. */
+export function queryTimesNow(cfg: Config, input: TimeInput): QueryTimes {
+  return resolveQueryTimes(input, Date.now() / 1000, {
+    scrapeIntervalSeconds: cfg.prometheus.scrapeIntervalSeconds,
+    maxRangeDays: cfg.limits.maxRangeDays,
+    statusWindowSeconds: cfg.services.statusWindowSeconds,
+  });
 }

@@ -25,8 +25,10 @@ export interface Freshness {
 export interface Window {
   /** Evaluation instant of current values, unix seconds. */
   at: number;
-  /** rate() window in seconds. */
+  /** rate() window of current values and status, seconds: the same whatever the range. */
   window: number;
+  /** rate() window of the range's series, seconds (follows the step), where the answer has series. */
+  seriesWindow?: number;
   from: number;
   to: number;
 }

@@ -85,6 +85,8 @@ export const configSchema = z
       .object({
         presets: z.boolean().default(true),
         conventions: z.array(conventionSchema).default([]),
+        // The rate window of current values and of the status verdict (raised to four scrapes when shorter).
+        statusWindowSeconds: z.number().int().min(1).max(3600).default(60),
         thresholds: z
           .object({
             errorRatio: thresholdPair.default({ degraded: 0.01, failing: 0.05 }),

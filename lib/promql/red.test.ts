@@ -32,7 +32,7 @@ describe("one prom-client convention", () => {
     expect(promClient.name).toBe("prom-client");
   });
 
-  it("requestRateByService is design.md's sum by (job) (rate(R[W])), normalised", () => {
+  it("requestRateByService is docs/definitions.md's sum by (job) (rate(R[W])), normalised", () => {
     expect(conventionRequestRate(promClient, { window: 20 })).toBe("sum by (job) (rate(http_request_duration_seconds_count[20s]))");
     expect(requestRateByService([promClient], { window: 20 })).toBe(
       'label_replace(label_replace(sum by (job) (rate(http_request_duration_seconds_count[20s])), "service", "$1", "job", "(.*)"), "convention", "prom-client", "", "")',
@@ -78,13 +78,13 @@ describe("one prom-client convention", () => {
     );
   });
 
-  it("failedRequestRateByService is design.md's numerator of the error ratio, normalised", () => {
+  it("failedRequestRateByService is docs/definitions.md's numerator of the error ratio, normalised", () => {
     expect(failedRequestRateByService([promClient], { window: 60 })).toBe(
       'label_replace(label_replace(sum by (job) (rate(http_request_duration_seconds_count{status_code=~"5.."}[1m])), "service", "$1", "job", "(.*)"), "convention", "prom-client", "", "")',
     );
   });
 
-  it("latencyBucketsByService is the inner sum by (service, le) of design.md's quantile, per outcome", () => {
+  it("latencyBucketsByService is the inner sum by (service, le) of docs/definitions.md's quantile, per outcome", () => {
     expect(latencyBucketsByService([promClient], { window: 60 }, "success")).toBe(
       'label_replace(label_replace(sum by (job, le) (rate(http_request_duration_seconds_bucket{status_code!~"5.."}[1m])), "service", "$1", "job", "(.*)"), "convention", "prom-client", "", "")',
     );
@@ -100,6 +100,12 @@ describe("one prom-client convention", () => {
   it("servicesSeen lists every service with requests in the lookback, even with no rate now", () => {
     expect(servicesSeen([promClient], 3600)).toBe(
       'label_replace(label_replace(group by (job) (last_over_time(http_request_duration_seconds_count[1h])), "service", "$1", "job", "(.*)"), "convention", "prom-client", "", "")',
+    );
+  });
+
+  it("servicesSeen narrows to one service, escaped, when asked", () => {
+    expect(servicesSeen([promClient], 3600, 'a"b')).toBe(
+      'label_replace(label_replace(group by (job) (last_over_time(http_request_duration_seconds_count{job="a\\"b"}[1h])), "service", "$1", "job", "(.*)"), "convention", "prom-client", "", "")',
     );
   });
 

@@ -77,7 +77,7 @@ export function failedRequestRateByService(conventions: readonly Convention[], s
 
 /**
  * Bucket rates of the duration histogram by service and `le`, of successful or of failed requests:
- * the inner sum of design.md's latency definition, from which the quantiles are computed on the
+ * the inner sum of docs/definitions.md's latency definition, from which the quantiles are computed on the
  * server (lib/signals/histogram.ts). Buckets stay in the convention's unit.
  */
 export function latencyBucketsByService(conventions: readonly Convention[], scope: RedScope, outcome: Exclude<Outcome, "all">): string {
@@ -101,12 +101,14 @@ export function latencyQuantilesByService(conventions: readonly Convention[], sc
 
 /**
  * Every service that reported requests at some time in the lookback, whatever it does now: one
- * query. A service whose instances are all down has no rate, but must show as down, not vanish.
+ * query (or only the services named `service`). A service whose instances are all down has no
+ * rate, but must show as down, not vanish.
  */
-export function servicesSeen(conventions: readonly Convention[], lookbackSeconds: number): string {
+export function servicesSeen(conventions: readonly Convention[], lookbackSeconds: number, service?: string): string {
+  const scope = { window: lookbackSeconds, ...(service === undefined ? {} : { service }) };
   return anyOf(
     conventions.map((c) =>
-      normalizeServiceLabels(`group ${byService(c)} (last_over_time(${selector(c.requests, baseMatchers(c, { window: lookbackSeconds }))}[${formatDuration(lookbackSeconds)}]))`, c),
+      normalizeServiceLabels(`group ${byService(c)} (last_over_time(${selector(c.requests, baseMatchers(c, scope))}[${formatDuration(lookbackSeconds)}]))`, c),
     ),
   );
 }

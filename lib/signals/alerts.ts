@@ -1,9 +1,11 @@
 import type { Convention } from "@/lib/config/schema";
 import type { UpstreamAlert } from "@/lib/prometheus/types";
+import type { InstantSeries } from "@/lib/prometheus/upstream";
 import type { AlertsResponse, AlertSummary } from "@/lib/api/alert-types";
 import { allConventions } from "./conventions";
 import type { SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
+import type { FiringAlert } from "./status";
 
 const SEVERITY_ORDER = ["critical", "page", "error", "warning", "info", "none"];
 // Labels that name a service in common alerting rules, after the conventions' own service labels.
@@ -25,6 +27,21 @@ export function alertService(labels: Record<string, string>, conventions: readon
   const names = [...new Set([...conventions.map((c) => c.serviceLabel), ...SERVICE_LABELS])];
   for (const n of names) if (labels[n]) return labels[n];
   return null;
+}
+
+/**
+ * The firing alerts of each service, from the `ALERTS` series of one instant: a lookup by name and
+ * namespace. An alert without a `namespace` label counts for the service of that name in any namespace.
+ */
+export function firingAlertsByService(series: readonly InstantSeries[], conventions: readonly Convention[]): (name: string, namespace?: string) => FiringAlert[] {
+  const byName = new Map<string, { alert: FiringAlert; namespace?: string }[]>();
+  for (const { labels } of series) {
+    const service = alertService(labels, conventions);
+    if (service === null) continue;
+    const entry = { alert: { name: labels.alertname ?? "(unnamed)", severity: labels.severity ?? "none" }, namespace: labels.namespace };
+    byName.set(service, [...(byName.get(service) ?? []), entry]);
+  }
+  return (name, namespace) => (byName.get(name) ?? []).filter((e) => !e.namespace || !namespace || e.namespace === namespace).map((e) => e.alert);
 }
 
 /** One upstream alert as the UI shows it. */

@@ -44,16 +44,15 @@ export async function nodeDetail(deps: SignalDeps, t: QueryTimes, name: string):
   const found = resolveNode(inventory.nodes, inventory.kubernetesNodes, name);
   if (!found) throw new ApiError(404, "node_not_found", `no node_exporter instance or Kubernetes node named "${name}"`, "name");
 
-  const base = { at: t.at, window: t.window, from: t.from, to: t.to, step: t.range.step, kubernetes: found.kubernetes ?? null };
+  const base = { at: t.at, window: t.currentWindow, seriesWindow: t.window, from: t.from, to: t.to, step: t.range.step, kubernetes: found.kubernetes ?? null };
   const current = found.summary;
   if (!current) {
     return { ...base, ...fresh.summary(), name: found.kubernetes?.node ?? name, node: null, series: nodeSeriesFrom([]) };
   }
-  const scope = nodeScope(deps, t, current.instance);
   const ttl = deps.cfg.prometheus.scrapeIntervalSeconds * 1000;
   const [range, fs] = await Promise.all([
-    deps.upstream.range(nodeUseSignals(scope, { uname: false }), t.range).then((a) => fresh.take(a)),
-    deps.upstream.instant(filesystemSignals(scope), t.at, ttl).then((a) => fresh.take(a)),
+    deps.upstream.range(nodeUseSignals(nodeScope(deps, t.window, current.instance), { uname: false }), t.range).then((a) => fresh.take(a)),
+    deps.upstream.instant(filesystemSignals(nodeScope(deps, t.currentWindow, current.instance)), t.at, ttl).then((a) => fresh.take(a)),
   ]);
   const node = summarizeNode(current, parseFilesystems(fs).get(current.instance) ?? [], found.kubernetes);
   return { ...base, ...fresh.summary(), name: node.name, node, series: nodeSeriesFrom(range) };

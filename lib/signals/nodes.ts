@@ -129,9 +129,9 @@ export function assembleNodes(use: NodeUse[], filesystems: Map<string, Filesyste
   return { nodes, kubernetesNodes: k8s ? [...k8s.nodes].sort(compareKubernetesNodes) : null };
 }
 
-/** The node_exporter scope of a request: configured selector, our rate window, optionally one instance. */
-export function nodeScope(deps: SignalDeps, t: QueryTimes, instance?: string): NodeScope {
-  return { window: t.window, selector: deps.cfg.nodes.selector, ...(instance === undefined ? {} : { instance }) };
+/** The node_exporter scope of a request: configured selector, a rate window, optionally one instance. */
+export function nodeScope(deps: SignalDeps, window: number, instance?: string): NodeScope {
+  return { window, selector: deps.cfg.nodes.selector, ...(instance === undefined ? {} : { instance }) };
 }
 
 /**
@@ -142,7 +142,7 @@ export function nodeScope(deps: SignalDeps, t: QueryTimes, instance?: string): N
 export async function loadNodes(deps: SignalDeps, t: QueryTimes, fresh: FreshnessTracker, opts: { filesystems: boolean }): Promise<{ nodes: NodeSummary[]; kubernetesNodes: KubernetesNode[] | null; hasKubernetes: boolean }> {
   const ttl = deps.cfg.prometheus.scrapeIntervalSeconds * 1000;
   const instant = (q: string) => deps.upstream.instant(q, t.at, ttl).then((a) => fresh.take(a));
-  const scope = nodeScope(deps, t);
+  const scope = nodeScope(deps, t.currentWindow);
   const namesP = deps.upstream.metricNames().then((a) => fresh.take(a));
   // Everything started is in one Promise.all, with no await before it: a query awaited only after
   // another await would reject unhandled when that other await throws first.
@@ -170,5 +170,5 @@ export async function nodesOverview(deps: SignalDeps, t: QueryTimes): Promise<No
   });
   const [inventory, workloads] = await Promise.all([loadNodes(deps, t, fresh, { filesystems: true }), workloadsP]);
   const kubernetes: KubernetesHealth | null = inventory.kubernetesNodes && workloads ? { nodes: inventory.kubernetesNodes, ...workloads } : null;
-  return { at: t.at, window: t.window, from: t.from, to: t.to, ...fresh.summary(), nodes: inventory.nodes, kubernetes };
+  return { at: t.at, window: t.currentWindow, from: t.from, to: t.to, ...fresh.summary(), nodes: inventory.nodes, kubernetes };
 }

@@ -6,7 +6,7 @@ import { rateWindow } from "@/lib/time/range";
 import { allConventions, conventionsInUse } from "./conventions";
 import type { SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
-import { assignOwners } from "./services";
+import { assignOwners } from "./ownership";
 
 /** Upstream reachability, version and which conventions found how many services. */
 export async function statusReport(deps: SignalDeps, nowSeconds: number): Promise<StatusResponse> {

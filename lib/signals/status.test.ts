@@ -45,6 +45,27 @@ describe("classifyService", () => {
     expect(classify({ requestRate: 0, instances: { up: 0, total: 0 } }).status).toBe("idle");
   });
 
+  it("is never milder than a firing alert: critical is failing, warning degraded", () => {
+    expect(classify({ alerts: [{ name: "InstanceDown", severity: "critical" }] })).toEqual({ status: "failing", reasons: ["critical alert firing: InstanceDown"] });
+    expect(classify({ alerts: [{ name: "HighLatencyP99", severity: "warning" }] })).toEqual({ status: "degraded", reasons: ["warning alert firing: HighLatencyP99"] });
+    expect(classify({ requestRate: 0, errorRatio: null, p99: null, alerts: [{ name: "NoTraffic", severity: "page" }] }).status).toBe("failing");
+  });
+
+  it("names each firing alert once per severity, the most severe first, and ignores informational ones", () => {
+    const alerts = [
+      { name: "HighLatencyP99", severity: "warning" },
+      { name: "InstanceDown", severity: "critical" },
+      { name: "InstanceDown", severity: "critical" },
+      { name: "HighErrorRatio", severity: "critical" },
+      { name: "Deploying", severity: "info" },
+    ];
+    expect(classify({ instances: { up: 1, total: 2 }, alerts })).toEqual({
+      status: "failing",
+      reasons: ["1 of 2 instances down", "critical alert firing: HighErrorRatio, InstanceDown", "warning alert firing: HighLatencyP99"],
+    });
+    expect(classify({ alerts: [{ name: "Deploying", severity: "info" }] })).toEqual({ status: "ok", reasons: [] });
+  });
+
   it("ignores signals without data", () => {
     expect(classify({ errorRatio: null, p99: null })).toEqual({ status: "ok", reasons: [] });
   });

@@ -34,6 +34,11 @@ export function parseTime(input: string, nowSeconds: number): number {
   throw new TimeParseError(`"${truncate(text)}" is not a time: use now, now-15m, unix seconds or milliseconds, or RFC 3339`);
 }
 
+/** Whether the time follows the clock (`now`, `now-15m`) rather than naming a fixed instant. */
+export function isRelativeTime(input: string): boolean {
+  return RELATIVE.test(input.trim());
+}
+
 /** Reads a duration such as `30s`, `5m`, `1h` into seconds. */
 export function parseDuration(input: string): number {
   const m = DURATION.exec(input.trim());

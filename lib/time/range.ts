@@ -54,3 +54,12 @@ export function alignInstant(at: number, granularity: number): number {
 export function rateWindow(step: number, scrapeInterval: number): number {
   return Math.max(4 * scrapeInterval, step + scrapeInterval);
 }
+
+/**
+ * The rate() window of current values and of the status verdict: fixed whatever the chart's range,
+ * so that the list and a detail page agree at the same instant, and long enough (the configured
+ * window, never under four scrapes) that a low-traffic service's status does not flap.
+ */
+export function currentWindow(configuredSeconds: number, scrapeInterval: number): number {
+  return Math.max(configuredSeconds, 4 * scrapeInterval);
+}

@@ -61,9 +61,12 @@ test.describe("overview", () => {
     await overview.open("?refresh=10s");
     await expect(overview.rows().first()).toBeVisible();
     await control.incident({ kind: "error-burst", service: "checkout", durationSeconds: 300 });
-    // Two refreshes of 10 s after the burst has filled the 20 s rate window and been scraped (5 s).
+    // Two refreshes of 10 s after the burst has pushed the 1 min window's error ratio over 5 % (about 10 s) and been scraped (5 s).
     await expect(overview.row("checkout")).toContainText("failing", { timeout: 2 * 10_000 + 25_000 });
     await expect(overview.row("checkout")).toContainText(/error ratio \d[\d.]*\s*%\s*≥\s*5\.0\s*%/);
+    // The badge says what the verdict rests on: the window, and that firing alerts count.
+    await expect(overview.statusBadge("checkout")).toHaveText("failing");
+    await expect(overview.statusBadge("checkout")).toHaveAttribute("title", /^failing: error ratio and p99 over the last 1 min, instances up, and firing alerts/);
     // Worst first: once the burst fills the window, checkout (≈ 40 %) is the worst service.
     await expect(overview.rows().first()).toContainText("checkout", { timeout: 60_000 });
   });

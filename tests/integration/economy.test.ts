@@ -3,8 +3,8 @@ import type { ServicesResponse } from "@/lib/api/types";
 import { api, ourUpstreamQueries, sleep, upstreamQueryCount } from "./helpers";
 
 // The overview costs: metric names (cached) + services seen, rate, failed rate, buckets of successful
-// and of failed requests, and targets; its sparklines, asked apart, four range queries.
-const QUERIES_PER_OVERVIEW = 6;
+// and of failed requests, targets and the firing alerts (ALERTS); its sparklines, asked apart, four range queries.
+const QUERIES_PER_OVERVIEW = 7;
 const QUERIES_PER_SPARKLINES = 4;
 
 describe("upstream economy", () => {

@@ -50,4 +50,21 @@ export async function prometheusControl(action: "stop" | "start" | "pause" | "re
   if (!res.ok) throw new Error(`control ${action}: HTTP ${res.status}`);
 }
 
+/** Starts (or, with kind "clear", ends) a demo incident through the control server. */
+export async function demoIncident(body: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${stack().controlUrl}/incident`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`incident ${JSON.stringify(body)}: HTTP ${res.status} ${await res.text()}`);
+}
+
+/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs` saying what it waited for. */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await check();
+    if (value !== undefined) return value;
+    await sleep(1000);
+  }
+  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -42,7 +42,7 @@ export function ServiceDetail({ name, view }: ServiceDetailProps) {
   if (!data && query.isError) {
     return (
       <>
-        <ServiceHeading name={name} service={null} overviewHref={overviewHref} />
+        <ServiceHeading name={name} service={null} overviewHref={overviewHref} statusWindow={null} />
         <Panel title="Service data" status="error" errorText={describeError(query.error)} onRetry={() => void query.refetch()} height={160} />
       </>
     );
@@ -64,7 +64,7 @@ export function ServiceDetail({ name, view }: ServiceDetailProps) {
   return (
     <>
       <QueryFreshnessBanner query={query} />
-      <ServiceHeading name={name} service={data?.service ?? null} overviewHref={overviewHref} />
+      <ServiceHeading name={name} service={data?.service ?? null} overviewHref={overviewHref} statusWindow={data?.window ?? null} />
       <div className={styles.alerts}>
         <ServiceAlerts name={name} refresh={view.refresh} />
       </div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ServiceSummary } from "@/lib/api/types";
 import { formatPercent, formatRate, formatSeconds } from "@/lib/ui/format";
+import { formatWindow, statusTooltip } from "@/lib/ui/status-text";
 import { StatusBadge } from "../StatusBadge";
 import styles from "./detail.module.css";
 
@@ -9,10 +10,12 @@ export interface ServiceHeadingProps {
   /** The service as of `at`; null while loading. */
   service: ServiceSummary | null;
   overviewHref: string;
+  /** Seconds: the window the status and current values are evaluated over; null while loading. */
+  statusWindow: number | null;
 }
 
 /** Back link, name, status and why, the convention that found the service, and its current values. */
-export function ServiceHeading({ name, service: s, overviewHref }: ServiceHeadingProps) {
+export function ServiceHeading({ name, service: s, overviewHref, statusWindow }: ServiceHeadingProps) {
   return (
     <div className={styles.heading}>
       <Link href={overviewHref} className={styles.back}>
@@ -20,7 +23,7 @@ export function ServiceHeading({ name, service: s, overviewHref }: ServiceHeadin
       </Link>
       <div className={styles.titleRow}>
         <h1>{name}</h1>
-        {s && <StatusBadge status={s.status} />}
+        {s && <StatusBadge status={s.status} title={statusWindow ? statusTooltip(s.status, s.statusReasons, statusWindow) : undefined} />}
         {s && s.statusReasons.length > 0 && <span className={styles.reasons}>{s.statusReasons.join("; ")}</span>}
       </div>
       {s && (
@@ -34,6 +37,7 @@ export function ServiceHeading({ name, service: s, overviewHref }: ServiceHeadin
                 · {s.instances.up} of {s.instances.total} instances up
               </>
             )}
+            {statusWindow && <> · status and current values over the last {formatWindow(statusWindow)}, firing alerts counted in</>}
           </p>
           <dl className={`${styles.current} num`} aria-label="Current values">
             <Value label="Request rate" value={formatRate(s.requestRate)} />

@@ -22,6 +22,11 @@ export class OverviewPage {
     return this.rows().filter({ has: this.page.getByRole("link", { name, exact: true }) });
   }
 
+  /** A row's status badge, found by its tooltip, which states what the verdict rests on. */
+  statusBadge(name: string): Locator {
+    return this.row(name).getByTitle(/ over the last /);
+  }
+
   /** The service names of the rows in the order shown (their links to the service page, not an alert's runbook). */
   async serviceNames(): Promise<string[]> {
     return this.rows().locator('a[href^="/services/"]').allTextContents();

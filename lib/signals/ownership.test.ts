@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PRESETS } from "./conventions";
-import { assignOwners, errorRatioOf, serviceKey } from "./services";
+import { assignOwners, serviceKey } from "./ownership";
 
 const [promClient, otel] = PRESETS;
 const conventions = [promClient!, otel!];
@@ -52,21 +52,5 @@ describe("assignOwners", () => {
       { service: "x", convention: "otel-http" },
     ]);
     expect(owners.get("/x")).toBe("otel-http");
-  });
-});
-
-describe("errorRatioOf", () => {
-  it("is failed / all", () => {
-    expect(errorRatioOf(10, 2.5)).toBe(0.25);
-  });
-
-  it("is 0 where requests came but no failed series exists", () => {
-    expect(errorRatioOf(10, null)).toBe(0);
-  });
-
-  it("has no value where no requests came (0 / 0), or nothing is known", () => {
-    expect(errorRatioOf(0, null)).toBeNull();
-    expect(errorRatioOf(0, 0)).toBeNull();
-    expect(errorRatioOf(null, null)).toBeNull();
   });
 });

@@ -1,0 +1,51 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { promQuery, sleep, stack } from "./helpers";
+
+interface PromAlert {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  state: string;
+  activeAt: string;
+}
+
+async function control(body: unknown): Promise<void> {
+  const res = await fetch(`${stack().controlUrl}/incident`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`incident: HTTP ${res.status}`);
+}
+
+async function instanceDownAlert(deadline: number): Promise<PromAlert> {
+  while (Date.now() < deadline) {
+    const body = (await (await fetch(`${stack().prometheusUrl}/api/v1/alerts`)).json()) as { data: { alerts: PromAlert[] } };
+    const alert = body.data.alerts.find((a) => a.labels.alertname === "InstanceDown" && a.labels.job === "checkout" && a.state === "firing");
+    if (alert) return alert;
+    await sleep(1000);
+  }
+  throw new Error("InstanceDown for checkout did not fire in time");
+}
+
+describe("demo runbook pages link back to signalboard at the alert's time", () => {
+  afterAll(async () => {
+    await control({ kind: "clear" });
+    // Leave the stack as the other tests expect it: every checkout instance scraped again.
+    for (let i = 0; i < 30; i++) {
+      const up = await promQuery('min(up{job="checkout"})', Date.now() / 1000);
+      if (up[0]?.value[1] === "1") return;
+      await sleep(1000);
+    }
+  });
+
+  it("the runbook of a firing InstanceDown links to the service page with at = the alert's activeAt", async () => {
+    await control({ kind: "kill-instance", service: "checkout", instance: "2", durationSeconds: 120 });
+    const alert = await instanceDownAlert(Date.now() + 60_000);
+    const runbookUrl = alert.annotations.runbook_url ?? "";
+    expect(runbookUrl).toMatch(/\/runbooks\/InstanceDown\?job=checkout&instance=/);
+
+    const page = await (await fetch(runbookUrl)).text();
+    const activeAt = Math.floor(Date.parse(alert.activeAt) / 1000);
+    const links = [...page.matchAll(/href="([^"]+)"/g)].map((m) => (m[1] ?? "").replaceAll("&#38;", "&"));
+    expect(links).toContain(`${stack().dashboardUrl}/services/checkout?at=${activeAt}`);
+    // The page the link opens exists and is about that service.
+    const res = await fetch(`${stack().dashboardUrl}/services/checkout?at=${activeAt}`);
+    expect(res.status).toBe(200);
+  }, 120_000);
+});
