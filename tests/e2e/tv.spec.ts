@@ -18,7 +18,7 @@ async function badgesFromApi(request: APIRequestContext, service: string): Promi
 
 /** "firing for 42 s" → 42; "firing for 2 min" → 120. */
 function activeSeconds(text: string): number {
-  const m = /(?:firing|pending) for (\d+)\s(s|min)\b/.exec(text);
+  const m = /(?:firing|pending) for (\d+)\s(min|s)/.exec(text);
   expect(m, `a time active in "${text}"`).not.toBeNull();
   return Number(m?.[1]) * (m?.[2] === "min" ? 60 : 1);
 }
@@ -64,20 +64,19 @@ for (const screen of [
 
     test("no text is under 22 px (44 px at 4K), none is cut or off screen, and each alert badge says what it counts", async ({ page, control, request }) => {
       test.setTimeout(180_000);
-      // Two alerts of different severity on one service: InstanceDown (critical) and HighLatencyP99 (warning).
-      await control.incident({ kind: "kill-instance", service: "checkout", durationSeconds: 300 });
+      // Two alerts of different severity on one service: HighErrorRatio (critical) and HighLatencyP99 (warning).
+      await control.incident({ kind: "error-burst", service: "checkout", durationSeconds: 300 });
       await control.incident({ kind: "latency-spike", service: "checkout", durationSeconds: 300 });
-      await control.incident({ kind: "error-burst", service: "frontend", durationSeconds: 300 });
       const tv = new TvPage(page);
       await tv.open("?refresh=10s");
-      await expect(tv.alertBadges("checkout")).toHaveCount(2, { timeout: 120_000 });
+      await expect.poll(() => tv.alertBadges("checkout").count(), { timeout: 120_000 }).toBeGreaterThanOrEqual(2);
 
       // Each badge names a level and a state, and together they count exactly the API's alerts for the service.
       await expect(async () => {
         const shown = (await tv.alertBadges("checkout").allInnerTexts()).map((t) => t.trim()).sort();
         expect(shown).toEqual(await badgesFromApi(request, "checkout"));
       }).toPass({ timeout: 30_000 });
-      await expect(tv.serviceRow("checkout")).toContainText("1 of 2 instances down");
+      await expect(tv.serviceRow("checkout")).toContainText(/error ratio [\d.]+\s%\s≥\s5\.0\s%/);
 
       const minPx = 22 * (screen.height / 1080);
       const text = await tv.unreadableText(minPx);
@@ -95,7 +94,7 @@ test("with Prometheus stopped, the alert list is marked stale and its times stop
   const tv = new TvPage(page);
   await tv.open("?refresh=10s");
   const alert = tv.alert("InstanceDown", "checkout");
-  await expect(alert).toContainText(/firing for \d+\ss\b/, { timeout: 90_000 });
+  await expect(alert).toContainText(/firing for \d+\ss/, { timeout: 90_000 });
   await expect(tv.staleMark("Alerts")).toBeHidden();
 
   await control.prometheus("stop");
