@@ -26,6 +26,8 @@ export interface NodeGridProps {
   size?: NodeGridSize;
   /** Show the worst this many and count the rest. */
   maxNodes?: number;
+  /** Draw the Kubernetes health summary beside or below the grid (the wall screen places it itself). */
+  kubernetesSummary?: boolean;
 }
 
 /** Row height of the normal grid, px: every row the same, so the virtualiser places rows without measuring them. */
@@ -37,7 +39,7 @@ const COLUMNS = ["Status", "Node", "CPU", "Memory", "Disk", "Network"];
  * in view are in the DOM, so 500 nodes cost what 15 do. Links keep the page's range (read from the URL).
  * The wall size does not virtualise: its rows are bounded by maxNodes, sized in em and laid out in flow.
  */
-export function NodeGrid({ nodes, kubernetes = null, size = "normal", maxNodes }: NodeGridProps) {
+export function NodeGrid({ nodes, kubernetes = null, size = "normal", maxNodes, kubernetesSummary = true }: NodeGridProps) {
   const view = useUrlView();
   const all = useMemo(() => nodeRows(nodes, kubernetes), [nodes, kubernetes]);
   const rows = maxNodes === undefined ? all : all.slice(0, Math.max(0, maxNodes));
@@ -95,7 +97,7 @@ export function NodeGrid({ nodes, kubernetes = null, size = "normal", maxNodes }
           {hidden > 0 && <p className={styles.more}>+ {plural(hidden, "more node")}, each at least as well off as those shown</p>}
           {rows.some((r) => r.summary) && <NodeGridLegend />}
         </div>
-        {kubernetes && <KubernetesHealthSummary health={kubernetes} view={view} size={size} />}
+        {kubernetes && kubernetesSummary && <KubernetesHealthSummary health={kubernetes} view={view} size={size} />}
       </div>
     </div>
   );

@@ -3,33 +3,43 @@
 import { memo } from "react";
 import { AlertList } from "@/components/alerts/AlertList";
 import type { AlertSummary } from "@/lib/api/alert-types";
-import { withMore } from "@/lib/ui/fit";
-import { useFit } from "./use-fit";
+import { TvPlaceholder } from "./TvPlaceholder";
+import { useShrinkToFit } from "./use-fit";
 import styles from "./tv.module.css";
 
 export interface TvAlertsProps {
   /** Most urgent first; null before the first answer. */
   alerts: readonly AlertSummary[] | null;
+  /** Why there is no answer yet, in words; null while none failed. */
+  error: string | null;
 }
 
-/** Firing and pending alerts, as many as fit, the rest counted; a calm line when there are none. Memoised on the list. */
-export const TvAlerts = memo(function TvAlerts({ alerts }: TvAlertsProps) {
+const ROW = "li";
+
+/**
+ * Firing and pending alerts, as many as fit, the rest counted; a calm line when there are none. An
+ * alert's lines wrap rather than being cut, so what fits is measured. Memoised on the list.
+ */
+export const TvAlerts = memo(function TvAlerts({ alerts, error }: TvAlertsProps) {
   const all = alerts ?? [];
-  const { ref, capacity } = useFit<HTMLDivElement>(all.length, "li");
-  const { shown, more } = withMore(all.length, capacity);
+  const { ref, shown } = useShrinkToFit<HTMLDivElement>(all.length, ROW, alerts);
+  // The "+N more" line takes an alert's place.
+  const listed = shown < all.length ? Math.max(0, shown - 1) : shown;
   return (
     <div ref={ref} className={styles.fill}>
-      {alerts === null && <p className={styles.placeholder}>Loading alerts…</p>}
-      {alerts !== null && all.length === 0 && (
-        <p className={`${styles.placeholder} ${styles.allClear}`}>
-          <svg width="1.1em" height="1.1em" viewBox="0 0 16 16" aria-hidden="true">
-            <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.4" />
-            <path d="M4 8.5l2.5 2.5L12 5.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
-          </svg>
-          No alerts firing
-        </p>
-      )}
-      {all.length > 0 && <AlertList alerts={all.slice(0, shown)} more={more} label="Alerts now" size="large" showTarget runbookLinks={false} />}
+      <div>
+        {alerts === null && <TvPlaceholder error={error}>Loading alerts…</TvPlaceholder>}
+        {alerts !== null && all.length === 0 && (
+          <p className={`${styles.placeholder} ${styles.allClear}`}>
+            <svg width="1.1em" height="1.1em" viewBox="0 0 16 16" aria-hidden="true">
+              <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.4" />
+              <path d="M4 8.5l2.5 2.5L12 5.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+            No alerts firing
+          </p>
+        )}
+        {all.length > 0 && <AlertList alerts={all.slice(0, listed)} more={all.length - listed} label="Alerts now" size="large" showTarget runbookLinks={false} />}
+      </div>
     </div>
   );
 });

@@ -2,7 +2,7 @@
 
 import { useNow } from "@/components/app/use-now";
 import { formatAge } from "@/lib/ui/format";
-import { screenFreshness, type SourceState } from "@/lib/ui/screen-freshness";
+import { failureText, screenFreshness, type SourceState } from "@/lib/ui/screen-freshness";
 import styles from "./tv.module.css";
 
 export interface TvFreshnessProps {
@@ -42,14 +42,14 @@ export function TvBanner({ sources, refreshSeconds }: TvFreshnessProps) {
       </svg>
       <span>
         {ageSeconds === null ? (
-          "No data yet"
+          // Nothing to show: say what failed, not only that something did.
+          `No data — ${failureText(sources) ?? problem}`
         ) : (
           <>
             <span className="sr-only">Data is old</span>
-            <span aria-hidden="true">Data is {formatAge(ageSeconds)} old</span>
+            <span aria-hidden="true">Data is {formatAge(ageSeconds)} old</span> — {problem}
           </>
-        )}{" "}
-        — {problem}
+        )}
       </span>
     </div>
   );

@@ -4,12 +4,15 @@ import { memo, useMemo } from "react";
 import { NodeGrid } from "@/components/nodes/NodeGrid";
 import type { NodesResponse } from "@/lib/api/node-types";
 import { nodeRows } from "@/lib/ui/node-rows";
+import { TvPlaceholder } from "./TvPlaceholder";
 import { useShrinkToFit } from "./use-fit";
 import styles from "./tv.module.css";
 
 export interface TvNodesProps {
   /** The last answer; undefined before the first. */
   data: NodesResponse | undefined;
+  /** Why there is no answer yet, in words; null while none failed. */
+  error: string | null;
 }
 
 const ROW = "[role=row][aria-rowindex]:not([aria-rowindex='1'])";
@@ -20,7 +23,7 @@ const ROW = "[role=row][aria-rowindex]:not([aria-rowindex='1'])";
  * node to its page, and a wall screen has nothing to focus or click. Memoised on the answer: the
  * other queries' refreshes re-render the screen, not the grid.
  */
-export const TvNodes = memo(function TvNodes({ data }: TvNodesProps) {
+export const TvNodes = memo(function TvNodes({ data, error }: TvNodesProps) {
   const total = useMemo(() => (data ? nodeRows(data.nodes, data.kubernetes).length : 0), [data]);
   const { ref, shown } = useShrinkToFit<HTMLDivElement>(total, ROW, data);
   return (
@@ -28,10 +31,10 @@ export const TvNodes = memo(function TvNodes({ data }: TvNodesProps) {
       {data ? (
         // The content useShrinkToFit measures against the box.
         <div>
-          <NodeGrid nodes={data.nodes} kubernetes={data.kubernetes} size="wall" maxNodes={shown} />
+          <NodeGrid nodes={data.nodes} kubernetes={data.kubernetes} size="wall" maxNodes={shown} kubernetesSummary={false} />
         </div>
       ) : (
-        <p className={styles.placeholder}>Loading nodes…</p>
+        <TvPlaceholder error={error}>Loading nodes…</TvPlaceholder>
       )}
     </div>
   );

@@ -3,10 +3,13 @@
 import { useMemo, type ReactNode } from "react";
 import type { Freshness } from "@/lib/api/types";
 import { alertCounts, alertsByService } from "@/lib/ui/alerts";
-import type { SourceState } from "@/lib/ui/screen-freshness";
+import { failureText, staleSince, type SourceState } from "@/lib/ui/screen-freshness";
+import { formatTime, intlZone } from "@/lib/ui/time-format";
+import type { TimeZoneMode } from "@/lib/ui/url-state";
 import type { TvPage, TvView } from "@/lib/ui/tv-params";
 import { TvAlerts } from "./TvAlerts";
 import { TvClock } from "./TvClock";
+import { TvKubernetes } from "./TvKubernetes";
 import { TvBanner, TvUpdated } from "./TvFreshness";
 import { TvNodes } from "./TvNodes";
 import { TvPanel } from "./TvPanel";
@@ -24,9 +27,17 @@ interface QueryLike {
   data?: Freshness;
   dataUpdatedAt: number;
   error: unknown;
+  /** The failure of an attempt still being retried: what the screen says before the retries run out. */
+  failureReason: unknown;
 }
 
-const sourceOf = (q: QueryLike): SourceState => ({ receivedAt: q.data ? q.dataUpdatedAt : 0, stale: q.data?.stale ?? false, ageSeconds: q.data?.ageSeconds, error: q.error });
+const sourceOf = (q: QueryLike): SourceState => ({ receivedAt: q.data ? q.dataUpdatedAt : 0, stale: q.data?.stale ?? false, ageSeconds: q.data?.ageSeconds, error: q.error ?? q.failureReason });
+
+/** "as of 17:20:03" for a panel whose data is old; null while it is fresh. */
+function staleLabel(source: SourceState, tz: TimeZoneMode): string | null {
+  const at = staleSince(source);
+  return at === null ? null : `as of ${formatTime(at / 1000, intlZone(tz), "second")}`;
+}
 
 const TITLES: Record<TvPage, string> = { services: "Services", nodes: "Nodes", alerts: "Alerts" };
 
@@ -37,9 +48,10 @@ const ALERT_PANEL_EM = 2.4;
 const alertsAreaEm = (count: number) => `${ALERT_PANEL_EM + Math.max(1, count) * ALERT_ROW_EM}em`;
 
 /**
- * The wall screen: nothing to click, nothing that scrolls, type sized by the screen. Worst services,
- * nodes and alerts on one page, or in turn with `pages=`; a clock, the data's age, and a banner when
- * that data is old. A failed refresh never blanks it: the last data stays under the banner.
+ * The wall screen: nothing to click, nothing that scrolls, type sized by the screen. Worst services and
+ * the cluster's health on the left, nodes over alerts on the right, or each in turn with `pages=`; a
+ * clock, the data's age, and a banner when that data is old. A failed refresh never blanks it: the
+ * last data stays, each panel marked stale; a first request that fails says what failed.
  */
 export function TvScreen({ view }: TvScreenProps) {
   useReloadOnNewBuild();
@@ -47,26 +59,29 @@ export function TvScreen({ view }: TvScreenProps) {
   const serviceList = services.data?.services ?? null;
   const alertList = alerts.data?.alerts ?? null;
   const byService = useMemo(() => alertsByService(alertList ?? []), [alertList]);
-  const sources = [sourceOf(services), sourceOf(alerts), sourceOf(nodes)];
+  const sources = [sourceOf(services), sourceOf(alerts), sourceOf(nodes)] as const;
+  const [servicesSource, alertsSource, nodesSource] = sources;
   const { firing, pending } = alertCounts(alertList ?? []);
 
   const panels: Record<TvPage, ReactNode> = {
     services: (
-      <TvPanel title="Services" aside="worst first">
-        <TvServices services={serviceList} alerts={byService} />
+      <TvPanel title="Services" aside="worst first" staleAsOf={staleLabel(servicesSource, view.tz)}>
+        <TvServices services={serviceList} alerts={byService} error={failureText([servicesSource])} />
       </TvPanel>
     ),
     nodes: (
-      <TvPanel title="Nodes">
-        <TvNodes data={nodes.data} />
+      <TvPanel title="Nodes" staleAsOf={staleLabel(nodesSource, view.tz)}>
+        <TvNodes data={nodes.data} error={failureText([nodesSource])} />
       </TvPanel>
     ),
     alerts: (
-      <TvPanel title="Alerts" aside={alertList && alertList.length > 0 ? `${firing} firing · ${pending} pending` : undefined}>
-        <TvAlerts alerts={alertList} />
+      <TvPanel title="Alerts" aside={alertList && alertList.length > 0 ? `${firing} firing · ${pending} pending` : undefined} staleAsOf={staleLabel(alertsSource, view.tz)}>
+        <TvAlerts alerts={alertList} error={failureText([alertsSource])} />
       </TvPanel>
     ),
   };
+
+  const kubernetes = <TvKubernetes data={nodes.data} />;
 
   return (
     <div className={`${styles.tv} theme-${view.theme}`}>
@@ -82,7 +97,10 @@ export function TvScreen({ view }: TvScreenProps) {
       <main className={styles.body}>
         {view.pages.length === 0 ? (
           <div className={styles.onePage}>
-            <div className={styles.left}>{panels.services}</div>
+            <div className={styles.left}>
+              {panels.services}
+              {kubernetes}
+            </div>
             <div className={styles.right}>
               <div className={styles.nodesArea}>{panels.nodes}</div>
               <div className={styles.alertsArea} style={{ flexBasis: alertsAreaEm(alertList?.length ?? 0) }}>
@@ -91,7 +109,7 @@ export function TvScreen({ view }: TvScreenProps) {
             </div>
           </div>
         ) : (
-          <TvRotation pages={view.pages.map((p) => ({ id: p, title: TITLES[p], content: panels[p] }))} everySeconds={view.everySeconds} />
+          <TvRotation pages={view.pages.map((p) => ({ id: p, title: TITLES[p], content: p === "nodes" ? <div className={styles.left}>{panels.nodes}{kubernetes}</div> : panels[p] }))} everySeconds={view.everySeconds} />
         )}
       </main>
     </div>

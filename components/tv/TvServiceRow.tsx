@@ -1,9 +1,9 @@
 import { memo } from "react";
-import { AlertBadge } from "@/components/alerts/AlertBadge";
 import { StatusIcon } from "@/components/services/StatusBadge";
 import type { AlertSummary } from "@/lib/api/alert-types";
 import type { ServiceSummary } from "@/lib/api/types";
 import { formatNumber, formatPercent, formatSeconds, NO_VALUE } from "@/lib/ui/format";
+import { TvAlertBadges } from "./TvAlertBadges";
 import styles from "./services.module.css";
 
 export interface TvServiceRowProps {
@@ -12,7 +12,11 @@ export interface TvServiceRowProps {
   alerts: readonly AlertSummary[];
 }
 
-/** One service on the wall: status as colour, shape and word; name and why; request rate, error ratio and p99 in big numbers. */
+/**
+ * One service on the wall: status as colour, shape and word; name, request rate, error ratio and p99 in
+ * big numbers on its first line; its alerts and why on lines of their own under them, as wide as the row
+ * (services.module.css), growing the row rather than being cut.
+ */
 export const TvServiceRow = memo(function TvServiceRow({ service: s, alerts }: TvServiceRowProps) {
   const why = s.statusReasons.join("; ");
   return (
@@ -24,14 +28,8 @@ export const TvServiceRow = memo(function TvServiceRow({ service: s, alerts }: T
         </span>
       </span>
       <span role="cell" className={styles.nameCell}>
-        <span className={styles.nameLine}>
-          <span className={styles.serviceName}>{s.name}</span>
-          {alerts.length > 0 && (
-            <span className={styles.rowAlerts}>
-              <AlertBadge alerts={alerts} runbookLink={false} compact />
-            </span>
-          )}
-        </span>
+        <span className={styles.serviceName}>{s.name}</span>
+        <TvAlertBadges alerts={alerts} />
         {why && <span className={styles.why}>{why}</span>}
       </span>
       <span role="cell" className={`${styles.value} num`}>

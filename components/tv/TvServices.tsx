@@ -4,11 +4,11 @@ import { memo, useMemo } from "react";
 import type { AlertSummary } from "@/lib/api/alert-types";
 import { serviceIdentityKey } from "@/lib/api/sparklines";
 import type { ServiceSummary } from "@/lib/api/types";
-import { withMore } from "@/lib/ui/fit";
 import { sortServices } from "@/lib/ui/overview-rows";
 import { moreText } from "@/lib/ui/status-counts";
+import { TvPlaceholder } from "./TvPlaceholder";
 import { TvServiceRow } from "./TvServiceRow";
-import { useFit } from "./use-fit";
+import { useShrinkToFit } from "./use-fit";
 import styles from "./services.module.css";
 import tv from "./tv.module.css";
 
@@ -16,20 +16,27 @@ export interface TvServicesProps {
   /** null before the first answer. */
   services: readonly ServiceSummary[] | null;
   alerts: ReadonlyMap<string, readonly AlertSummary[]>;
+  /** Why there is no answer yet (the first request failed), in words; null while none failed. */
+  error: string | null;
 }
 
 const NO_ALERTS: readonly AlertSummary[] = [];
-const ROW = ":scope > [role=row]";
+const ROW = ":scope > div > [role=row]";
 
 /**
- * The worst services first, as many as the screen holds; the last line counts the rest by status.
+ * The worst services first, as many as the screen holds; the last line counts the rest by status. Rows
+ * are as tall as their badges and reasons need, so what fits is measured, not computed from one row.
  * Rows are keyed by service, so a refresh moves rows rather than rebuilding them. Memoised: another
  * query's refresh (nodes, alerts) does not re-render the table while its services and alerts are the same.
  */
-export const TvServices = memo(function TvServices({ services, alerts }: TvServicesProps) {
+export const TvServices = memo(function TvServices({ services, alerts, error }: TvServicesProps) {
   const rows = useMemo(() => (services ? sortServices(services, "status") : []), [services]);
-  const { ref, capacity } = useFit<HTMLDivElement>(rows.length, ROW);
-  const { shown, more } = withMore(rows.length, capacity);
+  // A service's alerts add lines to its row: they change what fits as much as the services do.
+  const content = useMemo(() => [rows, alerts], [rows, alerts]);
+  const { ref, shown } = useShrinkToFit<HTMLDivElement>(rows.length, ROW, content);
+  // The last line counting the rest takes a row's place.
+  const listed = shown < rows.length ? Math.max(0, shown - 1) : shown;
+  const more = rows.length - listed;
   return (
     <div role="table" aria-label="Services, worst first" className={styles.servicesTable}>
       <div role="row" className={`${styles.serviceRow} ${styles.headRow}`}>
@@ -46,16 +53,18 @@ export const TvServices = memo(function TvServices({ services, alerts }: TvServi
         </span>
       </div>
       <div role="rowgroup" ref={ref} className={styles.rows}>
-        {services === null && <p className={tv.placeholder}>Loading services…</p>}
-        {services !== null && rows.length === 0 && <p className={tv.placeholder}>No services have requests</p>}
-        {rows.slice(0, shown).map((s) => (
-          <TvServiceRow key={serviceIdentityKey(s)} service={s} alerts={alerts.get(s.name) ?? NO_ALERTS} />
-        ))}
-        {more > 0 && (
-          <div role="row" className={`${styles.serviceRow} ${styles.moreRow}`}>
-            <span role="cell">{moreText(rows.slice(shown).map((s) => s.status))}</span>
-          </div>
-        )}
+        <div className={styles.rowsInner}>
+          {services === null && <TvPlaceholder error={error}>Loading services…</TvPlaceholder>}
+          {services !== null && rows.length === 0 && <p className={tv.placeholder}>No services have requests</p>}
+          {rows.slice(0, listed).map((s) => (
+            <TvServiceRow key={serviceIdentityKey(s)} service={s} alerts={alerts.get(s.name) ?? NO_ALERTS} />
+          ))}
+          {more > 0 && (
+            <div role="row" className={`${styles.serviceRow} ${styles.moreRow}`}>
+              <span role="cell">{moreText(rows.slice(listed).map((s) => s.status))}</span>
+            </div>
+          )}
+        </div>
       </div>
     </div>
   );

@@ -10,6 +10,7 @@ export interface AlertSummary {
   runbookUrl: string | null;
   /** unix seconds */
   activeAt: number | null;
+  /** Seconds active as of the data's time: when the answer is stale, as of `ageSeconds` ago, not now. */
   activeForSeconds: number | null;
   service: string | null;
   /** `node` or `instance` label */

@@ -71,9 +71,13 @@ export function compareAlerts(a: AlertSummary, b: AlertSummary): number {
 /** Firing and pending alerts of the upstream, mapped to services and nodes. */
 export async function activeAlerts(deps: SignalDeps, nowSeconds: number): Promise<AlertsResponse> {
   const fresh = new FreshnessTracker();
-  const upstream = fresh.take(await deps.upstream.alerts());
+  const answer = await deps.upstream.alerts();
+  const upstream = fresh.take(answer);
   const conventions = allConventions(deps.cfg);
-  const alerts = upstream.filter((a) => a.state !== "inactive").map((a) => summarizeAlert(a, conventions, nowSeconds));
+  // A stale copy says how long each alert had been active when Prometheus last answered, not now:
+  // counting on from its old start would pass an alert that may have resolved for a live one.
+  const asOf = nowSeconds - (answer.stale ? answer.ageSeconds : 0);
+  const alerts = upstream.filter((a) => a.state !== "inactive").map((a) => summarizeAlert(a, conventions, asOf));
   alerts.sort(compareAlerts);
   return { ...fresh.summary(), alerts };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiRequestError } from "./fetch-json";
-import { screenFreshness, type SourceState } from "./screen-freshness";
+import { failureText, screenFreshness, staleSince, type SourceState } from "./screen-freshness";
 
 const NOW = 1_763_800_000_000;
 const fresh = (over: Partial<SourceState> = {}): SourceState => ({ receivedAt: NOW - 5000, stale: false, error: null, ...over });
@@ -39,5 +39,26 @@ describe("screenFreshness", () => {
     const error = new ApiRequestError(0, "network", "down");
     expect(screenFreshness([{ receivedAt: 0, stale: false, error }], NOW, 30)).toEqual({ dataAt: null, ageSeconds: null, problem: "signalboard server not answering" });
     expect(screenFreshness([{ receivedAt: 0, stale: false, error: null }], NOW, 30)).toEqual({ dataAt: null, ageSeconds: null, problem: null });
+  });
+});
+
+describe("failureText", () => {
+  it("says what failed, the unreachable server first, and nothing when nothing failed", () => {
+    const upstream = new ApiRequestError(503, "upstream_unavailable", "cannot reach the upstream at http://127.0.0.1:1 (ECONNREFUSED)");
+    expect(failureText([fresh({ receivedAt: 0, error: upstream })])).toBe("Prometheus unavailable: cannot reach the upstream at http://127.0.0.1:1 (ECONNREFUSED)");
+    expect(failureText([fresh({ error: upstream }), fresh({ error: new ApiRequestError(0, "network", "the signalboard server is not reachable") })])).toBe("No connection: the signalboard server is not reachable");
+    expect(failureText([fresh(), fresh()])).toBeNull();
+  });
+});
+
+describe("staleSince", () => {
+  it("dates a stale copy by when Prometheus last answered and a failed refresh by its last answer", () => {
+    expect(staleSince(fresh({ stale: true, ageSeconds: 90 }))).toBe(NOW - 95_000);
+    expect(staleSince(fresh({ error: new ApiRequestError(503, "upstream_unavailable", "down") }))).toBe(NOW - 5000);
+  });
+
+  it("is null for fresh data and for no data", () => {
+    expect(staleSince(fresh())).toBeNull();
+    expect(staleSince(fresh({ receivedAt: 0, error: new Error("x") }))).toBeNull();
   });
 });

@@ -50,3 +50,20 @@ export function screenFreshness(sources: readonly SourceState[], nowMs: number, 
   if (problem === null && ageSeconds !== null && refreshSeconds !== null && ageSeconds > LATE_AFTER_INTERVALS * refreshSeconds) problem = "refresh overdue";
   return { dataAt, ageSeconds, problem };
 }
+
+/** What failed, in words, for a screen with no data to show: the most telling failure, as `reason` orders them; null when none failed. */
+export function failureText(sources: readonly SourceState[]): string | null {
+  const errors = sources.map((s) => s.error).filter((e) => e !== null && e !== undefined);
+  const first = errors.find((e) => e instanceof ApiRequestError && e.status === 0) ?? errors[0];
+  return first === undefined ? null : describeError(first);
+}
+
+/**
+ * When the data one source put on screen was current, in ms since the epoch, if it is no longer
+ * fresh (a stale copy, or a refresh that failed); null while it is fresh or there is none.
+ */
+export function staleSince(s: SourceState): number | null {
+  if (s.receivedAt <= 0) return null;
+  if (s.stale) return s.receivedAt - (s.ageSeconds ?? 0) * 1000;
+  return s.error === null || s.error === undefined ? null : s.receivedAt;
+}

@@ -1,5 +1,27 @@
+import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { TvPage } from "./pages/tv-page";
+import { freePort, startSecondDashboard } from "./second-dashboard";
+
+/** What the badges on a service's row must say, counted here from the API's own alert list: "1 critical firing". */
+async function badgesFromApi(request: APIRequestContext, service: string): Promise<string[]> {
+  const body = (await (await request.get("/api/v1/alerts")).json()) as { alerts: { service: string | null; severity: string; state: string }[] };
+  const counts = new Map<string, number>();
+  for (const a of body.alerts.filter((x) => x.service === service)) {
+    // The demo's rules use these two severities only; anything else would need the level mapping.
+    expect(["critical", "warning"]).toContain(a.severity);
+    const key = `${a.severity} ${a.state}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, n]) => `${n} ${key}`).sort();
+}
+
+/** "firing for 42 s" → 42; "firing for 2 min" → 120. */
+function activeSeconds(text: string): number {
+  const m = /(?:firing|pending) for (\d+)\s(min|s)/.exec(text);
+  expect(m, `a time active in "${text}"`).not.toBeNull();
+  return Number(m?.[1]) * (m?.[2] === "min" ? 60 : 1);
+}
 
 for (const screen of [
   { width: 1920, height: 1080 },
@@ -32,6 +54,78 @@ for (const screen of [
     });
   });
 }
+
+for (const screen of [
+  { width: 1920, height: 1080 },
+  { width: 3840, height: 2160 },
+]) {
+  test.describe(`during an incident on a ${screen.width}×${screen.height} screen`, () => {
+    test.use({ viewport: screen, deviceScaleFactor: 1 });
+
+    test("no text is under 22 px (44 px at 4K), none is cut or off screen, and each alert badge says what it counts", async ({ page, control, request }) => {
+      test.setTimeout(180_000);
+      // Two alerts of different severity on one service: HighErrorRatio (critical) and HighLatencyP99 (warning).
+      await control.incident({ kind: "error-burst", service: "checkout", durationSeconds: 300 });
+      await control.incident({ kind: "latency-spike", service: "checkout", durationSeconds: 300 });
+      const tv = new TvPage(page);
+      await tv.open("?refresh=10s");
+      await expect.poll(() => tv.alertBadges("checkout").count(), { timeout: 120_000 }).toBeGreaterThanOrEqual(2);
+
+      // Each badge names a level and a state, and together they count exactly the API's alerts for the service.
+      await expect(async () => {
+        const shown = (await tv.alertBadges("checkout").allInnerTexts()).map((t) => t.trim()).sort();
+        expect(shown).toEqual(await badgesFromApi(request, "checkout"));
+      }).toPass({ timeout: 30_000 });
+      await expect(tv.serviceRow("checkout")).toContainText(/error ratio [\d.]+\s%\s≥\s5\.0\s%/);
+
+      const minPx = 22 * (screen.height / 1080);
+      const text = await tv.unreadableText(minPx);
+      expect(text.texts).toBeGreaterThan(50);
+      expect(text.small, `text under ${minPx} px`).toEqual([]);
+      expect(text.cut, "text cut, clipped or off screen").toEqual([]);
+      expect(await tv.overflow()).toEqual({ vertical: 0, horizontal: 0 });
+    });
+  });
+}
+
+test("with Prometheus stopped, the alert list is marked stale and its times stop counting", async ({ page, control }) => {
+  test.setTimeout(180_000);
+  await control.incident({ kind: "kill-instance", service: "checkout", durationSeconds: 300 });
+  const tv = new TvPage(page);
+  await tv.open("?refresh=10s");
+  const alert = tv.alert("InstanceDown", "checkout");
+  await expect(alert).toContainText(/firing for \d+\ss/, { timeout: 90_000 });
+  await expect(tv.staleMark("Alerts")).toBeHidden();
+
+  await control.prometheus("stop");
+  await expect(tv.staleMark("Alerts")).toBeVisible({ timeout: 2 * 10_000 + 5_000 });
+  await expect(tv.staleMark("Services")).toBeVisible();
+  const before = activeSeconds(await alert.innerText());
+  // Two more refreshes of the stale copy: a live count would have moved on by 20 s.
+  await page.waitForTimeout(2 * 10_000 + 1_000);
+  await expect(tv.staleMark("Alerts")).toBeVisible();
+  expect(Math.abs(activeSeconds(await alert.innerText()) - before)).toBeLessThanOrEqual(1);
+});
+
+test("pointed at an upstream that is not there, the wall says what failed in its banner and its panels", async ({ page, consoleGuard }) => {
+  test.setTimeout(120_000);
+  // The browser logs each 50x answer itself; those answers are what this test is about.
+  consoleGuard.allow(/status of 50[234]/);
+  const closed = await freePort();
+  const second = await startSecondDashboard(`http://127.0.0.1:${closed}`);
+  try {
+    const tv = new TvPage(page);
+    await tv.open("", second.url);
+    const failure = new RegExp(`cannot reach the upstream at http://127\\.0\\.0\\.1:${closed}`);
+    await expect(tv.banner).toContainText(failure);
+    for (const title of ["Services", "Nodes", "Alerts"] as const) {
+      await expect(tv.panel(title)).toContainText(failure);
+      await expect(tv.panel(title)).not.toContainText("Loading");
+    }
+  } finally {
+    await second.stop();
+  }
+});
 
 test("nothing on the wall screen takes focus", async ({ page }) => {
   const tv = new TvPage(page);

@@ -19,8 +19,9 @@ export class TvPage {
     this.updated = page.getByText(/^Last updated \d+\s(s|min) ago/);
   }
 
-  async open(query = ""): Promise<void> {
-    await this.page.goto(`/tv${query}`);
+  /** Opens `/tv` with `query`, on the stack's dashboard or on another one at `origin`. */
+  async open(query = "", origin = ""): Promise<void> {
+    await this.page.goto(`${origin}/tv${query}`);
   }
 
   /** Service rows in the order shown (the header row and the "+N more" line excluded). */
@@ -62,6 +63,57 @@ export class TvPage {
       });
       return { names: min(names), values: min(values), smallest: min(texts), texts: texts.length };
     });
+  }
+
+  /** The alert badges on one service's row, each saying what it counts ("1 critical firing"). */
+  alertBadges(service: string): Locator {
+    return this.serviceRow(service).getByText(/^\s*\d+ \w+ (firing|pending)\s*$/);
+  }
+
+  /** The mark a panel carries while its data is old: "stale · as of 17:20:03". */
+  staleMark(title: "Services" | "Nodes" | "Alerts"): Locator {
+    return this.panel(title).getByText(/^stale · as of \d{2}:\d{2}:\d{2}$/);
+  }
+
+  /** One alert in the alert list, by its name and the service or node it is about. */
+  alert(name: string, target: string): Locator {
+    return this.alerts.getByRole("listitem").filter({ hasText: name }).filter({ hasText: ` · ${target}` });
+  }
+
+  /**
+   * Every piece of visible text on the page that is too small (computed font size under `minPx`) or
+   * not wholly shown: wider than its box (cut, with or without an ellipsis), outside the window, or
+   * outside an ancestor that clips it. Screen-reader-only text is left out. Empty when all is well.
+   */
+  async unreadableText(minPx: number): Promise<{ small: string[]; cut: string[]; texts: number }> {
+    return this.page.evaluate((min) => {
+      const small: string[] = [];
+      const cut: string[] = [];
+      let texts = 0;
+      const label = (el: Element, why: string) => `${(el.textContent ?? "").trim().slice(0, 60)} (${why})`;
+      for (const el of document.body.querySelectorAll("*")) {
+        if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim())) continue;
+        if (el.closest(".sr-only, script, style, template, noscript")) continue;
+        const style = getComputedStyle(el);
+        const box = el.getBoundingClientRect();
+        if (box.width < 1 || box.height < 1 || style.visibility === "hidden") continue;
+        texts++;
+        const px = Number.parseFloat(style.fontSize);
+        if (px < min) small.push(label(el, `${px} px`));
+        if (el.scrollWidth > el.clientWidth + 1 && style.display !== "inline") cut.push(label(el, `${el.scrollWidth} px of text in ${el.clientWidth} px`));
+        if (style.textOverflow === "ellipsis" && el.scrollWidth > el.clientWidth) cut.push(label(el, "ellipsis"));
+        if (box.left < -1 || box.top < -1 || box.right > window.innerWidth + 1 || box.bottom > window.innerHeight + 1) cut.push(label(el, "outside the window"));
+        for (let a = el.parentElement; a; a = a.parentElement) {
+          if (getComputedStyle(a).overflow === "visible") continue;
+          const clip = a.getBoundingClientRect();
+          if (box.left < clip.left - 1 || box.top < clip.top - 1 || box.right > clip.right + 1 || box.bottom > clip.bottom + 1) {
+            cut.push(label(el, "clipped by a box it does not fit in"));
+            break;
+          }
+        }
+      }
+      return { small, cut, texts };
+    }, minPx);
   }
 
   /** Whether the document is no larger than the window: a wall screen must never scroll. */
