@@ -1,39 +1,35 @@
 import type { AlertSummary } from "@/lib/api/alert-types";
-import { alertCounts, alertsTooltip, firstRunbook, worstLevel } from "@/lib/ui/alerts";
+import { alertGroups } from "@/lib/ui/alert-groups";
+import { alertsTooltip, firstRunbook } from "@/lib/ui/alerts";
 import { SeverityBadge } from "./SeverityBadge";
 import styles from "./alerts.module.css";
 
 export interface AlertBadgeProps {
   /** The alerts naming one service, most urgent first; nothing is drawn for none. */
   alerts: readonly AlertSummary[];
-  /** Show the most urgent alert's runbook as a link beside the badge (not on the wall screen: nothing there is clicked). */
-  runbookLink?: boolean;
-  /** Level alone, for tight rows: "pending" is then told by the hollow, dashed shape (and the tooltip and screen-reader text). */
-  compact?: boolean;
 }
 
 /**
- * A compact mark for a service row: worst severity (colour, shape, word) and how many alerts, with each
- * alert's summary and time active in the tooltip and in the text a screen reader hears, and the runbook
- * one click away.
+ * A compact mark for a service row: one badge per level and state (colour, shape, word), each counting
+ * only its own alerts, so one critical and one pending warning never read as "critical ×2"; each alert's
+ * summary and time active in the tooltip and in the text a screen reader hears, and the runbook one click away.
  */
-export function AlertBadge({ alerts, runbookLink = true, compact = false }: AlertBadgeProps) {
-  const level = worstLevel(alerts);
-  if (level === null) return null;
-  const { firing } = alertCounts(alerts);
+export function AlertBadge({ alerts }: AlertBadgeProps) {
+  const groups = alertGroups(alerts);
+  if (groups.length === 0) return null;
   const tooltip = alertsTooltip(alerts);
-  const runbook = runbookLink ? firstRunbook(alerts) : null;
-  const count = alerts.length;
+  const runbook = firstRunbook(alerts);
   return (
     <span className={styles.badgeGroup}>
       <span className={styles.badge} title={tooltip}>
-        <SeverityBadge level={level} pending={firing === 0}>
-          {firing === 0 && !compact ? `pending ${level}` : level}
-          {count > 1 && <span className={styles.count}>×{count}</span>}
-        </SeverityBadge>
+        {groups.map((g) => (
+          <SeverityBadge key={`${g.state}-${g.level}`} level={g.level} pending={g.state === "pending"}>
+            {g.state === "pending" ? `pending ${g.level}` : g.level}
+            {g.count > 1 && <span className={styles.count}>×{g.count}</span>}
+          </SeverityBadge>
+        ))}
         <span className="sr-only">
-          {firing === 0 && compact ? " pending" : ""}
-          {count === 1 ? " alert" : " alerts"}: {tooltip}
+          {alerts.length === 1 ? " alert" : " alerts"}: {tooltip}
         </span>
       </span>
       {runbook && (

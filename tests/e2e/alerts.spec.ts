@@ -37,6 +37,18 @@ test.describe("alerts", () => {
     await expect(item.getByRole("link", { name: "Runbook for HighErrorRatio" })).toHaveAttribute("href", href ?? "");
   });
 
+  test("a critical and a warning alert on one service get a badge each, never one count for both", async ({ page, control }) => {
+    test.setTimeout(180_000);
+    const overview = new OverviewPage(page);
+    await overview.open("?refresh=10s");
+    await control.incident({ kind: "kill-instance", service: "checkout", instance: "2", durationSeconds: 300 });
+    await control.incident({ kind: "latency-spike", service: "checkout", durationSeconds: 300 });
+    // InstanceDown fires after 15 s, HighLatencyP99 after its 1 m window passes 1 s and 30 s of `for`.
+    await expect(overview.alertBadges("checkout")).toHaveText(["critical", "warning"], { timeout: 150_000 });
+    // And the row's status agrees with them: a firing critical alert is never shown under anything milder.
+    await expect(overview.statusBadge("checkout")).toHaveText("failing");
+  });
+
   test("a service without alerts says so", async ({ page }) => {
     const service = new ServicePage(page);
     await service.open("inventory");

@@ -27,6 +27,11 @@ export class OverviewPage {
     return this.row(name).getByTitle(/ over the last /);
   }
 
+  /** A row's alert badges, one per level and state: "critical", "pending warning ×2". */
+  alertBadges(name: string): Locator {
+    return this.row(name).getByText(/^\s*(pending )?(critical|warning|info)\s*(×\d+)?\s*$/);
+  }
+
   /** The service names of the rows in the order shown (their links to the service page, not an alert's runbook). */
   async serviceNames(): Promise<string[]> {
     return this.rows().locator('a[href^="/services/"]').allTextContents();
