@@ -22,6 +22,7 @@ describe("resolveQueryTimes", () => {
       from: NOW - 3600,
       to: NOW,
       at: 1_763_800_005,
+      end: 1_763_800_005,
       range: { start: 1_763_796_405, end: 1_763_800_005, step: 15 },
       window: 60,
       currentWindow: 60,
@@ -31,12 +32,13 @@ describe("resolveQueryTimes", () => {
   it("answers an instant that a link names at exactly that instant", () => {
     expect(resolveQueryTimes({ at: "1763700007" }, NOW, LIMITS).at).toBe(1_763_700_007);
     expect(resolveQueryTimes({ at: "2025-11-22T08:00:07.250Z" }, NOW, { ...LIMITS, scrapeIntervalSeconds: 30 }).at).toBe(1_763_798_407.25);
-    expect(resolveQueryTimes({ from: "1763790000", to: "1763799997" }, NOW, LIMITS).at).toBe(1_763_799_997);
+    expect(resolveQueryTimes({ from: "1763790000", to: "1763799997" }, NOW, LIMITS)).toMatchObject({ at: 1_763_799_997, end: 1_763_799_997 });
   });
 
   it("aligns an instant that follows the clock down to the scrape interval, so viewers share answers", () => {
     expect(resolveQueryTimes({ at: "now-5m" }, NOW, LIMITS).at).toBe(1_763_799_705);
-    expect(resolveQueryTimes({ to: "now-1m" }, NOW, LIMITS).at).toBe(1_763_799_945);
+    expect(resolveQueryTimes({ to: "now-1m" }, NOW, LIMITS)).toMatchObject({ at: 1_763_799_945, end: 1_763_799_945 });
+    expect(resolveQueryTimes({ at: "1763700007" }, NOW, LIMITS).end).toBe(1_763_800_005);
   });
 
   it("keeps the current values' window whatever the range, and never under four scrapes", () => {

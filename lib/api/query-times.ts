@@ -19,6 +19,8 @@ export interface QueryTimes {
    * (`now`, `now-5m`), aligned down to the scrape interval so that viewers share answers.
    */
   at: number;
+  /** The end of the range, `to`, aligned like `at` where it follows the clock: where "seen in the range" is asked. */
+  end: number;
   range: QueryRange;
   /** The rate() window of the range's series, in seconds: follows the step. */
   window: number;
@@ -57,6 +59,7 @@ export function resolveQueryTimes(input: TimeInput, nowSeconds: number, limits: 
     from,
     to,
     at: isRelativeTime(atInput) ? alignInstant(at, scrape) : at,
+    end: isRelativeTime(input.to ?? "now") ? alignInstant(to, scrape) : to,
     range: alignRange({ from, to }, step),
     window: rateWindow(step, scrape),
     currentWindow: currentWindow(limits.statusWindowSeconds, scrape),

@@ -51,10 +51,13 @@ function targetCounts(series: InstantSeries[]): Map<string, { up: number; total:
 export async function currentValues(deps: SignalDeps, t: QueryTimes, inUse: Convention[], fresh: FreshnessTracker, service?: string): Promise<ServiceSummary[]> {
   const scope = { window: t.currentWindow, ...(service === undefined ? {} : { service }) };
   const ttl = deps.cfg.prometheus.scrapeIntervalSeconds * 1000;
-  const instant = (q: string) => deps.upstream.instant(q, t.at, ttl).then((a) => fresh.take(a));
-  const lookback = Math.min(SEEN_LOOKBACK_SECONDS, Math.max(t.currentWindow, Math.round(t.to - t.from)));
+  const instant = (q: string, at = t.at) => deps.upstream.instant(q, at, ttl).then((a) => fresh.take(a));
+  // Seen anywhere in the range up to its end, not only by `at`: a link to an instant before a
+  // service's first request still opens on it (idle then), and a service that stopped is still listed.
+  const seenAt = Math.max(t.at, t.end);
+  const lookback = Math.min(SEEN_LOOKBACK_SECONDS, Math.max(t.currentWindow, Math.round(seenAt - t.from)));
   const [seen, rate, failed, bucketsOk, bucketsFail, targets, alerts] = await Promise.all([
-    instant(servicesSeen(inUse, lookback, service)),
+    instant(servicesSeen(inUse, lookback, service), seenAt),
     instant(requestRateByService(inUse, scope)),
     instant(failedRequestRateByService(inUse, scope)),
     instant(latencyBucketsByService(inUse, scope, "success")),

@@ -32,7 +32,7 @@ const K8S_NODES = [
 ];
 const WORKLOADS = [s({ signal: "throttling", namespace: "shop", pod: "payments-1" }, 0.8)];
 
-export const times: QueryTimes = { from: 1000, to: 4600, at: 4600, range: { start: 960, end: 4560, step: 15 }, window: 60, currentWindow: 60 };
+export const times: QueryTimes = { from: 1000, to: 4600, at: 4600, end: 4600, range: { start: 960, end: 4560, step: 15 }, window: 60, currentWindow: 60 };
 
 /** An Upstream that answers the nodes queries from the canned series and records every call. */
 export function fakeUpstream(opts: { kubernetes: boolean; stale?: boolean }) {
