@@ -22,10 +22,10 @@ describe("stale, not blank", () => {
   afterAll(async () => {
     await prometheusControl("resume").catch(() => undefined);
     await prometheusControl("start").catch(() => undefined);
-    // The next test files compare live numbers: wait until every service has a full rate window again
-    // after the gap (the 60 s window of current values, 15 s back: about 80 s).
-    await waitForTraffic(stack().dashboardUrl, { wanted: DEMO_SERVICES_WITH_TRAFFIC, timeoutMs: 110_000, at: "now-15s", since: Date.now() / 1000 });
-  }, 120_000);
+    // The next test files compare live numbers: wait until every service has a full window of current
+    // values (the status window, 60 s by default, plus the 15 s the tests look back) again after the gap.
+    await waitForTraffic(stack().dashboardUrl, { wanted: DEMO_SERVICES_WITH_TRAFFIC, timeoutMs: 150_000, at: "now-15s", since: Date.now() / 1000 });
+  }, 160_000);
 
   it("serves the last good answer marked stale while Prometheus is down, and recovers", async () => {
     const good = await overview();
