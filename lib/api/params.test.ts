@@ -39,6 +39,11 @@ describe("parseQuery", () => {
     expect(apiError(() => parseQuery(url("?from=now-1h&from=now-2h"), shape))).toMatchObject({ status: 400, code: "repeated_param", param: "from" });
   });
 
+  // Names every plain object inherits must not pass for a known parameter or for one already seen.
+  it.each([["constructor"], ["toString"], ["__proto__"], ["hasOwnProperty"]])("rejects ?%s=1 as an unknown parameter, naming it", (name) => {
+    expect(apiError(() => parseQuery(url(`?${name}=1`), shape))).toMatchObject({ status: 400, code: "unknown_param", param: name });
+  });
+
   it("rejects a value longer than the limit before parsing it", () => {
     const e = apiError(() => parseQuery(url(`?at=${"1".repeat(MAX_PARAM_LENGTH + 1)}`), shape));
     expect(e).toMatchObject({ status: 400, code: "param_too_long", param: "at" });

@@ -28,14 +28,16 @@ export const seriesParam = z.union([z.literal("only"), booleanParam]);
  */
 export function parseQuery<T extends z.ZodRawShape>(url: URL, shape: T): z.infer<z.ZodObject<T>> {
   if (url.href.length > MAX_URL_LENGTH) throw new ApiError(414, "uri_too_long", `the URL is longer than ${MAX_URL_LENGTH} characters`);
-  const raw: Record<string, string> = {};
+  // A Map and Object.hasOwn: with `in` on plain objects, inherited names such as `constructor`
+  // would pass for known parameters and then for parameters already seen.
+  const raw = new Map<string, string>();
   for (const [key, value] of url.searchParams) {
-    if (!(key in shape)) throw new ApiError(400, "unknown_param", `unknown parameter "${key.slice(0, 40)}"; expected one of: ${Object.keys(shape).join(", ")}`, key.slice(0, 40));
-    if (key in raw) throw new ApiError(400, "repeated_param", `parameter "${key}" is given more than once`, key);
+    if (!Object.hasOwn(shape, key)) throw new ApiError(400, "unknown_param", `unknown parameter "${key.slice(0, 40)}"; expected one of: ${Object.keys(shape).join(", ")}`, key.slice(0, 40));
+    if (raw.has(key)) throw new ApiError(400, "repeated_param", `parameter "${key}" is given more than once`, key);
     if (value.length > MAX_PARAM_LENGTH) throw new ApiError(400, "param_too_long", `parameter "${key}" is longer than ${MAX_PARAM_LENGTH} characters`, key);
-    raw[key] = value;
+    raw.set(key, value);
   }
-  const parsed = z.object(shape).strict().safeParse(raw);
+  const parsed = z.object(shape).strict().safeParse(Object.fromEntries(raw));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const param = String(issue?.path[0] ?? "");
