@@ -39,6 +39,7 @@ describe("errorResponse", () => {
     ["unavailable", 503, "upstream_unavailable"],
     ["network", 503, "upstream_unavailable"],
     ["canceled", 503, "upstream_unavailable"],
+    ["config", 503, "upstream_auth_unreadable"],
   ])("maps an upstream %s to %d %s", (kind, status, code) => {
     const r = errorResponse(new UpstreamError(kind, "what happened"));
     expect(r.status).toBe(status);

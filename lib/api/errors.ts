@@ -34,6 +34,7 @@ export function errorResponse(e: unknown): { status: number; body: ErrorBody; in
   }
   if (e instanceof UpstreamError) {
     if (e.kind === "timeout") return { status: 504, body: body("upstream_timeout", e.message), internal: false };
+    if (e.kind === "config") return { status: 503, body: body("upstream_auth_unreadable", e.message), internal: false };
     if (e.kind === "bad_data" || e.kind === "execution") return { status: 502, body: body("upstream_error", `the upstream rejected a query: ${e.message}`), internal: false };
     return { status: 503, body: body("upstream_unavailable", e.message), internal: false };
   }

@@ -198,4 +198,17 @@ describe("requests", () => {
     expect(calls.map((call) => (call.init.headers as Record<string, string>)["X-Scope-OrgID"])).toEqual(["team-a", "team-b"]);
     expect((calls[0]?.init.headers as Record<string, string>).Accept).toBe("application/json");
   });
+
+  it("passes on a headers function's error as it is, without asking the upstream", async () => {
+    const { calls, fetch } = recorder(ok);
+    const c = client(fetch, {
+      headers: () => {
+        throw new UpstreamError("config", "cannot read prometheus.bearerTokenFile /run/token: ENOENT: no such file or directory");
+      },
+    });
+    const e = await failure(c.query("up", 1));
+    expect(e.kind).toBe("config");
+    expect(e.message).toBe("cannot read prometheus.bearerTokenFile /run/token: ENOENT: no such file or directory");
+    expect(calls).toEqual([]);
+  });
 });

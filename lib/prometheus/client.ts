@@ -43,6 +43,8 @@ export function createPrometheusClient(opts: ClientOptions): PrometheusClient {
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const body = new URLSearchParams(params);
     const url = method === "GET" && params.length ? `${base}${path}?${body}` : `${base}${path}`;
+    // Read before the try: a credentials file we cannot read is not an unreachable upstream.
+    const extraHeaders = opts.headers?.();
     let res: Response;
     try {
       res = await doFetch(url, {
@@ -52,7 +54,7 @@ export function createPrometheusClient(opts: ClientOptions): PrometheusClient {
         headers: {
           Accept: "application/json",
           ...(method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
-          ...opts.headers?.(),
+          ...extraHeaders,
         },
         signal: combined,
         cache: "no-store",

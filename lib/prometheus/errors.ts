@@ -1,8 +1,9 @@
 /**
  * What went wrong upstream. `bad_data` and `execution` come from Prometheus's own errorType;
- * `timeout` is ours or Prometheus's; `unavailable` is a 5xx or a non-JSON answer; `network` is no answer.
+ * `timeout` is ours or Prometheus's; `unavailable` is a 5xx or a non-JSON answer; `network` is no answer;
+ * `config` is our own setup failing before any request (a credentials file we cannot read).
  */
-export type UpstreamErrorKind = "bad_data" | "timeout" | "unavailable" | "network" | "canceled" | "execution";
+export type UpstreamErrorKind = "bad_data" | "timeout" | "unavailable" | "network" | "canceled" | "execution" | "config";
 
 // Next bundles routes and server-rendered pages apart, each with its own copy of this class, while
 // the upstream is one per process (lib/server/singleton.ts): an error made by one copy must pass
@@ -24,9 +25,12 @@ export class UpstreamError extends Error {
     return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[UPSTREAM_ERROR] === true;
   }
 
-  /** Whether the same question may succeed later, so a stale copy is a fair answer meanwhile. */
+  /**
+   * Whether the same question may succeed later, so a stale copy is a fair answer meanwhile. A
+   * config error waits for the operator, and a stale copy would hide what they must fix.
+   */
   get transient(): boolean {
-    return this.kind !== "bad_data" && this.kind !== "canceled";
+    return this.kind !== "bad_data" && this.kind !== "canceled" && this.kind !== "config";
   }
 }
 
