@@ -4,6 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, type CSSProperties } from "react";
 import type { KubernetesHealth, NodeSummary } from "@/lib/api/node-types";
 import { plural } from "@/lib/ui/format";
+import { formatNodeSelector } from "@/lib/ui/node-format";
 import { nodeHref } from "@/lib/ui/node-href";
 import { nodeRows } from "@/lib/ui/node-rows";
 import { KubernetesHealthSummary } from "./KubernetesHealthSummary";
@@ -17,6 +18,8 @@ export type NodeGridSize = "normal" | "wall";
 export interface NodeGridProps {
   /** As the API sends them: worst first. */
   nodes: NodeSummary[];
+  /** The configured node_exporter selector, as the API answers it: named when no series match. */
+  selector: Record<string, string>;
   /** Cluster health; adds Kubernetes-only nodes as rows and a health summary below. Hidden when null. */
   kubernetes?: KubernetesHealth | null;
   /**
@@ -39,7 +42,7 @@ const COLUMNS = ["Status", "Node", "CPU", "Memory", "Disk", "Network"];
  * in view are in the DOM, so 500 nodes cost what 15 do. Links keep the page's range (read from the URL).
  * The wall size does not virtualise: its rows are bounded by maxNodes, sized in em and laid out in flow.
  */
-export function NodeGrid({ nodes, kubernetes = null, size = "normal", maxNodes, kubernetesSummary = true }: NodeGridProps) {
+export function NodeGrid({ nodes, selector, kubernetes = null, size = "normal", maxNodes, kubernetesSummary = true }: NodeGridProps) {
   const view = useUrlView();
   const all = useMemo(() => nodeRows(nodes, kubernetes), [nodes, kubernetes]);
   const rows = maxNodes === undefined ? all : all.slice(0, Math.max(0, maxNodes));
@@ -61,7 +64,7 @@ export function NodeGrid({ nodes, kubernetes = null, size = "normal", maxNodes, 
         <div className={styles.main}>
           {nodes.length === 0 && (
             <p role="status" className={styles.note}>
-              No node_exporter series (job=node){rows.length > 0 ? ": Kubernetes data only." : "."}
+              No node_exporter series ({formatNodeSelector(selector)}){rows.length > 0 ? ": Kubernetes data only." : "."}
             </p>
           )}
           {rows.length > 0 && (

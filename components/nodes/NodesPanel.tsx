@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
 import { Panel, type PanelStatus } from "@/components/states/Panel";
 import { describeError } from "@/lib/ui/fetch-json";
+import { formatNodeSelector } from "@/lib/ui/node-format";
 import { nodeCountLabel, nodeRows } from "@/lib/ui/node-rows";
 import type { ViewState } from "@/lib/ui/url-state";
 import { NodeGrid } from "./NodeGrid";
@@ -34,13 +35,13 @@ export function NodesPanel({ view }: NodesPanelProps) {
         title="Nodes"
         aside={status === "ready" && count && <span className="num">{count}</span>}
         status={status}
-        emptyText="No node_exporter series (job=node) and no Kubernetes nodes in this range"
+        emptyText={data && `No node_exporter series (${formatNodeSelector(data.selector)}) and no Kubernetes nodes in this range`}
         errorText={describeError(query.error)}
         onRetry={() => void query.refetch()}
         stale={data?.stale}
         height={status === "ready" ? "auto" : PLACEHOLDER_HEIGHT}
       >
-        {data && <NodeGrid nodes={data.nodes} kubernetes={data.kubernetes} />}
+        {data && <NodeGrid nodes={data.nodes} selector={data.selector} kubernetes={data.kubernetes} />}
       </Panel>
     </div>
   );

@@ -80,6 +80,8 @@ export interface NodesResponse extends Window, Freshness {
   nodes: NodeSummary[];
   /** null when kube-state-metrics is not scraped. */
   kubernetes: KubernetesHealth | null;
+  /** The configured `nodes.selector`: label = value matchers that select node_exporter series. */
+  selector: Record<string, string>;
 }
 
 /** Range series of one node; `[[unixSeconds, value | null], …]` at `step`. */
@@ -100,4 +102,6 @@ export interface NodeDetailResponse extends Window, Freshness {
   kubernetes: KubernetesNode | null;
   /** Empty series for a Kubernetes node without node_exporter. */
   series: NodeSeries;
+  /** The configured `nodes.selector`, as in NodesResponse. */
+  selector: Record<string, string>;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { configSchema } from "@/lib/config/schema";
 import { A, B, fakeUpstream, times, USE } from "@/lib/testing/fake-node-upstream";
 import { nodeDetail, resolveNode } from "./node-detail";
 import { assembleNodes, parseUseSignals } from "./nodes";
@@ -29,6 +30,13 @@ describe("nodeDetail", () => {
     expect(r.kubernetes?.ready).toBe(false);
     expect(r.series.cpu.utilization).toEqual([]);
     expect(calls.some((c) => c.startsWith("range"))).toBe(false);
+  });
+
+  it("answers the configured node selector, for a Kubernetes node without node_exporter too", async () => {
+    const { deps } = fakeUpstream({ kubernetes: true });
+    const cfg = configSchema.parse({ nodes: { selector: { job: "node-exporter", cluster: "eu-1" } } });
+    expect((await nodeDetail({ ...deps, cfg }, times, "sim-node-b")).selector).toEqual({ job: "node-exporter", cluster: "eu-1" });
+    expect((await nodeDetail(deps, times, A)).selector).toEqual({ job: "node" });
   });
 
   it("404 node_not_found for an unknown name", async () => {

@@ -44,7 +44,7 @@ export async function nodeDetail(deps: SignalDeps, t: QueryTimes, name: string):
   const found = resolveNode(inventory.nodes, inventory.kubernetesNodes, name);
   if (!found) throw new ApiError(404, "node_not_found", `no node_exporter instance or Kubernetes node named "${name}"`, "name");
 
-  const base = { at: t.at, window: t.currentWindow, seriesWindow: t.window, from: t.from, to: t.to, step: t.range.step, kubernetes: found.kubernetes ?? null };
+  const base = { at: t.at, window: t.currentWindow, seriesWindow: t.window, from: t.from, to: t.to, step: t.range.step, kubernetes: found.kubernetes ?? null, selector: deps.cfg.nodes.selector };
   const current = found.summary;
   if (!current) {
     return { ...base, ...fresh.summary(), name: found.kubernetes?.node ?? name, node: null, series: nodeSeriesFrom([]) };

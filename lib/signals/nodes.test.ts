@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { A, B, FS, fakeUpstream, times, USE } from "@/lib/testing/fake-node-upstream";
+import { configSchema } from "@/lib/config/schema";
 import { UpstreamError } from "@/lib/prometheus/errors";
 import { assembleNodes, nodesOverview, parseFilesystems, parseUseSignals } from "./nodes";
 
@@ -62,6 +63,12 @@ describe("nodesOverview", () => {
       ["sim-node-c", null, true],
     ]);
     expect(r.kubernetes?.throttling).toEqual([{ namespace: "shop", pod: "payments-1", ratio: 0.8 }]);
+  });
+
+  it("answers the configured node selector, so the page can say which series it looked for", async () => {
+    const { deps } = fakeUpstream({ kubernetes: false });
+    const cfg = configSchema.parse({ nodes: { selector: { job: "node-exporter", cluster: "eu-1" } } });
+    expect((await nodesOverview({ ...deps, cfg }, times)).selector).toEqual({ job: "node-exporter", cluster: "eu-1" });
   });
 
   it("passes staleness through", async () => {

@@ -170,5 +170,5 @@ export async function nodesOverview(deps: SignalDeps, t: QueryTimes): Promise<No
   });
   const [inventory, workloads] = await Promise.all([loadNodes(deps, t, fresh, { filesystems: true }), workloadsP]);
   const kubernetes: KubernetesHealth | null = inventory.kubernetesNodes && workloads ? { nodes: inventory.kubernetesNodes, ...workloads } : null;
-  return { at: t.at, window: t.currentWindow, from: t.from, to: t.to, ...fresh.summary(), nodes: inventory.nodes, kubernetes };
+  return { at: t.at, window: t.currentWindow, from: t.from, to: t.to, ...fresh.summary(), nodes: inventory.nodes, kubernetes, selector: deps.cfg.nodes.selector };
 }

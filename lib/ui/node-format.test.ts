@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NO_VALUE } from "./format";
-import { formatBytes, formatBytesPerSecond, formatCores, formatLoadPerCpu, formatPerSecond, formatTimeToFull } from "./node-format";
+import { formatBytes, formatBytesPerSecond, formatCores, formatLoadPerCpu, formatNodeSelector, formatPerSecond, formatTimeToFull } from "./node-format";
 
 const nb = (s: string) => s.replace(/ /g, "\u00a0");
 
@@ -33,5 +33,19 @@ describe("node units", () => {
     expect(formatTimeToFull(4_614_276)).toBe(`in ${nb("53 d")}`);
     expect(formatTimeToFull(5400)).toBe(`in ${nb("1 h")} ${nb("30 min")}`);
     expect(formatTimeToFull(null)).toBe("not filling");
+  });
+});
+
+describe("formatNodeSelector", () => {
+  it("prints the default selector as a PromQL matcher", () => {
+    expect(formatNodeSelector({ job: "node" })).toBe('job="node"');
+  });
+
+  it("joins several matchers with a comma, in the configured order", () => {
+    expect(formatNodeSelector({ job: "node-exporter", cluster: "eu-1" })).toBe('job="node-exporter", cluster="eu-1"');
+  });
+
+  it("escapes quotes and backslashes in a value, as PromQL would need them", () => {
+    expect(formatNodeSelector({ job: 'a"b\\c' })).toBe('job="a\\"b\\\\c"');
   });
 });

@@ -44,3 +44,13 @@ export function formatCores(v: number | null): string {
 export function formatTimeToFull(seconds: number | null): string {
   return seconds === null ? "not filling" : `in ${formatAge(seconds)}`;
 }
+
+/**
+ * The configured node_exporter selector as PromQL matchers: `job="node", cluster="eu-1"`. JSON's
+ * string quoting escapes `"` and `\` as PromQL's does, which is all a displayed value needs.
+ */
+export function formatNodeSelector(selector: Readonly<Record<string, string>>): string {
+  return Object.entries(selector)
+    .map(([label, value]) => `${label}=${JSON.stringify(value)}`)
+    .join(", ");
+}

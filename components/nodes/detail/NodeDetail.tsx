@@ -4,6 +4,7 @@ import type { GraphFrame } from "@/components/services/detail/graph-frame";
 import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
 import { Panel } from "@/components/states/Panel";
 import { ApiRequestError, describeError } from "@/lib/ui/fetch-json";
+import { formatNodeSelector } from "@/lib/ui/node-format";
 import { displayStatus, explainReasons, kubernetesOnlyVerdict } from "@/lib/ui/node-rows";
 import { viewHref, type ViewState } from "@/lib/ui/url-state";
 import { useNodeDetail } from "../use-nodes";
@@ -61,7 +62,7 @@ export function NodeDetail({ name, view }: NodeDetailProps) {
       <NodeHeading name={data?.name ?? name} verdict={verdict} node={node} kubernetes={kubernetes} overviewHref={overviewHref} />
       {kubernetesOnly ? (
         <p role="status" className={styles.notice}>
-          No node_exporter data for this node: Kubernetes reports it, but no node_exporter series (job=node) maps to it, so there is no CPU, memory, disk or network use to show.
+          No node_exporter data for this node: Kubernetes reports it, but no node_exporter series ({formatNodeSelector(data.selector)}) maps to it, so there is no CPU, memory, disk or network use to show.
         </p>
       ) : (
         <UseGraphs frame={frame} series={data?.series ?? null} />
