@@ -1,4 +1,5 @@
 import { NodesPanel } from "@/components/nodes/NodesPanel";
+import { PanelBoundary } from "@/components/states/PanelBoundary";
 import type { ViewState } from "@/lib/ui/url-state";
 import { ServicesPanel } from "./ServicesPanel";
 import styles from "./overview.module.css";
@@ -12,8 +13,12 @@ export interface OverviewProps {
 export function Overview({ view, onViewChange }: OverviewProps) {
   return (
     <div className={styles.overview}>
-      <ServicesPanel view={view} onViewChange={onViewChange} />
-      <NodesPanel view={view} />
+      <PanelBoundary name="Services">
+        <ServicesPanel view={view} onViewChange={onViewChange} />
+      </PanelBoundary>
+      <PanelBoundary name="Nodes">
+        <NodesPanel view={view} />
+      </PanelBoundary>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { OverviewAlerts } from "@/components/alerts/OverviewAlerts";
+import { PanelBoundary } from "@/components/states/PanelBoundary";
 import { useAlerts } from "@/components/alerts/use-alerts";
 import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
 import { Panel, type PanelStatus } from "@/components/states/Panel";
@@ -41,7 +42,9 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
 
   return (
     <div>
-      <OverviewAlerts refresh={view.refresh} />
+      <PanelBoundary name="Alerts">
+        <OverviewAlerts refresh={view.refresh} />
+      </PanelBoundary>
       <QueryFreshnessBanner query={query} />
       {trends.isError && !trends.data && data && (
         <p role="status" className={styles.trendsError}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, type ReactNode } from "react";
+import { PanelBoundary } from "@/components/states/PanelBoundary";
 import type { Freshness } from "@/lib/api/types";
 import { alertCounts, alertsByService } from "@/lib/ui/alerts";
 import { failureText, staleSince, type SourceState } from "@/lib/ui/screen-freshness";
@@ -65,23 +66,33 @@ export function TvScreen({ view }: TvScreenProps) {
 
   const panels: Record<TvPage, ReactNode> = {
     services: (
-      <TvPanel title="Services" aside="worst first" staleAsOf={staleLabel(servicesSource, view.tz)}>
-        <TvServices services={serviceList} alerts={byService} error={failureText([servicesSource])} />
-      </TvPanel>
+      <PanelBoundary name="Services">
+        <TvPanel title="Services" aside="worst first" staleAsOf={staleLabel(servicesSource, view.tz)}>
+          <TvServices services={serviceList} alerts={byService} error={failureText([servicesSource])} />
+        </TvPanel>
+      </PanelBoundary>
     ),
     nodes: (
-      <TvPanel title="Nodes" staleAsOf={staleLabel(nodesSource, view.tz)}>
-        <TvNodes data={nodes.data} error={failureText([nodesSource])} />
-      </TvPanel>
+      <PanelBoundary name="Nodes">
+        <TvPanel title="Nodes" staleAsOf={staleLabel(nodesSource, view.tz)}>
+          <TvNodes data={nodes.data} error={failureText([nodesSource])} />
+        </TvPanel>
+      </PanelBoundary>
     ),
     alerts: (
-      <TvPanel title="Alerts" aside={alertList && alertList.length > 0 ? `${firing} firing · ${pending} pending` : undefined} staleAsOf={staleLabel(alertsSource, view.tz)}>
-        <TvAlerts alerts={alertList} error={failureText([alertsSource])} />
-      </TvPanel>
+      <PanelBoundary name="Alerts">
+        <TvPanel title="Alerts" aside={alertList && alertList.length > 0 ? `${firing} firing · ${pending} pending` : undefined} staleAsOf={staleLabel(alertsSource, view.tz)}>
+          <TvAlerts alerts={alertList} error={failureText([alertsSource])} />
+        </TvPanel>
+      </PanelBoundary>
     ),
   };
 
-  const kubernetes = <TvKubernetes data={nodes.data} />;
+  const kubernetes = (
+    <PanelBoundary name="Kubernetes">
+      <TvKubernetes data={nodes.data} />
+    </PanelBoundary>
+  );
 
   return (
     <div className={`${styles.tv} theme-${view.theme}`}>

@@ -3,6 +3,7 @@
 import type { GraphFrame } from "@/components/services/detail/graph-frame";
 import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
 import { Panel } from "@/components/states/Panel";
+import { PanelBoundary } from "@/components/states/PanelBoundary";
 import { ApiRequestError, describeError } from "@/lib/ui/fetch-json";
 import { formatNodeSelector } from "@/lib/ui/node-format";
 import { displayStatus, explainReasons, kubernetesOnlyVerdict } from "@/lib/ui/node-rows";
@@ -65,18 +66,24 @@ export function NodeDetail({ name, view }: NodeDetailProps) {
           No node_exporter data for this node: Kubernetes reports it, but no node_exporter series ({formatNodeSelector(data.selector)}) maps to it, so there is no CPU, memory, disk or network use to show.
         </p>
       ) : (
-        <UseGraphs frame={frame} series={data?.series ?? null} />
+        <PanelBoundary name="Resource use">
+          <UseGraphs frame={frame} series={data?.series ?? null} />
+        </PanelBoundary>
       )}
       <div className={styles.lower}>
         {!kubernetesOnly && (
-          <Panel title="Filesystems" status={!data ? "loading" : node?.filesystems.length ? "ready" : "empty"} emptyText="No filesystems reported for this node" stale={frame.stale} height="auto">
-            <FilesystemsTable filesystems={node?.filesystems ?? []} />
-          </Panel>
+          <PanelBoundary name="Filesystems">
+            <Panel title="Filesystems" status={!data ? "loading" : node?.filesystems.length ? "ready" : "empty"} emptyText="No filesystems reported for this node" stale={frame.stale} height="auto">
+              <FilesystemsTable filesystems={node?.filesystems ?? []} />
+            </Panel>
+          </PanelBoundary>
         )}
         {kubernetes && (
-          <Panel title="Kubernetes" stale={frame.stale} status="ready" height="auto">
-            <KubernetesNodeSection node={kubernetes} />
-          </Panel>
+          <PanelBoundary name="Kubernetes">
+            <Panel title="Kubernetes" stale={frame.stale} status="ready" height="auto">
+              <KubernetesNodeSection node={kubernetes} />
+            </Panel>
+          </PanelBoundary>
         )}
       </div>
     </>

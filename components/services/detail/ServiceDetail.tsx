@@ -3,6 +3,7 @@
 import { ServiceAlerts } from "@/components/alerts/ServiceAlerts";
 import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
 import { Panel } from "@/components/states/Panel";
+import { PanelBoundary } from "@/components/states/PanelBoundary";
 import { parseTime } from "@/lib/time/parse-time";
 import { ApiRequestError, describeError } from "@/lib/ui/fetch-json";
 import { sharedLatencyScale } from "@/lib/ui/latency-scale";
@@ -66,19 +67,37 @@ export function ServiceDetail({ name, view }: ServiceDetailProps) {
       <QueryFreshnessBanner query={query} />
       <ServiceHeading name={name} service={data?.service ?? null} overviewHref={overviewHref} statusWindow={data?.window ?? null} />
       <div className={styles.alerts}>
-        <ServiceAlerts name={name} refresh={view.refresh} />
+        <PanelBoundary name="Alerts">
+          <ServiceAlerts name={name} refresh={view.refresh} />
+        </PanelBoundary>
       </div>
       <div className={styles.grid}>
-        <RequestsGraph frame={frame} byStatusClass={series?.byStatusClass ?? []} total={series?.requestRate ?? []} />
-        <ErrorsGraph frame={frame} errorRatio={series?.errorRatio ?? []} />
-        <LatencyGraph frame={frame} outcome="success" quantiles={latencySuccess} scale={latencyScale} />
-        <LatencyGraph frame={frame} outcome="failure" quantiles={latencyFailure} scale={latencyScale} />
+        <PanelBoundary name="Requests">
+          <RequestsGraph frame={frame} byStatusClass={series?.byStatusClass ?? []} total={series?.requestRate ?? []} />
+        </PanelBoundary>
+        <PanelBoundary name="Errors">
+          <ErrorsGraph frame={frame} errorRatio={series?.errorRatio ?? []} />
+        </PanelBoundary>
+        <PanelBoundary name="Latency of successes">
+          <LatencyGraph frame={frame} outcome="success" quantiles={latencySuccess} scale={latencyScale} />
+        </PanelBoundary>
+        <PanelBoundary name="Latency of failures">
+          <LatencyGraph frame={frame} outcome="failure" quantiles={latencyFailure} scale={latencyScale} />
+        </PanelBoundary>
       </div>
       <h2 className={styles.section}>Breakdowns</h2>
       <div className={styles.breakdowns}>
-        {breakdowns?.byRoute !== null && <BreakdownGraph frame={frame} title="Requests by route" series={breakdowns?.byRoute ?? []} />}
-        <BreakdownGraph frame={frame} title="Requests by status code" series={breakdowns?.byStatusCode ?? []} byStatus />
-        <BreakdownGraph frame={frame} title="Requests by instance" series={breakdowns?.byInstance ?? []} />
+        {breakdowns?.byRoute !== null && (
+          <PanelBoundary name="Requests by route">
+            <BreakdownGraph frame={frame} title="Requests by route" series={breakdowns?.byRoute ?? []} />
+          </PanelBoundary>
+        )}
+        <PanelBoundary name="Requests by status code">
+          <BreakdownGraph frame={frame} title="Requests by status code" series={breakdowns?.byStatusCode ?? []} byStatus />
+        </PanelBoundary>
+        <PanelBoundary name="Requests by instance">
+          <BreakdownGraph frame={frame} title="Requests by instance" series={breakdowns?.byInstance ?? []} />
+        </PanelBoundary>
       </div>
     </>
   );
