@@ -52,9 +52,10 @@ export async function currentValues(deps: SignalDeps, t: QueryTimes, inUse: Conv
   const scope = { window: t.currentWindow, ...(service === undefined ? {} : { service }) };
   const ttl = deps.cfg.prometheus.scrapeIntervalSeconds * 1000;
   const instant = (q: string, at = t.at) => deps.upstream.instant(q, at, ttl).then((a) => fresh.take(a));
-  // Seen anywhere in the range up to its end, not only by `at`: a link to an instant before a
-  // service's first request still opens on it (idle then), and a service that stopped is still listed.
-  const seenAt = Math.max(t.at, t.end);
+  // One service's page looks for it anywhere in its range up to the end, so a link to an instant
+  // before the service's first request still opens on it (idle then). The list asks at `at` alone,
+  // so that every viewer of one instant shares all seven queries, even while "now" moves on.
+  const seenAt = service === undefined ? t.at : Math.max(t.at, t.end);
   const lookback = Math.min(SEEN_LOOKBACK_SECONDS, Math.max(t.currentWindow, Math.round(seenAt - t.from)));
   const [seen, rate, failed, bucketsOk, bucketsFail, targets, alerts] = await Promise.all([
     instant(servicesSeen(inUse, lookback, service), seenAt),
