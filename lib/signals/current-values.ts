@@ -56,7 +56,9 @@ export async function currentValues(deps: SignalDeps, t: QueryTimes, inUse: Conv
   // before the service's first request still opens on it (idle then). The list asks at `at` alone,
   // so that every viewer of one instant shares all seven queries, even while "now" moves on.
   const seenAt = service === undefined ? t.at : Math.max(t.at, t.end);
-  const lookback = Math.min(SEEN_LOOKBACK_SECONDS, Math.max(t.currentWindow, Math.round(seenAt - t.from)));
+  // The range's length, not seenAt − from: that moves with "now"'s alignment, and a query text that
+  // changes from one poll to the next has no cache entry to share and no last good copy to serve stale.
+  const lookback = Math.min(SEEN_LOOKBACK_SECONDS, Math.max(t.currentWindow, Math.round(t.to - t.from)));
   const [seen, rate, failed, bucketsOk, bucketsFail, targets, alerts] = await Promise.all([
     instant(servicesSeen(inUse, lookback, service), seenAt),
     instant(requestRateByService(inUse, scope)),
