@@ -1,6 +1,6 @@
 "use client";
 
-import { PageMessage } from "@/components/app/PageMessage";
+import { RenderErrorMessage } from "@/components/app/PageMessage";
 import "./globals.css";
 
 interface GlobalErrorProps {
@@ -14,20 +14,7 @@ export default function GlobalError({ error, retry }: GlobalErrorProps) {
     <html lang="en">
       <body>
         <title>Error · signalboard</title>
-        <PageMessage
-          title="signalboard failed to render"
-          role="alert"
-          action={
-            <button type="button" onClick={retry}>
-              Retry
-            </button>
-          }
-        >
-          <p>
-            {error.message || "An unexpected error."}
-            {error.digest && ` (digest ${error.digest}, in the server log)`}
-          </p>
-        </PageMessage>
+        <RenderErrorMessage title="signalboard failed to render" error={error} retry={retry} />
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { MessageCard } from "./MessageCard";
 import styles from "./page-message.module.css";
 
 export interface PageMessageProps {
@@ -21,14 +22,49 @@ export function PageMessage({ title, children, action, role }: PageMessageProps)
           signalboard
         </Link>
       </header>
-      <main className={styles.card} role={role}>
-        <h1>{title}</h1>
-        {children}
-        <p className={styles.actions}>
-          {action}
-          <Link href="/">← Back to all services</Link>
-        </p>
+      <main>
+        <MessageCard
+          title={title}
+          role={role}
+          actions={
+            <>
+              {action}
+              <Link href="/">← Back to all services</Link>
+            </>
+          }
+        >
+          {children}
+        </MessageCard>
       </main>
     </div>
+  );
+}
+
+export interface RenderErrorMessageProps {
+  title: string;
+  error: Error & { digest?: string };
+  retry: () => void;
+}
+
+/**
+ * What a failed render says: the error's message (Next replaces a server error's with a generic one;
+ * its digest finds it in the server log) and a Retry button.
+ */
+export function RenderErrorMessage({ title, error, retry }: RenderErrorMessageProps) {
+  return (
+    <PageMessage
+      title={title}
+      role="alert"
+      action={
+        <button type="button" onClick={retry}>
+          Retry
+        </button>
+      }
+    >
+      <p>
+        {error.message || "An unexpected error."}
+        {error.digest && ` (digest ${error.digest}, in the server log)`}
+      </p>
+    </PageMessage>
   );
 }
