@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { OverviewAlerts } from "@/components/alerts/OverviewAlerts";
+import { TabStatus } from "@/components/app/TabStatus";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
 import { useAlerts } from "@/components/alerts/use-alerts";
 import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
@@ -10,6 +11,7 @@ import { withSparklines } from "@/lib/api/sparklines";
 import { alertsByService } from "@/lib/ui/alerts";
 import { describeError } from "@/lib/ui/fetch-json";
 import { countLabel, filterServices, sortServices } from "@/lib/ui/overview-rows";
+import { servicesTab } from "@/lib/ui/tab-status";
 import { refreshIntervalMs, type ViewState } from "@/lib/ui/url-state";
 import { OverviewToolbar } from "./OverviewToolbar";
 import { ServicesTable } from "./ServicesTable";
@@ -42,6 +44,7 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
 
   return (
     <div>
+      <TabStatus status={servicesTab(data?.services.map((s) => s.status), Boolean(data?.stale) || query.isError)} />
       <PanelBoundary name="Alerts">
         <OverviewAlerts refresh={view.refresh} />
       </PanelBoundary>

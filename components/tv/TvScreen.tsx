@@ -1,10 +1,12 @@
 "use client";
 
 import { useMemo, type ReactNode } from "react";
+import { TabStatus } from "@/components/app/TabStatus";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
 import type { Freshness } from "@/lib/api/types";
 import { alertCounts, alertsByService } from "@/lib/ui/alerts";
 import { failureText, staleSince, type SourceState } from "@/lib/ui/screen-freshness";
+import { servicesTab } from "@/lib/ui/tab-status";
 import { formatTime, intlZone } from "@/lib/ui/time-format";
 import type { TimeZoneMode } from "@/lib/ui/url-state";
 import type { TvPage, TvView } from "@/lib/ui/tv-params";
@@ -96,6 +98,7 @@ export function TvScreen({ view }: TvScreenProps) {
 
   return (
     <div className={`${styles.tv} theme-${view.theme}`}>
+      <TabStatus status={servicesTab(serviceList?.map((s) => s.status), staleSince(servicesSource) !== null)} />
       <div className={styles.top}>
         <span className={styles.brand}>signalboard</span>
         <TvSummary services={serviceList} alerts={alertList} />

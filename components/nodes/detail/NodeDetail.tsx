@@ -3,10 +3,12 @@
 import type { GraphFrame } from "@/components/services/detail/graph-frame";
 import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
 import { Panel } from "@/components/states/Panel";
+import { TabStatus } from "@/components/app/TabStatus";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
 import { ApiRequestError, describeError } from "@/lib/ui/fetch-json";
 import { formatNodeSelector } from "@/lib/ui/node-format";
 import { displayStatus, explainReasons, kubernetesOnlyVerdict } from "@/lib/ui/node-rows";
+import { nodeTabIcon, verdictTab } from "@/lib/ui/tab-status";
 import { viewHref, type ViewState } from "@/lib/ui/url-state";
 import { useNodeDetail } from "../use-nodes";
 import { FilesystemsTable } from "./FilesystemsTable";
@@ -60,6 +62,7 @@ export function NodeDetail({ name, view }: NodeDetailProps) {
   return (
     <>
       <QueryFreshnessBanner query={query} />
+      <TabStatus status={verdictTab(data?.name ?? name, verdict?.status, nodeTabIcon(verdict?.status ?? "ok"), Boolean(data?.stale) || query.isError)} />
       <NodeHeading name={data?.name ?? name} verdict={verdict} node={node} kubernetes={kubernetes} overviewHref={overviewHref} />
       {kubernetesOnly ? (
         <p role="status" className={styles.notice}>

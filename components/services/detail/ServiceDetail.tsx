@@ -3,10 +3,12 @@
 import { ServiceAlerts } from "@/components/alerts/ServiceAlerts";
 import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
 import { Panel } from "@/components/states/Panel";
+import { TabStatus } from "@/components/app/TabStatus";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
 import { parseTime } from "@/lib/time/parse-time";
 import { ApiRequestError, describeError } from "@/lib/ui/fetch-json";
 import { sharedLatencyScale } from "@/lib/ui/latency-scale";
+import { serviceTabIcon, verdictTab } from "@/lib/ui/tab-status";
 import { viewHref, type ViewState } from "@/lib/ui/url-state";
 import { useServiceDetail } from "../use-services";
 import { BreakdownGraph } from "./BreakdownGraph";
@@ -65,6 +67,7 @@ export function ServiceDetail({ name, view }: ServiceDetailProps) {
   return (
     <>
       <QueryFreshnessBanner query={query} />
+      <TabStatus status={verdictTab(name, data?.service.status, serviceTabIcon(data?.service.status ?? "idle"), Boolean(data?.stale) || query.isError)} />
       <ServiceHeading name={name} service={data?.service ?? null} overviewHref={overviewHref} statusWindow={data?.window ?? null} />
       <div className={styles.alerts}>
         <PanelBoundary name="Alerts">
