@@ -1,6 +1,9 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { processSingleton } from "@/lib/server/singleton";
 
+/** Seconds, from a cache hit (5 ms) to the upstream timeout's range (30 s). */
+const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
 function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -16,7 +19,7 @@ function createMetrics() {
       name: "signalboard_http_request_duration_seconds",
       help: "Time to answer a request, by route template.",
       labelNames: ["route"] as const,
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      buckets: DURATION_BUCKETS,
       registers: [registry],
     }),
     upstreamQueries: new Counter({
@@ -29,7 +32,7 @@ function createMetrics() {
       name: "signalboard_upstream_query_duration_seconds",
       help: "Time the upstream took to answer, by endpoint.",
       labelNames: ["endpoint"] as const,
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      buckets: DURATION_BUCKETS,
       registers: [registry],
     }),
     cacheRequests: new Counter({

@@ -29,6 +29,19 @@ const emptyUse = (instance: string): NodeUse => ({
   network: { receiveBytesPerSecond: null, transmitBytesPerSecond: null, errorsPerSecond: null },
 });
 
+/** Where each numeric USE signal lands in a node's values. */
+const USE_FIELD: Record<string, (n: NodeUse, v: number | null) => void> = {
+  [USE_SIGNAL.cpuUtilization]: (n, v) => (n.cpu.utilization = v),
+  [USE_SIGNAL.cpuSaturation]: (n, v) => (n.cpu.saturation = v),
+  [USE_SIGNAL.memoryUtilization]: (n, v) => (n.memory.utilization = v),
+  [USE_SIGNAL.memorySaturation]: (n, v) => (n.memory.saturation = v),
+  [USE_SIGNAL.diskUtilization]: (n, v) => (n.disk.utilization = v),
+  [USE_SIGNAL.diskSaturation]: (n, v) => (n.disk.saturation = v),
+  [USE_SIGNAL.networkReceive]: (n, v) => (n.network.receiveBytesPerSecond = v),
+  [USE_SIGNAL.networkTransmit]: (n, v) => (n.network.transmitBytesPerSecond = v),
+  [USE_SIGNAL.networkErrors]: (n, v) => (n.network.errorsPerSecond = v),
+};
+
 /** Groups the series of `nodeUseSignals` by instance, sorted by instance. */
 export function parseUseSignals(series: readonly InstantSeries[]): NodeUse[] {
   const out = new Map<string, NodeUse>();
@@ -38,41 +51,11 @@ export function parseUseSignals(series: readonly InstantSeries[]): NodeUse[] {
     const n = out.get(instance) ?? emptyUse(instance);
     out.set(instance, n);
     const v = s.value;
-    switch (s.labels[SIGNAL]) {
-      case USE_SIGNAL.up:
-        n.up = v === 1;
-        break;
-      case USE_SIGNAL.uname:
-        if (s.labels.nodename) n.nodename = s.labels.nodename;
-        break;
-      case USE_SIGNAL.cpuUtilization:
-        n.cpu.utilization = v;
-        break;
-      case USE_SIGNAL.cpuSaturation:
-        n.cpu.saturation = v;
-        break;
-      case USE_SIGNAL.memoryUtilization:
-        n.memory.utilization = v;
-        break;
-      case USE_SIGNAL.memorySaturation:
-        n.memory.saturation = v;
-        break;
-      case USE_SIGNAL.diskUtilization:
-        n.disk.utilization = v;
-        break;
-      case USE_SIGNAL.diskSaturation:
-        n.disk.saturation = v;
-        break;
-      case USE_SIGNAL.networkReceive:
-        n.network.receiveBytesPerSecond = v;
-        break;
-      case USE_SIGNAL.networkTransmit:
-        n.network.transmitBytesPerSecond = v;
-        break;
-      case USE_SIGNAL.networkErrors:
-        n.network.errorsPerSecond = v;
-        break;
-    }
+    const signal = s.labels[SIGNAL] ?? "";
+    if (signal === USE_SIGNAL.up) n.up = v === 1;
+    else if (signal === USE_SIGNAL.uname) {
+      if (s.labels.nodename) n.nodename = s.labels.nodename;
+    } else USE_FIELD[signal]?.(n, v);
   }
   return [...out.values()].sort((a, b) => a.instance.localeCompare(b.instance));
 }
