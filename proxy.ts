@@ -1,16 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseRequest } from "@/lib/api/request-guard";
 
 /**
- * Next answers a path with broken percent-encoding (`/services/%E0%A4%A`) with a bare 500 before
- * any route runs; answer it here with our 400 instead.
+ * Refuses an over-long URL or a path with broken percent-encoding before any route runs, on every
+ * path (no matcher): pages and unknown paths included, since Next would render or 500 on them.
  */
 export function proxy(request: NextRequest) {
-  try {
-    decodeURIComponent(request.nextUrl.pathname);
-    return NextResponse.next();
-  } catch {
-    return NextResponse.json({ error: { code: "invalid_path", message: "the path is not valid percent-encoding" } }, { status: 400 });
-  }
+  return refuseRequest(new URL(request.url)) ?? NextResponse.next();
 }
-
-export const config = { matcher: ["/api/:path*", "/services/:path*", "/nodes/:path*"] };

@@ -79,6 +79,14 @@ describe("resolveQueryTimes", () => {
     expect(e.message.startsWith(`${param}: `)).toBe(true);
   });
 
+  it("accepts to and at up to a day after now, and rejects them later, naming the parameter", () => {
+    expect(resolveQueryTimes({ to: "now+1d" }, NOW, LIMITS).to).toBe(NOW + DAY);
+    expect(resolveQueryTimes({ at: String(NOW + DAY) }, NOW, LIMITS).at).toBe(NOW + DAY);
+    expect(apiError({ to: String(NOW + DAY + 1) })).toMatchObject({ status: 400, code: "invalid_time", param: "to" });
+    expect(apiError({ at: "now+9999999y" })).toMatchObject({ status: 400, code: "invalid_time", param: "at" });
+    expect(apiError({ from: "99999999990", to: "99999999999" })).toMatchObject({ code: "invalid_time", param: "to" });
+  });
+
   it("rejects times before 1970", () => {
     expect(() => resolveQueryTimes({}, 100, LIMITS)).toThrow(expect.objectContaining({ code: "invalid_time", param: "from" }));
   });

@@ -28,6 +28,13 @@ export interface QueryTimes {
   currentWindow: number;
 }
 
+/**
+ * How far after now a time may lie. Nothing is recorded in the future; a day's leeway covers clocks
+ * that disagree and Grafana-style `to=now+1h`. Anything later would only make each request a new
+ * upstream question that answers nothing.
+ */
+export const MAX_FUTURE_SECONDS = 86_400;
+
 export interface TimeLimits {
   scrapeIntervalSeconds: number;
   maxRangeDays: number;
@@ -49,6 +56,9 @@ export function resolveQueryTimes(input: TimeInput, nowSeconds: number, limits: 
   const to = timeParam(input.to, "now", "to", nowSeconds);
   const atInput = input.at ?? input.to ?? "now";
   const at = timeParam(atInput, "now", input.at === undefined ? "to" : "at", nowSeconds);
+  for (const [param, time] of [["to", to], ["at", at]] as const) {
+    if (time > nowSeconds + MAX_FUTURE_SECONDS) throw new ApiError(400, "invalid_time", `${param}: more than a day after now, where there is no data`, param);
+  }
   if (from >= to) throw new ApiError(400, "invalid_range", "from must be earlier than to", "from");
   const maxSeconds = limits.maxRangeDays * 86_400;
   if (to - from > maxSeconds) throw new ApiError(400, "range_too_long", `the range is longer than the maximum of ${limits.maxRangeDays} days`, "from");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { configSchema } from "@/lib/config/schema";
 import { A, B, fakeUpstream, times, USE } from "@/lib/testing/fake-node-upstream";
 import { nodeDetail, resolveNode } from "./node-detail";
-import { assembleNodes, parseUseSignals } from "./nodes";
+import { assembleNodes, nodesOverview, parseUseSignals } from "./nodes";
 
 describe("nodeDetail", () => {
   it("finds a node by instance and filters its queries to that instance", async () => {
@@ -42,6 +42,19 @@ describe("nodeDetail", () => {
   it("404 node_not_found for an unknown name", async () => {
     const { deps } = fakeUpstream({ kubernetes: false });
     await expect(nodeDetail(deps, times, "nope:9100")).rejects.toMatchObject({ status: 404, code: "node_not_found", param: "name" });
+  });
+
+  it("answers an unknown name from the overview's own queries, none of which carries the name", async () => {
+    for (const kubernetes of [false, true]) {
+      const overview = fakeUpstream({ kubernetes });
+      await nodesOverview(overview.deps, times);
+      const detail = fakeUpstream({ kubernetes });
+      const name = 'ghost"} or vector(1) #';
+      await expect(nodeDetail(detail.deps, times, name)).rejects.toMatchObject({ status: 404, code: "node_not_found" });
+      expect(detail.calls.length).toBeGreaterThan(0);
+      expect(detail.calls.filter((c) => !overview.calls.includes(c))).toEqual([]);
+      expect(detail.calls.filter((c) => c.includes("ghost") || c.includes("vector(1)"))).toEqual([]);
+    }
   });
 });
 

@@ -36,7 +36,8 @@ export function nodeSeriesFrom(series: readonly RangeSeries[]): NodeSeries {
 /**
  * Range series, filesystems and current values of one node; 404 when no instance or Kubernetes
  * node has that name at `at`. Costs the overview's cached instant queries plus one range and one
- * instant query filtered to the node's instance.
+ * instant query filtered to the node's instance. The name is looked up in the inventory first, so an
+ * unknown one is answered from the overview's queries and never reaches the upstream in a query.
  */
 export async function nodeDetail(deps: SignalDeps, t: QueryTimes, name: string): Promise<NodeDetailResponse> {
   const fresh = new FreshnessTracker();
