@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { promQuery, stack, waitFor } from "./helpers";
 
 interface PromAlert {
@@ -27,8 +27,8 @@ function instanceDownAlert(timeoutMs: number): Promise<PromAlert> {
 describe("demo runbook pages link back to signalboard at the alert's time", () => {
   afterAll(async () => {
     await control({ kind: "clear" });
-    // Leave the stack as the other tests expect it: every checkout instance scraped again.
-    await expect.poll(async () => (await promQuery('min(up{job="checkout"})', Date.now() / 1000))[0]?.value[1], { timeout: 30_000, interval: 1000 }).toBe("1");
+    // Leave the stack as the other tests expect it: every checkout instance scraped again (vi.waitFor: expect.poll is for tests, not hooks).
+    await vi.waitFor(async () => expect((await promQuery('min(up{job="checkout"})', Date.now() / 1000))[0]?.value[1]).toBe("1"), { timeout: 30_000, interval: 1000 });
   }, 40_000);
 
   it("the runbook of a firing InstanceDown links to the service page with at = the alert's activeAt", async () => {
