@@ -1,34 +1,46 @@
-import { describe, expect, it } from "vitest";
-import { formatTime, zoneLabel } from "@/lib/ui/time-format";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { clockFace, localZoneReader } from "./clock";
 
 // 2025-11-22T08:26:40Z
 const T = 1_763_800_000_000;
 
 describe("clockFace", () => {
-  it("shows the same time, date and zone as formatting them one by one", () => {
-    for (const ms of [T, T + 999, T + 12 * 3600_000 + 59_000, Date.UTC(2024, 1, 29, 23, 59, 59)]) {
-      const face = clockFace(ms, "UTC", () => "Nowhere/Else");
-      expect(face.time).toBe(formatTime(ms / 1000, "UTC", "second"));
-      expect(face.date).toBe(formatTime(ms / 1000, "UTC", "full").slice(0, 10));
-      expect(face.iso).toBe(new Date(ms).toISOString());
-      expect(face.zone).toBe("UTC");
-    }
-    expect(clockFace(T, "UTC")).toMatchObject({ time: "08:26:40", date: "2025-11-22", zone: "UTC" });
+  it("shows the time, date and zone of the instant in UTC", () => {
+    const read = () => "Nowhere/Else";
+    expect(clockFace(T, "UTC", read)).toEqual({ iso: "2025-11-22T08:26:40.000Z", time: "08:26:40", date: "2025-11-22", zone: "UTC" });
+    // The same second until its last millisecond.
+    expect(clockFace(T + 999, "UTC", read)).toEqual({ iso: "2025-11-22T08:26:40.999Z", time: "08:26:40", date: "2025-11-22", zone: "UTC" });
+    expect(clockFace(T + 12 * 3600_000 + 59_000, "UTC", read)).toEqual({ iso: "2025-11-22T20:27:39.000Z", time: "20:27:39", date: "2025-11-22", zone: "UTC" });
+    expect(clockFace(Date.UTC(2024, 1, 29, 23, 59, 59), "UTC", read)).toEqual({ iso: "2024-02-29T23:59:59.000Z", time: "23:59:59", date: "2024-02-29", zone: "UTC" });
   });
 
-  it("writes out the local zone with its offset, without reading the zone in UTC mode", () => {
-    let reads = 0;
-    const read = () => {
-      reads++;
-      return "Europe/Berlin";
-    };
-    const minutesEast = -new Date(T).getTimezoneOffset();
-    expect(clockFace(T, "local", () => read()).zone).toBe(zoneLabel("local", "Europe/Berlin", minutesEast));
-    expect(clockFace(T, "local", () => read()).time).toBe(formatTime(T / 1000, undefined, "second"));
-    reads = 0;
-    clockFace(T, "UTC", () => read());
-    expect(reads).toBe(0);
+  describe("in the local zone", () => {
+    // A zone with a half-hour offset and no summer time, so the expected text is the same all year.
+    beforeAll(() => {
+      vi.stubEnv("TZ", "Asia/Kolkata");
+    });
+    afterAll(() => {
+      vi.unstubAllEnvs();
+    });
+
+    it("writes out the local zone with its offset, and the local date past midnight", () => {
+      const read = () => "Asia/Kolkata";
+      expect(clockFace(T, "local", read)).toEqual({ iso: "2025-11-22T08:26:40.000Z", time: "13:56:40", date: "2025-11-22", zone: "Asia/Kolkata (UTC+5:30)" });
+      // 20:27:39 UTC is already the next day in India.
+      expect(clockFace(T + 12 * 3600_000 + 59_000, "local", read)).toEqual({ iso: "2025-11-22T20:27:39.000Z", time: "01:57:39", date: "2025-11-23", zone: "Asia/Kolkata (UTC+5:30)" });
+    });
+
+    it("does not read the local zone in UTC mode", () => {
+      let reads = 0;
+      const read = () => {
+        reads++;
+        return "Asia/Kolkata";
+      };
+      expect(clockFace(T, "UTC", read).zone).toBe("UTC");
+      expect(reads).toBe(0);
+      expect(clockFace(T, "local", read).zone).toBe("Asia/Kolkata (UTC+5:30)");
+      expect(reads).toBe(1);
+    });
   });
 });
 

@@ -88,6 +88,7 @@ describe("resolveQueryTimes", () => {
   });
 
   it("rejects times before 1970", () => {
+    expect(() => resolveQueryTimes({}, 100, LIMITS)).toThrow(ApiError);
     expect(() => resolveQueryTimes({}, 100, LIMITS)).toThrow(expect.objectContaining({ code: "invalid_time", param: "from" }));
   });
 });

@@ -137,8 +137,8 @@ describe("nodes section", () => {
 
   it("reads a selector and rejects bad label names and an empty one", () => {
     expect(fromYaml("nodes:\n  selector: {job: node-exporter, cluster: prod}\n").nodes.selector).toEqual({ job: "node-exporter", cluster: "prod" });
-    expect(() => fromYaml("nodes:\n  selector: {bad-name: x}\n")).toThrow(/nodes\.selector/);
-    expect(() => fromYaml("nodes:\n  selector: {}\n")).toThrow(/nodes\.selector: must name at least one label/);
-    expect(() => fromYaml("nodes:\n  selectr: {}\n")).toThrow(/nodes/);
+    expect(configError(() => fromYaml("nodes:\n  selector: {bad-name: x}\n"))).toMatch(/nodes\.selector/);
+    expect(configError(() => fromYaml("nodes:\n  selector: {}\n"))).toMatch(/nodes\.selector: must name at least one label/);
+    expect(configError(() => fromYaml("nodes:\n  selectr: {}\n"))).toMatch(/nodes/);
   });
 });

@@ -126,7 +126,7 @@ describe("CoalescingCache", () => {
 
   it("keeps a failure no longer than the question's own ttl", async () => {
     const { clock, cache } = setup();
-    await expect(cache.get(req("q|100", upstreamDown, { ttlMs: 1_000 }))).rejects.toThrow();
+    await expect(cache.get(req("q|100", upstreamDown, { ttlMs: 1_000 }))).rejects.toThrow("upstream down");
     clock.now += 1_000;
     const fetch = vi.fn(async () => "back");
     expect((await cache.get(req("q|100", fetch, { ttlMs: 1_000 }))).value).toBe("back");

@@ -1,9 +1,48 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { configSchema } from "@/lib/config/schema";
 import { getMetrics } from "@/lib/metrics/registry";
-import type { PrometheusClient } from "./client";
+import { createPrometheusClient, type PrometheusClient } from "./client";
 import { UpstreamError } from "./errors";
 import { createUpstream, instantTtlMs, staleSlot } from "./upstream";
+
+/**
+ * An Upstream over the real client, whose fetch answers each request with `respond(query)`:
+ * recorded answers stand in for Prometheus, so the whole path (parsing, cap, cache, limiter) runs.
+ */
+function upstreamOver(respond: (query: string) => Response | Promise<Response>, settings: Record<string, unknown> = {}) {
+  const asked: string[] = [];
+  const fetch = (async (_url: RequestInfo | URL, init?: RequestInit) => {
+    const query = new URLSearchParams(String(init?.body ?? "")).get("query") ?? "";
+    asked.push(query);
+    return respond(query);
+  }) as typeof globalThis.fetch;
+  const cfg = configSchema.parse(settings);
+  const client = createPrometheusClient({ url: "http://prom:9090", timeoutMs: cfg.prometheus.timeoutSeconds * 1000, fetch });
+  return { upstream: createUpstream(client, cfg, getMetrics()), asked };
+}
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+// What Prometheus answers while it starts: 503 in text/plain.
+const starting = () => new Response("Service Unavailable", { status: 503, statusText: "Service Unavailable", headers: { "Content-Type": "text/plain" } });
+
+// Answers in the Prometheus HTTP API's format (https://prometheus.io/docs/prometheus/latest/querying/api/#expression-query-result-formats).
+const vector = (...jobs: [string, string][]) => ({
+  status: "success",
+  data: { resultType: "vector", result: jobs.map(([job, value]) => ({ metric: { job }, value: [1800000000, value] })) },
+});
+const MATRIX_OF_THREE = {
+  status: "success",
+  data: {
+    resultType: "matrix",
+    result: ["cart", "checkout", "search"].map((job) => ({ metric: { job }, values: [[1799999970, "1"], [1800000000, "2"]] })),
+  },
+  warnings: ["PromQL info: metric might not be a counter"],
+};
+const BAD_DATA = { status: "error", errorType: "bad_data", error: "1:1: parse error: unexpected end of input" };
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("instantTtlMs", () => {
   const now = 1_800_000_000_000;
@@ -90,8 +129,125 @@ describe("metricNames", () => {
 
   it("asks again at once after a failure, instead of holding it", async () => {
     const { upstream, labelValues } = upstreamAnswering(new UpstreamError("network", "connection refused"), ["up"]);
-    await expect(upstream.metricNames()).rejects.toThrow("connection refused");
+    const failed = upstream.metricNames();
+    await expect(failed).rejects.toThrow(UpstreamError);
+    await expect(failed).rejects.toThrow("connection refused");
     expect((await upstream.metricNames()).value.data).toEqual(["up"]);
     expect(labelValues).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("the series cap (limits.maxSeries)", () => {
+  it("keeps the first maxSeries series of an instant answer and says how many there were", async () => {
+    const { upstream } = upstreamOver(() => json(vector(["cart", "1.5"], ["checkout", "2"], ["search", "NaN"])), { limits: { maxSeries: 2 } });
+    const answer = await upstream.instant("sum by (job) (up)", 1800000000, 5000);
+    expect(answer.value).toEqual({
+      data: [
+        { labels: { job: "cart" }, value: 1.5 },
+        { labels: { job: "checkout" }, value: 2 },
+      ],
+      warnings: ["only the first 2 of 3 series are shown"],
+    });
+  });
+
+  it("keeps the upstream's own warnings before its own, for a range answer", async () => {
+    const { upstream } = upstreamOver(() => json(MATRIX_OF_THREE), { limits: { maxSeries: 1 } });
+    const answer = await upstream.range("sum by (job) (up)", { start: 1799999970, end: 1800000000, step: 30 });
+    expect(answer.value).toEqual({
+      data: [{ labels: { job: "cart" }, points: [[1799999970, 1], [1800000000, 2]] }],
+      warnings: ["PromQL info: metric might not be a counter", "only the first 1 of 3 series are shown"],
+    });
+  });
+
+  it("leaves an answer of exactly maxSeries series whole, without a warning", async () => {
+    const { upstream } = upstreamOver(() => json(vector(["cart", "1"], ["checkout", "2"])), { limits: { maxSeries: 2 } });
+    expect((await upstream.instant("up", 1800000000, 5000)).value.warnings).toEqual([]);
+  });
+});
+
+describe("the stale slot", () => {
+  const NOW = 1_800_000_000_000;
+
+  /** An upstream that answers `first`, then fails with `then` for every later request. */
+  function answeringOnce(first: Response, then: () => Response | Promise<Response>) {
+    let answered = false;
+    return upstreamOver(() => {
+      if (answered) return then();
+      answered = true;
+      return first;
+    });
+  }
+
+  it("serves the previous poll's answer, marked stale with its age, when the upstream fails near now", async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ["Date"] });
+    const { upstream, asked } = answeringOnce(json(vector(["checkout", "12.5"])), starting);
+    expect(await upstream.instant("q", NOW / 1000, 5000)).toEqual({
+      value: { data: [{ labels: { job: "checkout" }, value: 12.5 }], warnings: [] },
+      stale: false,
+      ageSeconds: 0,
+      outcome: "miss",
+    });
+    vi.advanceTimersByTime(10_000);
+    // The next poll asks about a new instant; Prometheus answers 503.
+    expect(await upstream.instant("q", NOW / 1000 + 10, 5000)).toEqual({
+      value: { data: [{ labels: { job: "checkout" }, value: 12.5 }], warnings: [] },
+      stale: true,
+      ageSeconds: 10,
+      outcome: "stale",
+    });
+    expect(asked).toEqual(["q", "q"]);
+  });
+
+  it("serves the previous window's answer for a range query that moved on", async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ["Date"] });
+    const { upstream } = answeringOnce(json(MATRIX_OF_THREE), () => Promise.reject(new TypeError("fetch failed")));
+    await upstream.range("q", { start: 1799999970, end: 1800000000, step: 30 });
+    vi.advanceTimersByTime(30_000);
+    const later = await upstream.range("q", { start: 1800000000, end: 1800000030, step: 30 });
+    expect(later).toMatchObject({ stale: true, ageSeconds: 30, outcome: "stale" });
+    expect(later.value.data.map((s) => s.labels.job)).toEqual(["cart", "checkout", "search"]);
+  });
+
+  it("about a settled past instant, serves only an answer about that same instant", async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ["Date"] });
+    const anHourAgo = NOW / 1000 - 3600;
+    const { upstream } = answeringOnce(json(vector(["checkout", "3"])), starting);
+    await upstream.instant("q", anHourAgo, 5000);
+    // Another past moment: the hour-ago answer would be wrong there, not merely old.
+    const elsewhere = upstream.instant("q", anHourAgo + 60, 5000);
+    await expect(elsewhere).rejects.toThrow(UpstreamError);
+    await expect(elsewhere).rejects.toMatchObject({ kind: "unavailable", message: "503 Service Unavailable: not a JSON answer from /api/v1/query" });
+    // The same moment, once its 10 min in the cache are over: the old answer stands in.
+    vi.advanceTimersByTime(11 * 60_000);
+    expect(await upstream.instant("q", anHourAgo, 5000)).toMatchObject({ value: { data: [{ labels: { job: "checkout" }, value: 3 }] }, stale: true, ageSeconds: 660 });
+  });
+
+  it("is not served for an error that asking again cannot mend (bad_data)", async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ["Date"] });
+    const { upstream } = answeringOnce(json(vector(["checkout", "1"])), () => json(BAD_DATA, 400));
+    await upstream.instant("q", NOW / 1000, 5000);
+    vi.advanceTimersByTime(10_000);
+    const failed = upstream.instant("q", NOW / 1000 + 10, 5000);
+    await expect(failed).rejects.toThrow(UpstreamError);
+    await expect(failed).rejects.toMatchObject({ kind: "bad_data", status: 400 });
+  });
+});
+
+describe("the limiter (prometheus.maxConcurrency)", () => {
+  it("fails a query that waited for a free slot past the timeout, without sending it", async () => {
+    // One slot, held by an answer that is still on its way when the other query's budget runs out:
+    // the fake holds it until released, whatever the abort says.
+    let release: (r: Response) => void = () => undefined;
+    const held = new Promise<Response>((resolve) => (release = resolve));
+    const { upstream, asked } = upstreamOver((query) => (query === "slow" ? held : json(vector(["checkout", "1"]))), {
+      prometheus: { maxConcurrency: 1, timeoutSeconds: 0.2 },
+    });
+    const slow = upstream.instant("slow", 1800000000, 5000);
+    const queued = upstream.instant("queued", 1800000000, 5000);
+    await expect(queued).rejects.toThrow(UpstreamError);
+    await expect(queued).rejects.toMatchObject({ kind: "timeout", message: "no free upstream slot within 0.2 s: 1 queries were running" });
+    expect(asked).toEqual(["slow"]);
+    release(json(vector(["checkout", "7"])));
+    expect((await slow).value.data).toEqual([{ labels: { job: "checkout" }, value: 7 }]);
   });
 });

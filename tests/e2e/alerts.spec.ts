@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { OverviewPage } from "./pages/overview-page";
+import { ProblemPage } from "./pages/problem-page";
 import { ServicePage } from "./pages/service-page";
 
 // The e2e browser runs in UTC (playwright.config.ts), so times on screen are UTC.
@@ -14,7 +15,7 @@ test.describe("alerts", () => {
     await control.incident({ kind: "error-burst", service: "checkout", durationSeconds: 300 });
 
     // HighErrorRatio needs its 1 m rate window over 5 % and then 30 s of `for`: up to about a minute and a half.
-    const runbook = overview.row("checkout").getByRole("link", { name: "Runbook for HighErrorRatio" });
+    const runbook = overview.runbookLink("checkout", "HighErrorRatio");
     await expect(runbook).toBeVisible({ timeout: 120_000 });
     await expect(runbook).toHaveAttribute("target", "_blank");
     await expect(runbook).toHaveAttribute("rel", /noopener/);
@@ -24,17 +25,16 @@ test.describe("alerts", () => {
     expect(res.status()).toBe(200);
     // The badge names the severity; its tooltip says what fires and for how long.
     await expect(overview.row("checkout")).toContainText(/critical/);
-    await expect(overview.row("checkout").getByTitle(/HighErrorRatio \(critical, (firing|pending) for \d+/)).toBeVisible();
+    await expect(overview.alertBadgeTitled("checkout", /HighErrorRatio \(critical, (firing|pending) for \d+/)).toBeVisible();
 
     const service = new ServicePage(page);
     await service.open("checkout");
-    const list = page.getByRole("list", { name: "Alerts for checkout" });
-    const item = list.getByRole("listitem").filter({ hasText: "HighErrorRatio" });
+    const item = service.alert("checkout", "HighErrorRatio");
     await expect(item).toBeVisible();
     await expect(item).toContainText("critical");
     await expect(item).toContainText(/(firing|pending) for \d+/);
     await expect(item).toContainText(/checkout: .*requests fail/);
-    await expect(item.getByRole("link", { name: "Runbook for HighErrorRatio" })).toHaveAttribute("href", href ?? "");
+    await expect(service.runbookLink("checkout", "HighErrorRatio")).toHaveAttribute("href", href ?? "");
   });
 
   test("a critical and a warning alert on one service get a badge each, never one count for both", async ({ page, control }) => {
@@ -52,7 +52,7 @@ test.describe("alerts", () => {
   test("a service without alerts says so", async ({ page }) => {
     const service = new ServicePage(page);
     await service.open("inventory");
-    await expect(page.getByText("No alerts firing or pending for inventory")).toBeVisible();
+    await expect(service.noAlerts("inventory")).toBeVisible();
   });
 });
 
@@ -62,9 +62,9 @@ test.describe("links that open on the incident", () => {
     const service = new ServicePage(page);
     await service.open("checkout", `?at=${at}`);
     // A vertical line has a zero-width box, which Playwright counts as not visible: attached is what can be asked.
-    await expect(service.chart("Error ratio").getByRole("img", { name: `at ${hms(at)}` })).toBeAttached();
+    await expect(service.atMarker("Error ratio", hms(at))).toBeAttached();
     // at − 30 min … now, since at + 30 min is still to come.
-    await expect(page.getByText(new RegExp(`^${hms(at - 30 * 60).slice(0, 5)}:\\d{2} – `))).toBeVisible();
+    await expect(service.range(new RegExp(`^${hms(at - 30 * 60).slice(0, 5)}:\\d{2} – `))).toBeVisible();
   });
 
   test("?at= in RFC 3339 works the same", async ({ page }) => {
@@ -72,7 +72,7 @@ test.describe("links that open on the incident", () => {
     const at = Math.floor(Date.now() / 1000 / 5) * 5 - 2 * 60 + 3;
     const service = new ServicePage(page);
     await service.open("checkout", `?at=${new Date(at * 1000).toISOString().replace(".000Z", "Z")}`);
-    await expect(service.chart("Request rate by status class").getByRole("img", { name: `at ${hms(at)}` })).toBeAttached();
+    await expect(service.atMarker("Request rate by status class", hms(at))).toBeAttached();
   });
 
   test("from and to in epoch milliseconds, as Grafana writes them, set the range", async ({ page }) => {
@@ -82,7 +82,7 @@ test.describe("links that open on the incident", () => {
     const service = new ServicePage(page);
     await service.open("checkout", `?from=${from * 1000}&to=${to * 1000}`);
     await expect(service.heading("checkout")).toBeVisible();
-    await expect(page.getByText(`${hms(from)} – ${hms(to)}`)).toBeVisible();
+    await expect(service.range(`${hms(from)} – ${hms(to)}`)).toBeVisible();
   });
 
   test("a link to a service that does not exist shows the not-found page", async ({ page, consoleGuard }) => {
@@ -90,6 +90,6 @@ test.describe("links that open on the incident", () => {
     consoleGuard.allow(/status of 404/);
     const service = new ServicePage(page);
     await service.open("no-such-service", `?at=${Math.floor(Date.now() / 1000) - 600}`);
-    await expect(page.getByRole("heading", { level: 1, name: /No service named “no-such-service”/ })).toBeVisible();
+    await expect(new ProblemPage(page).missingService("no-such-service")).toBeVisible();
   });
 });

@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { NodeColumn, NodePage } from "./pages/nodes-page";
+import { ProblemPage } from "./pages/problem-page";
 
 // The demo's one node_exporter maps to sim-node-a; sim-node-b and sim-node-c exist in Kubernetes only.
 const DEMO_NODE = "sim-node-a";
@@ -17,11 +18,11 @@ test.describe("nodes on the overview", () => {
     const row = nodes.row(DEMO_NODE);
     await expect(row).toBeVisible();
     await expect(row).toContainText(STATUS);
-    await expect(row.getByRole("cell")).toHaveCount(6);
+    await expect(nodes.cells(DEMO_NODE)).toHaveCount(6);
     // CPU, memory and disk as percentages, network as byte rates.
     await expect(row).toContainText(/\d[\d.]*\s*%/, { timeout: FIRST_DATA });
     await expect(row).toContainText(/↓\s*\d[\d.]*\s*[kMG]?B\/s/, { timeout: FIRST_DATA });
-    await expect(row.getByRole("link", { name: DEMO_NODE, exact: true })).toHaveAttribute("href", /^\/nodes\/sim-node-a\?from=now-6h&to=now/);
+    await expect(nodes.link(DEMO_NODE)).toHaveAttribute("href", /^\/nodes\/sim-node-a\?from=now-6h&to=now/);
     for (const name of KUBERNETES_ONLY) await expect(nodes.row(name)).toContainText("no node_exporter data");
     expect((await nodes.kubernetesNodeNames()).sort()).toEqual([DEMO_NODE, ...KUBERNETES_ONLY]);
   });
@@ -36,7 +37,7 @@ test.describe("nodes on the overview", () => {
     await expect.poll(() => nodes.kubernetesNodeNames().then((n) => n[0])).toBe("sim-node-b");
     await expect(nodes.row("sim-node-b")).toContainText("NotReady");
     await expect(nodes.rows().first()).toContainText("sim-node-b");
-    await expect(page.getByRole("heading", { name: /Kubernetes.*1 NotReady/ })).toBeVisible();
+    await expect(nodes.kubernetesHeading).toContainText(/\b1 NotReady\b/);
   });
 });
 
@@ -45,7 +46,7 @@ test.describe("node page", () => {
     const node = new NodePage(page);
     await node.open(DEMO_NODE, "?from=now-30m&to=now&refresh=10s");
     await expect(node.heading(DEMO_NODE)).toBeVisible();
-    await expect(page.getByText(/node_exporter 127\.0\.0\.1:\d+ · Kubernetes node sim-node-a/)).toBeVisible();
+    await expect(node.sources(/node_exporter 127\.0\.0\.1:\d+ · Kubernetes node sim-node-a/)).toBeVisible();
     const charts: [string, string][] = [
       ["CPU utilization", "%"],
       ["CPU saturation", "load/CPU"],
@@ -59,16 +60,16 @@ test.describe("node page", () => {
       await expect(node.unit(title, unit)).toBeVisible();
       await expect.poll(() => node.valueAxisLabels(title).then((l) => l.length)).toBeGreaterThan(1);
     }
-    await expect(page.getByRole("link", { name: "← Overview" })).toHaveAttribute("href", /^\/\?from=now-30m&to=now/);
+    await expect(node.overviewLink).toHaveAttribute("href", /^\/\?from=now-30m&to=now/);
   });
 
   test("a Kubernetes-only node shows its Kubernetes data and says it has no node_exporter data", async ({ page }) => {
     const node = new NodePage(page);
     await node.open("sim-node-b");
     await expect(node.heading("sim-node-b")).toBeVisible();
-    await expect(page.getByText(/No node_exporter data for this node/)).toBeVisible();
-    await expect(page.getByRole("list", { name: "Conditions" })).toContainText("Ready");
-    await expect(page.getByText(/Pods: \d+ running of a capacity of \d+/)).toBeVisible();
+    await expect(node.noExporterData).toBeVisible();
+    await expect(node.conditions).toContainText("Ready");
+    await expect(node.pods).toHaveText(/^Pods: \d+ running of a capacity of \d+/);
     await expect(node.chart("CPU utilization")).toHaveCount(0);
   });
 
@@ -78,6 +79,6 @@ test.describe("node page", () => {
     const node = new NodePage(page);
     await node.open("no-such-node");
     await expect(node.heading(/No node named “no-such-node”/)).toBeVisible();
-    await expect(page.getByRole("link", { name: /Back to the overview/ })).toBeVisible();
+    await expect(new ProblemPage(page).overviewLink).toBeVisible();
   });
 });

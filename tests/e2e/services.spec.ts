@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { OverviewPage } from "./pages/overview-page";
+import { ProblemPage } from "./pages/problem-page";
 import { ServicePage } from "./pages/service-page";
 
 const DEMO_SERVICES = ["frontend", "catalog", "cart", "checkout", "payments", "inventory", "recommendations", "search", "ads", "email", "reviews", "ratings"];
@@ -38,8 +39,8 @@ test.describe("overview", () => {
     expect(currentValuesAsked, "the rows came with the HTML, not from a request of the page").toEqual([]);
     // Then the scripts: the page hydrates on those rows and works ("N s ago" needs the browser's clock).
     release();
-    await expect(page.getByText(/Updated .+ ago/)).toBeVisible();
-    await page.getByRole("combobox", { name: "Sort" }).selectOption("name");
+    await expect(overview.updated).toBeVisible();
+    await overview.sort.selectOption("name");
     await expect(page).toHaveURL(/sort=name/);
     await expect.poll(() => overview.serviceNames()).toEqual([...DEMO_SERVICES].sort());
   });
@@ -50,10 +51,9 @@ test.describe("overview", () => {
     // A short range: a freshly started demo has only a few minutes of data, and a line needs two points.
     await overview.open("?from=now-5m&to=now");
     expect((await sparklines).status()).toBe(200);
-    const checkout = overview.row("checkout");
-    await expect(checkout.getByRole("img", { name: /Request rate of checkout/ }).locator("polyline")).toHaveCount(1);
-    await expect(checkout.getByRole("img", { name: /Latency of checkout/ }).locator("polyline").first()).toBeVisible();
-    await expect(overview.rows().locator("[aria-busy=true]")).toHaveCount(0);
+    await expect(overview.sparklineLines("checkout", "Request rate")).toHaveCount(1);
+    await expect(overview.sparklineLines("checkout", "Latency").first()).toBeVisible();
+    await expect(overview.busyParts()).toHaveCount(0);
   });
 
   test("an error burst turns the service's row failing within two refreshes, and it sorts to the top", async ({ page, control }) => {
@@ -81,7 +81,7 @@ test.describe("service page", () => {
     for (const title of ["Request rate by status class", "Error ratio", "Latency of successful requests", "Latency of failed requests"]) {
       await expect(service.chart(title)).toBeVisible();
     }
-    await expect(page.getByRole("button", { name: "Custom" })).toHaveAttribute("aria-pressed", "true");
+    await expect(service.rangeButton("Custom")).toHaveAttribute("aria-pressed", "true");
     // 30 minutes of axis: the first and last labels are at most 30 minutes apart.
     const labels = await service.timeAxisLabels("Request rate by status class");
     expect(labels.length).toBeGreaterThan(2);
@@ -130,8 +130,9 @@ test.describe("service page", () => {
     consoleGuard.allow(/status of 404/);
     const service = new ServicePage(page);
     await service.open("no-such-service");
-    await expect(page.getByRole("heading", { level: 1, name: /No service named “no-such-service”/ })).toBeVisible();
-    await expect(page.getByRole("link", { name: /Back to all services/ })).toBeVisible();
+    const problem = new ProblemPage(page);
+    await expect(problem.missingService("no-such-service")).toBeVisible();
+    await expect(problem.homeLink).toBeVisible();
   });
 });
 
@@ -143,11 +144,11 @@ test.describe("time zone", () => {
     await service.open("checkout", "?from=now-1h&to=now");
     await expect(service.chart("Request rate by status class")).toBeVisible();
     await expect.poll(() => service.timeAxisLabels("Request rate by status class").then((l) => l.length)).toBeGreaterThan(1);
-    await expect(page.getByText(/\(UTC\+5:30\)/)).toBeVisible();
+    await expect(service.zoneOffset("UTC+5:30")).toBeVisible();
     const local = await service.timeAxisLabels("Request rate by status class");
     await service.timeZone("UTC").click();
     await expect(page).toHaveURL(/tz=UTC/);
     await expect.poll(() => service.timeAxisLabels("Request rate by status class")).not.toEqual(local);
-    await expect(page.getByText(/\(UTC\+5:30\)/)).toBeHidden();
+    await expect(service.zoneOffset("UTC+5:30")).toBeHidden();
   });
 });

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServicesResponse } from "@/lib/api/types";
 import { portMap } from "../../demo/ports";
 import { scratchDir, startExtraDashboard, startPrometheus, type ExtraDashboard } from "./extra";
-import { sleep } from "./helpers";
 import { EXTRA_PORTS, INTEGRATION_BASE_PORT } from "./stack-info";
 
 const SCRAPE_SECONDS = 1;
@@ -27,12 +26,6 @@ describe("a Prometheus that has not scraped yet", () => {
     expect(await services()).toEqual([]);
     // The shared stack's checkout instances: a prom-client service with traffic.
     prometheus.setTargets(portMap(INTEGRATION_BASE_PORT).fleet.filter((i) => i.service === "checkout").map((i) => i.address));
-    const deadline = Date.now() + 20_000;
-    let seen: string[] = [];
-    while (Date.now() < deadline && !seen.includes("checkout")) {
-      await sleep(1000);
-      seen = await services();
-    }
-    expect(seen).toContain("checkout");
+    await expect.poll(services, { timeout: 20_000, interval: 1000 }).toContain("checkout");
   });
 });

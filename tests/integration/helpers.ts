@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { inject } from "vitest";
+import { inject, vi } from "vitest";
 
 export const stack = () => inject("stack");
 
@@ -57,14 +57,13 @@ export async function demoIncident(body: Record<string, unknown>): Promise<void>
 }
 
 /** Polls until `check` returns a value (not undefined), or fails after `timeoutMs` saying what it waited for. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await check();
-    if (value !== undefined) return value;
-    await sleep(1000);
-  }
-  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+export function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  return vi.waitFor(
+    async () => {
+      const value = await check();
+      if (value === undefined) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+      return value;
+    },
+    { timeout: timeoutMs, interval: 1000 },
+  );
 }
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

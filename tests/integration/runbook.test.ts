@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { promQuery, sleep, stack } from "./helpers";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { promQuery, stack, waitFor } from "./helpers";
 
 interface PromAlert {
   labels: Record<string, string>;
@@ -13,30 +13,27 @@ async function control(body: unknown): Promise<void> {
   if (!res.ok) throw new Error(`incident: HTTP ${res.status}`);
 }
 
-async function instanceDownAlert(deadline: number): Promise<PromAlert> {
-  while (Date.now() < deadline) {
-    const body = (await (await fetch(`${stack().prometheusUrl}/api/v1/alerts`)).json()) as { data: { alerts: PromAlert[] } };
-    const alert = body.data.alerts.find((a) => a.labels.alertname === "InstanceDown" && a.labels.job === "checkout" && a.state === "firing");
-    if (alert) return alert;
-    await sleep(1000);
-  }
-  throw new Error("InstanceDown for checkout did not fire in time");
+function instanceDownAlert(timeoutMs: number): Promise<PromAlert> {
+  return waitFor(
+    "InstanceDown firing for checkout",
+    async () => {
+      const body = (await (await fetch(`${stack().prometheusUrl}/api/v1/alerts`)).json()) as { data: { alerts: PromAlert[] } };
+      return body.data.alerts.find((a) => a.labels.alertname === "InstanceDown" && a.labels.job === "checkout" && a.state === "firing");
+    },
+    timeoutMs,
+  );
 }
 
 describe("demo runbook pages link back to signalboard at the alert's time", () => {
   afterAll(async () => {
     await control({ kind: "clear" });
-    // Leave the stack as the other tests expect it: every checkout instance scraped again.
-    for (let i = 0; i < 30; i++) {
-      const up = await promQuery('min(up{job="checkout"})', Date.now() / 1000);
-      if (up[0]?.value[1] === "1") return;
-      await sleep(1000);
-    }
-  });
+    // Leave the stack as the other tests expect it: every checkout instance scraped again (vi.waitFor: expect.poll is for tests, not hooks).
+    await vi.waitFor(async () => expect((await promQuery('min(up{job="checkout"})', Date.now() / 1000))[0]?.value[1]).toBe("1"), { timeout: 30_000, interval: 1000 });
+  }, 40_000);
 
   it("the runbook of a firing InstanceDown links to the service page with at = the alert's activeAt", async () => {
     await control({ kind: "kill-instance", service: "checkout", instance: "2", durationSeconds: 120 });
-    const alert = await instanceDownAlert(Date.now() + 60_000);
+    const alert = await instanceDownAlert(60_000);
     const runbookUrl = alert.annotations.runbook_url ?? "";
     expect(runbookUrl).toMatch(/\/runbooks\/InstanceDown\?job=checkout&instance=/);
 

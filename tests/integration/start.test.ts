@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { sleep, stack } from "./helpers";
+import { stack } from "./helpers";
 import { INTEGRATION_DASHBOARD_PORT } from "./stack-info";
 
 const root = resolve(__dirname, "../..");
@@ -36,12 +36,8 @@ describe("npm start", () => {
     child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    let health = 0;
-    for (let i = 0; i < 60 && health !== 200; i++) {
-      await sleep(500);
-      health = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.status, () => 0);
-    }
-    expect(health).toBe(200);
+    const health = () => fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.status, () => 0);
+    await expect.poll(health, { timeout: 30_000, interval: 500 }).toBe(200);
     // 0100007F is 127.0.0.1; 00000000 (or the IPv6 any-address) would be every interface.
     expect(listeners(PORT)).toEqual(["0100007F"]);
     expect(output).toContain(`listening on 127.0.0.1:${PORT} only`);

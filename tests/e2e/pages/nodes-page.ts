@@ -4,10 +4,13 @@ import type { Locator, Page } from "@playwright/test";
 export class NodeColumn {
   readonly grid: Locator;
   readonly kubernetesNodes: Locator;
+  /** The Kubernetes summary's heading: "Kubernetes 3 nodes · 1 NotReady · …". */
+  readonly kubernetesHeading: Locator;
 
   constructor(readonly page: Page) {
     this.grid = page.getByRole("table", { name: "Nodes" });
     this.kubernetesNodes = page.getByRole("list", { name: "Kubernetes nodes" });
+    this.kubernetesHeading = page.getByRole("heading", { name: /^Kubernetes/ });
   }
 
   async open(query = ""): Promise<void> {
@@ -24,6 +27,16 @@ export class NodeColumn {
     return this.rows().filter({ has: this.page.getByRole("link", { name, exact: true }) });
   }
 
+  /** The cells of one node's grid row. */
+  cells(name: string): Locator {
+    return this.row(name).getByRole("cell");
+  }
+
+  /** The link from one node's grid row to its page. */
+  link(name: string): Locator {
+    return this.row(name).getByRole("link", { name, exact: true });
+  }
+
   /** The Kubernetes node names in the order listed. */
   async kubernetesNodeNames(): Promise<string[]> {
     return this.kubernetesNodes.getByRole("link").allTextContents();
@@ -36,10 +49,27 @@ export class NodeColumn {
 
 /** A node page `/nodes/{name}`: its heading, current values and charts. */
 export class NodePage {
-  constructor(readonly page: Page) {}
+  readonly overviewLink: Locator;
+  /** The notice that replaces the charts of a node only Kubernetes knows. */
+  readonly noExporterData: Locator;
+  readonly conditions: Locator;
+  /** "Pods: 12 running of a capacity of 110". */
+  readonly pods: Locator;
+
+  constructor(readonly page: Page) {
+    this.overviewLink = page.getByRole("link", { name: "← Overview" });
+    this.noExporterData = page.getByRole("status").filter({ hasText: /^No node_exporter data for this node/ });
+    this.conditions = page.getByRole("list", { name: "Conditions" });
+    this.pods = page.getByText(/^Pods: /);
+  }
 
   async open(name: string, query = ""): Promise<void> {
     await this.page.goto(`/nodes/${encodeURIComponent(name)}${query}`);
+  }
+
+  /** Where the node was found, as written under its name: "node_exporter 127.0.0.1:9100 · Kubernetes node sim-node-a". */
+  sources(text: RegExp): Locator {
+    return this.page.getByText(text);
   }
 
   heading(name: string | RegExp): Locator {

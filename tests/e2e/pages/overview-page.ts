@@ -3,9 +3,14 @@ import type { Locator, Page } from "@playwright/test";
 /** The overview `/`: the services table and its controls. */
 export class OverviewPage {
   readonly table: Locator;
+  readonly sort: Locator;
+  /** "Updated 12 s ago": ticks in the browser, so it shows once the page's scripts run. */
+  readonly updated: Locator;
 
   constructor(readonly page: Page) {
     this.table = page.getByRole("table", { name: "Services" });
+    this.sort = page.getByRole("combobox", { name: "Sort" });
+    this.updated = page.getByText(/Updated .+ ago/);
   }
 
   async open(query = ""): Promise<void> {
@@ -25,6 +30,26 @@ export class OverviewPage {
   /** A row's status badge, found by its tooltip, which states what the verdict rests on. */
   statusBadge(name: string): Locator {
     return this.row(name).getByTitle(/ over the last /);
+  }
+
+  /** The link to an alert's runbook on a service's row. */
+  runbookLink(name: string, alertname: string): Locator {
+    return this.row(name).getByRole("link", { name: `Runbook for ${alertname}` });
+  }
+
+  /** A row's alert badge, found by its tooltip ("HighErrorRatio (critical, firing for 2 min)"). */
+  alertBadgeTitled(name: string, title: RegExp): Locator {
+    return this.row(name).getByTitle(title);
+  }
+
+  /** The lines of a row's sparkline ("Request rate", "Latency"): one per series drawn. */
+  sparklineLines(name: string, chart: "Request rate" | "Latency"): Locator {
+    return this.row(name).getByRole("img", { name: new RegExp(`${chart} of ${name}`) }).locator("polyline");
+  }
+
+  /** Parts of rows still waiting for their data. */
+  busyParts(): Locator {
+    return this.rows().locator("[aria-busy=true]");
   }
 
   /** A row's alert badges, one per level and state: "critical", "pending warning ×2". */

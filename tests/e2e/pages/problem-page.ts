@@ -4,14 +4,21 @@ import type { Locator, Page } from "@playwright/test";
 export class ProblemPage {
   readonly notFoundHeading: Locator;
   readonly homeLink: Locator;
+  readonly overviewLink: Locator;
   readonly panelFailure: Locator;
   readonly retry: Locator;
 
   constructor(readonly page: Page) {
     this.notFoundHeading = page.getByRole("heading", { level: 1, name: "Page not found" });
     this.homeLink = page.getByRole("link", { name: /Back to all services/ });
+    this.overviewLink = page.getByRole("link", { name: /Back to the overview/ });
     this.panelFailure = page.getByRole("alert").filter({ hasText: /^This panel failed to render: / });
     this.retry = page.getByRole("button", { name: "Retry" });
+  }
+
+  /** The heading of the page a link to an unknown service opens. */
+  missingService(name: string): Locator {
+    return this.page.getByRole("heading", { level: 1, name: `No service named “${name}”` });
   }
 
   /** A panel's heading, there whether the panel has data or says it has none. */

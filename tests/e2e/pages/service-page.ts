@@ -12,6 +12,41 @@ export class ServicePage {
     return this.page.getByRole("heading", { level: 1, name });
   }
 
+  /** One alert in the service's alert list, by its name. */
+  alert(service: string, alertname: string): Locator {
+    return this.page.getByRole("list", { name: `Alerts for ${service}` }).getByRole("listitem").filter({ hasText: alertname });
+  }
+
+  /** The runbook link of one alert in the service's alert list. */
+  runbookLink(service: string, alertname: string): Locator {
+    return this.alert(service, alertname).getByRole("link", { name: `Runbook for ${alertname}` });
+  }
+
+  /** What the alert panel says when nothing fires. */
+  noAlerts(service: string): Locator {
+    return this.page.getByText(`No alerts firing or pending for ${service}`);
+  }
+
+  /** The marker a chart draws at the `at` instant, by its label ("at 17:20:03"). */
+  atMarker(title: string, time: string): Locator {
+    return this.chart(title).getByRole("img", { name: `at ${time}` });
+  }
+
+  /** The range as written on the page ("17:20:00 – 18:20:00"). */
+  range(text: string | RegExp): Locator {
+    return this.page.getByText(text);
+  }
+
+  /** The local zone's offset written beside the range ("(UTC+5:30)"); absent in UTC. */
+  zoneOffset(offset: string): Locator {
+    return this.page.getByText(`(${offset})`);
+  }
+
+  /** A button of the range picker ("Last 1 h", "Custom"); pressed when it is the range shown. */
+  rangeButton(label: string): Locator {
+    return this.page.getByRole("button", { name: label });
+  }
+
   /** A chart, by the start of its accessible name ("Request rate by status class, req/s, …"). */
   chart(title: string): Locator {
     return this.page.getByRole("figure", { name: new RegExp(`^${title}`) });

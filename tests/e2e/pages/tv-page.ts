@@ -8,6 +8,8 @@ export class TvPage {
   readonly clock: Locator;
   readonly zone: Locator;
   readonly updated: Locator;
+  /** Anything a viewer could press: a wall screen has none. */
+  readonly buttons: Locator;
 
   constructor(readonly page: Page) {
     this.services = page.getByRole("table", { name: "Services, worst first" });
@@ -17,6 +19,7 @@ export class TvPage {
     this.clock = page.getByText(/^\d{2}:\d{2}:\d{2}$/);
     this.zone = page.getByText(/^\d{4}-\d{2}-\d{2} · /);
     this.updated = page.getByText(/^Last updated \d+\s(s|min) ago/);
+    this.buttons = page.getByRole("button");
   }
 
   /** Opens `/tv` with `query`, on the stack's dashboard or on another one at `origin`. */
@@ -122,6 +125,18 @@ export class TvPage {
       vertical: document.documentElement.scrollHeight - window.innerHeight,
       horizontal: document.documentElement.scrollWidth - window.innerWidth,
     }));
+  }
+
+  /** Waits until the page has had `count` more answers from `/api/v1/alerts`: its refreshes. */
+  async alertsAnswered(count: number): Promise<void> {
+    for (let i = 0; i < count; i++) await this.page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/alerts");
+  }
+
+  /** The page background's mean of red, green and blue (0-255), rounded. */
+  async backgroundLuminance(): Promise<number> {
+    const background = await this.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const [r = 0, g = 0, b = 0] = background.match(/\d+/g)?.map(Number) ?? [];
+    return Math.round((r + g + b) / 3);
   }
 
   /** The page's navigation start: unchanged as long as the page has not reloaded. */
