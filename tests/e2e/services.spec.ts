@@ -68,6 +68,8 @@ test.describe("overview", () => {
     // The badge says what the verdict rests on: the window, and that firing alerts count.
     await expect(overview.statusBadge("checkout")).toHaveText("failing");
     await expect(overview.statusBadge("checkout")).toHaveAttribute("title", /^failing: error ratio and p99 over the last 1 min, instances up, and firing alerts/);
+    // The tab says so too, for an engineer whose dashboard is one tab of twenty.
+    await expect.poll(() => overview.tab()).toEqual({ title: expect.stringMatching(/^(\d+ down, )?\d+ failing\b.* · signalboard$/), icon: expect.stringMatching(/^\/tab\/(failing|down)\.svg$/) });
     // Worst first: once the burst fills the window, checkout (≈ 40 %) is the worst service.
     await expect(overview.rows().first()).toContainText("checkout", { timeout: 60_000 });
   });

@@ -57,6 +57,12 @@ export class OverviewPage {
     return this.row(name).getByText(/^\s*(pending )?(critical|warning|info)\s*(×\d+)?\s*$/);
   }
 
+  /** What the browser tab shows: its title, and the icon it uses (the last one in the head wins). */
+  async tab(): Promise<{ title: string; icon: string | null }> {
+    const icons = await this.page.locator('head link[rel="icon"]').evaluateAll((links) => links.map((l) => l.getAttribute("href")));
+    return { title: await this.page.title(), icon: icons.at(-1) ?? null };
+  }
+
   /** The service names of the rows in the order shown (their links to the service page, not an alert's runbook). */
   async serviceNames(): Promise<string[]> {
     return this.rows().locator('a[href^="/services/"]').allTextContents();
