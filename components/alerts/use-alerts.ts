@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { AlertsResponse } from "@/lib/api/alert-types";
+import type { AlertsResponse } from "@/lib/model/alert-types";
 import { fetchJson } from "@/lib/ui/fetch-json";
 import { alertsUrl, queryKeys } from "@/lib/ui/query-keys";
 

@@ -1,4 +1,4 @@
-import type { Freshness, Window } from "@/lib/api/types";
+import type { Freshness, Window } from "@/lib/model/types";
 
 /** What the page's data says about itself, for the header to show. */
 export interface DataInfo {

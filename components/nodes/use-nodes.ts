@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { NodeDetailResponse, NodesResponse } from "@/lib/api/node-types";
+import type { NodeDetailResponse, NodesResponse } from "@/lib/model/node-types";
 import { fetchJson } from "@/lib/ui/fetch-json";
 import { nodeUrl, nodesUrl, queryKeys, timeKeyOf } from "@/lib/ui/query-keys";
 import { apiTimeParams, refreshIntervalMs, type ViewState } from "@/lib/ui/url-state";

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { memo } from "react";
 import { AlertBadge } from "@/components/alerts/AlertBadge";
-import type { AlertSummary } from "@/lib/api/alert-types";
-import type { ServiceSummary, Values } from "@/lib/api/types";
+import type { AlertSummary } from "@/lib/model/alert-types";
+import type { ServiceSummary, Values } from "@/lib/model/types";
 import { formatPercent, formatRate, formatSeconds } from "@/lib/ui/format";
 import { statusTooltip } from "@/lib/ui/status-text";
 import { SERIES_COLORS } from "@/components/charts/colors";

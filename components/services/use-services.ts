@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { ServiceDetailResponse, ServiceSparklinesResponse, ServicesResponse } from "@/lib/api/types";
+import type { ServiceDetailResponse, ServiceSparklinesResponse, ServicesResponse } from "@/lib/model/types";
 import { fetchJson } from "@/lib/ui/fetch-json";
 import { queryKeys, serviceUrl, servicesUrl, sparklinesUrl, timeKeyOf } from "@/lib/ui/query-keys";
 import { apiTimeParams, refreshIntervalMs, type ViewState } from "@/lib/ui/url-state";

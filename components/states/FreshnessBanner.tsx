@@ -2,7 +2,7 @@
 
 import { useNow } from "@/components/app/use-now";
 import type { UseQueryResult } from "@tanstack/react-query";
-import type { Freshness } from "@/lib/api/types";
+import type { Freshness } from "@/lib/model/types";
 import { describeError } from "@/lib/ui/fetch-json";
 import { formatAge } from "@/lib/ui/format";
 import styles from "./states.module.css";

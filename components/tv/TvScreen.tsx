@@ -2,7 +2,7 @@
 
 import { useMemo, type ReactNode } from "react";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
-import type { Freshness } from "@/lib/api/types";
+import type { Freshness } from "@/lib/model/types";
 import { alertCounts, alertsByService } from "@/lib/ui/alerts";
 import { failureText, staleSince, type SourceState } from "@/lib/ui/screen-freshness";
 import { formatTime, intlZone } from "@/lib/ui/time-format";

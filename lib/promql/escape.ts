@@ -1,8 +1,12 @@
 import { LABEL_NAME, METRIC_NAME } from "@/lib/config/schema";
+import { BadInputError } from "@/lib/errors";
 
 /** Raised when a name would not be a valid PromQL identifier; nothing is sent upstream. */
-export class PromQLNameError extends Error {
+export class PromQLNameError extends BadInputError {
   override name = "PromQLNameError";
+  constructor(message: string) {
+    super("invalid_name", message);
+  }
 }
 
 /** Escapes a label value for a double-quoted PromQL string: backslash, quote and newline. */

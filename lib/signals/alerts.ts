@@ -1,7 +1,7 @@
 import type { Convention } from "@/lib/config/schema";
 import type { UpstreamAlert } from "@/lib/prometheus/types";
 import type { InstantSeries } from "@/lib/prometheus/upstream";
-import type { AlertsResponse, AlertSummary } from "@/lib/api/alert-types";
+import type { AlertsResponse, AlertSummary } from "@/lib/model/alert-types";
 import { allConventions } from "./conventions";
 import type { SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";

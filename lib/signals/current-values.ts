@@ -1,7 +1,7 @@
 import type { Convention } from "@/lib/config/schema";
 import { serviceIdentity } from "@/lib/api/sparklines";
-import type { ServiceSummary } from "@/lib/api/types";
-import type { QueryTimes } from "@/lib/api/query-times";
+import type { ServiceSummary } from "@/lib/model/types";
+import type { QueryTimes } from "@/lib/model/query-times";
 import type { InstantSeries } from "@/lib/prometheus/upstream";
 import { firingAlerts } from "@/lib/promql/alerts";
 import { failedRequestRateByService, latencyBucketsByService, requestRateByService, servicesSeen } from "@/lib/promql/red";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { configSchema } from "@/lib/config/schema";
+import { NotFoundError } from "@/lib/errors";
 import { A, B, fakeUpstream, times, USE } from "@/lib/testing/fake-node-upstream";
 import { nodeDetail, resolveNode } from "./node-detail";
 import { assembleNodes, parseUseSignals } from "./nodes";
@@ -39,9 +40,10 @@ describe("nodeDetail", () => {
     expect((await nodeDetail(deps, times, A)).selector).toEqual({ job: "node" });
   });
 
-  it("404 node_not_found for an unknown name", async () => {
+  it("throws NotFoundError node_not_found for an unknown name", async () => {
     const { deps } = fakeUpstream({ kubernetes: false });
-    await expect(nodeDetail(deps, times, "nope:9100")).rejects.toMatchObject({ status: 404, code: "node_not_found", param: "name" });
+    await expect(nodeDetail(deps, times, "nope:9100")).rejects.toThrow(NotFoundError);
+    await expect(nodeDetail(deps, times, "nope:9100")).rejects.toMatchObject({ code: "node_not_found", param: "name" });
   });
 });
 

@@ -1,5 +1,5 @@
-import type { FilesystemSummary, KubernetesHealth, KubernetesNode, NodesResponse, NodeSummary } from "@/lib/api/node-types";
-import type { QueryTimes } from "@/lib/api/query-times";
+import type { FilesystemSummary, KubernetesHealth, KubernetesNode, NodesResponse, NodeSummary } from "@/lib/model/node-types";
+import type { QueryTimes } from "@/lib/model/query-times";
 
 import type { InstantSeries } from "@/lib/prometheus/upstream";
 import { KUBE_STATE_METRIC, kubernetesNodeSignals, kubernetesWorkloadSignals } from "@/lib/promql/kubernetes";

@@ -1,4 +1,4 @@
-import type { Points, Values } from "@/lib/api/types";
+import type { Points, Values } from "@/lib/model/types";
 import type { QueryRange } from "@/lib/time/range";
 
 /** Number of points in an aligned range, both ends included. */

@@ -1,4 +1,4 @@
-import type { StatusResponse } from "@/lib/api/alert-types";
+import type { StatusResponse } from "@/lib/model/alert-types";
 import { UpstreamError } from "@/lib/prometheus/errors";
 import { withoutCredentials } from "@/lib/prometheus/redact-url";
 import { requestRateByService } from "@/lib/promql/red";

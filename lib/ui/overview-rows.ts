@@ -1,5 +1,5 @@
 // Filtering and sorting of the overview's rows: pure, so 2,000 services sort in a test as they do on screen.
-import type { ServiceSummary } from "@/lib/api/types";
+import type { ServiceSummary } from "@/lib/model/types";
 import { compareWorstFirst, descNullsLast } from "@/lib/signals/status";
 import type { SortKey } from "./url-state";
 

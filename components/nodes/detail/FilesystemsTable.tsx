@@ -1,4 +1,4 @@
-import type { FilesystemSummary } from "@/lib/api/node-types";
+import type { FilesystemSummary } from "@/lib/model/node-types";
 import { FILESYSTEM_FULL_RATIO, FILLING_USED_RATIO, FILLS_WITHIN_SECONDS } from "@/lib/signals/node-status";
 import { formatPercent } from "@/lib/ui/format";
 import { utilizationLevel } from "@/lib/ui/node-cells";

@@ -1,4 +1,4 @@
-import type { KubernetesNode, ResourceUse } from "@/lib/api/node-types";
+import type { KubernetesNode, ResourceUse } from "@/lib/model/node-types";
 import { formatPercent } from "@/lib/ui/format";
 import { conditionProblems, shareOf } from "@/lib/ui/kubernetes-health";
 import { formatBytes, formatCores } from "@/lib/ui/node-format";

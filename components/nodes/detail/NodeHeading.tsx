@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { KubernetesNode, NodeSummary } from "@/lib/api/node-types";
+import type { KubernetesNode, NodeSummary } from "@/lib/model/node-types";
 import { formatPercent } from "@/lib/ui/format";
 import { resourceCells } from "@/lib/ui/node-cells";
 import { formatBytesPerSecond, formatLoadPerCpu, formatPerSecond } from "@/lib/ui/node-format";

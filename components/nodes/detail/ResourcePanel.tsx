@@ -1,7 +1,7 @@
 import { TimeChart, type ChartSeries } from "@/components/charts/TimeChart";
 import type { GraphFrame } from "@/components/services/detail/graph-frame";
 import { Panel } from "@/components/states/Panel";
-import type { Points } from "@/lib/api/types";
+import type { Points } from "@/lib/model/types";
 import { hasValues, seriesKey, toChartRows } from "@/lib/ui/chart-rows";
 import styles from "./node-detail.module.css";
 

@@ -1,5 +1,5 @@
 import type { GraphFrame } from "@/components/services/detail/graph-frame";
-import type { NodeSeries } from "@/lib/api/node-types";
+import type { NodeSeries } from "@/lib/model/node-types";
 import { formatNumber, formatPercent } from "@/lib/ui/format";
 import { formatBytesPerSecond, formatLoadPerCpu, formatPerSecond } from "@/lib/ui/node-format";
 import { ResourcePanel, type ResourceChart } from "./ResourcePanel";

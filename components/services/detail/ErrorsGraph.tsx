@@ -1,5 +1,5 @@
 import { SERIES_COLORS } from "@/components/charts/colors";
-import type { Points } from "@/lib/api/types";
+import type { Points } from "@/lib/model/types";
 import { formatNumber, formatPercent } from "@/lib/ui/format";
 import { SeriesPanel } from "./SeriesPanel";
 import type { GraphFrame } from "./graph-frame";

@@ -1,5 +1,5 @@
 import { SERIES_COLORS } from "@/components/charts/colors";
-import type { Points } from "@/lib/api/types";
+import type { Points } from "@/lib/model/types";
 import { formatNumber, formatSeconds, inUnit } from "@/lib/ui/format";
 import type { LatencyScale } from "@/lib/ui/latency-scale";
 import { SeriesPanel } from "./SeriesPanel";

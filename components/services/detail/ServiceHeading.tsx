@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ServiceSummary } from "@/lib/api/types";
+import type { ServiceSummary } from "@/lib/model/types";
 import { formatPercent, formatRate, formatSeconds } from "@/lib/ui/format";
 import { formatWindow, statusTooltip } from "@/lib/ui/status-text";
 import { StatusBadge } from "../StatusBadge";

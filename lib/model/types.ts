@@ -1,7 +1,9 @@
-// The public JSON API (v1), as the browser and other clients read it. Types only: safe to import anywhere.
-import type { ServiceStatus } from "@/lib/signals/status";
+// The public JSON API (v1), as the browser and other clients read it: the models the domain
+// (lib/signals) builds and the API (lib/api) answers. No imports: safe to import anywhere.
 
-export type { ServiceStatus };
+/** Worst first: the order in which the overview sorts by default. */
+export const STATUS_ORDER = ["down", "failing", "degraded", "idle", "ok"] as const;
+export type ServiceStatus = (typeof STATUS_ORDER)[number];
 
 /** Seconds; null where there is no data (no requests, empty histogram). */
 export interface Latency {
