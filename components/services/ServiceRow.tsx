@@ -4,7 +4,7 @@ import { AlertBadge } from "@/components/alerts/AlertBadge";
 import type { AlertSummary } from "@/lib/model/alert-types";
 import type { ServiceSummary, Values } from "@/lib/model/types";
 import { formatPercent, formatRate, formatSeconds } from "@/lib/ui/format";
-import { statusTooltip } from "@/lib/ui/status-text";
+import { statusTooltip } from "@/lib/ui/service-status-text";
 import { SERIES_COLORS } from "@/components/charts/colors";
 import { Sparkline, type SparkSeries } from "@/components/charts/Sparkline";
 import { StatusBadge } from "./StatusBadge";

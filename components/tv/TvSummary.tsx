@@ -4,7 +4,7 @@ import { StatusIcon } from "@/components/services/StatusBadge";
 import type { AlertSummary } from "@/lib/model/alert-types";
 import type { ServiceSummary } from "@/lib/model/types";
 import { alertCounts, worstLevel } from "@/lib/ui/alerts";
-import { statusCounts } from "@/lib/ui/status-counts";
+import { statusCounts } from "@/lib/ui/service-status-counts";
 import styles from "./tv.module.css";
 
 export interface TvSummaryProps {

@@ -4,7 +4,7 @@ import { getUpstream } from "@/lib/prometheus/upstream";
 import type { SignalDeps } from "@/lib/signals/discovery";
 import { activeAlerts } from "@/lib/signals/alerts";
 import { servicesOverview, servicesSparklines } from "@/lib/signals/services";
-import { statusReport } from "@/lib/signals/status-report";
+import { upstreamReport } from "@/lib/signals/upstream-report";
 import { serviceDetail } from "@/lib/signals/service-detail";
 import { parseName, parseQuery, seriesParam, timeParams } from "./params";
 import { queryTimesNow, type TimeInput } from "./query-times";
@@ -50,5 +50,5 @@ export async function getAlerts(request: Request) {
 /** GET /api/v1/status */
 export async function getStatus(request: Request) {
   parseQuery(new URL(request.url), {});
-  return statusReport(deps(), Date.now() / 1000);
+  return upstreamReport(deps(), Date.now() / 1000);
 }

@@ -5,7 +5,7 @@ import type { AlertsResponse, AlertSummary } from "@/lib/model/alert-types";
 import { allConventions } from "./conventions";
 import type { SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
-import type { FiringAlert } from "./status";
+import type { FiringAlert } from "./service-status";
 
 const SEVERITY_ORDER = ["critical", "page", "error", "warning", "info", "none"];
 // Labels that name a service in common alerting rules, after the conventions' own service labels.

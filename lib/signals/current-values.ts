@@ -11,7 +11,7 @@ import type { SignalDeps } from "./discovery";
 import type { FreshnessTracker } from "./freshness";
 import { addBuckets, bucketsOf, latencyOf, type Bucket } from "./histogram";
 import { assignOwners, ownedValues } from "./ownership";
-import { classifyService, compareWorstFirst } from "./status";
+import { classifyService, compareWorstFirst } from "./service-status";
 
 /** How far back a service that stopped answering is still listed (as down or idle). */
 export const SEEN_LOOKBACK_SECONDS = 6 * 3600;

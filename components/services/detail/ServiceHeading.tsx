@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ServiceSummary } from "@/lib/model/types";
 import { formatPercent, formatRate, formatSeconds } from "@/lib/ui/format";
-import { formatWindow, statusTooltip } from "@/lib/ui/status-text";
+import { formatWindow, statusTooltip } from "@/lib/ui/service-status-text";
 import { StatusBadge } from "../StatusBadge";
 import styles from "./detail.module.css";
 

@@ -1,3 +1,4 @@
+// A service's status (down, failing, degraded, idle, ok): the verdict from its values and alerts, and the worst-first order.
 import type { Thresholds } from "@/lib/config/schema";
 import { STATUS_ORDER, type ServiceStatus } from "@/lib/model/types";
 
