@@ -26,7 +26,7 @@ export function KubernetesNodeSection({ node: k }: KubernetesNodeSectionProps) {
           );
         })}
       </ul>
-      {problems.size === 0 && <p className={styles.meta}>All conditions as they should be: Ready, no pressure.</p>}
+      {problems.size === 0 && <p className={styles.allWell}>All conditions as they should be: Ready, no pressure.</p>}
       <p className="num">
         Pods: <strong>{k.pods.running ?? "—"}</strong> running of a capacity of {k.pods.capacity ?? "—"}
         {podShare !== null && ` (${formatPercent(podShare)})`}
