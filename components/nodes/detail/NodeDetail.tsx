@@ -1,6 +1,7 @@
 "use client";
 
 import { DetailPage } from "@/components/detail/DetailPage";
+import detailStyles from "@/components/detail/detail.module.css";
 import { graphFrame } from "@/components/detail/graph-frame";
 import { Panel } from "@/components/states/Panel";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
@@ -53,7 +54,7 @@ export function NodeDetail({ name, view }: NodeDetailProps) {
           <UseGraphs frame={frame} series={data?.series ?? null} />
         </PanelBoundary>
       )}
-      <div className={styles.lower}>
+      <div className={`${detailStyles.grid} ${styles.lower}`}>
         {!kubernetesOnly && (
           <PanelBoundary name="Filesystems">
             <Panel title="Filesystems" status={!data ? "loading" : node?.filesystems.length ? "ready" : "empty"} emptyText="No filesystems reported for this node" stale={frame.stale} height="auto">

@@ -62,7 +62,7 @@ export function ServiceDetail({ name, view }: ServiceDetailProps) {
         </PanelBoundary>
       </div>
       <h2 className={styles.section}>Breakdowns</h2>
-      <div className={styles.breakdowns}>
+      <div className={`${detailStyles.grid} ${detailStyles.threeColumns}`}>
         {breakdowns?.byRoute !== null && (
           <PanelBoundary name="Requests by route">
             <BreakdownGraph frame={frame} title="Requests by route" series={breakdowns?.byRoute ?? []} />
