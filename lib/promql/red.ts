@@ -41,7 +41,9 @@ export function conventionRequestRate(c: Convention, scope: RedScope, extraBy: r
 
 /**
  * Failed / all requests of one convention by service: 0 where there were requests but no errors
- * (the `or` fills the missing error series), no value where there were no requests.
+ * (the `or` fills the missing error series), no value where there were no requests. For range
+ * series; current values divide the two instant rates on the server (errorRatioOf in
+ * lib/signals/current-values.ts), to the same definition: see docs/definitions.md.
  */
 export function conventionErrorRatio(c: Convention, scope: RedScope): string {
   const all = conventionRequestRate(c, scope);

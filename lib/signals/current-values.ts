@@ -19,6 +19,8 @@ export const SEEN_LOOKBACK_SECONDS = 6 * 3600;
 /**
  * Error ratio from the two rates: 0 where requests came but none failed (no failed series), null
  * where none came (0 / 0), as docs/definitions.md's `failed / all` with the missing numerator filled.
+ * Range series get the same ratio from PromQL (conventionErrorRatio in lib/promql/red.ts); the two
+ * are documented side by side in docs/definitions.md, and a change to one is a change to both.
  */
 export function errorRatioOf(all: number | null, failed: number | null): number | null {
   if (all === null || !(all > 0)) return null;
