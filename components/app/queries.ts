@@ -1,17 +1,17 @@
 // Every API query the pages run, as TanStack Query `queryOptions`: key, request and poll policy in one
 // place, so a hook, the server's prefetch and a cache read name each query the same way.
 import { queryOptions, type QueryKey } from "@tanstack/react-query";
-import type { AlertsResponse, StatusResponse } from "@/lib/model/alert-types";
+import type { AlertsResponse } from "@/lib/model/alert-types";
 import type { NodeDetailResponse, NodesResponse } from "@/lib/model/node-types";
-import type { ServiceDetailResponse, ServiceSparklinesResponse, ServicesResponse } from "@/lib/model/types";
+import type { ServiceDetailResponse, ServiceSparklinesResponse, ServicesResponse, StatusResponse } from "@/lib/model/types";
 import { fetchJson } from "@/lib/ui/fetch-json";
 import { alertsUrl, healthUrl, nodeUrl, nodesUrl, queryKeys, serviceUrl, servicesNowUrl, servicesUrl, sparklinesUrl, statusUrl, timeKeyOf, type TimeKey } from "@/lib/ui/query-keys";
 import { apiTimeParams, refreshIntervalMs, type ApiTimeParams, type ViewState } from "@/lib/ui/url-state";
 
 /** Sparkline width the overview asks for: about 40 points per line, enough for a trend, cheap for 2,000 rows. */
-export const SPARKLINE_WIDTH = 120;
+const SPARKLINE_WIDTH = 120;
 /** Chart width the service and node pages ask for: the API's 300-point maximum. */
-export const DETAIL_CHART_WIDTH = 900;
+const DETAIL_CHART_WIDTH = 900;
 
 /**
  * The one fetch and poll policy of a page's data: keyed by the view's time as the URL writes it, its

@@ -16,7 +16,7 @@ const STATUS_RETRY_MS = 30_000;
 const HEALTH_POLL_MS = 5 * 60_000;
 
 /** The server's minimum refresh interval in seconds; null until `/api/v1/status` has answered. */
-export function useServerMinimumRefresh(): number | null {
+function useServerMinimumRefresh(): number | null {
   const { data } = useQuery({
     ...statusQuery(),
     refetchInterval: (q) => (q.state.data ? STATUS_POLL_MS : STATUS_RETRY_MS),

@@ -108,3 +108,12 @@ export interface ServiceDetailResponse extends Window, Freshness {
   /** Top routes, status codes and instances by traffic, the rest summed as "others". */
   breakdowns: { byRoute: NamedSeries[] | null; byStatusCode: NamedSeries[]; byInstance: NamedSeries[] };
 }
+
+/** `GET /api/v1/status`: whether the upstream answers, the conventions it found, and the server's thresholds and limits. */
+export interface StatusResponse {
+  upstream: { url: string; reachable: boolean; version: string | null; error: string | null };
+  scrapeIntervalSeconds: number;
+  conventions: { name: string; inUse: boolean; services: number; requests: string; duration: string; serviceLabel: string }[];
+  thresholds: { errorRatio: { degraded: number; failing: number }; p99Seconds: { degraded: number; failing: number } };
+  limits: { maxRangeDays: number; maxSeries: number; minRefreshSeconds: number };
+}

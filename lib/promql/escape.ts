@@ -14,11 +14,6 @@ export function escapeLabelValue(value: string): string {
   return value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 }
 
-/** Escapes RE2 metacharacters so a literal can sit inside a `=~` matcher. */
-export function escapeRegex(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /** Returns the metric name unchanged, or throws when it is not a Prometheus metric name. */
 export function metricName(name: string): string {
   if (!METRIC_NAME.test(name)) throw new PromQLNameError(`invalid metric name: ${JSON.stringify(name)}`);

@@ -52,7 +52,7 @@ export function conventionErrorRatio(c: Convention, scope: RedScope): string {
 }
 
 /** Bucket rates of one convention's duration histogram by service and `le`, in the convention's unit. */
-export function conventionLatencyBuckets(c: Convention, scope: RedScope, outcome: Outcome): string {
+function conventionLatencyBuckets(c: Convention, scope: RedScope, outcome: Outcome): string {
   return `sum ${byService(c, ["le"])} (${rateOf(`${c.duration}_bucket`, [...baseMatchers(c, scope), ...outcomeMatchers(c, outcome)], scope.window)})`;
 }
 

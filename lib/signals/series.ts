@@ -7,7 +7,7 @@ export function pointCount(r: QueryRange): number {
 }
 
 /** Significant digits kept in sparklines: exact enough for a small line, a third of the bytes at 2,000 services. */
-export const SPARKLINE_DIGITS = 4;
+const SPARKLINE_DIGITS = 4;
 
 /** Places points on the range's grid; missing points are null, so charts show gaps, not zeros. */
 export function toValues(points: Points, r: QueryRange): Values {

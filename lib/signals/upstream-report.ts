@@ -1,5 +1,5 @@
 // What `GET /api/v1/status` reports: whether the upstream answers, its version, and which conventions found services.
-import type { StatusResponse } from "@/lib/model/alert-types";
+import type { StatusResponse } from "@/lib/model/types";
 import { UpstreamError } from "@/lib/prometheus/errors";
 import { withoutCredentials } from "@/lib/prometheus/redact-url";
 import { requestRateByService } from "@/lib/promql/red";

@@ -24,7 +24,7 @@ export interface ScreenFreshness {
 }
 
 /** Data this many refresh intervals old is late even when nothing reported a failure (a hung tab, a stuck proxy). */
-export const LATE_AFTER_INTERVALS = 2;
+const LATE_AFTER_INTERVALS = 2;
 
 // The most telling reason first: a dead server explains a dead Prometheus, not the other way round.
 function reason(sources: readonly SourceState[]): string | null {
