@@ -29,6 +29,23 @@ const emptyUse = (instance: string): NodeUse => ({
   network: { receiveBytesPerSecond: null, transmitBytesPerSecond: null, errorsPerSecond: null },
 });
 
+type Resource = "cpu" | "memory" | "disk" | "network";
+/** A field of one resource's USE values: `["cpu", "utilization"]`. */
+type UseField = { [R in Resource]: [R, keyof NodeUse[R]] }[Resource];
+
+/** Where each USE signal's value goes in a node's values (`up` and `uname` are read apart). */
+const USE_FIELDS: Record<string, UseField> = {
+  [USE_SIGNAL.cpuUtilization]: ["cpu", "utilization"],
+  [USE_SIGNAL.cpuSaturation]: ["cpu", "saturation"],
+  [USE_SIGNAL.memoryUtilization]: ["memory", "utilization"],
+  [USE_SIGNAL.memorySaturation]: ["memory", "saturation"],
+  [USE_SIGNAL.diskUtilization]: ["disk", "utilization"],
+  [USE_SIGNAL.diskSaturation]: ["disk", "saturation"],
+  [USE_SIGNAL.networkReceive]: ["network", "receiveBytesPerSecond"],
+  [USE_SIGNAL.networkTransmit]: ["network", "transmitBytesPerSecond"],
+  [USE_SIGNAL.networkErrors]: ["network", "errorsPerSecond"],
+};
+
 /** Groups the series of `nodeUseSignals` by instance, sorted by instance. */
 export function parseUseSignals(series: readonly InstantSeries[]): NodeUse[] {
   const out = new Map<string, NodeUse>();
@@ -37,42 +54,11 @@ export function parseUseSignals(series: readonly InstantSeries[]): NodeUse[] {
     if (!instance) continue;
     const n = out.get(instance) ?? emptyUse(instance);
     out.set(instance, n);
-    const v = s.value;
-    switch (s.labels[SIGNAL]) {
-      case USE_SIGNAL.up:
-        n.up = v === 1;
-        break;
-      case USE_SIGNAL.uname:
-        if (s.labels.nodename) n.nodename = s.labels.nodename;
-        break;
-      case USE_SIGNAL.cpuUtilization:
-        n.cpu.utilization = v;
-        break;
-      case USE_SIGNAL.cpuSaturation:
-        n.cpu.saturation = v;
-        break;
-      case USE_SIGNAL.memoryUtilization:
-        n.memory.utilization = v;
-        break;
-      case USE_SIGNAL.memorySaturation:
-        n.memory.saturation = v;
-        break;
-      case USE_SIGNAL.diskUtilization:
-        n.disk.utilization = v;
-        break;
-      case USE_SIGNAL.diskSaturation:
-        n.disk.saturation = v;
-        break;
-      case USE_SIGNAL.networkReceive:
-        n.network.receiveBytesPerSecond = v;
-        break;
-      case USE_SIGNAL.networkTransmit:
-        n.network.transmitBytesPerSecond = v;
-        break;
-      case USE_SIGNAL.networkErrors:
-        n.network.errorsPerSecond = v;
-        break;
-    }
+    const signal = s.labels[SIGNAL] ?? "";
+    const field = USE_FIELDS[signal];
+    if (field) (n[field[0]] as Record<string, number | null>)[field[1]] = s.value;
+    else if (signal === USE_SIGNAL.up) n.up = s.value === 1;
+    else if (signal === USE_SIGNAL.uname && s.labels.nodename) n.nodename = s.labels.nodename;
   }
   return [...out.values()].sort((a, b) => a.instance.localeCompare(b.instance));
 }
