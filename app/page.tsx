@@ -1,8 +1,8 @@
 import { HydrationBoundary } from "@tanstack/react-query";
 import { headers } from "next/headers";
 import { Suspense } from "react";
+import { servicesQuery } from "@/components/app/queries";
 import { servicesCurrentValues } from "@/lib/api/endpoints";
-import { queryKeys, timeKeyOf } from "@/lib/ui/query-keys";
 import { apiTimeParams, type ViewState } from "@/lib/ui/url-state";
 import { OverviewClient, OverviewLoading } from "./client";
 import { prefetchedState } from "./prefetch";
@@ -22,8 +22,7 @@ const CURRENT_VALUES_WAIT_MS = 6_000;
 
 /** The current values as `GET /api/v1/services` would answer them now, in the key the panel reads. */
 function currentValuesState(view: ViewState) {
-  const key = queryKeys.services(timeKeyOf(view));
-  return prefetchedState(key, () => servicesCurrentValues(apiTimeParams(view, Date.now() / 1000)), CURRENT_VALUES_WAIT_MS);
+  return prefetchedState(servicesQuery(view).queryKey, () => servicesCurrentValues(apiTimeParams(view, Date.now() / 1000)), CURRENT_VALUES_WAIT_MS);
 }
 
 /**

@@ -1,6 +1,6 @@
 // Measurements through the JSON API: upstream queries per call, cold and warm latency next to
 // Prometheus answering the same queries directly, and many viewers polling the overview.
-import type { ServicesResponse } from '@/lib/api/types';
+import type { ServicesResponse } from '@/lib/model/types';
 import { settledWithin } from '@/lib/async/settled-within';
 import { failedRequestRateByService, latencyBucketsByService, requestRateByService, servicesSeen } from '@/lib/promql/red';
 import { targetsUpByJob } from '@/lib/promql/targets';

@@ -1,4 +1,4 @@
-import type { AlertSummary } from "@/lib/api/alert-types";
+import type { AlertSummary } from "@/lib/model/alert-types";
 import { alertGroups } from "@/lib/ui/alert-groups";
 import { alertsTooltip, firstRunbook } from "@/lib/ui/alerts";
 import { SeverityBadge } from "./SeverityBadge";

@@ -1,4 +1,4 @@
-import type { AlertSummary } from "@/lib/api/alert-types";
+import type { AlertSummary } from "@/lib/model/alert-types";
 import { activeForText, alertKey, severityLevel } from "@/lib/ui/alerts";
 import { SeverityBadge } from "./SeverityBadge";
 import styles from "./alerts.module.css";

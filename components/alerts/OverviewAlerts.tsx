@@ -1,6 +1,6 @@
 "use client";
 
-import type { AlertSummary } from "@/lib/api/alert-types";
+import type { AlertSummary } from "@/lib/model/alert-types";
 import { alertCounts } from "@/lib/ui/alerts";
 import { describeError } from "@/lib/ui/fetch-json";
 import { plural } from "@/lib/ui/format";

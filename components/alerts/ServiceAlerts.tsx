@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { Panel, type PanelStatus } from "@/components/states/Panel";
-import type { AlertSummary } from "@/lib/api/alert-types";
+import type { AlertSummary } from "@/lib/model/alert-types";
 import { alertCounts } from "@/lib/ui/alerts";
 import { describeError } from "@/lib/ui/fetch-json";
 import { refreshIntervalMs, type Refresh } from "@/lib/ui/url-state";

@@ -1,7 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { AlertsResponse } from "@/lib/api/alert-types";
-import { fetchJson } from "@/lib/ui/fetch-json";
-import { alertsUrl, queryKeys } from "@/lib/ui/query-keys";
+import { alertsQuery } from "@/components/app/queries";
 
 export interface UseAlertsOptions {
   /** ms between refreshes, or false for none. */
@@ -15,10 +13,5 @@ export interface UseAlertsOptions {
  * page's list and the wall screen read the same cache entry, whatever range each page shows.
  */
 export function useAlerts({ refetchInterval, gcTime }: UseAlertsOptions) {
-  return useQuery({
-    queryKey: queryKeys.alerts(),
-    queryFn: ({ signal }) => fetchJson<AlertsResponse>(alertsUrl(), signal),
-    refetchInterval,
-    ...(gcTime === undefined ? {} : { gcTime }),
-  });
+  return useQuery({ ...alertsQuery(), refetchInterval, ...(gcTime === undefined ? {} : { gcTime }) });
 }

@@ -1,4 +1,5 @@
-import type { Freshness, Window } from "@/lib/api/types";
+import type { Freshness, Window } from "@/lib/model/types";
+import { answeredAt } from "@/lib/ui/data-age";
 
 /** What the page's data says about itself, for the header to show. */
 export interface DataInfo {
@@ -21,9 +22,8 @@ interface QueryLike {
 /** The header's view of a query. A stale answer counts from when Prometheus last answered, not from when we received the copy. */
 export function dataInfoOf(q: QueryLike): DataInfo {
   const d = q.data;
-  const age = d?.stale ? (d.ageSeconds ?? 0) * 1000 : 0;
   return {
-    updatedAt: d ? q.dataUpdatedAt - age : 0,
+    updatedAt: d ? answeredAt(q.dataUpdatedAt, d) : 0,
     checkedAt: Math.max(q.dataUpdatedAt, q.errorUpdatedAt),
     fetching: q.isFetching,
     range: d ? { from: d.from, to: d.to } : null,

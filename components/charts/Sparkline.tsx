@@ -1,4 +1,4 @@
-import type { Values } from "@/lib/api/types";
+import type { Values } from "@/lib/model/types";
 import { maxOf, sparkSegments } from "@/lib/ui/sparkline";
 
 export interface SparkSeries {

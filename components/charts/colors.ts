@@ -1,4 +1,4 @@
-import { statusLines, type StatusMeaning } from "@/lib/ui/status-colors";
+import { statusLines, type StatusMeaning } from "@/lib/ui/http-status-colors";
 
 // Chart colours by meaning, as references to the theme's CSS variables: components never hold a hex value.
 export const SERIES_COLORS = {
@@ -18,7 +18,7 @@ export function breakdownColor(i: number, name: string): string {
   return name === "others" ? SERIES_COLORS.other : `var(--series-${(i % BREAKDOWN_PALETTE) + 1})`;
 }
 
-// One colour per meaning (lib/ui/status-colors), the same on every chart; the theme keeps them colour-blind safe.
+// One colour per meaning (lib/ui/http-status-colors), the same on every chart; the theme keeps them colour-blind safe.
 const STATUS_COLORS: Record<StatusMeaning, string> = {
   success: "var(--status-success)",
   neutral: "var(--status-neutral)",

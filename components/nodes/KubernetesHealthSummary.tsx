@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useId } from "react";
-import type { KubernetesHealth, KubernetesNode } from "@/lib/api/node-types";
+import type { KubernetesHealth, KubernetesNode } from "@/lib/model/node-types";
 import { formatPercent, plural } from "@/lib/ui/format";
 import { conditionProblems, podTotals, shareOf, visibleKubernetesNodes } from "@/lib/ui/kubernetes-health";
 import { nodeHref } from "@/lib/ui/node-href";

@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, type CSSProperties } from "react";
-import type { KubernetesHealth, NodeSummary } from "@/lib/api/node-types";
+import type { KubernetesHealth, NodeSummary } from "@/lib/model/node-types";
 import { plural } from "@/lib/ui/format";
 import { formatNodeSelector } from "@/lib/ui/node-format";
 import { nodeHref } from "@/lib/ui/node-href";

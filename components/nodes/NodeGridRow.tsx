@@ -5,6 +5,7 @@ import type { NodeRow } from "@/lib/ui/node-rows";
 import type { NodeGridSize } from "./NodeGrid";
 import { NodeStatusBadge } from "./NodeStatusBadge";
 import { ResourceCellView } from "./ResourceCellView";
+import statusRows from "@/components/app/status-rows.module.css";
 import styles from "./nodes.module.css";
 
 export interface NodeGridRowProps {
@@ -25,7 +26,7 @@ export const NodeGridRow = memo(function NodeGridRow({ row, href, size, rowIndex
   const detail = why.length ? why.join("; ") : s && s.instance !== row.name ? s.instance : "";
   return (
     <div role="row" aria-rowindex={rowIndex} className={styles.row} data-status={row.display} style={top === undefined ? undefined : { transform: `translateY(${top}px)` }}>
-      <div role="cell" className={styles.statusCell}>
+      <div role="cell" className={statusRows.statusCell}>
         <NodeStatusBadge status={row.display} size={size} />
       </div>
       <div role="cell" className={styles.nameCell}>

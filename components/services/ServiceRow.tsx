@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { memo } from "react";
 import { AlertBadge } from "@/components/alerts/AlertBadge";
-import type { AlertSummary } from "@/lib/api/alert-types";
-import type { ServiceSummary, Values } from "@/lib/api/types";
+import type { AlertSummary } from "@/lib/model/alert-types";
+import type { ServiceSummary, Values } from "@/lib/model/types";
 import { formatPercent, formatRate, formatSeconds } from "@/lib/ui/format";
-import { statusTooltip } from "@/lib/ui/status-text";
+import { statusTooltip } from "@/lib/ui/service-status-text";
 import { SERIES_COLORS } from "@/components/charts/colors";
 import { Sparkline, type SparkSeries } from "@/components/charts/Sparkline";
 import { StatusBadge } from "./StatusBadge";
+import statusRows from "@/components/app/status-rows.module.css";
 import styles from "./services.module.css";
 
 /** Every row has the same height, so the virtualiser places rows without measuring them. */
@@ -56,7 +57,7 @@ export const ServiceRow = memo(function ServiceRow({ service: s, href, rowIndex,
   const meta = [s.namespace, s.convention, s.instances ? `${s.instances.up}/${s.instances.total} up` : null].filter(Boolean).join(" · ");
   return (
     <div role="row" aria-rowindex={rowIndex} className={styles.row} data-status={s.status} style={{ transform: `translateY(${top}px)` }}>
-      <div role="cell" className={styles.statusCell}>
+      <div role="cell" className={statusRows.statusCell}>
         <StatusBadge status={s.status} title={statusTooltip(s.status, s.statusReasons, statusWindow)} />
       </div>
       <div role="cell" className={styles.nameCell}>

@@ -2,9 +2,9 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
-import type { AlertSummary } from "@/lib/api/alert-types";
+import type { AlertSummary } from "@/lib/model/alert-types";
 import { serviceIdentityKey } from "@/lib/api/sparklines";
-import type { ServiceSummary } from "@/lib/api/types";
+import type { ServiceSummary } from "@/lib/model/types";
 import { serviceHref, type SortKey, type ViewState } from "@/lib/ui/url-state";
 import { ROW_HEIGHT, ServiceRow } from "./ServiceRow";
 import styles from "./services.module.css";

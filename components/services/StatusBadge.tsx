@@ -1,4 +1,4 @@
-import type { ServiceStatus } from "@/lib/api/types";
+import type { ServiceStatus } from "@/lib/model/types";
 import styles from "./services.module.css";
 
 export interface StatusBadgeProps {

@@ -2,7 +2,8 @@
 
 import { useNow } from "@/components/app/use-now";
 import type { UseQueryResult } from "@tanstack/react-query";
-import type { Freshness } from "@/lib/api/types";
+import type { Freshness } from "@/lib/model/types";
+import { answeredAt } from "@/lib/ui/data-age";
 import { describeError } from "@/lib/ui/fetch-json";
 import { formatAge } from "@/lib/ui/format";
 import styles from "./states.module.css";
@@ -26,8 +27,8 @@ export interface FreshnessBannerProps {
  */
 export function FreshnessBanner({ stale, ageSeconds, receivedAt, refreshError, warnings }: FreshnessBannerProps) {
   const now = useNow();
-  const sinceReceived = now === null ? 0 : Math.max(0, (now - receivedAt) / 1000);
-  const age = formatAge((stale ? (ageSeconds ?? 0) : 0) + sinceReceived);
+  // Until the clock ticks (server render, hydration) the age is as of receipt.
+  const age = formatAge(Math.max(0, ((now ?? receivedAt) - answeredAt(receivedAt, { stale, ageSeconds })) / 1000));
   return (
     <>
       {refreshError !== null && (

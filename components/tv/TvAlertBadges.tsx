@@ -1,5 +1,5 @@
 import { SeverityBadge } from "@/components/alerts/SeverityBadge";
-import type { AlertSummary } from "@/lib/api/alert-types";
+import type { AlertSummary } from "@/lib/model/alert-types";
 import { alertGroups } from "@/lib/ui/alert-groups";
 import { alertsTooltip } from "@/lib/ui/alerts";
 import styles from "./services.module.css";

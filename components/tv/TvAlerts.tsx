@@ -2,7 +2,7 @@
 
 import { memo } from "react";
 import { AlertList } from "@/components/alerts/AlertList";
-import type { AlertSummary } from "@/lib/api/alert-types";
+import type { AlertSummary } from "@/lib/model/alert-types";
 import { TvPlaceholder } from "./TvPlaceholder";
 import { useShrinkToFit } from "./use-fit";
 import styles from "./tv.module.css";

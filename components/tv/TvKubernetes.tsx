@@ -2,7 +2,7 @@
 
 import { memo } from "react";
 import { KubernetesHealthSummary } from "@/components/nodes/KubernetesHealthSummary";
-import type { NodesResponse } from "@/lib/api/node-types";
+import type { NodesResponse } from "@/lib/model/node-types";
 import { DEFAULT_VIEW } from "@/lib/ui/url-state";
 import styles from "./tv.module.css";
 

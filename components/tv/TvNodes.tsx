@@ -2,7 +2,7 @@
 
 import { memo, useMemo } from "react";
 import { NodeGrid } from "@/components/nodes/NodeGrid";
-import type { NodesResponse } from "@/lib/api/node-types";
+import type { NodesResponse } from "@/lib/model/node-types";
 import { nodeRows } from "@/lib/ui/node-rows";
 import { TvPlaceholder } from "./TvPlaceholder";
 import { useShrinkToFit } from "./use-fit";

@@ -3,7 +3,7 @@
 import { useMemo, type ReactNode } from "react";
 import { TabStatus } from "@/components/app/TabStatus";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
-import type { Freshness } from "@/lib/api/types";
+import type { Freshness } from "@/lib/model/types";
 import { alertCounts, alertsByService } from "@/lib/ui/alerts";
 import { failureText, staleSince, type SourceState } from "@/lib/ui/screen-freshness";
 import { servicesTab } from "@/lib/ui/tab-status";

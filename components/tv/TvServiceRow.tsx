@@ -1,7 +1,7 @@
 import { memo } from "react";
 import { StatusIcon } from "@/components/services/StatusBadge";
-import type { AlertSummary } from "@/lib/api/alert-types";
-import type { ServiceSummary } from "@/lib/api/types";
+import type { AlertSummary } from "@/lib/model/alert-types";
+import type { ServiceSummary } from "@/lib/model/types";
 import { formatNumber, formatPercent, formatSeconds, NO_VALUE } from "@/lib/ui/format";
 import { TvAlertBadges } from "./TvAlertBadges";
 import styles from "./services.module.css";

@@ -1,11 +1,11 @@
 "use client";
 
 import { memo, useMemo } from "react";
-import type { AlertSummary } from "@/lib/api/alert-types";
+import type { AlertSummary } from "@/lib/model/alert-types";
 import { serviceIdentityKey } from "@/lib/api/sparklines";
-import type { ServiceSummary } from "@/lib/api/types";
+import type { ServiceSummary } from "@/lib/model/types";
 import { sortServices } from "@/lib/ui/overview-rows";
-import { moreText } from "@/lib/ui/status-counts";
+import { moreText } from "@/lib/ui/service-status-counts";
 import { TvPlaceholder } from "./TvPlaceholder";
 import { TvServiceRow } from "./TvServiceRow";
 import { useShrinkToFit } from "./use-fit";

@@ -1,10 +1,10 @@
 import { memo } from "react";
 import { SeverityIcon } from "@/components/alerts/SeverityBadge";
 import { StatusIcon } from "@/components/services/StatusBadge";
-import type { AlertSummary } from "@/lib/api/alert-types";
-import type { ServiceSummary } from "@/lib/api/types";
+import type { AlertSummary } from "@/lib/model/alert-types";
+import type { ServiceSummary } from "@/lib/model/types";
 import { alertCounts, worstLevel } from "@/lib/ui/alerts";
-import { statusCounts } from "@/lib/ui/status-counts";
+import { statusCounts } from "@/lib/ui/service-status-counts";
 import styles from "./tv.module.css";
 
 export interface TvSummaryProps {

@@ -1,36 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { rowsThatFit } from "@/lib/ui/fit";
-
-/**
- * How many rows of a list fit in a box that never scrolls. The box's height comes from the screen
- * (flex), the row height from CSS (em of the screen's type size); both are measured, so the count
- * follows the screen, a banner taking room, and the type scale, with no numbers duplicated here.
- * Until the first measurement the capacity is null and every row renders (clipped, never scrolled).
- *
- * `rowSelector` finds one row inside the box; the gap between rows is read from that row's parent.
- */
-export function useFit<T extends HTMLElement>(itemCount: number, rowSelector: string) {
-  const ref = useRef<T>(null);
-  const [capacity, setCapacity] = useState<number | null>(null);
-  const measure = useCallback(() => {
-    const box = ref.current;
-    const row = box?.querySelector(rowSelector);
-    if (!box || !row) return;
-    const gap = row.parentElement ? Number.parseFloat(getComputedStyle(row.parentElement).rowGap) || 0 : 0;
-    const next = rowsThatFit(box.clientHeight, row.getBoundingClientRect().height, gap);
-    setCapacity((prev) => (prev === next ? prev : next));
-  }, [rowSelector]);
-  // Before paint, so a list that is too long never shows for a frame; again when rows first appear.
-  useLayoutEffect(measure, [measure, itemCount]);
-  useEffect(() => {
-    const box = ref.current;
-    if (!box) return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(box);
-    return () => observer.disconnect();
-  }, [measure]);
-  return { ref, capacity };
-}
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 
 /**
  * How many rows of a list whose other parts (headers, legends, summaries) are not known here fit

@@ -1,12 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useAlerts } from "@/components/alerts/use-alerts";
+import { healthQuery, servicesNowQuery, statusQuery } from "@/components/app/queries";
 import { useNodes } from "@/components/nodes/use-nodes";
-import type { StatusResponse } from "@/lib/api/alert-types";
-import type { ServicesResponse } from "@/lib/api/types";
 import { shouldReload } from "@/lib/ui/build-check";
-import { fetchJson } from "@/lib/ui/fetch-json";
-import { healthUrl, queryKeys, servicesNowUrl, statusUrl } from "@/lib/ui/query-keys";
 import { effectiveRefreshSeconds, refreshOptionAtLeast } from "@/lib/ui/tv-params";
 import { DEFAULT_VIEW } from "@/lib/ui/url-state";
 
@@ -19,10 +16,9 @@ const STATUS_RETRY_MS = 30_000;
 const HEALTH_POLL_MS = 5 * 60_000;
 
 /** The server's minimum refresh interval in seconds; null until `/api/v1/status` has answered. */
-export function useServerMinimumRefresh(): number | null {
+function useServerMinimumRefresh(): number | null {
   const { data } = useQuery({
-    queryKey: queryKeys.status(),
-    queryFn: ({ signal }) => fetchJson<StatusResponse>(statusUrl(), signal),
+    ...statusQuery(),
     refetchInterval: (q) => (q.state.data ? STATUS_POLL_MS : STATUS_RETRY_MS),
     gcTime: TV_GC_MS,
   });
@@ -34,12 +30,7 @@ export function useServerMinimumRefresh(): number | null {
  * onto a new version by themselves. Its own slow poll, apart from the data's.
  */
 export function useReloadOnNewBuild(): void {
-  const { data, dataUpdatedAt } = useQuery({
-    queryKey: queryKeys.health(),
-    queryFn: ({ signal }) => fetchJson<{ status: string; build: string }>(healthUrl(), signal),
-    refetchInterval: HEALTH_POLL_MS,
-    gcTime: TV_GC_MS,
-  });
+  const { data, dataUpdatedAt } = useQuery({ ...healthQuery(), refetchInterval: HEALTH_POLL_MS, gcTime: TV_GC_MS });
   // dataUpdatedAt too: an answer equal to the last one keeps its object, and a page too young to
   // reload at the first answer must still reload at the next.
   useEffect(() => {
@@ -54,12 +45,7 @@ export function useReloadOnNewBuild(): void {
 export function useTvData(requestedRefreshSeconds: number) {
   const refreshSeconds = effectiveRefreshSeconds(requestedRefreshSeconds, useServerMinimumRefresh());
   const refetchInterval = refreshSeconds === null ? false : refreshSeconds * 1000;
-  const services = useQuery({
-    queryKey: queryKeys.servicesNow(),
-    queryFn: ({ signal }) => fetchJson<ServicesResponse>(servicesNowUrl(), signal),
-    refetchInterval,
-    gcTime: TV_GC_MS,
-  });
+  const services = useQuery({ ...servicesNowQuery(), refetchInterval, gcTime: TV_GC_MS });
   const alerts = useAlerts({ refetchInterval, gcTime: TV_GC_MS });
   // The nodes hook takes a page's view: the default range, at the refresh option matching ours.
   const nodes = useNodes({ ...DEFAULT_VIEW, refresh: refreshOptionAtLeast(refreshSeconds) });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { BadInputError, NotFoundError } from "@/lib/errors";
 import { PromQLNameError } from "@/lib/promql/escape";
 import { UpstreamError, type UpstreamErrorKind } from "@/lib/prometheus/errors";
 import { TimeParseError } from "@/lib/time/parse-time";
@@ -13,6 +14,15 @@ describe("errorResponse", () => {
       internal: false,
     });
     expect(errorResponse(new ApiError(404, "service_not_found", "no such service")).body).toEqual({ error: { code: "service_not_found", message: "no such service" } });
+  });
+
+  it("maps a NotFoundError to 404 and a BadInputError to 400, with their code and param", () => {
+    expect(errorResponse(new NotFoundError("node_not_found", 'no node named "x"', "name"))).toEqual({
+      status: 404,
+      body: { error: { code: "node_not_found", message: 'no node named "x"', param: "name" } },
+      internal: false,
+    });
+    expect(errorResponse(new BadInputError("invalid_name", "bad name"))).toEqual({ status: 400, body: { error: { code: "invalid_name", message: "bad name" } }, internal: false });
   });
 
   it("maps TimeParseError to 400 invalid_time", () => {

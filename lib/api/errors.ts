@@ -1,7 +1,6 @@
 import { ZodError } from "zod";
-import { PromQLNameError } from "@/lib/promql/escape";
+import { DomainError, HttpStatusError, NotFoundError } from "@/lib/errors";
 import { UpstreamError } from "@/lib/prometheus/errors";
-import { TimeParseError } from "@/lib/time/parse-time";
 
 /** The error body of every endpoint: `{"error": {"code", "message", "param"?}}`. */
 export interface ErrorBody {
@@ -9,24 +8,20 @@ export interface ErrorBody {
 }
 
 /** An answer we give on purpose, with its HTTP status. */
-export class ApiError extends Error {
+export class ApiError extends HttpStatusError {
   override name = "ApiError";
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly param?: string,
-  ) {
-    super(message);
-  }
+}
+
+/** The HTTP status of a domain error: 404 for what does not exist; 400 for bad input and any other. */
+function domainStatus(e: DomainError): number {
+  return e instanceof NotFoundError ? 404 : 400;
 }
 
 /** Maps any error to one HTTP status and body; the one place where that mapping lives. */
 export function errorResponse(e: unknown): { status: number; body: ErrorBody; internal: boolean } {
   const body = (code: string, message: string, param?: string): ErrorBody => ({ error: param ? { code, message, param } : { code, message } });
   if (e instanceof ApiError) return { status: e.status, body: body(e.code, e.message, e.param), internal: false };
-  if (e instanceof TimeParseError) return { status: 400, body: body("invalid_time", e.message), internal: false };
-  if (e instanceof PromQLNameError) return { status: 400, body: body("invalid_name", e.message), internal: false };
+  if (e instanceof DomainError) return { status: domainStatus(e), body: body(e.code, e.message, e.param), internal: false };
   if (e instanceof ZodError) {
     const issue = e.issues[0];
     const param = issue?.path.join(".") || undefined;

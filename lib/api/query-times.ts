@@ -1,6 +1,7 @@
 import type { Config } from "@/lib/config/schema";
 import { TimeParseError, isRelativeTime, parseTime } from "@/lib/time/parse-time";
-import { alignInstant, alignRange, currentWindow, pointsForWidth, rateWindow, stepFor, type QueryRange } from "@/lib/time/range";
+import type { QueryTimes } from "@/lib/model/query-times";
+import { alignInstant, alignRange, currentWindow, pointsForWidth, rateWindow, stepFor } from "@/lib/time/range";
 import { ApiError } from "./errors";
 
 export interface TimeInput {
@@ -8,24 +9,6 @@ export interface TimeInput {
   to?: string;
   at?: string;
   width?: number;
-}
-
-/** Every time a request needs, resolved once: the aligned range, the instant and the rate windows. */
-export interface QueryTimes {
-  from: number;
-  to: number;
-  /**
-   * The instant of current values: exactly the instant a link names; when it follows the clock
-   * (`now`, `now-5m`), aligned down to the scrape interval so that viewers share answers.
-   */
-  at: number;
-  /** The end of the range, `to`, aligned like `at` where it follows the clock: where "seen in the range" is asked. */
-  end: number;
-  range: QueryRange;
-  /** The rate() window of the range's series, in seconds: follows the step. */
-  window: number;
-  /** The rate() window of current values and status, in seconds: the same whatever the range. */
-  currentWindow: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ServiceSparkline, ServiceSparklinesResponse, ServiceSummary } from "./types";
+import type { ServiceSparkline, ServiceSparklinesResponse, ServiceSummary } from "@/lib/model/types";
 import { serviceIdentity, serviceIdentityKey, withSparklines } from "./sparklines";
 
 const summary = (name: string, namespace?: string): ServiceSummary => ({

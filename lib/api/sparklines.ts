@@ -1,6 +1,6 @@
 // The overview's two answers joined: current values (`/api/v1/services`) and sparklines
 // (`/api/v1/services?series=only`). Pure, so the browser and the server use the same matching.
-import type { ServiceSparkline, ServiceSparklinesResponse, ServiceSummary } from "./types";
+import type { ServiceSparkline, ServiceSparklinesResponse, ServiceSummary } from "@/lib/model/types";
 
 /** Identity of a service across conventions and responses: namespace and name. */
 export function serviceIdentityKey(s: { name: string; namespace?: string }): string {

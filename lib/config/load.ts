@@ -14,7 +14,7 @@ export interface ConfigSources {
 }
 
 /** Formats zod issues as `key.path: message`, one per line. */
-export function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`).join("\n");
 }
 

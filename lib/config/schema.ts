@@ -41,10 +41,10 @@ const thresholdPair = z
   .refine((t) => t.degraded <= t.failing, "degraded must not exceed failing");
 
 /** The mixin's default nodeExporterSelector. */
-export const DEFAULT_NODE_SELECTOR: Readonly<Record<string, string>> = { job: "node" };
+const DEFAULT_NODE_SELECTOR: Readonly<Record<string, string>> = { job: "node" };
 
 /** The `nodes:` section: equality matchers that select node_exporter series. */
-export const nodesSchema = z
+const nodesSchema = z
   .object({
     selector: z
       .record(labelName, z.string().max(256))

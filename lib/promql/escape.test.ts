@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byLabels, equalityMatchers, escapeLabelValue, escapeRegex, labelName, metricName, PromQLNameError, selector } from "./escape";
+import { byLabels, equalityMatchers, escapeLabelValue, labelName, metricName, PromQLNameError, selector } from "./escape";
 
 /**
  * Reads one double-quoted PromQL string literal starting at `text[start]` (the opening quote), the
@@ -56,15 +56,6 @@ describe("escapeLabelValue", () => {
     const literal = readStringLiteral(text, 3);
     expect(literal.value).toBe(value);
     expect(text.slice(literal.end)).toBe("}");
-  });
-});
-
-describe("escapeRegex", () => {
-  it("escapes RE2 metacharacters so the value matches only itself", () => {
-    expect(escapeRegex("a.b*c")).toBe("a\\.b\\*c");
-    const value = "api/v1/(x)|[y]+?^$";
-    expect(new RegExp(`^${escapeRegex(value)}$`).test(value)).toBe(true);
-    expect(new RegExp(`^${escapeRegex("a.c")}$`).test("abc")).toBe(false);
   });
 });
 

@@ -1,18 +1,17 @@
 import { LABEL_NAME, METRIC_NAME } from "@/lib/config/schema";
+import { BadInputError } from "@/lib/errors";
 
 /** Raised when a name would not be a valid PromQL identifier; nothing is sent upstream. */
-export class PromQLNameError extends Error {
+export class PromQLNameError extends BadInputError {
   override name = "PromQLNameError";
+  constructor(message: string) {
+    super("invalid_name", message);
+  }
 }
 
 /** Escapes a label value for a double-quoted PromQL string: backslash, quote and newline. */
 export function escapeLabelValue(value: string): string {
   return value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r");
-}
-
-/** Escapes RE2 metacharacters so a literal can sit inside a `=~` matcher. */
-export function escapeRegex(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Returns the metric name unchanged, or throws when it is not a Prometheus metric name. */

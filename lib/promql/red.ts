@@ -41,7 +41,9 @@ export function conventionRequestRate(c: Convention, scope: RedScope, extraBy: r
 
 /**
  * Failed / all requests of one convention by service: 0 where there were requests but no errors
- * (the `or` fills the missing error series), no value where there were no requests.
+ * (the `or` fills the missing error series), no value where there were no requests. For range
+ * series; current values divide the two instant rates on the server (errorRatioOf in
+ * lib/signals/current-values.ts), to the same definition: see docs/definitions.md.
  */
 export function conventionErrorRatio(c: Convention, scope: RedScope): string {
   const all = conventionRequestRate(c, scope);
@@ -50,7 +52,7 @@ export function conventionErrorRatio(c: Convention, scope: RedScope): string {
 }
 
 /** Bucket rates of one convention's duration histogram by service and `le`, in the convention's unit. */
-export function conventionLatencyBuckets(c: Convention, scope: RedScope, outcome: Outcome): string {
+function conventionLatencyBuckets(c: Convention, scope: RedScope, outcome: Outcome): string {
   return `sum ${byService(c, ["le"])} (${rateOf(`${c.duration}_bucket`, [...baseMatchers(c, scope), ...outcomeMatchers(c, outcome)], scope.window)})`;
 }
 

@@ -9,11 +9,11 @@ import { anyOf, setLabel } from "./labels";
 /** The label that tells the parts of a combined query apart. */
 export const SIGNAL = "signal";
 /** The mixin's `diskDeviceSelector`: real block devices, not loop, ram or zram devices. */
-export const DISK_DEVICES = "(/dev/)?(mmcblk.p.+|nvme.+|rbd.+|sd.+|vd.+|xvd.+|dm-.+|md.+|dasd.+)";
+const DISK_DEVICES = "(/dev/)?(mmcblk.p.+|nvme.+|rbd.+|sd.+|vd.+|xvd.+|dm-.+|md.+|dasd.+)";
 /** Filesystems that hold no data of their own; left out of space and fill-up figures. */
-export const PSEUDO_FILESYSTEMS = "tmpfs|ramfs|overlay|squashfs|nsfs|fuse.lxcfs";
+const PSEUDO_FILESYSTEMS = "tmpfs|ramfs|overlay|squashfs|nsfs|fuse.lxcfs";
 /** How far back the fill-up trend looks, as in the mixin's NodeFilesystemSpaceFillingUp alert. */
-export const FILL_TREND_SECONDS = 6 * 3600;
+const FILL_TREND_SECONDS = 6 * 3600;
 
 /** Values of the `signal` label in `nodeUseSignals`. */
 export const USE_SIGNAL = {

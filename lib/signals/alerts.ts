@@ -1,11 +1,11 @@
 import type { Convention } from "@/lib/config/schema";
 import type { UpstreamAlert } from "@/lib/prometheus/types";
 import type { InstantSeries } from "@/lib/prometheus/upstream";
-import type { AlertsResponse, AlertSummary } from "@/lib/api/alert-types";
+import type { AlertsResponse, AlertSummary } from "@/lib/model/alert-types";
 import { allConventions } from "./conventions";
 import type { SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
-import type { FiringAlert } from "./status";
+import type { FiringAlert } from "./service-status";
 
 const SEVERITY_ORDER = ["critical", "page", "error", "warning", "info", "none"];
 // Labels that name a service in common alerting rules, after the conventions' own service labels.

@@ -94,8 +94,3 @@ export function conventionsInUse(conventions: readonly Convention[], metricNames
   const present = new Set(metricNames);
   return conventions.filter((c) => present.has(c.requests));
 }
-
-/** A convention's histogram is in milliseconds when its config says so; results are always seconds. */
-export function hasHistogram(c: Convention, metricNames: readonly string[]): boolean {
-  return metricNames.includes(`${c.duration}_bucket`);
-}

@@ -1,7 +1,7 @@
 import type { Convention } from "@/lib/config/schema";
 import { serviceIdentity } from "@/lib/api/sparklines";
-import type { ServiceSummary } from "@/lib/api/types";
-import type { QueryTimes } from "@/lib/api/query-times";
+import type { ServiceSummary } from "@/lib/model/types";
+import type { QueryTimes } from "@/lib/model/query-times";
 import type { InstantSeries } from "@/lib/prometheus/upstream";
 import { firingAlerts } from "@/lib/promql/alerts";
 import { failedRequestRateByService, latencyBucketsByService, requestRateByService, servicesSeen } from "@/lib/promql/red";
@@ -11,7 +11,7 @@ import type { SignalDeps } from "./discovery";
 import type { FreshnessTracker } from "./freshness";
 import { addBuckets, bucketsOf, latencyOf, type Bucket } from "./histogram";
 import { assignOwners, ownedValues } from "./ownership";
-import { classifyService, compareWorstFirst } from "./status";
+import { classifyService, compareWorstFirst } from "./service-status";
 
 /** How far back a service that stopped answering is still listed (as down or idle). */
 export const SEEN_LOOKBACK_SECONDS = 6 * 3600;
@@ -19,6 +19,8 @@ export const SEEN_LOOKBACK_SECONDS = 6 * 3600;
 /**
  * Error ratio from the two rates: 0 where requests came but none failed (no failed series), null
  * where none came (0 / 0), as docs/definitions.md's `failed / all` with the missing numerator filled.
+ * Range series get the same ratio from PromQL (conventionErrorRatio in lib/promql/red.ts); the two
+ * are documented side by side in docs/definitions.md, and a change to one is a change to both.
  */
 export function errorRatioOf(all: number | null, failed: number | null): number | null {
   if (all === null || !(all > 0)) return null;

@@ -3,7 +3,7 @@
 // `sum by (service, le) (rate(H_bucket[W]))` once per outcome and derives p50/p90/p99 of successful,
 // failed and all requests from those two answers: PromQL has no shared subexpressions, so three
 // `histogram_quantile` calls over three outcomes rated every bucket series nine times.
-import type { Latency } from "@/lib/api/types";
+import type { Latency } from "@/lib/model/types";
 import type { InstantSeries } from "@/lib/prometheus/upstream";
 import { QUANTILES } from "@/lib/promql/red";
 

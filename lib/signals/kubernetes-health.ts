@@ -1,4 +1,4 @@
-import type { KubernetesHealth, KubernetesNode, NodeCondition } from "@/lib/api/node-types";
+import type { KubernetesHealth, KubernetesNode, NodeCondition } from "@/lib/model/node-types";
 import type { InstantSeries } from "@/lib/prometheus/upstream";
 import { K8S_NODE_SIGNAL, K8S_WORKLOAD_SIGNAL } from "@/lib/promql/kubernetes";
 import { SIGNAL } from "@/lib/promql/use";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { configSchema } from "@/lib/config/schema";
+import { NotFoundError } from "@/lib/errors";
 import { A, B, fakeUpstream, times, USE } from "@/lib/testing/fake-node-upstream";
 import { nodeDetail, resolveNode } from "./node-detail";
 import { assembleNodes, nodesOverview, parseUseSignals } from "./nodes";
@@ -39,9 +40,10 @@ describe("nodeDetail", () => {
     expect((await nodeDetail(deps, times, A)).selector).toEqual({ job: "node" });
   });
 
-  it("404 node_not_found for an unknown name", async () => {
+  it("throws NotFoundError node_not_found for an unknown name", async () => {
     const { deps } = fakeUpstream({ kubernetes: false });
-    await expect(nodeDetail(deps, times, "nope:9100")).rejects.toMatchObject({ status: 404, code: "node_not_found", param: "name" });
+    await expect(nodeDetail(deps, times, "nope:9100")).rejects.toThrow(NotFoundError);
+    await expect(nodeDetail(deps, times, "nope:9100")).rejects.toMatchObject({ code: "node_not_found", param: "name" });
   });
 
   it("answers an unknown name from the overview's own queries, none of which carries the name", async () => {
@@ -50,7 +52,9 @@ describe("nodeDetail", () => {
       await nodesOverview(overview.deps, times);
       const detail = fakeUpstream({ kubernetes });
       const name = 'ghost"} or vector(1) #';
-      await expect(nodeDetail(detail.deps, times, name)).rejects.toMatchObject({ status: 404, code: "node_not_found" });
+      const error: unknown = await nodeDetail(detail.deps, times, name).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NotFoundError);
+      expect(error).toMatchObject({ code: "node_not_found" });
       expect(detail.calls.length).toBeGreaterThan(0);
       expect(detail.calls.filter((c) => !overview.calls.includes(c))).toEqual([]);
       expect(detail.calls.filter((c) => c.includes("ghost") || c.includes("vector(1)"))).toEqual([]);

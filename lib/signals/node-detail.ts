@@ -1,7 +1,7 @@
-import { ApiError } from "@/lib/api/errors";
-import type { KubernetesNode, NodeDetailResponse, NodeSeries, NodeSummary } from "@/lib/api/node-types";
-import type { QueryTimes } from "@/lib/api/query-times";
-import type { Points } from "@/lib/api/types";
+import { NotFoundError } from "@/lib/errors";
+import type { KubernetesNode, NodeDetailResponse, NodeSeries, NodeSummary } from "@/lib/model/node-types";
+import type { QueryTimes } from "@/lib/model/query-times";
+import type { Points } from "@/lib/model/types";
 import type { RangeSeries } from "@/lib/prometheus/upstream";
 import { filesystemSignals, nodeUseSignals, SIGNAL, USE_SIGNAL } from "@/lib/promql/use";
 import type { SignalDeps } from "./discovery";
@@ -43,7 +43,7 @@ export async function nodeDetail(deps: SignalDeps, t: QueryTimes, name: string):
   const fresh = new FreshnessTracker();
   const inventory = await loadNodes(deps, t, fresh, { filesystems: false });
   const found = resolveNode(inventory.nodes, inventory.kubernetesNodes, name);
-  if (!found) throw new ApiError(404, "node_not_found", `no node_exporter instance or Kubernetes node named "${name}"`, "name");
+  if (!found) throw new NotFoundError("node_not_found", `no node_exporter instance or Kubernetes node named "${name}"`, "name");
 
   const base = { at: t.at, window: t.currentWindow, seriesWindow: t.window, from: t.from, to: t.to, step: t.range.step, kubernetes: found.kubernetes ?? null, selector: deps.cfg.nodes.selector };
   const current = found.summary;

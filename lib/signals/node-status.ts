@@ -1,9 +1,7 @@
 // Node status thresholds are named constants here rather than configuration: they follow the
 // node-exporter mixin's and common USE practice, and one set keeps every deployment's colours alike.
 
-/** Worst first. */
-export const NODE_STATUS_ORDER = ["down", "saturated", "busy", "ok"] as const;
-export type NodeStatus = (typeof NODE_STATUS_ORDER)[number];
+import { NODE_STATUS_ORDER, type NodeStatus } from "@/lib/model/node-types";
 
 /** CPU, memory or disk utilization at or above this is "saturated". */
 export const SATURATED_UTILIZATION = 0.9;

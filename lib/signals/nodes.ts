@@ -1,5 +1,5 @@
-import type { FilesystemSummary, KubernetesHealth, KubernetesNode, NodesResponse, NodeSummary } from "@/lib/api/node-types";
-import type { QueryTimes } from "@/lib/api/query-times";
+import type { FilesystemSummary, KubernetesHealth, KubernetesNode, NodesResponse, NodeSummary } from "@/lib/model/node-types";
+import type { QueryTimes } from "@/lib/model/query-times";
 
 import type { InstantSeries } from "@/lib/prometheus/upstream";
 import { KUBE_STATE_METRIC, kubernetesNodeSignals, kubernetesWorkloadSignals } from "@/lib/promql/kubernetes";
@@ -29,17 +29,21 @@ const emptyUse = (instance: string): NodeUse => ({
   network: { receiveBytesPerSecond: null, transmitBytesPerSecond: null, errorsPerSecond: null },
 });
 
-/** Where each numeric USE signal lands in a node's values. */
-const USE_FIELD: Record<string, (n: NodeUse, v: number | null) => void> = {
-  [USE_SIGNAL.cpuUtilization]: (n, v) => (n.cpu.utilization = v),
-  [USE_SIGNAL.cpuSaturation]: (n, v) => (n.cpu.saturation = v),
-  [USE_SIGNAL.memoryUtilization]: (n, v) => (n.memory.utilization = v),
-  [USE_SIGNAL.memorySaturation]: (n, v) => (n.memory.saturation = v),
-  [USE_SIGNAL.diskUtilization]: (n, v) => (n.disk.utilization = v),
-  [USE_SIGNAL.diskSaturation]: (n, v) => (n.disk.saturation = v),
-  [USE_SIGNAL.networkReceive]: (n, v) => (n.network.receiveBytesPerSecond = v),
-  [USE_SIGNAL.networkTransmit]: (n, v) => (n.network.transmitBytesPerSecond = v),
-  [USE_SIGNAL.networkErrors]: (n, v) => (n.network.errorsPerSecond = v),
+type Resource = "cpu" | "memory" | "disk" | "network";
+/** A field of one resource's USE values: `["cpu", "utilization"]`. */
+type UseField = { [R in Resource]: [R, keyof NodeUse[R]] }[Resource];
+
+/** Where each USE signal's value goes in a node's values (`up` and `uname` are read apart). */
+const USE_FIELDS: Record<string, UseField> = {
+  [USE_SIGNAL.cpuUtilization]: ["cpu", "utilization"],
+  [USE_SIGNAL.cpuSaturation]: ["cpu", "saturation"],
+  [USE_SIGNAL.memoryUtilization]: ["memory", "utilization"],
+  [USE_SIGNAL.memorySaturation]: ["memory", "saturation"],
+  [USE_SIGNAL.diskUtilization]: ["disk", "utilization"],
+  [USE_SIGNAL.diskSaturation]: ["disk", "saturation"],
+  [USE_SIGNAL.networkReceive]: ["network", "receiveBytesPerSecond"],
+  [USE_SIGNAL.networkTransmit]: ["network", "transmitBytesPerSecond"],
+  [USE_SIGNAL.networkErrors]: ["network", "errorsPerSecond"],
 };
 
 /** Groups the series of `nodeUseSignals` by instance, sorted by instance. */
@@ -50,12 +54,11 @@ export function parseUseSignals(series: readonly InstantSeries[]): NodeUse[] {
     if (!instance) continue;
     const n = out.get(instance) ?? emptyUse(instance);
     out.set(instance, n);
-    const v = s.value;
     const signal = s.labels[SIGNAL] ?? "";
-    if (signal === USE_SIGNAL.up) n.up = v === 1;
-    else if (signal === USE_SIGNAL.uname) {
-      if (s.labels.nodename) n.nodename = s.labels.nodename;
-    } else USE_FIELD[signal]?.(n, v);
+    const field = USE_FIELDS[signal];
+    if (field) (n[field[0]] as Record<string, number | null>)[field[1]] = s.value;
+    else if (signal === USE_SIGNAL.up) n.up = s.value === 1;
+    else if (signal === USE_SIGNAL.uname && s.labels.nodename) n.nodename = s.labels.nodename;
   }
   return [...out.values()].sort((a, b) => a.instance.localeCompare(b.instance));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Points } from "@/lib/api/types";
+import type { Points } from "@/lib/model/types";
 import { meanOf, pointCount, toValues, topWithOthers } from "./series";
 
 const range = { start: 90, end: 150, step: 15 };

@@ -1,4 +1,4 @@
-import type { Points, Values } from "@/lib/api/types";
+import type { Points, Values } from "@/lib/model/types";
 import type { QueryRange } from "@/lib/time/range";
 
 /** Number of points in an aligned range, both ends included. */
@@ -7,7 +7,7 @@ export function pointCount(r: QueryRange): number {
 }
 
 /** Significant digits kept in sparklines: exact enough for a small line, a third of the bytes at 2,000 services. */
-export const SPARKLINE_DIGITS = 4;
+const SPARKLINE_DIGITS = 4;
 
 /** Places points on the range's grid; missing points are null, so charts show gaps, not zeros. */
 export function toValues(points: Points, r: QueryRange): Values {

@@ -1,6 +1,6 @@
-import { ApiError } from "@/lib/api/errors";
-import type { QueryTimes } from "@/lib/api/query-times";
-import type { NamedSeries, Points, ServiceDetailResponse } from "@/lib/api/types";
+import { NotFoundError } from "@/lib/errors";
+import type { QueryTimes } from "@/lib/model/query-times";
+import type { NamedSeries, Points, ServiceDetailResponse } from "@/lib/model/types";
 import type { RangeSeries } from "@/lib/prometheus/upstream";
 import { conventionErrorRatio, conventionLatencyQuantiles, conventionRequestRate, requestRateBy, type Outcome } from "@/lib/promql/red";
 import { currentValues } from "./current-values";
@@ -45,7 +45,7 @@ export async function serviceDetail(deps: SignalDeps, t: QueryTimes, name: strin
   const { inUse } = await discoverConventions(deps, fresh);
   const [service] = inUse.length ? await currentValues(deps, t, inUse, fresh, name) : [];
   const owner = inUse.find((c) => c.name === service?.convention);
-  if (!service || !owner) throw new ApiError(404, "service_not_found", `no service named "${name}" has requests between from and to`, "name");
+  if (!service || !owner) throw new NotFoundError("service_not_found", `no service named "${name}" has requests between from and to`, "name");
 
   const range = (q: string) => deps.upstream.range(q, t.range).then((a) => fresh.take(a));
   const scope = { window: t.window, service: name };

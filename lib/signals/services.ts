@@ -1,7 +1,7 @@
 import type { Convention } from "@/lib/config/schema";
 import { serviceIdentity, serviceIdentityKey } from "@/lib/api/sparklines";
-import type { Latency, ServiceSparkline, ServiceSparklinesResponse, ServicesResponse, Values } from "@/lib/api/types";
-import type { QueryTimes } from "@/lib/api/query-times";
+import type { Latency, ServiceSparkline, ServiceSparklinesResponse, ServicesResponse, Values } from "@/lib/model/types";
+import type { QueryTimes } from "@/lib/model/query-times";
 import type { RangeSeries } from "@/lib/prometheus/upstream";
 import { CONVENTION } from "@/lib/promql/labels";
 import { errorRatioByService, latencyQuantileByService, latencyQuantilesByService, requestRateByService } from "@/lib/promql/red";

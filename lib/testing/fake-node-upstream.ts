@@ -1,5 +1,5 @@
 // Canned node_exporter, filesystem and Kubernetes answers for the nodes signal tests.
-import type { QueryTimes } from "@/lib/api/query-times";
+import type { QueryTimes } from "@/lib/model/query-times";
 import { configSchema } from "@/lib/config/schema";
 import type { Cached } from "@/lib/prometheus/coalescing-cache";
 import type { InstantSeries, RangeSeries, Result, Upstream } from "@/lib/prometheus/upstream";

@@ -1,6 +1,11 @@
-/** Raised for a time expression we cannot read; `param` names the query parameter. */
-export class TimeParseError extends Error {
+import { BadInputError } from "@/lib/errors";
+
+/** Raised for a time expression we cannot read. */
+export class TimeParseError extends BadInputError {
   override name = "TimeParseError";
+  constructor(message: string) {
+    super("invalid_time", message);
+  }
 }
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800, y: 31_536_000 };

@@ -1,5 +1,5 @@
 // A service's alerts counted by what a badge can say in words: level and state together.
-import type { AlertSummary } from "@/lib/api/alert-types";
+import type { AlertSummary } from "@/lib/model/alert-types";
 import { SEVERITY_LEVELS, severityLevel, type SeverityLevel } from "./alerts";
 
 export interface AlertGroup {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AlertSummary } from "@/lib/api/alert-types";
+import type { AlertSummary } from "@/lib/model/alert-types";
 import { activeForText, alertCounts, alertKey, alertsByService, alertsTooltip, firstRunbook, severityLevel, worstLevel } from "./alerts";
 
 // The formatters join a value and its unit with a no-break space; expectations are written with plain ones.

@@ -1,5 +1,5 @@
 // Alerts as the UI groups and words them: by service, by severity level, and how long they have fired.
-import type { AlertSummary } from "@/lib/api/alert-types";
+import type { AlertSummary } from "@/lib/model/alert-types";
 import { formatAge } from "./format";
 
 /** Three levels are all a badge can tell apart at a glance; every severity label maps to one. */

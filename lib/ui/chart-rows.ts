@@ -1,5 +1,5 @@
 // Shapes API series into the rows Recharts draws: one row per timestamp, one key per series.
-import type { Points } from "@/lib/api/types";
+import type { Points } from "@/lib/model/types";
 
 /** A chart row: `t` in unix seconds and `s0`, `s1`, … for the series, null where a series has no point. */
 export type ChartRow = Record<string, number | null> & { t: number };

@@ -1,16 +1,9 @@
 // The one place where the browser reads our API and turns its failures into one typed error.
+import { HttpStatusError } from "@/lib/errors";
 
 /** A failed API call: the HTTP status (0 when the server was not reached) and the API's error code. */
-export class ApiRequestError extends Error {
+export class ApiRequestError extends HttpStatusError {
   override name = "ApiRequestError";
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly param?: string,
-  ) {
-    super(message);
-  }
 }
 
 function errorBody(body: unknown): { code: string; message: string; param?: string } | null {

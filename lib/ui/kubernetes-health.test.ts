@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { KubernetesNode } from "@/lib/api/node-types";
+import type { KubernetesNode } from "@/lib/model/node-types";
 import { conditionProblems, podTotals, shareOf, visibleKubernetesNodes } from "./kubernetes-health";
 
 function k8sNode(node: string, ready: boolean, extra: { condition: string; status: string }[] = [], running: number | null = 3): KubernetesNode {

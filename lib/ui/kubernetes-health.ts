@@ -1,5 +1,5 @@
 // Reading kube-state-metrics' node conditions and totals the way `kubectl describe node` does.
-import type { KubernetesNode, NodeCondition } from "@/lib/api/node-types";
+import type { KubernetesNode, NodeCondition } from "@/lib/model/node-types";
 
 /**
  * What is wrong with a node, by its conditions: Ready must be "true" ("unknown" means the kubelet

@@ -1,4 +1,4 @@
-import type { Points } from "@/lib/api/types";
+import type { Points } from "@/lib/model/types";
 import { maxValue } from "./chart-rows";
 import { inUnit, latencyUnit, type LatencyUnit } from "./format";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { KubernetesHealth, KubernetesNode, NodeSummary } from "@/lib/api/node-types";
+import type { KubernetesHealth, KubernetesNode, NodeSummary } from "@/lib/model/node-types";
 import { displayStatus, explainReasons, nodeCountLabel, nodeRows } from "./node-rows";
 
 const READY = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ServiceStatus, ServiceSummary } from "@/lib/api/types";
+import type { ServiceStatus, ServiceSummary } from "@/lib/model/types";
 import { countLabel, filterServices, sortServices } from "./overview-rows";
 
 function svc(name: string, status: ServiceStatus, rate: number | null, errors: number | null, p99: number | null, namespace?: string): ServiceSummary {

@@ -1,4 +1,5 @@
-// One factory for every TanStack Query key and the API URL it stands for, so a key and its request never drift apart.
+// The TanStack Query key and the API URL of every query, side by side; components/app/queries.ts pairs
+// them into queryOptions, so a key and its request never drift apart.
 import type { ApiTimeParams, ViewState } from "./url-state";
 
 /** The time part of a key: the URL's text, not resolved instants, so a relative range keeps one cache entry while it refreshes. */

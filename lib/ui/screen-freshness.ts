@@ -1,4 +1,5 @@
 // How fresh a screen built from several API answers is, and what its banner says when it is not.
+import { answeredAt } from "./data-age";
 import { ApiRequestError, describeError } from "./fetch-json";
 
 /** One query's contribution: when its data arrived, whether the server marked it stale, and the last refresh's error. */
@@ -23,7 +24,7 @@ export interface ScreenFreshness {
 }
 
 /** Data this many refresh intervals old is late even when nothing reported a failure (a hung tab, a stuck proxy). */
-export const LATE_AFTER_INTERVALS = 2;
+const LATE_AFTER_INTERVALS = 2;
 
 // The most telling reason first: a dead server explains a dead Prometheus, not the other way round.
 function reason(sources: readonly SourceState[]): string | null {
@@ -42,7 +43,7 @@ export function screenFreshness(sources: readonly SourceState[], nowMs: number, 
   let dataAt: number | null = null;
   for (const s of sources) {
     if (s.receivedAt <= 0) continue;
-    const t = s.receivedAt - (s.stale ? (s.ageSeconds ?? 0) * 1000 : 0);
+    const t = answeredAt(s.receivedAt, s);
     if (dataAt === null || t < dataAt) dataAt = t;
   }
   const ageSeconds = dataAt === null ? null : Math.max(0, (nowMs - dataAt) / 1000);
@@ -64,6 +65,6 @@ export function failureText(sources: readonly SourceState[]): string | null {
  */
 export function staleSince(s: SourceState): number | null {
   if (s.receivedAt <= 0) return null;
-  if (s.stale) return s.receivedAt - (s.ageSeconds ?? 0) * 1000;
+  if (s.stale) return answeredAt(s.receivedAt, s);
   return s.error === null || s.error === undefined ? null : s.receivedAt;
 }

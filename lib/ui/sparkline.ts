@@ -1,6 +1,6 @@
 // Geometry for the overview's sparklines: plain SVG polylines, because hundreds of rows of
 // Recharts cost far more than the few numbers each row has to show.
-import type { Values } from "@/lib/api/types";
+import type { Values } from "@/lib/model/types";
 
 /** The largest finite value across `series`, or null when none has a value. */
 export function maxOf(series: readonly Values[]): number | null {

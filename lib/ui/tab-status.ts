@@ -1,8 +1,8 @@
 // What a browser tab says about the page it holds, so an engineer with twenty tabs open sees
 // "2 failing" and a red icon in the tab strip without switching to it.
-import type { ServiceStatus } from "@/lib/api/types";
+import type { ServiceStatus } from "@/lib/model/types";
 import type { NodeDisplayStatus } from "./node-rows";
-import { statusCounts } from "./status-counts";
+import { statusCounts } from "./service-status-counts";
 
 /** The icons in public/tab/: one colour per verdict, grey when there is nothing current to show. */
 export type TabIcon = "ok" | "degraded" | "failing" | "down" | "unknown";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { axisTimeStyle, formatTime, intlZone, timeTicks, toRfc3339, utcOffsetLabel, zoneLabel } from "./time-format";
+import { axisTimeStyle, formatTime, intlZone, timeTicks, utcOffsetLabel, zoneLabel } from "./time-format";
 
 // 2025-11-22T08:26:40Z
 const T = 1_763_800_000;
@@ -41,10 +41,6 @@ describe("axis and zone labels", () => {
   it("always names the zone", () => {
     expect(zoneLabel("UTC", "Europe/Berlin", 60)).toBe("UTC");
     expect(zoneLabel("local", "Europe/Berlin", 60)).toBe("Europe/Berlin (UTC+1)");
-  });
-
-  it("writes RFC 3339", () => {
-    expect(toRfc3339(T)).toBe("2025-11-22T08:26:40Z");
   });
 });
 

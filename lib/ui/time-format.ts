@@ -57,20 +57,15 @@ export function utcOffsetLabel(minutesEast: number): string {
   return `UTC${sign}${h}${m ? `:${String(m).padStart(2, "0")}` : ""}`;
 }
 
-/** What the header says about the zone: `UTC`, or the local zone with its offset, `Europe/Berlin (UTC+1)`. */
 /** The browser's own IANA zone name, e.g. `Europe/Berlin`: what "local" means in the labels. */
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+/** What the header says about the zone: `UTC`, or the local zone with its offset, `Europe/Berlin (UTC+1)`. */
 export function zoneLabel(mode: TimeZoneMode, localZone: string, minutesEast: number): string {
   if (mode === "UTC") return "UTC";
   return `${localZone} (${utcOffsetLabel(minutesEast)})`;
-}
-
-/** Unix seconds as an RFC 3339 UTC string without fractions, the form a custom range is written in. */
-export function toRfc3339(unixSeconds: number): string {
-  return new Date(Math.round(unixSeconds) * 1000).toISOString().replace(".000Z", "Z");
 }
 
 // Tick spacings a person reads at a glance on a time axis.

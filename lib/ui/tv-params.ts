@@ -3,7 +3,7 @@
 import { parseDuration } from "@/lib/time/parse-time";
 import { REFRESH_OPTIONS, THEMES, TIME_ZONES, refreshIntervalMs, type RawSearchParams, type Refresh, type Theme, type TimeZoneMode } from "./url-state";
 
-export const TV_PAGES = ["services", "nodes", "alerts"] as const;
+const TV_PAGES = ["services", "nodes", "alerts"] as const;
 export type TvPage = (typeof TV_PAGES)[number];
 
 export interface TvView {

@@ -50,10 +50,8 @@ export const RANGE_PRESETS = [
 ] as const;
 export type RangePresetId = (typeof RANGE_PRESETS)[number]["id"];
 
-/** The API's own default range, used when the URL names none. */
-export const DEFAULT_FROM = "now-1h";
 /** A link with only `at` opens this many seconds either side of it. */
-export const AT_HALF_WINDOW_SECONDS = 30 * 60;
+const AT_HALF_WINDOW_SECONDS = 30 * 60;
 // The API refuses longer parameters; a longer value cannot be a time anyway.
 const MAX_TIME_TEXT = 64;
 const MAX_FILTER = 100;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ServicesResponse } from "@/lib/api/types";
+import type { ServicesResponse } from "@/lib/model/types";
 import { api, ourUpstreamQueries, upstreamQueryCount } from "./helpers";
 
 // The overview costs: metric names (cached) + services seen, rate, failed rate, buckets of successful

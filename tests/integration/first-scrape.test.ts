@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ServicesResponse } from "@/lib/api/types";
+import type { ServicesResponse } from "@/lib/model/types";
 import { portMap } from "../../demo/ports";
 import { scratchDir, startExtraDashboard, startPrometheus, type ExtraDashboard } from "./extra";
 import { EXTRA_PORTS, INTEGRATION_BASE_PORT } from "./stack-info";

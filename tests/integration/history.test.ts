@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Points, ServiceDetailResponse, ServicesResponse, Values } from "@/lib/api/types";
+import type { Points, ServiceDetailResponse, ServicesResponse, Values } from "@/lib/model/types";
 import { api } from "./helpers";
 
 const FLEET = ["cart", "catalog", "checkout", "frontend", "inventory", "payments", "recommendations"];

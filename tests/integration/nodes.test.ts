@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { NodesResponse } from "@/lib/api/node-types";
+import type { NodesResponse } from "@/lib/model/node-types";
 import { api, promQuery, stack } from "./helpers";
 
 const DISK = '(/dev/)?(mmcblk.p.+|nvme.+|rbd.+|sd.+|vd.+|xvd.+|dm-.+|md.+|dasd.+)';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ServiceDetailResponse, ServiceSparklinesResponse, ServicesResponse, Values } from "@/lib/api/types";
+import type { ServiceDetailResponse, ServiceSparklinesResponse, ServicesResponse, Values } from "@/lib/model/types";
 import { serviceIdentityKey } from "@/lib/api/sparklines";
 import { api, promQuery } from "./helpers";
 

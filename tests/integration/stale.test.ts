@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
-import type { ServicesResponse } from "@/lib/api/types";
+import type { ServicesResponse } from "@/lib/model/types";
 import { api, prometheusControl, stack } from "./helpers";
 import { DEMO_SERVICES_WITH_TRAFFIC, waitForTraffic } from "../../demo/wait-for-traffic";
 

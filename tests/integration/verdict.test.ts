@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ServiceDetailResponse, ServicesResponse, ServiceSummary } from "@/lib/api/types";
+import type { ServiceDetailResponse, ServicesResponse, ServiceSummary } from "@/lib/model/types";
 import { api, demoIncident, promQuery, waitFor } from "./helpers";
 
 // What a page says must never contradict the alert beside it: the list and a service's page agree

@@ -1,9 +1,10 @@
-import type { FilesystemSummary } from "@/lib/api/node-types";
+import type { FilesystemSummary } from "@/lib/model/node-types";
 import { FILESYSTEM_FULL_RATIO, FILLING_USED_RATIO, FILLS_WITHIN_SECONDS } from "@/lib/signals/node-status";
 import { formatPercent } from "@/lib/ui/format";
 import { utilizationLevel } from "@/lib/ui/node-cells";
 import { formatTimeToFull } from "@/lib/ui/node-format";
 import { MarkIcon } from "../ResourceCellView";
+import { DataTable } from "./DataTable";
 import styles from "./node-detail.module.css";
 
 export interface FilesystemsTableProps {
@@ -22,41 +23,31 @@ function verdict(fs: FilesystemSummary): "full" | "filling" | null {
 export function FilesystemsTable({ filesystems }: FilesystemsTableProps) {
   const rows = [...filesystems].sort((a, b) => (b.usedRatio ?? -1) - (a.usedRatio ?? -1) || a.mountpoint.localeCompare(b.mountpoint));
   return (
-    <table className={`${styles.table} num`}>
-      <thead>
-        <tr>
-          <th scope="col">Mountpoint</th>
-          <th scope="col">Device</th>
-          <th scope="col">Used</th>
-          <th scope="col">Full (at the last 6 h’s rate)</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((fs) => {
-          const v = verdict(fs);
-          const level = utilizationLevel(fs.usedRatio);
-          return (
-            <tr key={`${fs.mountpoint}|${fs.device}`} data-verdict={v ?? undefined}>
-              <th scope="row">{fs.mountpoint}</th>
-              <td className={styles.device}>{fs.device}</td>
-              <td>
-                <span className={styles.usedBar} aria-hidden="true">
-                  <span style={{ width: `${Math.min(1, fs.usedRatio ?? 0) * 100}%`, background: level === null ? undefined : `var(--use-${level})` }} />
+    <DataTable columns={["Mountpoint", "Device", "Used", "Full (at the last 6 h’s rate)"]}>
+      {rows.map((fs) => {
+        const v = verdict(fs);
+        const level = utilizationLevel(fs.usedRatio);
+        return (
+          <tr key={`${fs.mountpoint}|${fs.device}`} data-verdict={v ?? undefined}>
+            <th scope="row">{fs.mountpoint}</th>
+            <td className={styles.device}>{fs.device}</td>
+            <td>
+              <span className={styles.usedBar} aria-hidden="true">
+                <span style={{ width: `${Math.min(1, fs.usedRatio ?? 0) * 100}%`, background: level === null ? undefined : `var(--use-${level})` }} />
+              </span>
+              {formatPercent(fs.usedRatio)}
+            </td>
+            <td>
+              {formatTimeToFull(fs.timeToFullSeconds)}
+              {v && (
+                <span className={styles.fsVerdict}>
+                  <MarkIcon mark="saturated" /> {v}
                 </span>
-                {formatPercent(fs.usedRatio)}
-              </td>
-              <td>
-                {formatTimeToFull(fs.timeToFullSeconds)}
-                {v && (
-                  <span className={styles.fsVerdict}>
-                    <MarkIcon mark="saturated" /> {v}
-                  </span>
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+              )}
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }

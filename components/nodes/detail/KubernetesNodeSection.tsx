@@ -1,8 +1,9 @@
-import type { KubernetesNode, ResourceUse } from "@/lib/api/node-types";
+import type { KubernetesNode, ResourceUse } from "@/lib/model/node-types";
 import { formatPercent } from "@/lib/ui/format";
 import { conditionProblems, shareOf } from "@/lib/ui/kubernetes-health";
 import { formatBytes, formatCores } from "@/lib/ui/node-format";
 import { MarkIcon } from "../ResourceCellView";
+import { DataTable } from "./DataTable";
 import styles from "./node-detail.module.css";
 
 export interface KubernetesNodeSectionProps {
@@ -26,25 +27,15 @@ export function KubernetesNodeSection({ node: k }: KubernetesNodeSectionProps) {
           );
         })}
       </ul>
-      {problems.size === 0 && <p className={styles.meta}>All conditions as they should be: Ready, no pressure.</p>}
+      {problems.size === 0 && <p className={styles.allWell}>All conditions as they should be: Ready, no pressure.</p>}
       <p className="num">
         Pods: <strong>{k.pods.running ?? "—"}</strong> running of a capacity of {k.pods.capacity ?? "—"}
         {podShare !== null && ` (${formatPercent(podShare)})`}
       </p>
-      <table className={`${styles.table} num`}>
-        <thead>
-          <tr>
-            <th scope="col">Resource</th>
-            <th scope="col">Requests</th>
-            <th scope="col">Limits</th>
-            <th scope="col">Allocatable</th>
-          </tr>
-        </thead>
-        <tbody>
-          <UseRow name="CPU" use={k.cpu} format={formatCores} />
-          <UseRow name="Memory" use={k.memory} format={formatBytes} />
-        </tbody>
-      </table>
+      <DataTable columns={["Resource", "Requests", "Limits", "Allocatable"]}>
+        <UseRow name="CPU" use={k.cpu} format={formatCores} />
+        <UseRow name="Memory" use={k.memory} format={formatBytes} />
+      </DataTable>
     </div>
   );
 }

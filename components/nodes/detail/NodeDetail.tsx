@@ -1,11 +1,10 @@
 "use client";
 
-import type { GraphFrame } from "@/components/services/detail/graph-frame";
-import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
+import { DetailPage } from "@/components/detail/DetailPage";
+import detailStyles from "@/components/detail/detail.module.css";
+import { graphFrame } from "@/components/detail/graph-frame";
 import { Panel } from "@/components/states/Panel";
-import { TabStatus } from "@/components/app/TabStatus";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
-import { ApiRequestError, describeError } from "@/lib/ui/fetch-json";
 import { formatNodeSelector } from "@/lib/ui/node-format";
 import { displayStatus, explainReasons, kubernetesOnlyVerdict } from "@/lib/ui/node-rows";
 import { nodeTabIcon, verdictTab } from "@/lib/ui/tab-status";
@@ -28,27 +27,7 @@ export function NodeDetail({ name, view }: NodeDetailProps) {
   const query = useNodeDetail(name, view);
   const overviewHref = viewHref("/", view);
   const data = query.data;
-
-  if (query.error instanceof ApiRequestError && query.error.code === "node_not_found") {
-    return <NodeNotFound name={name} overviewHref={overviewHref} />;
-  }
-  if (!data && query.isError) {
-    return (
-      <>
-        <NodeHeading name={name} verdict={null} node={null} kubernetes={null} overviewHref={overviewHref} />
-        <Panel title="Node data" status="error" errorText={describeError(query.error)} onRetry={() => void query.refetch()} height={160} />
-      </>
-    );
-  }
-
-  const frame: GraphFrame = {
-    domain: data ? [data.from, data.to] : [0, 1],
-    step: data?.step ?? 0,
-    tz: view.tz,
-    marker: data && view.at !== null ? data.at : null,
-    loading: !data,
-    stale: data?.stale ?? false,
-  };
+  const frame = graphFrame(data, view);
   const node = data?.node ?? null;
   const kubernetes = data?.kubernetes ?? null;
   let verdict = null;
@@ -60,10 +39,14 @@ export function NodeDetail({ name, view }: NodeDetailProps) {
   // Only Kubernetes knows this node: there is nothing to chart, and saying so beats four empty panels.
   const kubernetesOnly = data !== undefined && node === null;
   return (
-    <>
-      <QueryFreshnessBanner query={query} />
-      <TabStatus status={verdictTab(data?.name ?? name, verdict?.status, nodeTabIcon(verdict?.status ?? "ok"), Boolean(data?.stale) || query.isError)} />
-      <NodeHeading name={data?.name ?? name} verdict={verdict} node={node} kubernetes={kubernetes} overviewHref={overviewHref} />
+    <DetailPage
+      query={query}
+      notFoundCode="node_not_found"
+      notFound={<NodeNotFound name={name} overviewHref={overviewHref} />}
+      heading={<NodeHeading name={data?.name ?? name} verdict={verdict} node={node} kubernetes={kubernetes} overviewHref={overviewHref} />}
+      dataTitle="Node data"
+      tab={verdictTab(data?.name ?? name, verdict?.status, nodeTabIcon(verdict?.status ?? "ok"), Boolean(data?.stale) || query.isError)}
+    >
       {kubernetesOnly ? (
         <p role="status" className={styles.notice}>
           No node_exporter data for this node: Kubernetes reports it, but no node_exporter series ({formatNodeSelector(data.selector)}) maps to it, so there is no CPU, memory, disk or network use to show.
@@ -73,7 +56,7 @@ export function NodeDetail({ name, view }: NodeDetailProps) {
           <UseGraphs frame={frame} series={data?.series ?? null} />
         </PanelBoundary>
       )}
-      <div className={styles.lower}>
+      <div className={`${detailStyles.grid} ${styles.lower}`}>
         {!kubernetesOnly && (
           <PanelBoundary name="Filesystems">
             <Panel title="Filesystems" status={!data ? "loading" : node?.filesystems.length ? "ready" : "empty"} emptyText="No filesystems reported for this node" stale={frame.stale} height="auto">
@@ -89,6 +72,6 @@ export function NodeDetail({ name, view }: NodeDetailProps) {
           </PanelBoundary>
         )}
       </div>
-    </>
+    </DetailPage>
   );
 }

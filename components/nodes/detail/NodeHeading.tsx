@@ -1,5 +1,5 @@
-import Link from "next/link";
-import type { KubernetesNode, NodeSummary } from "@/lib/api/node-types";
+import { DetailHeading } from "@/components/detail/DetailHeading";
+import type { KubernetesNode, NodeSummary } from "@/lib/model/node-types";
 import { formatPercent } from "@/lib/ui/format";
 import { resourceCells } from "@/lib/ui/node-cells";
 import { formatBytesPerSecond, formatLoadPerCpu, formatPerSecond } from "@/lib/ui/node-format";
@@ -22,30 +22,21 @@ export interface NodeHeadingProps {
 export function NodeHeading({ name, verdict, node, kubernetes, overviewHref }: NodeHeadingProps) {
   const sources = [node && `node_exporter ${node.instance}`, kubernetes && `Kubernetes node ${kubernetes.node}`].filter(Boolean);
   return (
-    <div className={styles.heading}>
-      <Link href={overviewHref} className={styles.back}>
-        ← Overview
-      </Link>
-      <div className={styles.titleRow}>
-        <h1>{name}</h1>
-        {verdict && <NodeStatusBadge status={verdict.status} />}
-        {verdict && verdict.reasons.length > 0 && (
-          <p className={styles.reasons}>
-            <span className="sr-only">Why: </span>
-            {verdict.reasons.join("; ")}
-          </p>
-        )}
-      </div>
-      {sources.length > 0 && <p className={styles.meta}>{sources.join(" · ")}</p>}
-      {node && <CurrentValues node={node} />}
-    </div>
+    <DetailHeading
+      name={name}
+      back={{ href: overviewHref, label: "← Overview" }}
+      badge={verdict && <NodeStatusBadge status={verdict.status} />}
+      reasons={verdict?.reasons ?? []}
+      meta={sources.length > 0 ? sources.join(" · ") : null}
+      values={node && <CurrentValues node={node} />}
+    />
   );
 }
 
 function CurrentValues({ node: n }: { node: NodeSummary }) {
   const [cpu, memory, disk, network] = resourceCells(n);
   return (
-    <dl className={`${styles.current} num`} aria-label="Current values">
+    <>
       <Value label="CPU busy" value={formatPercent(n.cpu.utilization)} />
       <Value label="Load per CPU" value={formatLoadPerCpu(n.cpu.saturation)} reasons={cpu?.reasons} />
       <Value label="Memory used" value={formatPercent(n.memory.utilization)} />
@@ -55,7 +46,7 @@ function CurrentValues({ node: n }: { node: NodeSummary }) {
       <Value label="Receive" value={formatBytesPerSecond(n.network.receiveBytesPerSecond)} />
       <Value label="Transmit" value={formatBytesPerSecond(n.network.transmitBytesPerSecond)} />
       <Value label="Errors and drops" value={formatPerSecond(n.network.errorsPerSecond, "packets")} reasons={network?.reasons} errors />
-    </dl>
+    </>
   );
 }
 
@@ -63,7 +54,7 @@ function CurrentValues({ node: n }: { node: NodeSummary }) {
 function Value({ label, value, reasons = [], errors = false }: { label: string; value: string; reasons?: string[]; errors?: boolean }) {
   const marked = reasons.length > 0;
   return (
-    <div data-marked={marked || undefined} title={marked ? reasons.join("; ") : undefined}>
+    <div className={marked ? styles.markedValue : undefined} title={marked ? reasons.join("; ") : undefined}>
       <dt>{label}</dt>
       <dd>
         {value}

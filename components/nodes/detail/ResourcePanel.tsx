@@ -1,7 +1,7 @@
 import { TimeChart, type ChartSeries } from "@/components/charts/TimeChart";
-import type { GraphFrame } from "@/components/services/detail/graph-frame";
+import { SYNC_ID, type GraphFrame } from "@/components/detail/graph-frame";
 import { Panel } from "@/components/states/Panel";
-import type { Points } from "@/lib/api/types";
+import type { Points } from "@/lib/model/types";
 import { hasValues, seriesKey, toChartRows } from "@/lib/ui/chart-rows";
 import styles from "./node-detail.module.css";
 
@@ -34,9 +34,6 @@ export interface ResourcePanelProps {
   /** Body height, px, the same in every state. */
   height: number;
 }
-
-/** Cursors move together across the node page's charts. */
-const SYNC_ID = "node";
 
 /** One resource over the range: a chart per signal, each with its own unit, sharing the range and cursor. */
 export function ResourcePanel({ title, frame, charts, height }: ResourcePanelProps) {

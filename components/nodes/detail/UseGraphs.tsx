@@ -1,9 +1,9 @@
-import type { GraphFrame } from "@/components/services/detail/graph-frame";
-import type { NodeSeries } from "@/lib/api/node-types";
+import styles from "@/components/detail/detail.module.css";
+import type { GraphFrame } from "@/components/detail/graph-frame";
+import type { NodeSeries } from "@/lib/model/node-types";
 import { formatNumber, formatPercent } from "@/lib/ui/format";
 import { formatBytesPerSecond, formatLoadPerCpu, formatPerSecond } from "@/lib/ui/node-format";
 import { ResourcePanel, type ResourceChart } from "./ResourcePanel";
-import styles from "./node-detail.module.css";
 
 export interface UseGraphsProps {
   frame: GraphFrame;

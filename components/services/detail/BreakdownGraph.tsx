@@ -1,8 +1,8 @@
 import { breakdownColor, statusStyles } from "@/components/charts/colors";
-import type { NamedSeries } from "@/lib/api/types";
+import type { NamedSeries } from "@/lib/model/types";
 import { formatNumber, formatRate } from "@/lib/ui/format";
 import { SeriesPanel } from "./SeriesPanel";
-import type { GraphFrame } from "./graph-frame";
+import type { GraphFrame } from "@/components/detail/graph-frame";
 
 export interface BreakdownGraphProps {
   frame: GraphFrame;

@@ -1,8 +1,8 @@
 import { SERIES_COLORS } from "@/components/charts/colors";
-import type { Points } from "@/lib/api/types";
+import type { Points } from "@/lib/model/types";
 import { formatNumber, formatPercent } from "@/lib/ui/format";
 import { SeriesPanel } from "./SeriesPanel";
-import type { GraphFrame } from "./graph-frame";
+import type { GraphFrame } from "@/components/detail/graph-frame";
 
 export interface ErrorsGraphProps {
   frame: GraphFrame;

@@ -1,9 +1,9 @@
 import { SERIES_COLORS } from "@/components/charts/colors";
-import type { Points } from "@/lib/api/types";
+import type { Points } from "@/lib/model/types";
 import { formatNumber, formatSeconds, inUnit } from "@/lib/ui/format";
 import type { LatencyScale } from "@/lib/ui/latency-scale";
 import { SeriesPanel } from "./SeriesPanel";
-import type { GraphFrame } from "./graph-frame";
+import type { GraphFrame } from "@/components/detail/graph-frame";
 
 export interface LatencyGraphProps {
   frame: GraphFrame;

@@ -1,8 +1,8 @@
 import { SERIES_COLORS, statusStyles } from "@/components/charts/colors";
-import type { NamedSeries, Points } from "@/lib/api/types";
+import type { NamedSeries, Points } from "@/lib/model/types";
 import { formatNumber, formatRate } from "@/lib/ui/format";
 import { SeriesPanel } from "./SeriesPanel";
-import type { GraphFrame } from "./graph-frame";
+import type { GraphFrame } from "@/components/detail/graph-frame";
 
 export interface RequestsGraphProps {
   frame: GraphFrame;

@@ -1,8 +1,8 @@
 import { TimeChart, type ChartSeries } from "@/components/charts/TimeChart";
 import { Panel } from "@/components/states/Panel";
-import type { Points } from "@/lib/api/types";
+import type { Points } from "@/lib/model/types";
 import { hasValues, seriesKey, toChartRows } from "@/lib/ui/chart-rows";
-import { GRAPH_HEIGHT, PANEL_BODY_HEIGHT, SYNC_ID, type GraphFrame } from "./graph-frame";
+import { GRAPH_HEIGHT, PANEL_BODY_HEIGHT, SYNC_ID, type GraphFrame } from "@/components/detail/graph-frame";
 
 export interface SeriesLine {
   name: string;

@@ -1,12 +1,10 @@
 "use client";
 
 import { ServiceAlerts } from "@/components/alerts/ServiceAlerts";
-import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
-import { Panel } from "@/components/states/Panel";
-import { TabStatus } from "@/components/app/TabStatus";
+import { DetailPage } from "@/components/detail/DetailPage";
+import detailStyles from "@/components/detail/detail.module.css";
+import { graphFrame } from "@/components/detail/graph-frame";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
-import { parseTime } from "@/lib/time/parse-time";
-import { ApiRequestError, describeError } from "@/lib/ui/fetch-json";
 import { sharedLatencyScale } from "@/lib/ui/latency-scale";
 import { serviceTabIcon, verdictTab } from "@/lib/ui/tab-status";
 import { viewHref, type ViewState } from "@/lib/ui/url-state";
@@ -17,7 +15,6 @@ import { LatencyGraph } from "./LatencyGraph";
 import { RequestsGraph } from "./RequestsGraph";
 import { ServiceHeading } from "./ServiceHeading";
 import { ServiceNotFound } from "./ServiceNotFound";
-import type { GraphFrame } from "./graph-frame";
 import styles from "./detail.module.css";
 
 export interface ServiceDetailProps {
@@ -27,54 +24,32 @@ export interface ServiceDetailProps {
 
 const EMPTY_QUANTILES = { p50: [], p90: [], p99: [] };
 
-// The marker sits at the instant an absolute `at` names, not at the API's evaluation instant (aligned
-// down to the scrape interval); a relative one ("now-5m") has no other instant than the API's.
-function markerTime(at: string, evaluatedAt: number): number {
-  return at.startsWith("now") ? evaluatedAt : parseTime(at, evaluatedAt);
-}
-
 /** One service over the range: fetches once, and every graph draws from that one answer. */
 export function ServiceDetail({ name, view }: ServiceDetailProps) {
   const query = useServiceDetail(name, view);
   const overviewHref = viewHref("/", view);
   const data = query.data;
-
-  if (query.error instanceof ApiRequestError && query.error.code === "service_not_found") {
-    return <ServiceNotFound name={name} overviewHref={overviewHref} />;
-  }
-  if (!data && query.isError) {
-    return (
-      <>
-        <ServiceHeading name={name} service={null} overviewHref={overviewHref} statusWindow={null} />
-        <Panel title="Service data" status="error" errorText={describeError(query.error)} onRetry={() => void query.refetch()} height={160} />
-      </>
-    );
-  }
-
-  const frame: GraphFrame = {
-    domain: data ? [data.from, data.to] : [0, 1],
-    step: data?.step ?? 0,
-    tz: view.tz,
-    marker: data && view.at !== null ? markerTime(view.at, data.at) : null,
-    loading: !data,
-    stale: data?.stale ?? false,
-  };
+  const frame = graphFrame(data, view);
   const series = data?.series;
   const breakdowns = data?.breakdowns;
   const latencySuccess = series?.latencySuccess ?? EMPTY_QUANTILES;
   const latencyFailure = series?.latencyFailure ?? EMPTY_QUANTILES;
   const latencyScale = sharedLatencyScale([latencySuccess, latencyFailure]);
   return (
-    <>
-      <QueryFreshnessBanner query={query} />
-      <TabStatus status={verdictTab(name, data?.service.status, serviceTabIcon(data?.service.status ?? "idle"), Boolean(data?.stale) || query.isError)} />
-      <ServiceHeading name={name} service={data?.service ?? null} overviewHref={overviewHref} statusWindow={data?.window ?? null} />
+    <DetailPage
+      query={query}
+      notFoundCode="service_not_found"
+      notFound={<ServiceNotFound name={name} overviewHref={overviewHref} />}
+      heading={<ServiceHeading name={name} service={data?.service ?? null} overviewHref={overviewHref} statusWindow={data?.window ?? null} />}
+      dataTitle="Service data"
+      tab={verdictTab(name, data?.service.status, serviceTabIcon(data?.service.status ?? "idle"), Boolean(data?.stale) || query.isError)}
+    >
       <div className={styles.alerts}>
         <PanelBoundary name="Alerts">
           <ServiceAlerts name={name} refresh={view.refresh} />
         </PanelBoundary>
       </div>
-      <div className={styles.grid}>
+      <div className={detailStyles.grid}>
         <PanelBoundary name="Requests">
           <RequestsGraph frame={frame} byStatusClass={series?.byStatusClass ?? []} total={series?.requestRate ?? []} />
         </PanelBoundary>
@@ -89,7 +64,7 @@ export function ServiceDetail({ name, view }: ServiceDetailProps) {
         </PanelBoundary>
       </div>
       <h2 className={styles.section}>Breakdowns</h2>
-      <div className={styles.breakdowns}>
+      <div className={`${detailStyles.grid} ${detailStyles.threeColumns}`}>
         {breakdowns?.byRoute !== null && (
           <PanelBoundary name="Requests by route">
             <BreakdownGraph frame={frame} title="Requests by route" series={breakdowns?.byRoute ?? []} />
@@ -102,6 +77,6 @@ export function ServiceDetail({ name, view }: ServiceDetailProps) {
           <BreakdownGraph frame={frame} title="Requests by instance" series={breakdowns?.byInstance ?? []} />
         </PanelBoundary>
       </div>
-    </>
+    </DetailPage>
   );
 }

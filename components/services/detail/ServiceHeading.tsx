@@ -1,7 +1,7 @@
-import Link from "next/link";
-import type { ServiceSummary } from "@/lib/api/types";
+import { DetailHeading } from "@/components/detail/DetailHeading";
+import type { ServiceSummary } from "@/lib/model/types";
 import { formatPercent, formatRate, formatSeconds } from "@/lib/ui/format";
-import { formatWindow, statusTooltip } from "@/lib/ui/status-text";
+import { formatWindow, statusTooltip } from "@/lib/ui/service-status-text";
 import { StatusBadge } from "../StatusBadge";
 import styles from "./detail.module.css";
 
@@ -17,18 +17,14 @@ export interface ServiceHeadingProps {
 /** Back link, name, status and why, the convention that found the service, and its current values. */
 export function ServiceHeading({ name, service: s, overviewHref, statusWindow }: ServiceHeadingProps) {
   return (
-    <div className={styles.heading}>
-      <Link href={overviewHref} className={styles.back}>
-        ← All services
-      </Link>
-      <div className={styles.titleRow}>
-        <h1>{name}</h1>
-        {s && <StatusBadge status={s.status} title={statusWindow ? statusTooltip(s.status, s.statusReasons, statusWindow) : undefined} />}
-        {s && s.statusReasons.length > 0 && <span className={styles.reasons}>{s.statusReasons.join("; ")}</span>}
-      </div>
-      {s && (
-        <>
-          <p className={styles.meta}>
+    <DetailHeading
+      name={name}
+      back={{ href: overviewHref, label: "← All services" }}
+      badge={s && <StatusBadge status={s.status} title={statusWindow ? statusTooltip(s.status, s.statusReasons, statusWindow) : undefined} />}
+      reasons={s?.statusReasons ?? []}
+      meta={
+        s && (
+          <>
             Found by convention <strong>{s.convention}</strong>
             {s.namespace && <> · namespace {s.namespace}</>}
             {s.instances && (
@@ -38,18 +34,22 @@ export function ServiceHeading({ name, service: s, overviewHref, statusWindow }:
               </>
             )}
             {statusWindow && <> · status and current values over the last {formatWindow(statusWindow)}, firing alerts counted in</>}
-          </p>
-          <dl className={`${styles.current} num`} aria-label="Current values">
+          </>
+        )
+      }
+      values={
+        s && (
+          <>
             <Value label="Request rate" value={formatRate(s.requestRate)} />
             <Value label="Error ratio" value={formatPercent(s.errorRatio)} />
             <Value label="p50 (successful)" value={formatSeconds(s.latencySuccess.p50)} />
             <Value label="p90 (successful)" value={formatSeconds(s.latencySuccess.p90)} />
             <Value label="p99 (successful)" value={formatSeconds(s.latencySuccess.p99)} />
             <Value label="p99 (failed)" value={formatSeconds(s.latencyFailure.p99)} failed />
-          </dl>
-        </>
-      )}
-    </div>
+          </>
+        )
+      }
+    />
   );
 }
 

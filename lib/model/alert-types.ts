@@ -21,11 +21,3 @@ export interface AlertSummary {
 export interface AlertsResponse extends Freshness {
   alerts: AlertSummary[];
 }
-
-export interface StatusResponse {
-  upstream: { url: string; reachable: boolean; version: string | null; error: string | null };
-  scrapeIntervalSeconds: number;
-  conventions: { name: string; inUse: boolean; services: number; requests: string; duration: string; serviceLabel: string }[];
-  thresholds: { errorRatio: { degraded: number; failing: number }; p99Seconds: { degraded: number; failing: number } };
-  limits: { maxRangeDays: number; maxSeries: number; minRefreshSeconds: number };
-}

@@ -1,6 +1,5 @@
 // Counts of services by status, worded for a screen read from across the room.
-import type { ServiceStatus } from "@/lib/api/types";
-import { STATUS_ORDER } from "@/lib/signals/status";
+import { STATUS_ORDER, type ServiceStatus } from "@/lib/model/types";
 
 /** How many services are in each status, worst first, statuses with none left out. */
 export function statusCounts(statuses: readonly ServiceStatus[]): { status: ServiceStatus; count: number }[] {

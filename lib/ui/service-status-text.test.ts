@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatWindow, statusTooltip } from "./status-text";
+import { formatWindow, statusTooltip } from "./service-status-text";
 
 describe("formatWindow", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { moreText, statusCounts } from "./status-counts";
+import { moreText, statusCounts } from "./service-status-counts";
 
 describe("statusCounts", () => {
   it("counts worst first and leaves out statuses with none", () => {

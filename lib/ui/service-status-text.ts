@@ -1,4 +1,4 @@
-import type { ServiceStatus } from "@/lib/api/types";
+import type { ServiceStatus } from "@/lib/model/types";
 
 /** A rate window as people say it: 60 → "1 min", 90 → "90 s", 3600 → "1 h". */
 export function formatWindow(seconds: number): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Thresholds } from "@/lib/config/schema";
-import { classifyService, compareStatus, compareWorstFirst, STATUS_ORDER, type ServiceStatus, type StatusInput } from "./status";
+import { STATUS_ORDER, type ServiceStatus } from "@/lib/model/types";
+import { classifyService, compareStatus, compareWorstFirst, type StatusInput } from "./service-status";
 
 const T: Thresholds = { errorRatio: { degraded: 0.01, failing: 0.05 }, p99Seconds: { degraded: 0.5, failing: 1 } };
 const healthy: StatusInput = { requestRate: 10, errorRatio: 0.001, p99: 0.2, instances: { up: 3, total: 3 } };

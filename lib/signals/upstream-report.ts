@@ -1,4 +1,5 @@
-import type { StatusResponse } from "@/lib/api/alert-types";
+// What `GET /api/v1/status` reports: whether the upstream answers, its version, and which conventions found services.
+import type { StatusResponse } from "@/lib/model/types";
 import { UpstreamError } from "@/lib/prometheus/errors";
 import { withoutCredentials } from "@/lib/prometheus/redact-url";
 import { requestRateByService } from "@/lib/promql/red";
@@ -9,7 +10,7 @@ import { FreshnessTracker } from "./freshness";
 import { assignOwners } from "./ownership";
 
 /** Upstream reachability, version and which conventions found how many services. */
-export async function statusReport(deps: SignalDeps, nowSeconds: number): Promise<StatusResponse> {
+export async function upstreamReport(deps: SignalDeps, nowSeconds: number): Promise<StatusResponse> {
   const cfg = deps.cfg;
   const all = allConventions(cfg);
   const base = {

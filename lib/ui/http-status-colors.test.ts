@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { statusLines, statusMeaning } from "./status-colors";
+import { statusLines, statusMeaning } from "./http-status-colors";
 
 describe("statusMeaning", () => {
   it("gives codes and classes their meaning, whatever else is listed", () => {

@@ -1,8 +1,9 @@
-// The public JSON API (v1) of /api/v1/nodes and /api/v1/nodes/{name}. Types only: safe to import anywhere.
-import type { NodeStatus } from "@/lib/signals/node-status";
+// The public JSON API (v1) of /api/v1/nodes and /api/v1/nodes/{name}. Safe to import anywhere.
 import type { Freshness, Points, Window } from "./types";
 
-export type { NodeStatus };
+/** Worst first. */
+export const NODE_STATUS_ORDER = ["down", "saturated", "busy", "ok"] as const;
+export type NodeStatus = (typeof NODE_STATUS_ORDER)[number];
 
 /** A Kubernetes node condition as kube-state-metrics reports it: status "true", "false" or "unknown". */
 export interface NodeCondition {

@@ -1,8 +1,6 @@
+// A service's status (down, failing, degraded, idle, ok): the verdict from its values and alerts, and the worst-first order.
 import type { Thresholds } from "@/lib/config/schema";
-
-/** Worst first: the order in which the overview sorts by default. */
-export const STATUS_ORDER = ["down", "failing", "degraded", "idle", "ok"] as const;
-export type ServiceStatus = (typeof STATUS_ORDER)[number];
+import { STATUS_ORDER, type ServiceStatus } from "@/lib/model/types";
 
 /** An alert firing about a service at the instant of the verdict. */
 export interface FiringAlert {

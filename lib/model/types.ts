@@ -1,7 +1,9 @@
-// The public JSON API (v1), as the browser and other clients read it. Types only: safe to import anywhere.
-import type { ServiceStatus } from "@/lib/signals/status";
+// The public JSON API (v1), as the browser and other clients read it: the models the domain
+// (lib/signals) builds and the API (lib/api) answers. No imports: safe to import anywhere.
 
-export type { ServiceStatus };
+/** Worst first: the order in which the overview sorts by default. */
+export const STATUS_ORDER = ["down", "failing", "degraded", "idle", "ok"] as const;
+export type ServiceStatus = (typeof STATUS_ORDER)[number];
 
 /** Seconds; null where there is no data (no requests, empty histogram). */
 export interface Latency {
@@ -105,4 +107,13 @@ export interface ServiceDetailResponse extends Window, Freshness {
   };
   /** Top routes, status codes and instances by traffic, the rest summed as "others". */
   breakdowns: { byRoute: NamedSeries[] | null; byStatusCode: NamedSeries[]; byInstance: NamedSeries[] };
+}
+
+/** `GET /api/v1/status`: whether the upstream answers, the conventions it found, and the server's thresholds and limits. */
+export interface StatusResponse {
+  upstream: { url: string; reachable: boolean; version: string | null; error: string | null };
+  scrapeIntervalSeconds: number;
+  conventions: { name: string; inUse: boolean; services: number; requests: string; duration: string; serviceLabel: string }[];
+  thresholds: { errorRatio: { degraded: number; failing: number }; p99Seconds: { degraded: number; failing: number } };
+  limits: { maxRangeDays: number; maxSeries: number; minRefreshSeconds: number };
 }
