@@ -143,6 +143,16 @@ async function startOfNextSlot(slotSeconds: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, slotMs - (Date.now() % slotMs) + SLOT_MARGIN_MS));
 }
 
+/** Why some or all page loads are missing from the figures; undefined when every load showed rows. */
+function missingRowsNote(out: readonly RowRun[], withRows: number, noRowsAfterMs: number): string | undefined {
+  const misses = out.length - withRows;
+  if (withRows === 0) {
+    return `no data rows (role=row with a cell and text, outside thead) appeared within ${noRowsAfterMs / 1000} s in ${out.length} loads; role=row count ${out[out.length - 1]?.roleRows ?? 0}`;
+  }
+  if (misses > 0) return `${misses} of ${out.length} loads showed no row within ${noRowsAfterMs / 1000} s (left out of the figures)`;
+  return undefined;
+}
+
 /**
  * Time to the first service row and to a settled screenful of rows: `runs` cold page loads, each
  * given `noRowsAfterMs` to show a row and started at the beginning of a new `slotSeconds` slot, so
@@ -160,13 +170,7 @@ export async function overviewRows(browser: Browser, baseUrl: string, runs: numb
     if (i === 0 && r.firstRowMs === null) break;
   }
   const withRows = out.filter((r) => r.firstRowMs !== null);
-  const misses = out.length - withRows.length;
-  const note =
-    withRows.length === 0
-      ? `no data rows (role=row with a cell and text, outside thead) appeared within ${noRowsAfterMs / 1000} s in ${out.length} loads; role=row count ${out[out.length - 1]?.roleRows ?? 0}`
-      : misses > 0
-        ? `${misses} of ${out.length} loads showed no row within ${noRowsAfterMs / 1000} s (left out of the figures)`
-        : undefined;
+  const note = missingRowsNote(out, withRows.length, noRowsAfterMs);
   return {
     url,
     runs: out,

@@ -94,7 +94,12 @@ if (flags.only !== undefined && flags.only !== 'tv') throw new StackError(`--onl
 const onlyTv = flags.only === 'tv';
 const quick = flags.quick;
 const BROWSER_MIN_SERVICES = 200;
-const allSizes = (flags.sizes ?? (onlyTv ? '200' : quick ? '10,200' : '10,200,2000')).split(',').map((s) => intFlag('sizes', s.trim(), 0));
+/** The fleet sizes run when --sizes is not given. */
+function defaultSizes(): string {
+  if (onlyTv) return '200';
+  return quick ? '10,200' : '10,200,2000';
+}
+const allSizes = (flags.sizes ?? defaultSizes()).split(',').map((s) => intFlag('sizes', s.trim(), 0));
 // --only tv: the first size that has the browser phases; the soak runs at one size only.
 const tvSize = allSizes.find((n) => n >= BROWSER_MIN_SERVICES);
 if (onlyTv && tvSize === undefined) throw new StackError(`--only tv needs a size N >= ${BROWSER_MIN_SERVICES} in --sizes`);
@@ -372,9 +377,16 @@ async function main(): Promise<void> {
   log(`wrote bench/results/${stamp}.json and bench/results/latest.json`);
 }
 
+/** A StackError says what to fix: its message alone; anything else with its stack. */
+function failure(e: unknown): string {
+  if (e instanceof StackError) return e.message;
+  if (e instanceof Error) return e.stack ?? e.message;
+  return String(e);
+}
+
 main()
   .catch(async (e: unknown) => {
-    process.stderr.write(`bench failed: ${e instanceof StackError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(`bench failed: ${failure(e)}\n`);
     process.exitCode = 1;
   })
   .finally(async () => {

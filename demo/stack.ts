@@ -105,8 +105,10 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     pauseGroup(prometheus, pause);
     paused = pause;
   };
-  const prometheusState = (): PrometheusState =>
-    !prometheus || prometheus.hasExited() ? 'stopped' : paused ? 'paused' : 'running';
+  const prometheusState = (): PrometheusState => {
+    if (!prometheus || prometheus.hasExited()) return 'stopped';
+    return paused ? 'paused' : 'running';
+  };
 
   const control = await startControlServer({
     ports,

@@ -35,10 +35,16 @@ export function kubernetesOnlyVerdict(k: KubernetesNode): NodeVerdict {
   return classifyNode({ up: null, cpu: none, memory: none, disk: none, filesystems: [], conditions: k.conditions });
 }
 
+/** The API's status of a row; a Kubernetes-only row that is NotReady is "down", as the API would say. */
+function apiStatus(r: NodeRow): NodeStatus {
+  if (r.summary) return r.summary.status;
+  return r.display === "NotReady" ? "down" : r.display;
+}
+
 function sortInput(r: NodeRow): NodeSortInput {
   const s = r.summary;
   const none = { utilization: null };
-  return { name: r.name, up: s ? s.up : null, status: s ? s.status : r.display === "NotReady" ? "down" : r.display, statusReasons: r.reasons, cpu: s?.cpu ?? none, memory: s?.memory ?? none, disk: s?.disk ?? none };
+  return { name: r.name, up: s ? s.up : null, status: apiStatus(r), statusReasons: r.reasons, cpu: s?.cpu ?? none, memory: s?.memory ?? none, disk: s?.disk ?? none };
 }
 
 /** All nodes, worst first by node-status's order (the API's own), Kubernetes-only nodes merged in. */

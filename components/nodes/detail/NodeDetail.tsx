@@ -2,7 +2,7 @@
 
 import type { GraphFrame } from "@/components/services/detail/graph-frame";
 import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
-import { Panel } from "@/components/states/Panel";
+import { Panel, panelStatus } from "@/components/states/Panel";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
 import { ApiRequestError, describeError } from "@/lib/ui/fetch-json";
 import { formatNodeSelector } from "@/lib/ui/node-format";
@@ -73,7 +73,7 @@ export function NodeDetail({ name, view }: NodeDetailProps) {
       <div className={styles.lower}>
         {!kubernetesOnly && (
           <PanelBoundary name="Filesystems">
-            <Panel title="Filesystems" status={!data ? "loading" : node?.filesystems.length ? "ready" : "empty"} emptyText="No filesystems reported for this node" stale={frame.stale} height="auto">
+            <Panel title="Filesystems" status={panelStatus(!data, Boolean(node?.filesystems.length))} emptyText="No filesystems reported for this node" stale={frame.stale} height="auto">
               <FilesystemsTable filesystems={node?.filesystems ?? []} />
             </Panel>
           </PanelBoundary>
