@@ -1,5 +1,5 @@
 // The public JSON API (v1) of /api/v1/nodes and /api/v1/nodes/{name}. Types only: safe to import anywhere.
-import type { NodeStatus } from "@/lib/signals/node-status";
+import type { NodeStatus } from "@/lib/model/node-status";
 import type { Freshness, Points, Window } from "./types";
 
 export type { NodeStatus };

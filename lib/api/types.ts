@@ -1,5 +1,5 @@
 // The public JSON API (v1), as the browser and other clients read it. Types only: safe to import anywhere.
-import type { ServiceStatus } from "@/lib/signals/status";
+import type { ServiceStatus } from "@/lib/model/service-order";
 
 export type { ServiceStatus };
 

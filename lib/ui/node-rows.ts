@@ -1,7 +1,7 @@
 // The rows of the node grid: every node_exporter node, and every Kubernetes node that has no
 // node_exporter (which would otherwise be missing from a grid of "all nodes"), worst first.
 import type { KubernetesHealth, KubernetesNode, NodeCondition, NodeStatus, NodeSummary } from "@/lib/api/node-types";
-import { classifyNode, compareNodes, type NodeSortInput, type NodeVerdict } from "@/lib/signals/node-status";
+import { classifyNode, compareNodes, type NodeSortInput, type NodeVerdict } from "@/lib/model/node-status";
 
 /** The status a person reads: node-status's four, with "down" split into its two causes. */
 export type NodeDisplayStatus = "down" | "NotReady" | "saturated" | "busy" | "ok";

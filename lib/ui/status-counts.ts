@@ -1,6 +1,6 @@
 // Counts of services by status, worded for a screen read from across the room.
 import type { ServiceStatus } from "@/lib/api/types";
-import { STATUS_ORDER } from "@/lib/signals/status";
+import { STATUS_ORDER } from "@/lib/model/service-order";
 
 /** How many services are in each status, worst first, statuses with none left out. */
 export function statusCounts(statuses: readonly ServiceStatus[]): { status: ServiceStatus; count: number }[] {
