@@ -6,7 +6,9 @@ import { failedRequestRateByService, latencyBucketsByService, requestRateByServi
 import { targetsUpByJob } from '@/lib/promql/targets';
 import { pointsForWidth, stepFor } from '@/lib/time/range';
 import { PRESETS } from '@/lib/signals/conventions';
-import { diff, sleep, SCRAPE_INTERVAL_SECONDS, waitForPrometheusIdle, type Counts, type QueryCounter } from './stack';
+import { diff, type Counts, type QueryCounter } from './query-counter';
+import { sleep, SCRAPE_INTERVAL_SECONDS } from './stack';
+import { waitForPrometheusIdle } from './upstream';
 import { summarize, type Summary } from './stats';
 
 export const OVERVIEW_QUERY = 'from=now-1h&to=now&series=true&width=120';

@@ -3,7 +3,7 @@ import type { CallsResult, ViewersResult } from './api';
 import type { PageJs, RowsResult, TvSoakResult } from './browser';
 import type { HeapBreakdown, HeapGrowth, MachineCode } from './heap';
 import type { LoadResult } from './load';
-import type { UpstreamStats } from './stack';
+import type { UpstreamStats } from './upstream';
 import { fmt, type Summary } from './stats';
 
 export interface SizeResult {

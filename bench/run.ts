@@ -15,25 +15,9 @@ import { InstantSource, measureCalls, OVERVIEW_QUERY, probe, runViewers, timedGe
 import { firstLoadJs, launchBrowser, overviewRows, tvSoak, type PageJs, type TvSoakResult } from './browser';
 import { runLoad } from './load';
 import { fullReport, tvLine, type BenchResult, type SizeResult } from './report';
-import {
-  assertBenchPortsFree,
-  benchPorts,
-  prepareApp,
-  prometheusBinary,
-  prometheusVersion,
-  QueryCounter,
-  SCRAPE_INTERVAL_SECONDS,
-  startDashboard,
-  startUpstream,
-  stop,
-  stopAll,
-  survivors,
-  upstreamStats,
-  waitForScrapes,
-  writeDashboardConfig,
-  type Dashboard,
-  type Upstream,
-} from './stack';
+import { QueryCounter } from './query-counter';
+import { assertBenchPortsFree, benchPorts, prepareApp, SCRAPE_INTERVAL_SECONDS, startDashboard, stop, stopAll, survivors, writeDashboardConfig, type Dashboard } from './stack';
+import { prometheusBinary, prometheusVersion, startUpstream, upstreamStats, waitForScrapes, type Upstream } from './upstream';
 import { nodeInstance, serviceName } from './synthetic-fleet';
 
 const { values: flags } = parseArgs({
