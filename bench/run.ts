@@ -11,14 +11,16 @@ import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
 import { StackError } from '../demo/ports';
 import { repoRoot } from '../demo/processes';
-import { InstantSource, measureCalls, OVERVIEW_QUERY, probe, runViewers, timedGet } from './api';
+import { InstantSource, OVERVIEW_QUERY, probe, timedGet } from './api';
 import { firstLoadJs, launchBrowser, overviewRows, tvSoak, type PageJs, type TvSoakResult } from './browser';
+import { measureCalls } from './calls';
 import { runLoad } from './load';
 import { fullReport, tvLine, type BenchResult, type SizeResult } from './report';
 import { QueryCounter } from './query-counter';
 import { assertBenchPortsFree, benchPorts, prepareApp, SCRAPE_INTERVAL_SECONDS, startDashboard, stop, stopAll, survivors, writeDashboardConfig, type Dashboard } from './stack';
 import { prometheusBinary, prometheusVersion, startUpstream, upstreamStats, waitForScrapes, type Upstream } from './upstream';
 import { nodeInstance, serviceName } from './synthetic-fleet';
+import { runViewers } from './viewers';
 
 const { values: flags } = parseArgs({
   options: {
