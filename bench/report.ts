@@ -1,10 +1,12 @@
 // Turns a bench result into the Markdown tables it prints (and bench/README.md shows).
 import type { CallsResult } from './calls';
-import type { PageJs, RowsResult, TvSoakResult } from './browser';
+import type { PageJs } from './browser';
 import type { HeapBreakdown, HeapGrowth, MachineCode } from './heap';
 import type { LoadResult } from './load';
+import type { RowsResult } from './row-timing';
 import type { UpstreamStats } from './upstream';
 import { fmt, type Summary } from './stats';
+import type { TvSoakResult } from './tv-soak';
 import type { ViewersResult } from './viewers';
 
 export interface SizeResult {

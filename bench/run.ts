@@ -12,14 +12,16 @@ import type { Browser } from '@playwright/test';
 import { StackError } from '../demo/ports';
 import { repoRoot } from '../demo/processes';
 import { InstantSource, OVERVIEW_QUERY, probe, timedGet } from './api';
-import { firstLoadJs, launchBrowser, overviewRows, tvSoak, type PageJs, type TvSoakResult } from './browser';
+import { firstLoadJs, launchBrowser, type PageJs } from './browser';
 import { measureCalls } from './calls';
 import { runLoad } from './load';
+import { overviewRows } from './row-timing';
 import { fullReport, tvLine, type BenchResult, type SizeResult } from './report';
 import { QueryCounter } from './query-counter';
 import { assertBenchPortsFree, benchPorts, prepareApp, SCRAPE_INTERVAL_SECONDS, startDashboard, stop, stopAll, survivors, writeDashboardConfig, type Dashboard } from './stack';
 import { prometheusBinary, prometheusVersion, startUpstream, upstreamStats, waitForScrapes, type Upstream } from './upstream';
 import { nodeInstance, serviceName } from './synthetic-fleet';
+import { tvSoak, type TvSoakResult } from './tv-soak';
 import { runViewers } from './viewers';
 
 const { values: flags } = parseArgs({
