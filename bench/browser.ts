@@ -2,6 +2,7 @@
 // of a page. The other browser measurements: row-timing.ts (overview rows on screen) and tv-soak.ts.
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
+import { probe } from './api';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 export const VIEWPORT = { width: 1440, height: 900 };
@@ -57,4 +58,20 @@ export async function firstLoadJs(browser: Browser, baseUrl: string, path: strin
   } finally {
     await context.close();
   }
+}
+
+/** First-load JS of each page that answers 200; a page that answers otherwise is listed as n/a. */
+export async function pagesFirstLoadJs(browser: Browser, baseUrl: string, paths: readonly string[], log: (s: string) => void): Promise<PageJs[]> {
+  const out: PageJs[] = [];
+  for (const path of paths) {
+    const status = await probe(`${baseUrl}${path}`);
+    if (status !== 200) {
+      out.push({ path, status, scripts: 0, gzipBytes: null, transferBytes: null, rawBytes: null, note: `n/a: answers ${status}` });
+      continue;
+    }
+    const js = await firstLoadJs(browser, baseUrl, path);
+    out.push(js);
+    log(`  first-load JS ${path}: ${js.scripts} scripts, ${((js.gzipBytes ?? 0) / 1024).toFixed(1)} KiB gzip`);
+  }
+  return out;
 }

@@ -216,3 +216,15 @@ function compareWithCatalogue(sent: string[], catalogue: string[]): NonNullable<
   const c = new Set(catalogue);
   return { sent: s.size, catalogue: c.size, sentNotInCatalogue: [...s].filter((q) => !c.has(q)).length, catalogueNotSent: [...c].filter((q) => !s.has(q)).length };
 }
+
+/** What a size's notes say about its cold/warm rounds: failed rounds (the first five), failed direct batches, drift from the catalogue. */
+export function callsNotes(calls: CallsResult, services: number): string[] {
+  const notes = calls.errors.slice(0, 5);
+  if (calls.directFailures) notes.push(`${calls.directFailures} direct Prometheus batches failed`);
+  const cc = calls.catalogueCheck;
+  if (cc && (cc.sentNotInCatalogue || cc.catalogueNotSent)) {
+    notes.push(`the dashboard sent ${cc.sent} instant queries per cold call, ${cc.sentNotInCatalogue} of them not in bench/api.ts overviewQueries (${cc.catalogue}); the direct batches replay what it sent`);
+  }
+  if (calls.servicesReturned !== null && calls.servicesReturned !== services) notes.push(`the dashboard returned ${calls.servicesReturned} services, the fleet has ${services}`);
+  return notes;
+}
