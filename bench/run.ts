@@ -154,7 +154,7 @@ async function main(): Promise<void> {
         durationSeconds: opts.durationSeconds,
         afterPolls: () => {
           next = launchDash(sizeDir);
-          void next.catch(() => undefined);
+          void next.catch(() => undefined); // awaited by the next phase, as above
         },
       });
       size.viewers.push(v);

@@ -57,6 +57,7 @@ export class BenchSession {
         this.interrupted = true;
         this.interruptedAt = Date.now();
         this.log(`${signal}: stopping everything the bench started…`);
+        // A signal handler cannot wait: the chain ends the process itself.
         void this.cleanup().then(async () => {
           const left = await survivors();
           this.log(left.length ? `left running: ${left.map((c) => `${c.name} (${c.pid})`).join(', ')}` : 'all stopped');

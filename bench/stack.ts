@@ -45,7 +45,7 @@ export async function stopAll(): Promise<void> {
 export function track(child: Child): Child {
   everStarted.push(child);
   running.add(child);
-  void child.exited.then(() => running.delete(child));
+  void child.exited.then(() => running.delete(child)); // a watcher: `exited` never rejects
   return child;
 }
 
