@@ -14,7 +14,7 @@ export default defineConfig([
     rules: { "@typescript-eslint/no-floating-promises": "error" },
   },
   {
-    // Small files and plain conditionals (style.md 12): a rule that no tool enforces does not hold.
+    // Small files and plain conditionals: a rule that no tool enforces does not hold.
     // Blank lines and comments do not count, so a comment that says why never pushes a file over.
     rules: {
       "max-lines": ["error", { max: 300, skipBlankLines: true, skipComments: true }],
