@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 import playwright from "eslint-plugin-playwright";
 
 export default defineConfig([
@@ -8,10 +9,35 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([".next/**", ".tmp/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
-    // components/ renders what it is given: it must never reach Prometheus itself.
-    files: ["components/**", "app/**/*.tsx"],
+    // Type-aware rules read the TypeScript program (tsconfig.json); the .mjs scripts are not in it.
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { "@typescript-eslint/no-floating-promises": "error" },
+  },
+  {
+    // Small files and plain conditionals: a rule that no tool enforces does not hold.
+    // Blank lines and comments do not count, so a comment that says why never pushes a file over.
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/prometheus/*", "@/lib/prometheus"], message: "components never talk to Prometheus; use the /api/v1 endpoints." }] }],
+      "max-lines": ["error", { max: 300, skipBlankLines: true, skipComments: true }],
+      "no-nested-ternary": "error",
+    },
+  },
+  {
+    // The browser's code renders what it is given: it never reaches Prometheus, PromQL or the domain
+    // layer, by alias or by relative path; what it shares with the server lives in lib/model/.
+    files: ["components/**", "app/**/*.tsx", "lib/ui/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "((^@/|/)lib/|^\\.\\./)(prometheus|promql|signals)(/|$)",
+              message: "the browser never imports lib/prometheus, lib/promql or lib/signals: use the /api/v1 endpoints and lib/model/.",
+            },
+          ],
+        },
+      ],
     },
   },
   { ...playwright.configs["flat/recommended"], files: ["tests/e2e/**"] },
@@ -29,4 +55,6 @@ export default defineConfig([
       ],
     },
   },
+  // Last: turns off every stylistic rule above that would fight Prettier, which owns formatting.
+  prettier,
 ]);

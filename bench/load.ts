@@ -4,7 +4,8 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { StackError } from '../demo/ports';
 import { findOnPath, spawnGroup, type Child } from '../demo/processes';
-import { cpuSeconds, rssMiB, running, sleep, track } from './stack';
+import { cpuSeconds, rssMiB } from './procfs';
+import { running, sleep, track } from './stack';
 
 const TIMEOUT_SECONDS = 10;
 

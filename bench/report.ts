@@ -1,10 +1,13 @@
 // Turns a bench result into the Markdown tables it prints (and bench/README.md shows).
-import type { CallsResult, ViewersResult } from './api';
-import type { PageJs, RowsResult, TvSoakResult } from './browser';
+import type { CallsResult } from './calls';
+import type { PageJs } from './browser';
 import type { HeapBreakdown, HeapGrowth, MachineCode } from './heap';
 import type { LoadResult } from './load';
-import type { UpstreamStats } from './stack';
+import type { RowsResult } from './row-timing';
+import type { UpstreamStats } from './upstream';
 import { fmt, type Summary } from './stats';
+import type { TvSoakResult } from './tv-soak';
+import type { ViewersResult } from './viewers';
 
 export interface SizeResult {
   services: number;
@@ -79,8 +82,11 @@ export function mainTable(r: BenchResult): string {
   row('  Prometheus direct, same queries ms', (s) => ms(s.calls?.latency.direct));
   row('  Prometheus direct, all rounds ms (failed batches)', (s) => (s.calls ? `${ms(s.calls.directAllMs)} (${s.calls.directFailures})` : na));
   row('  overhead cold / direct (medians; paired)', (s) => (s.calls ? `${ratio(s.calls.latency.overheadCold)}; ${ratio(s.calls.latency.overheadColdPairedMedian)}` : na));
-  row('**4** overview: first row ms', (s) => (s.rows ? (s.rows.firstRow ? ms(s.rows.firstRow) : `${na}: ${s.rows.note ?? ''}`) : na));
-  row('  overview: screenful of rows settled ms', (s) => (s.rows ? (s.rows.viewportRows ? ms(s.rows.viewportRows) : na) : na));
+  row('**4** overview: first row ms', (s) => {
+    if (!s.rows) return na;
+    return s.rows.firstRow ? ms(s.rows.firstRow) : `${na}: ${s.rows.note ?? ''}`;
+  });
+  row('  overview: screenful of rows settled ms', (s) => ms(s.rows?.viewportRows));
   row('**5** wrk responses/s (2xx/s)', (s) => (s.load ? `${s.load.requestsPerSecond.toFixed(0)} (${s.load.okPerSecond.toFixed(0)})` : na));
   row('  wrk p50 / p95 ms', (s) => {
     if (!s.load) return na;

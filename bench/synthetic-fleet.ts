@@ -12,6 +12,7 @@ export const ROUTES = [
 ] as const;
 
 export const STATUS_CODES = ['200', '404', '500'] as const;
+type StatusCode = (typeof STATUS_CODES)[number];
 
 /** prom-client's default buckets. */
 export const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
@@ -32,6 +33,13 @@ function hash01(i: number, salt: number): number {
   x = (x ^ (x >>> 13)) * 1274126177;
   x ^= x >>> 16;
   return (x >>> 0) / 4294967296;
+}
+
+/** Most services are healthy; every 7th is degraded (3 % errors), every 17th failing (8 %). */
+function errorShareOf(s: number): number {
+  if (s % 17 === 16) return 0.08;
+  if (s % 7 === 6) return 0.03;
+  return 0.002 + 0.006 * hash01(s, 2);
 }
 
 // Abramowitz–Stegun 7.1.26; plenty for bucket shares.
@@ -117,15 +125,17 @@ export class SyntheticFleet {
     const job = serviceName(s);
     const instance = `10.1.${Math.floor(s / 250)}.${(s % 250) + 1}:8080`;
     const rate = 1 + 49 * hash01(s, 1);
-    // Most services are healthy; every 7th is degraded (3 % errors), every 17th failing (8 %).
-    const errorShare = s % 17 === 16 ? 0.08 : s % 7 === 6 ? 0.03 : 0.002 + 0.006 * hash01(s, 2);
+    const errorShare = errorShareOf(s);
+    // Each code's share of a route's requests and its latency relative to the route's.
+    const shares: Record<StatusCode, number> = { '200': 1 - errorShare - 0.03, '404': 0.03, '500': errorShare };
+    const latencies: Record<StatusCode, number> = { '200': 1, '404': 0.3, '500': 1.5 };
     // Median latency 20–200 ms; every 23rd service is slow.
     const medianLatency = s % 23 === 22 ? 0.6 : 0.02 + 0.18 * hash01(s, 3);
     this.serviceUp.push(`up{job="${esc(job)}",instance="${instance}"} 1`);
     for (const r of ROUTES) {
       for (const code of STATUS_CODES) {
-        const share = code === '500' ? errorShare : code === '404' ? 0.03 : 1 - errorShare - 0.03;
-        const m = medianLatency * r.latency * (code === '500' ? 1.5 : code === '404' ? 0.3 : 1);
+        const share = shares[code];
+        const m = medianLatency * r.latency * latencies[code];
         const sigma = 0.6;
         const labels = labelText({ job, instance, method: 'GET', route: r.route, status_code: code });
         this.histograms.push({

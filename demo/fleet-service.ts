@@ -4,7 +4,7 @@ import { httpCall, type CallResult } from './http-call';
 import { listenLocal } from './listen';
 import type { FleetInstance } from './ports';
 import { logNormal, pick, sleep } from './random';
-import { compileRoute, type CompiledRoute, type Service } from './topology';
+import { compileRoute, OK_STATUS, type CompiledRoute, type Service } from './topology';
 
 export interface InstanceIncidents {
   errorBurst: boolean;
@@ -125,6 +125,6 @@ export class ServiceInstance {
       status = fromDependencies(results);
     }
     await sleep(own * 0.6);
-    return { status: status ?? (method === 'POST' ? 201 : method === 'DELETE' ? 204 : 200), template: route.template };
+    return { status: status ?? OK_STATUS[route.method], template: route.template };
   }
 }

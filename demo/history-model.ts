@@ -3,7 +3,7 @@
 // (demo/history.ts) draws its past from this, so that it looks like what the live fleet
 // (demo/fleet-service.ts, demo/traffic.ts) produces and joins it without a step.
 import { BASE_ERROR_RATIO, BURST_ERROR_RATIO, SPIKE_FACTOR, SPIKE_STALL_RATIO } from './fleet-service';
-import { compileRoute, fleet, type Route } from './topology';
+import { compileRoute, fleet, OK_STATUS, type Route } from './topology';
 import { mix } from './traffic';
 
 export interface PastIncident {
@@ -32,7 +32,6 @@ function findRoute(service: string, method: string, path: string): Route {
   return found.route;
 }
 
-const okStatus = (route: Route) => (route.method === 'POST' ? '201' : route.method === 'DELETE' ? '204' : '200');
 const active = (incidents: readonly PastIncident[], kind: PastIncident['kind'], service: string, t: number) =>
   incidents.some((i) => i.kind === kind && i.service === service && i.start <= t && t < i.end);
 
@@ -55,7 +54,7 @@ export function routeOutcome(service: string, route: Route, t: number, incidents
     for (const [status, share] of d.statuses) if (status.startsWith('4')) add(status, (allOk * share) / fine);
     allOk *= [...d.statuses].filter(([s]) => s.startsWith('2')).reduce((sum, [, share]) => sum + share, 0) / fine;
   }
-  add(okStatus(route), allOk);
+  add(String(OK_STATUS[route.method]), allOk);
 
   const spike = active(incidents, 'latency-spike', service, t);
   return {

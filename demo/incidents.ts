@@ -92,6 +92,7 @@ export function pollIncidents(controlUrl: string, onChange: (incidents: Incident
       // control server restarting or gone: keep obeying the last state
     }
   };
+  // tick() catches its own failures: a poll nobody awaits.
   setInterval(() => void tick(), everyMs);
   void tick();
 }

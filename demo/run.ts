@@ -113,6 +113,7 @@ async function main(): Promise<void> {
     if (withDashboard) {
       const dashboard = await startDashboard({ root, port: dashboardPort, prometheusUrl: stack.prometheusUrl, logFile: join(dataDir, 'dashboard.log') });
       started.dashboard = dashboard;
+      // A watcher for the demo's lifetime: `exited` never rejects, and shutdown() ends the process.
       void dashboard.exited.then((exitCode) => {
         if (stopping) return;
         console.error(`[demo] the dashboard exited (code ${exitCode}); see ${join(dataDir, 'dashboard.log')}`);

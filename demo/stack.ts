@@ -72,6 +72,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   const spawnLogged = (name: string, cmd: string, args: string[]) => {
     const child = spawnGroup(name, cmd, args, { cwd: root, logFile: join(dataDir, `${name}.log`) });
     children.add(child);
+    // A watcher for the child's lifetime: `exited` never rejects.
     void child.exited.then((code) => {
       children.delete(child);
       if (stopping || expectedExits.has(child)) return;
@@ -105,8 +106,10 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     pauseGroup(prometheus, pause);
     paused = pause;
   };
-  const prometheusState = (): PrometheusState =>
-    !prometheus || prometheus.hasExited() ? 'stopped' : paused ? 'paused' : 'running';
+  const prometheusState = (): PrometheusState => {
+    if (!prometheus || prometheus.hasExited()) return 'stopped';
+    return paused ? 'paused' : 'running';
+  };
 
   const control = await startControlServer({
     ports,

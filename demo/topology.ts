@@ -3,6 +3,9 @@
 
 export type Method = 'GET' | 'POST' | 'DELETE';
 
+/** What a route answers when all goes well: 201 Created for POST, 204 No Content for DELETE, else 200. */
+export const OK_STATUS: Record<Method, number> = { GET: 200, POST: 201, DELETE: 204 };
+
 export interface Call {
   service: string;
   method: Method;

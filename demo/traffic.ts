@@ -36,6 +36,7 @@ export function startTraffic(portsOf: (service: string) => number[]): void {
       const target = weighted(mix);
       const path = target.path.replace(/:\w+/g, () => String(1 + Math.floor(Math.random() * 500)));
       inFlight++;
+      // Open-loop load: nobody waits for an answer, and httpCall never rejects.
       void httpCall(pick(portsOf(target.service)), target.method, path).finally(() => inFlight--);
     }
   }, TICK_MS);

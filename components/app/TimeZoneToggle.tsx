@@ -10,6 +10,9 @@ export interface TimeZoneToggleProps {
   onChange: (tz: TimeZoneMode) => void;
 }
 
+/** Before the page runs in the browser, the zone is not known: the mode alone. */
+const UNKNOWN_ZONE_LABEL: Record<TimeZoneMode, string> = { UTC: "UTC", local: "local time" };
+
 function localZone(): { name: string; minutesEast: number } {
   return { name: browserTimeZone(), minutesEast: -new Date().getTimezoneOffset() };
 }
@@ -19,7 +22,7 @@ export function TimeZoneToggle({ tz, onChange }: TimeZoneToggleProps) {
   // The server does not know the browser's zone; it is named once the page runs in the browser.
   const hydrated = useHydrated();
   const zone = hydrated ? localZone() : null;
-  const label = zone ? zoneLabel(tz, zone.name, zone.minutesEast) : tz === "UTC" ? "UTC" : "local time";
+  const label = zone ? zoneLabel(tz, zone.name, zone.minutesEast) : UNKNOWN_ZONE_LABEL[tz];
   return (
     <div className={styles.tz}>
       <div role="group" aria-label="Time zone" className={styles.segmented}>

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { useId } from "react";
 import type { KubernetesHealth, KubernetesNode } from "@/lib/model/node-types";
 import { formatPercent, plural } from "@/lib/ui/format";
-import { conditionProblems, podTotals, shareOf, visibleKubernetesNodes } from "@/lib/ui/kubernetes-health";
+import { conditionProblems, kubernetesNodeState, podTotals, shareOf, visibleKubernetesNodes, type KubernetesNodeState } from "@/lib/ui/kubernetes-health";
 import { nodeHref } from "@/lib/ui/node-href";
+import type { NodeDisplayStatus } from "@/lib/ui/node-rows";
 import type { ViewState } from "@/lib/ui/url-state";
 import type { NodeGridSize } from "./NodeGrid";
 import { NodeStatusBadge } from "./NodeStatusBadge";
@@ -53,6 +54,9 @@ export function KubernetesHealthSummary({ health, view, size }: KubernetesHealth
   );
 }
 
+/** The badge of each state: pressure is a saturated resource. */
+const STATE_BADGE: Record<KubernetesNodeState, NodeDisplayStatus> = { NotReady: "NotReady", pressure: "saturated", Ready: "ok" };
+
 interface KubernetesNodeListProps {
   nodes: readonly KubernetesNode[];
   view: ViewState;
@@ -66,9 +70,10 @@ function KubernetesNodeList({ nodes, view }: KubernetesNodeListProps) {
       <ul className={styles.nodes} aria-label="Kubernetes nodes">
         {shown.map((k) => {
           const problems = conditionProblems(k.conditions);
+          const state = kubernetesNodeState(k);
           return (
             <li key={k.node} data-ready={k.ready}>
-              <NodeStatusBadge status={k.ready ? (problems.length ? "saturated" : "ok") : "NotReady"} label={k.ready ? (problems.length ? "pressure" : "Ready") : "NotReady"} />
+              <NodeStatusBadge status={STATE_BADGE[state]} label={state} />
               <Link href={nodeHref(k.node, view)} prefetch={false} className={styles.node}>
                 {k.node}
               </Link>

@@ -1,7 +1,7 @@
 import { Fragment } from "react";
 import { formatPercent } from "@/lib/ui/format";
 import { SATURATED_DISK_QUEUE, SATURATED_MAJOR_FAULTS_PER_SECOND, UTILIZATION_STEPS } from "@/lib/ui/node-cells";
-import { SATURATED_LOAD_PER_CPU, SATURATED_UTILIZATION } from "@/lib/signals/node-status";
+import { SATURATED_LOAD_PER_CPU, SATURATED_UTILIZATION } from "@/lib/model/node-status";
 import { MarkIcon } from "./ResourceCellView";
 import styles from "./nodes.module.css";
 

@@ -23,7 +23,8 @@ export const NodeGridRow = memo(function NodeGridRow({ row, href, size, rowIndex
   const s = row.summary;
   // The second line says why a node is not ok (less what its badge already says); for an ok node, where it is.
   const why = row.reasons.filter((r) => r !== row.display);
-  const detail = why.length ? why.join("; ") : s && s.instance !== row.name ? s.instance : "";
+  const where = s && s.instance !== row.name ? s.instance : "";
+  const detail = why.length ? why.join("; ") : where;
   return (
     <div role="row" aria-rowindex={rowIndex} className={styles.row} data-status={row.display} style={top === undefined ? undefined : { transform: `translateY(${top}px)` }}>
       <div role="cell" className={statusRows.statusCell}>

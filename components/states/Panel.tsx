@@ -4,6 +4,12 @@ import styles from "./states.module.css";
 /** What a panel can show: its data, or why it has none. */
 export type PanelStatus = "loading" | "error" | "empty" | "ready";
 
+/** The status of a panel fed by data that cannot fail on its own: loading, then ready or empty. */
+export function panelStatus(loading: boolean, hasData: boolean): PanelStatus {
+  if (loading) return "loading";
+  return hasData ? "ready" : "empty";
+}
+
 export interface PanelProps {
   title: string;
   /** Next to the title: units, a legend, a count. */

@@ -62,10 +62,12 @@ export function summarizeAlert(a: UpstreamAlert, conventions: readonly Conventio
   };
 }
 
+const STATE_ORDER: Record<AlertSummary["state"], number> = { firing: 0, pending: 1 };
+
 /** Firing first, then by severity, then the longest-active first. */
 export function compareAlerts(a: AlertSummary, b: AlertSummary): number {
   const sev = (s: string) => (SEVERITY_ORDER.includes(s) ? SEVERITY_ORDER.indexOf(s) : SEVERITY_ORDER.length);
-  return (a.state === b.state ? 0 : a.state === "firing" ? -1 : 1) || sev(a.severity) - sev(b.severity) || (b.activeForSeconds ?? 0) - (a.activeForSeconds ?? 0);
+  return STATE_ORDER[a.state] - STATE_ORDER[b.state] || sev(a.severity) - sev(b.severity) || (b.activeForSeconds ?? 0) - (a.activeForSeconds ?? 0);
 }
 
 /** Firing and pending alerts of the upstream, mapped to services and nodes. */

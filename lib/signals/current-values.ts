@@ -1,5 +1,6 @@
 import type { Convention } from "@/lib/config/schema";
 import { serviceIdentity } from "@/lib/api/sparklines";
+import { compareWorstFirst } from "@/lib/model/service-order";
 import type { ServiceSummary } from "@/lib/model/types";
 import type { QueryTimes } from "@/lib/model/query-times";
 import type { InstantSeries } from "@/lib/prometheus/upstream";
@@ -11,7 +12,7 @@ import type { SignalDeps } from "./discovery";
 import type { FreshnessTracker } from "./freshness";
 import { addBuckets, bucketsOf, latencyOf, type Bucket } from "./histogram";
 import { assignOwners, ownedValues } from "./ownership";
-import { classifyService, compareWorstFirst } from "./service-status";
+import { classifyService } from "./service-status";
 
 /** How far back a service that stopped answering is still listed (as down or idle). */
 export const SEEN_LOOKBACK_SECONDS = 6 * 3600;

@@ -60,7 +60,7 @@ export function parseKubernetesNodes(series: readonly InstantSeries[]): { nodes:
     const { node, resource } = s.labels;
     if (!node) continue;
     const n = entry(node);
-    const res = resource === "cpu" ? n.cpu : resource === "memory" ? n.memory : undefined;
+    const res = resource === "cpu" || resource === "memory" ? n[resource] : undefined;
     switch (s.labels[SIGNAL]) {
       case K8S_NODE_SIGNAL.info:
         if (s.labels.internal_ip) internalIps.set(node, s.labels.internal_ip);

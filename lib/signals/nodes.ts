@@ -7,7 +7,7 @@ import { filesystemSignals, FS_SIGNAL, nodeUseSignals, SIGNAL, USE_SIGNAL, type 
 import type { SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
 import { compareKubernetesNodes, KUBERNETES_TOP, mapKubernetesNodes, parseKubernetesNodes, parseWorkloads } from "./kubernetes-health";
-import { classifyNode, compareNodes } from "./node-status";
+import { classifyNode, compareNodes } from "@/lib/model/node-status";
 
 /** The USE values of one instance as read from `nodeUseSignals`, before status and naming. */
 export interface NodeUse {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Thresholds } from "@/lib/config/schema";
-import { STATUS_ORDER, type ServiceStatus } from "@/lib/model/types";
-import { classifyService, compareStatus, compareWorstFirst, type StatusInput } from "./service-status";
+import { classifyService, type StatusInput } from "./service-status";
 
 const T: Thresholds = { errorRatio: { degraded: 0.01, failing: 0.05 }, p99Seconds: { degraded: 0.5, failing: 1 } };
 const healthy: StatusInput = { requestRate: 10, errorRatio: 0.001, p99: 0.2, instances: { up: 3, total: 3 } };
@@ -74,22 +73,5 @@ describe("classifyService", () => {
   it("follows custom thresholds", () => {
     const strict: Thresholds = { errorRatio: { degraded: 0.002, failing: 0.004 }, p99Seconds: { degraded: 0.1, failing: 0.2 } };
     expect(classifyService(healthy, strict)).toEqual({ status: "failing", reasons: ["p99 200 ms ≥ 200 ms"] });
-  });
-});
-
-describe("compareStatus", () => {
-  it("sorts worst first", () => {
-    const shuffled: ServiceStatus[] = ["ok", "idle", "down", "degraded", "failing"];
-    expect([...shuffled].sort(compareStatus)).toEqual([...STATUS_ORDER]);
-    expect(compareStatus("down", "ok")).toBeLessThan(0);
-    expect(compareStatus("ok", "ok")).toBe(0);
-  });
-});
-
-describe("compareWorstFirst", () => {
-  const svc = (name: string, status: "ok" | "failing" | "down", errorRatio: number | null, p99: number | null) => ({ name, status, errorRatio, latency: { p99 } });
-  it("orders by status, then error ratio, then p99, then name", () => {
-    const rows = [svc("b", "failing", 0.08, 0.1), svc("a", "ok", 0, 0.1), svc("c", "failing", 0.4, 0.1), svc("d", "down", null, null), svc("e", "failing", 0.08, 2)];
-    expect(rows.sort(compareWorstFirst).map((r) => r.name)).toEqual(["d", "c", "e", "b", "a"]);
   });
 });

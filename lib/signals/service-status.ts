@@ -1,6 +1,6 @@
 // A service's status (down, failing, degraded, idle, ok): the verdict from its values and alerts, and the worst-first order.
 import type { Thresholds } from "@/lib/config/schema";
-import { STATUS_ORDER, type ServiceStatus } from "@/lib/model/types";
+import type { ServiceStatus } from "@/lib/model/types";
 
 /** An alert firing about a service at the instant of the verdict. */
 export interface FiringAlert {
@@ -70,29 +70,4 @@ export function classifyService(s: StatusInput, t: Thresholds): StatusVerdict {
   if (level === 1) return { status: "degraded", reasons };
   if (!s.requestRate) return { status: "idle", reasons: ["no requests"] };
   return { status: "ok", reasons };
-}
-
-/** Compares statuses worst first. */
-export function compareStatus(a: ServiceStatus, b: ServiceStatus): number {
-  return STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b);
-}
-
-/** What worst-first ordering needs to know of a service. */
-export interface Rankable {
-  name: string;
-  status: ServiceStatus;
-  errorRatio: number | null;
-  latency: { p99: number | null };
-}
-
-/** Larger first; missing values last either way: a service with no traffic is not "the fewest errors". */
-export function descNullsLast(a: number | null, b: number | null): number {
-  if (a === null) return b === null ? 0 : 1;
-  if (b === null) return -1;
-  return b - a;
-}
-
-/** Worst first: by status, then the highest error ratio, then the slowest p99, then by name. */
-export function compareWorstFirst(a: Rankable, b: Rankable): number {
-  return compareStatus(a.status, b.status) || descNullsLast(a.errorRatio, b.errorRatio) || descNullsLast(a.latency.p99, b.latency.p99) || a.name.localeCompare(b.name);
 }

@@ -33,8 +33,8 @@ export function formatPercent(ratio: number | null): string {
   const p = ratio * 100;
   if (p === 0) return `0${NBSP}%`;
   if (p < 0.01) return `<0.01${NBSP}%`;
-  const digits = p < 1 ? 2 : p < 10 ? 1 : 0;
-  return `${trim(p, digits)}${NBSP}%`;
+  if (p < 1) return `${trim(p, 2)}${NBSP}%`;
+  return `${trim(p, p < 10 ? 1 : 0)}${NBSP}%`;
 }
 
 export type LatencyUnit = "ms" | "s";

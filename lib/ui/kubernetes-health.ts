@@ -33,6 +33,16 @@ export function shareOf(part: number | null, whole: number | null): number | nul
   return part === null || whole === null || whole === 0 ? null : part / whole;
 }
 
+/** A Kubernetes node as the lists show it, worst first: not ready, ready under pressure, ready. */
+export const KUBERNETES_NODE_STATES = ["NotReady", "pressure", "Ready"] as const;
+export type KubernetesNodeState = (typeof KUBERNETES_NODE_STATES)[number];
+
+/** NotReady unless ready; pressure when another condition is wrong (conditionProblems); else Ready. */
+export function kubernetesNodeState(k: KubernetesNode): KubernetesNodeState {
+  if (!k.ready) return "NotReady";
+  return conditionProblems(k.conditions).length ? "pressure" : "Ready";
+}
+
 export interface VisibleNodes {
   shown: KubernetesNode[];
   /** Nodes left out, and how many of those have a problem. */
@@ -45,7 +55,7 @@ export interface VisibleNodes {
  * the API already orders NotReady first); the rest are counted, so 500 nodes fit in a few lines.
  */
 export function visibleKubernetesNodes(nodes: readonly KubernetesNode[], limit: number): VisibleNodes {
-  const rank = (k: KubernetesNode) => (!k.ready ? 0 : conditionProblems(k.conditions).length ? 1 : 2);
+  const rank = (k: KubernetesNode) => KUBERNETES_NODE_STATES.indexOf(kubernetesNodeState(k));
   const sorted = nodes.map((k, i) => ({ k, i })).sort((a, b) => rank(a.k) - rank(b.k) || a.i - b.i);
   const shown = sorted.slice(0, limit).map((x) => x.k);
   const rest = sorted.slice(limit);

@@ -1,7 +1,7 @@
 // The overview's node grid: what each resource cell of a node shows, how strongly it is coloured,
 // and why it is marked. Pure, so the rules read and test apart from the rendering.
 import type { NodeSummary } from "@/lib/model/node-types";
-import { BUSY_UTILIZATION, SATURATED_LOAD_PER_CPU, SATURATED_UTILIZATION } from "@/lib/signals/node-status";
+import { BUSY_UTILIZATION, SATURATED_LOAD_PER_CPU, SATURATED_UTILIZATION } from "@/lib/model/node-status";
 import { formatPercent } from "./format";
 import { formatBytesPerSecond, formatLoadPerCpu, formatPerSecond } from "./node-format";
 

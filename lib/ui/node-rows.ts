@@ -1,7 +1,7 @@
 // The rows of the node grid: every node_exporter node, and every Kubernetes node that has no
 // node_exporter (which would otherwise be missing from a grid of "all nodes"), worst first.
 import type { KubernetesHealth, KubernetesNode, NodeCondition, NodeStatus, NodeSummary } from "@/lib/model/node-types";
-import { classifyNode, compareNodes, type NodeSortInput, type NodeVerdict } from "@/lib/signals/node-status";
+import { classifyNode, compareNodes, type NodeSortInput, type NodeVerdict } from "@/lib/model/node-status";
 
 /** The status a person reads: node-status's four, with "down" split into its two causes. */
 export type NodeDisplayStatus = "down" | "NotReady" | "saturated" | "busy" | "ok";
@@ -35,10 +35,16 @@ export function kubernetesOnlyVerdict(k: KubernetesNode): NodeVerdict {
   return classifyNode({ up: null, cpu: none, memory: none, disk: none, filesystems: [], conditions: k.conditions });
 }
 
+/** The API's status of a row; a Kubernetes-only row that is NotReady is "down", as the API would say. */
+function apiStatus(r: NodeRow): NodeStatus {
+  if (r.summary) return r.summary.status;
+  return r.display === "NotReady" ? "down" : r.display;
+}
+
 function sortInput(r: NodeRow): NodeSortInput {
   const s = r.summary;
   const none = { utilization: null };
-  return { name: r.name, up: s ? s.up : null, status: s ? s.status : r.display === "NotReady" ? "down" : r.display, statusReasons: r.reasons, cpu: s?.cpu ?? none, memory: s?.memory ?? none, disk: s?.disk ?? none };
+  return { name: r.name, up: s ? s.up : null, status: apiStatus(r), statusReasons: r.reasons, cpu: s?.cpu ?? none, memory: s?.memory ?? none, disk: s?.disk ?? none };
 }
 
 /** All nodes, worst first by node-status's order (the API's own), Kubernetes-only nodes merged in. */

@@ -1,6 +1,6 @@
 // Filtering and sorting of the overview's rows: pure, so 2,000 services sort in a test as they do on screen.
 import type { ServiceSummary } from "@/lib/model/types";
-import { compareWorstFirst, descNullsLast } from "@/lib/signals/service-status";
+import { compareWorstFirst, descNullsLast } from "@/lib/model/service-order";
 import type { SortKey } from "./url-state";
 
 /** Services whose name or namespace contains `q` (case-insensitive); `ns/name` matches too. */

@@ -1,5 +1,5 @@
 import type { FilesystemSummary } from "@/lib/model/node-types";
-import { FILESYSTEM_FULL_RATIO, FILLING_USED_RATIO, FILLS_WITHIN_SECONDS } from "@/lib/signals/node-status";
+import { FILESYSTEM_FULL_RATIO, FILLING_USED_RATIO, FILLS_WITHIN_SECONDS } from "@/lib/model/node-status";
 import { formatPercent } from "@/lib/ui/format";
 import { utilizationLevel } from "@/lib/ui/node-cells";
 import { formatTimeToFull } from "@/lib/ui/node-format";

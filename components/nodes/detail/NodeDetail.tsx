@@ -3,7 +3,7 @@
 import { DetailPage } from "@/components/detail/DetailPage";
 import detailStyles from "@/components/detail/detail.module.css";
 import { graphFrame } from "@/components/detail/graph-frame";
-import { Panel } from "@/components/states/Panel";
+import { Panel, panelStatus } from "@/components/states/Panel";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
 import { formatNodeSelector } from "@/lib/ui/node-format";
 import { displayStatus, explainReasons, kubernetesOnlyVerdict } from "@/lib/ui/node-rows";
@@ -59,7 +59,7 @@ export function NodeDetail({ name, view }: NodeDetailProps) {
       <div className={`${detailStyles.grid} ${styles.lower}`}>
         {!kubernetesOnly && (
           <PanelBoundary name="Filesystems">
-            <Panel title="Filesystems" status={!data ? "loading" : node?.filesystems.length ? "ready" : "empty"} emptyText="No filesystems reported for this node" stale={frame.stale} height="auto">
+            <Panel title="Filesystems" status={panelStatus(!data, Boolean(node?.filesystems.length))} emptyText="No filesystems reported for this node" stale={frame.stale} height="auto">
               <FilesystemsTable filesystems={node?.filesystems ?? []} />
             </Panel>
           </PanelBoundary>

@@ -1,6 +1,6 @@
 import { TimeChart, type ChartSeries } from "@/components/charts/TimeChart";
 import { SYNC_ID, type GraphFrame } from "@/components/detail/graph-frame";
-import { Panel } from "@/components/states/Panel";
+import { Panel, panelStatus } from "@/components/states/Panel";
 import type { Points } from "@/lib/model/types";
 import { hasValues, seriesKey, toChartRows } from "@/lib/ui/chart-rows";
 import styles from "./node-detail.module.css";
@@ -38,7 +38,7 @@ export interface ResourcePanelProps {
 /** One resource over the range: a chart per signal, each with its own unit, sharing the range and cursor. */
 export function ResourcePanel({ title, frame, charts, height }: ResourcePanelProps) {
   const any = charts.some((c) => hasValues(c.lines.map((l) => l.points)));
-  const status = frame.loading ? "loading" : any ? "ready" : "empty";
+  const status = panelStatus(frame.loading, any);
   return (
     <Panel title={title} status={status} stale={frame.stale} height={height} emptyText={`No ${title.toLowerCase()} data for this node in this range`}>
       <div className={styles.charts}>

@@ -1,5 +1,5 @@
 import { TimeChart, type ChartSeries } from "@/components/charts/TimeChart";
-import { Panel } from "@/components/states/Panel";
+import { Panel, panelStatus } from "@/components/states/Panel";
 import type { Points } from "@/lib/model/types";
 import { hasValues, seriesKey, toChartRows } from "@/lib/ui/chart-rows";
 import { GRAPH_HEIGHT, PANEL_BODY_HEIGHT, SYNC_ID, type GraphFrame } from "@/components/detail/graph-frame";
@@ -29,7 +29,7 @@ export interface SeriesPanelProps {
 /** One signal over the range as a panel: states from the frame, a chart from the lines. */
 export function SeriesPanel({ title, frame, lines, kind = "line", unit, yMax, scale, formatTick, formatValue, emptyText }: SeriesPanelProps) {
   const points = lines.map((l) => l.points);
-  const status = frame.loading ? "loading" : hasValues(points) ? "ready" : "empty";
+  const status = panelStatus(frame.loading, hasValues(points));
   const series: ChartSeries[] = lines.map((l, i) => ({ key: seriesKey(i), name: l.name, color: l.color, dashed: l.dashed }));
   return (
     <Panel title={title} status={status} stale={frame.stale} height={PANEL_BODY_HEIGHT} emptyText={emptyText}>

@@ -1,3 +1,5 @@
+// Shared by the server (lib/signals/nodes.ts) and the browser (lib/ui/node-rows.ts, for Kubernetes
+// nodes without node_exporter), so it imports nothing server-side.
 // Node status thresholds are named constants here rather than configuration: they follow the
 // node-exporter mixin's and common USE practice, and one set keeps every deployment's colours alike.
 
