@@ -6,7 +6,8 @@ import { activeAlerts } from "@/lib/signals/alerts";
 import { servicesOverview, servicesSparklines } from "@/lib/signals/services";
 import { statusReport } from "@/lib/signals/status-report";
 import { serviceDetail } from "@/lib/signals/service-detail";
-import { parseName, parseQuery, seriesParam, timeParams } from "./params";
+import { serviceId } from "@/lib/identity/service-identity";
+import { labelValueParam, parseName, parseQuery, seriesParam, timeParams } from "./params";
 import { queryTimesNow, type TimeInput } from "./query-times";
 
 function deps(): SignalDeps {
@@ -31,12 +32,12 @@ export async function servicesCurrentValues(time: TimeInput) {
   return servicesOverview(d, queryTimesNow(d.cfg, time), { series: false });
 }
 
-/** GET /api/v1/services/{name} */
+/** GET /api/v1/services/{name}?namespace= */
 export async function getService(request: Request, params: Record<string, string>) {
   const name = parseName(params.name ?? "", "name");
-  const q = parseQuery(new URL(request.url), timeParams);
+  const { namespace, ...time } = parseQuery(new URL(request.url), { ...timeParams, namespace: labelValueParam.optional() });
   const d = deps();
-  return serviceDetail(d, queryTimesNow(d.cfg, q), name);
+  return serviceDetail(d, queryTimesNow(d.cfg, time), serviceId({ name, namespace }));
 }
 
 /** GET /api/v1/alerts */

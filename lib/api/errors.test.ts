@@ -15,6 +15,15 @@ describe("errorResponse", () => {
     expect(errorResponse(new ApiError(404, "service_not_found", "no such service")).body).toEqual({ error: { code: "service_not_found", message: "no such service" } });
   });
 
+  it("adds an ApiError's candidates to the envelope", () => {
+    const candidates = [{ name: "reviews", namespace: "bookinfo", href: "/services/reviews?namespace=bookinfo" }];
+    expect(errorResponse(new ApiError(409, "ambiguous_service", "several", "namespace", { candidates }))).toEqual({
+      status: 409,
+      body: { error: { code: "ambiguous_service", message: "several", param: "namespace", candidates: [{ name: "reviews", namespace: "bookinfo", href: "/services/reviews?namespace=bookinfo" }] } },
+      internal: false,
+    });
+  });
+
   it("maps TimeParseError to 400 invalid_time", () => {
     expect(errorResponse(new TimeParseError("bad time"))).toEqual({ status: 400, body: { error: { code: "invalid_time", message: "bad time" } }, internal: false });
   });

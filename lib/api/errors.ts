@@ -2,10 +2,16 @@ import { ZodError } from "zod";
 import { PromQLNameError } from "@/lib/promql/escape";
 import { UpstreamError } from "@/lib/prometheus/errors";
 import { TimeParseError } from "@/lib/time/parse-time";
+import type { ServiceCandidate } from "./types";
 
-/** The error body of every endpoint: `{"error": {"code", "message", "param"?}}`. */
+/** What an error adds beside code, message and param: the services an ambiguous name may mean. */
+export interface ErrorDetails {
+  candidates?: ServiceCandidate[];
+}
+
+/** The error body of every endpoint: `{"error": {"code", "message", "param"?, …details}}`. */
 export interface ErrorBody {
-  error: { code: string; message: string; param?: string };
+  error: { code: string; message: string; param?: string } & ErrorDetails;
 }
 
 /** An answer we give on purpose, with its HTTP status. */
@@ -16,6 +22,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly param?: string,
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
   }
@@ -24,7 +31,7 @@ export class ApiError extends Error {
 /** Maps any error to one HTTP status and body; the one place where that mapping lives. */
 export function errorResponse(e: unknown): { status: number; body: ErrorBody; internal: boolean } {
   const body = (code: string, message: string, param?: string): ErrorBody => ({ error: param ? { code, message, param } : { code, message } });
-  if (e instanceof ApiError) return { status: e.status, body: body(e.code, e.message, e.param), internal: false };
+  if (e instanceof ApiError) return { status: e.status, body: { error: { ...body(e.code, e.message, e.param).error, ...e.details } }, internal: false };
   if (e instanceof TimeParseError) return { status: 400, body: body("invalid_time", e.message), internal: false };
   if (e instanceof PromQLNameError) return { status: 400, body: body("invalid_name", e.message), internal: false };
   if (e instanceof ZodError) {
