@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ServiceDetailResponse, ServiceSparklinesResponse, ServicesResponse } from "@/lib/api/types";
+import type { ServiceId } from "@/lib/identity/service-identity";
 import { fetchJson } from "@/lib/ui/fetch-json";
 import { queryKeys, serviceUrl, servicesUrl, sparklinesUrl, timeKeyOf } from "@/lib/ui/query-keys";
 import { apiTimeParams, refreshIntervalMs, type ViewState } from "@/lib/ui/url-state";
@@ -36,11 +37,11 @@ export function useServiceSparklines(view: ViewState, after: boolean) {
 }
 
 /** One service's series and breakdowns over the range. */
-export function useServiceDetail(name: string, view: ViewState) {
+export function useServiceDetail(id: ServiceId, view: ViewState) {
   const time = timeKeyOf(view);
   return useQuery({
-    queryKey: queryKeys.service(name, time, DETAIL_CHART_WIDTH),
-    queryFn: ({ signal }) => fetchJson<ServiceDetailResponse>(serviceUrl(name, apiTimeParams(time, Date.now() / 1000), DETAIL_CHART_WIDTH), signal),
+    queryKey: queryKeys.service(id, time, DETAIL_CHART_WIDTH),
+    queryFn: ({ signal }) => fetchJson<ServiceDetailResponse>(serviceUrl(id, apiTimeParams(time, Date.now() / 1000), DETAIL_CHART_WIDTH), signal),
     refetchInterval: refreshIntervalMs(view.refresh),
   });
 }

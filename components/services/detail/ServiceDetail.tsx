@@ -4,6 +4,7 @@ import { ServiceAlerts } from "@/components/alerts/ServiceAlerts";
 import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
 import { Panel } from "@/components/states/Panel";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
+import type { ServiceId } from "@/lib/identity/service-identity";
 import { parseTime } from "@/lib/time/parse-time";
 import { ApiRequestError, describeError } from "@/lib/ui/fetch-json";
 import { sharedLatencyScale } from "@/lib/ui/latency-scale";
@@ -13,13 +14,14 @@ import { BreakdownGraph } from "./BreakdownGraph";
 import { ErrorsGraph } from "./ErrorsGraph";
 import { LatencyGraph } from "./LatencyGraph";
 import { RequestsGraph } from "./RequestsGraph";
+import { ServiceCandidates } from "./ServiceCandidates";
 import { ServiceHeading } from "./ServiceHeading";
 import { ServiceNotFound } from "./ServiceNotFound";
 import type { GraphFrame } from "./graph-frame";
 import styles from "./detail.module.css";
 
 export interface ServiceDetailProps {
-  name: string;
+  id: ServiceId;
   view: ViewState;
 }
 
@@ -32,13 +34,17 @@ function markerTime(at: string, evaluatedAt: number): number {
 }
 
 /** One service over the range: fetches once, and every graph draws from that one answer. */
-export function ServiceDetail({ name, view }: ServiceDetailProps) {
-  const query = useServiceDetail(name, view);
+export function ServiceDetail({ id, view }: ServiceDetailProps) {
+  const { name } = id;
+  const query = useServiceDetail(id, view);
   const overviewHref = viewHref("/", view);
   const data = query.data;
 
   if (query.error instanceof ApiRequestError && query.error.code === "service_not_found") {
-    return <ServiceNotFound name={name} overviewHref={overviewHref} />;
+    return <ServiceNotFound id={id} overviewHref={overviewHref} />;
+  }
+  if (query.error instanceof ApiRequestError && query.error.code === "ambiguous_service") {
+    return <ServiceCandidates name={name} candidates={query.error.candidates} view={view} overviewHref={overviewHref} />;
   }
   if (!data && query.isError) {
     return (
@@ -68,7 +74,7 @@ export function ServiceDetail({ name, view }: ServiceDetailProps) {
       <ServiceHeading name={name} service={data?.service ?? null} overviewHref={overviewHref} statusWindow={data?.window ?? null} />
       <div className={styles.alerts}>
         <PanelBoundary name="Alerts">
-          <ServiceAlerts name={name} refresh={view.refresh} />
+          <ServiceAlerts id={id} refresh={view.refresh} />
         </PanelBoundary>
       </div>
       <div className={styles.grid}>
