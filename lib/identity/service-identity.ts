@@ -1,5 +1,5 @@
 // Which service a row, a link, a query or an alert is about: one key type used end to end
-// (docs: design.md "Service identity"). Pure and without React or server code, so lib/ and
+// (docs/definitions.md, "Services"). Pure and without React or server code, so lib/ and
 // components/ share it.
 
 /**
