@@ -57,7 +57,7 @@ export function overviewQueries(conventionNames: readonly string[], window: numb
   const inUse = PRESETS.filter((p) => conventionNames.includes(p.name));
   const conventions = inUse.length ? inUse : [PRESETS[0]!];
   const scope = { window };
-  // services.ts: min(SEEN_LOOKBACK_SECONDS = 6 h, max(window, to − from)); the rounds use the default 1 h range.
+  // discovery.ts: min(SEEN_LOOKBACK_SECONDS = 6 h, max(window, to − from)); the rounds use the default 1 h range.
   const seenLookback = Math.min(6 * 3600, Math.max(window, 3600));
   return [
     servicesSeen(conventions, seenLookback),

@@ -1,11 +1,11 @@
 // Synthetic services instrumented with other conventions than prom-client, so the dashboard's
 // presets can be tested against a real Prometheus: OpenTelemetry HTTP semantic conventions (search, ads),
-// legacy OpenTelemetry (email) and Istio (reviews, ratings; bookinfo namespace).
+// legacy OpenTelemetry (email) and Istio (reviews, ratings in bookinfo; reviews in staging).
 // Usage: node --import tsx demo/conventions-sim.ts --port 9132
 import { parseArgs } from 'node:util';
 import {
   CONVENTION_ERROR_RATIO, CONVENTION_NOT_FOUND_RATIO, CONVENTION_RATE, CONVENTION_SIGMA, ISTIO_BUCKETS, ISTIO_DESTINATION,
-  LEGACY_OTEL_BUCKETS, OTEL_BUCKETS, istioCalls, istioLabels, legacyRoutes, otelRoutes,
+  LEGACY_OTEL_BUCKETS, OTEL_BUCKETS, istioLabels, istioServices, legacyRoutes, otelRoutes, type IstioService,
 } from './conventions-model';
 import { CounterFamily, Exposition, HistogramFamily, serveExposition } from './exposition';
 import { logNormal, pick, poisson } from './random';
@@ -40,13 +40,11 @@ function legacyRequest(): void {
   );
 }
 
-function istioRequest(service: string): void {
-  const spec = istioCalls[service];
-  if (!spec) return;
+function istioRequest(spec: IstioService): void {
   const workload = pick(spec.workloads);
   const source = pick(spec.sources);
   const ms = logNormal(spec.medianMs, CONVENTION_SIGMA);
-  const base = istioLabels(service, source, workload, String(status(spec.errorRatio)));
+  const base = istioLabels(spec, source, workload, String(status(spec.errorRatio)));
   // Both sidecars report every request: the server's (destination) and the client's (source),
   // which adds the network hop. Summing over both reporters would count it twice.
   const sourceSide = { reporter: 'source', connection_security_policy: 'unknown' };
@@ -58,15 +56,13 @@ function istioRequest(service: string): void {
 }
 
 function tick(): void {
-  const perTick = (CONVENTION_RATE * TICK_MS) / 1000;
-  const arrivals = (f: () => void) => {
-    for (let n = poisson(perTick); n > 0; n--) f();
+  const arrivals = (f: () => void, rate = CONVENTION_RATE) => {
+    for (let n = poisson((rate * TICK_MS) / 1000); n > 0; n--) f();
   };
   arrivals(() => otelRequest('search'));
   arrivals(() => otelRequest('ads'));
   arrivals(legacyRequest);
-  arrivals(() => istioRequest('reviews'));
-  arrivals(() => istioRequest('ratings'));
+  for (const spec of istioServices) arrivals(() => istioRequest(spec), spec.rate);
 }
 
 function render(): string {

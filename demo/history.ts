@@ -5,7 +5,7 @@
 // rate() reads as a counter reset, as after any restart.
 import {
   CONVENTION_ERROR_RATIO, CONVENTION_NOT_FOUND_RATIO, CONVENTION_RATE, CONVENTION_SIGMA, ISTIO_BUCKETS, ISTIO_DESTINATION,
-  LEGACY_OTEL_BUCKETS, OTEL_BUCKETS, istioCalls, istioLabels, legacyRoutes, otelRoutes,
+  LEGACY_OTEL_BUCKETS, OTEL_BUCKETS, istioLabels, istioServices, legacyRoutes, otelRoutes,
 } from './conventions-model';
 import type { Labels } from './exposition';
 import { DURATION_BUCKETS, LATENCY_SIGMA, STALL_MS } from './fleet-service';
@@ -149,14 +149,15 @@ function fleetSources(o: HistoryOptions): Source[] {
   return sources;
 }
 
-const conventionStatuses = [['200', 1 - CONVENTION_ERROR_RATIO - CONVENTION_NOT_FOUND_RATIO], ['404', CONVENTION_NOT_FOUND_RATIO], ['500', CONVENTION_ERROR_RATIO]] as const;
+/** The share of each status of a service with this error ratio: 404s as the simulator answers them, 503s counted as 500s. */
+const conventionStatuses = (errorRatio: number) => [['200', 1 - errorRatio - CONVENTION_NOT_FOUND_RATIO], ['404', CONVENTION_NOT_FOUND_RATIO], ['500', errorRatio]] as const;
 
 /** The conventions simulator's services; 503s are counted as 500s and Istio's client-side reports are left out (unread). */
 function conventionSources(o: HistoryOptions): Source[] {
   const instance = `127.0.0.1:${o.ports.conventions}`;
   const sources: Source[] = [];
-  const add = (name: string, labels: Labels, buckets: number[], rate: number, medianMs: number, scale: number, counter?: string) => {
-    for (const [status, share] of conventionStatuses) {
+  const add = (name: string, labels: Labels, buckets: number[], rate: number, medianMs: number, scale: number, counter?: string, errorRatio = CONVENTION_ERROR_RATIO) => {
+    for (const [status, share] of conventionStatuses(errorRatio)) {
       const withStatus = Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, v === '{status}' ? status : v]));
       const latency = { median: medianMs * scale, sigma: CONVENTION_SIGMA, stall: 0, scale };
       sources.push({ series: new HistorySeries(name, withStatus, buckets, counter), at: (t) => ({ rate: rate * share * dayFactor(t, o.end), latency }) });
@@ -172,11 +173,11 @@ function conventionSources(o: HistoryOptions): Source[] {
     const labels = { job: 'email', instance, http_method: method, http_route: route, http_status_code: '{status}', http_scheme: 'http' };
     add('http_server_duration_milliseconds', labels, LEGACY_OTEL_BUCKETS, CONVENTION_RATE / legacyRoutes.length, ms, 1);
   }
-  for (const [service, spec] of Object.entries(istioCalls)) {
+  for (const spec of istioServices) {
     const pairs = spec.sources.flatMap((source) => spec.workloads.map((workload) => [source, workload] as const));
     for (const [source, workload] of pairs) {
-      const labels = { job: 'conventions', instance, ...ISTIO_DESTINATION, ...istioLabels(service, source, workload, '{status}') };
-      add('istio_request_duration_milliseconds', labels, ISTIO_BUCKETS, CONVENTION_RATE / pairs.length, spec.medianMs, 1, 'istio_requests_total');
+      const labels = { job: 'conventions', instance, ...ISTIO_DESTINATION, ...istioLabels(spec, source, workload, '{status}') };
+      add('istio_request_duration_milliseconds', labels, ISTIO_BUCKETS, spec.rate / pairs.length, spec.medianMs, 1, 'istio_requests_total', spec.errorRatio);
     }
   }
   return sources;

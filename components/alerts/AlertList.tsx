@@ -23,7 +23,8 @@ export function AlertList({ alerts, label, size = "normal", showTarget = false, 
   return (
     <ul className={styles.list} data-size={size} aria-label={label}>
       {alerts.map((a) => {
-        const target = a.service ?? a.node;
+        // Same-named services of two namespaces: the namespace says which one.
+        const target = a.service && a.namespace ? `${a.service} (${a.namespace})` : (a.service ?? a.node);
         return (
           <li key={alertKey(a)} className={styles.item} data-state={a.state}>
             <span className={styles.itemSeverity}>

@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import { Panel, type PanelStatus } from "@/components/states/Panel";
 import type { AlertSummary } from "@/lib/model/alert-types";
+import { alertBelongsTo, type ServiceId } from "@/lib/identity/service-identity";
 import { alertCounts } from "@/lib/ui/alerts";
 import { describeError } from "@/lib/ui/fetch-json";
 import { refreshIntervalMs, type Refresh } from "@/lib/ui/url-state";
@@ -10,7 +11,7 @@ import { AlertList } from "./AlertList";
 import { useAlerts } from "./use-alerts";
 
 export interface ServiceAlertsProps {
-  name: string;
+  id: ServiceId;
   refresh: Refresh;
 }
 
@@ -22,10 +23,11 @@ const PLACEHOLDER_HEIGHT = 44;
  * The alerts naming one service, as they stand now. Titled "now" because the page may show a past
  * incident (`?at=`) while Prometheus only knows which alerts are active at this moment.
  */
-export function ServiceAlerts({ name, refresh }: ServiceAlertsProps) {
+export function ServiceAlerts({ id, refresh }: ServiceAlertsProps) {
+  const { name } = id;
   const query = useAlerts({ refetchInterval: refreshIntervalMs(refresh) });
   const all = query.data?.alerts;
-  const alerts = useMemo(() => all?.filter((a) => a.service === name) ?? NONE, [all, name]);
+  const alerts = useMemo(() => all?.filter((a) => alertBelongsTo(a, id)) ?? NONE, [all, id]);
   const { firing, pending } = alertCounts(alerts);
 
   let status: PanelStatus = "ready";

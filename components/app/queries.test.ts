@@ -28,14 +28,15 @@ describe("query options", () => {
   it("poll at the view's refresh interval, and not at all when it is off", () => {
     expect(servicesQuery(view({ refresh: "30s" })).refetchInterval).toBe(30_000);
     expect(nodesQuery(view({ refresh: "5m" })).refetchInterval).toBe(300_000);
-    expect(serviceQuery("checkout", view({ refresh: "off" })).refetchInterval).toBe(false);
+    expect(serviceQuery({ name: "checkout" }, view({ refresh: "off" })).refetchInterval).toBe(false);
     expect(alertsQuery().refetchInterval).toBeUndefined();
   });
 
   it("request the API URL of their key", async () => {
     expect(await requestedUrl(servicesQuery(view({ from: "now-6h", to: "now" })))).toBe("/api/v1/services?from=now-6h&to=now");
     expect(await requestedUrl(sparklinesQuery(view()))).toBe("/api/v1/services?width=120&series=only");
-    expect(await requestedUrl(serviceQuery("a/b", view()))).toBe("/api/v1/services/a%2Fb?width=900");
+    expect(await requestedUrl(serviceQuery({ name: "a/b" }, view()))).toBe("/api/v1/services/a%2Fb?width=900");
+    expect(await requestedUrl(serviceQuery({ name: "reviews", namespace: "staging" }, view()))).toBe("/api/v1/services/reviews?namespace=staging&width=900");
     expect(await requestedUrl(nodeQuery("10.0.0.7:9100", view()))).toBe("/api/v1/nodes/10.0.0.7%3A9100?width=900");
     expect(await requestedUrl(alertsQuery())).toBe("/api/v1/alerts");
   });

@@ -1,6 +1,7 @@
 // Every API query the pages run, as TanStack Query `queryOptions`: key, request and poll policy in one
 // place, so a hook, the server's prefetch and a cache read name each query the same way.
 import { queryOptions, type QueryKey } from "@tanstack/react-query";
+import type { ServiceId } from "@/lib/identity/service-identity";
 import type { AlertsResponse } from "@/lib/model/alert-types";
 import type { NodeDetailResponse, NodesResponse } from "@/lib/model/node-types";
 import type { ServiceDetailResponse, ServiceSparklinesResponse, ServicesResponse, StatusResponse } from "@/lib/model/types";
@@ -39,8 +40,8 @@ export const sparklinesQuery = (view: ViewState) =>
   viewQuery<ServiceSparklinesResponse>(view, (time) => queryKeys.sparklines(time, SPARKLINE_WIDTH), (time) => sparklinesUrl(time, SPARKLINE_WIDTH));
 
 /** One service's series and breakdowns over the range. */
-export const serviceQuery = (name: string, view: ViewState) =>
-  viewQuery<ServiceDetailResponse>(view, (time) => queryKeys.service(name, time, DETAIL_CHART_WIDTH), (time) => serviceUrl(name, time, DETAIL_CHART_WIDTH));
+export const serviceQuery = (id: ServiceId, view: ViewState) =>
+  viewQuery<ServiceDetailResponse>(view, (time) => queryKeys.service(id, time, DETAIL_CHART_WIDTH), (time) => serviceUrl(id, time, DETAIL_CHART_WIDTH));
 
 /** Every node's current USE values and the cluster's health. */
 export const nodesQuery = (view: ViewState) => viewQuery<NodesResponse>(view, queryKeys.nodes, nodesUrl);

@@ -12,9 +12,8 @@ import type { TabStatus as TabState } from "@/lib/ui/tab-status";
 export interface DetailPageProps {
   /** The page's one query: every panel draws from its answer. */
   query: Pick<UseQueryResult<Freshness>, "data" | "dataUpdatedAt" | "isError" | "error" | "refetch">;
-  /** The API's code for "no such thing" (`service_not_found`), answered with `notFound` instead of the page. */
-  notFoundCode: string;
-  notFound: ReactNode;
+  /** A whole page in place of the panels for an API error that has one (404 `service_not_found`, 409 candidates); null for others. */
+  pageFor: (error: ApiRequestError) => ReactNode;
   /** The heading, with as much as is known (nothing but the name while loading or when the first request failed). */
   heading: ReactNode;
   /** The title of the panel that says what failed when no data came at all: "Service data". */
@@ -25,11 +24,12 @@ export interface DetailPageProps {
 }
 
 /**
- * The frame both detail pages share: a 404 is its own page; a first request that fails shows the
+ * The frame both detail pages share: an error with a page of its own (404, 409) shows that page; a first request that fails shows the
  * heading and what failed, with a retry; otherwise the freshness banner, the heading and the panels.
  */
-export function DetailPage({ query, notFoundCode, notFound, heading, dataTitle, tab, children }: DetailPageProps) {
-  if (query.error instanceof ApiRequestError && query.error.code === notFoundCode) return notFound;
+export function DetailPage({ query, pageFor, heading, dataTitle, tab, children }: DetailPageProps) {
+  const page = query.error instanceof ApiRequestError ? pageFor(query.error) : null;
+  if (page) return page;
   if (!query.data && query.isError) {
     return (
       <>

@@ -34,7 +34,7 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
   const data = query.data;
   // Alerts are current whatever the range; a failed alerts call only costs the badges, never the list.
   const alertsData = useAlerts({ refetchInterval: refreshIntervalMs(view.refresh) }).data;
-  const alerts = useMemo(() => alertsByService(alertsData?.alerts ?? []), [alertsData]);
+  const alertsOf = useMemo(() => alertsByService(alertsData?.alerts ?? []), [alertsData]);
   const rows = useMemo(() => (data ? sortServices(filterServices(withSparklines(data.services, trends.data), filter), view.sort) : []), [data, trends.data, filter, view.sort]);
 
   let status: PanelStatus = "ready";
@@ -63,7 +63,7 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
       />
       <Panel title="Services" status={status} emptyText={emptyText} errorText={describeError(query.error)} onRetry={() => void query.refetch()} stale={data?.stale} height={status === "ready" ? "auto" : PLACEHOLDER_HEIGHT}>
         {/* A new filter or sort starts from the top of the list, not wherever the old one was scrolled to. */}
-        <ServicesTable key={`${view.sort}|${filter}`} services={rows} view={view} alerts={alerts} trendsLoading={trends.isPending} statusWindow={data?.window ?? 0} />
+        <ServicesTable key={`${view.sort}|${filter}`} services={rows} view={view} alertsOf={alertsOf} trendsLoading={trends.isPending} statusWindow={data?.window ?? 0} />
       </Panel>
     </div>
   );

@@ -3,8 +3,8 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
 import type { AlertSummary } from "@/lib/model/alert-types";
-import { serviceIdentityKey } from "@/lib/api/sparklines";
 import type { ServiceSummary } from "@/lib/model/types";
+import { serviceKey, type ServiceId } from "@/lib/identity/service-identity";
 import { serviceHref, type SortKey, type ViewState } from "@/lib/ui/url-state";
 import { ROW_HEIGHT, ServiceRow } from "./ServiceRow";
 import styles from "./services.module.css";
@@ -12,15 +12,13 @@ import styles from "./services.module.css";
 export interface ServicesTableProps {
   services: readonly ServiceSummary[];
   view: ViewState;
-  /** Alerts by service name. */
-  alerts: ReadonlyMap<string, readonly AlertSummary[]>;
+  /** A service's alerts (lib/ui/alerts alertsByService): the same array for the same service while they do not change. */
+  alertsOf: (id: ServiceId) => readonly AlertSummary[];
   /** The sparklines' own request has not answered yet: their boxes shimmer instead of looking empty. */
   trendsLoading: boolean;
   /** Seconds: the window the status and current values are evaluated over. */
   statusWindow: number;
 }
-
-const NO_ALERTS: readonly AlertSummary[] = [];
 
 // Until it can measure the list (on the server, and in the render that hydrates the server's HTML)
 // the virtualiser assumes a full-HD screen's height, so the first HTML already holds a screenful of rows.
@@ -38,7 +36,7 @@ const COLUMNS: { label: string; sort: SortKey | null; order: "ascending" | "desc
  * The service list as an ARIA table. Only the rows in view (and a few either side) are in the DOM,
  * so 2,000 services cost what 30 do; the header stays put while the body scrolls.
  */
-export function ServicesTable({ services, view, alerts, trendsLoading, statusWindow }: ServicesTableProps) {
+export function ServicesTable({ services, view, alertsOf, trendsLoading, statusWindow }: ServicesTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual hands back fresh functions on every render; the React Compiler cannot memoise them, and need not.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -65,7 +63,7 @@ export function ServicesTable({ services, view, alerts, trendsLoading, statusWin
           {virtualizer.getVirtualItems().map((item) => {
             const s = services[item.index];
             if (!s) return null;
-            return <ServiceRow key={serviceIdentityKey(s)} service={s} href={serviceHref(s.name, view)} rowIndex={item.index + 2} top={item.start} alerts={alerts.get(s.name) ?? NO_ALERTS} trendsLoading={trendsLoading} statusWindow={statusWindow} />;
+            return <ServiceRow key={serviceKey(s)} service={s} href={serviceHref(s, view)} rowIndex={item.index + 2} top={item.start} alerts={alertsOf(s)} trendsLoading={trendsLoading} statusWindow={statusWindow} />;
           })}
         </div>
       </div>

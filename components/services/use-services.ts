@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { serviceQuery, servicesQuery, sparklinesQuery } from "@/components/app/queries";
+import type { ServiceId } from "@/lib/identity/service-identity";
 import type { ViewState } from "@/lib/ui/url-state";
 
 /** Every service's current RED values, polled at the view's refresh interval. */
@@ -17,6 +18,6 @@ export function useServiceSparklines(view: ViewState, after: boolean) {
 }
 
 /** One service's series and breakdowns over the range. */
-export function useServiceDetail(name: string, view: ViewState) {
-  return useQuery(serviceQuery(name, view));
+export function useServiceDetail(id: ServiceId, view: ViewState) {
+  return useQuery(serviceQuery(id, view));
 }

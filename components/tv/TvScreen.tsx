@@ -61,7 +61,7 @@ export function TvScreen({ view }: TvScreenProps) {
   const { refreshSeconds, services, alerts, nodes } = useTvData(view.refreshSeconds);
   const serviceList = services.data?.services ?? null;
   const alertList = alerts.data?.alerts ?? null;
-  const byService = useMemo(() => alertsByService(alertList ?? []), [alertList]);
+  const alertsOf = useMemo(() => alertsByService(alertList ?? []), [alertList]);
   const sources = [sourceOf(services), sourceOf(alerts), sourceOf(nodes)] as const;
   const [servicesSource, alertsSource, nodesSource] = sources;
   const { firing, pending } = alertCounts(alertList ?? []);
@@ -70,7 +70,7 @@ export function TvScreen({ view }: TvScreenProps) {
     services: (
       <PanelBoundary name="Services">
         <TvPanel title="Services" aside="worst first" staleAsOf={staleLabel(servicesSource, view.tz)}>
-          <TvServices services={serviceList} alerts={byService} error={failureText([servicesSource])} />
+          <TvServices services={serviceList} alertsOf={alertsOf} error={failureText([servicesSource])} />
         </TvPanel>
       </PanelBoundary>
     ),

@@ -28,7 +28,11 @@ export const TvServiceRow = memo(function TvServiceRow({ service: s, alerts }: T
         </span>
       </span>
       <span role="cell" className={styles.nameCell}>
-        <span className={styles.serviceName}>{s.name}</span>
+        <span className={styles.serviceName}>
+          {s.name}
+          {/* Same-named services of two namespaces are two rows: the namespace tells them apart. */}
+          {s.namespace && <span className={styles.namespace}> {s.namespace}</span>}
+        </span>
         <TvAlertBadges alerts={alerts} />
         {why && <span className={styles.why}>{why}</span>}
       </span>

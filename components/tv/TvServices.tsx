@@ -2,8 +2,8 @@
 
 import { memo, useMemo } from "react";
 import type { AlertSummary } from "@/lib/model/alert-types";
-import { serviceIdentityKey } from "@/lib/api/sparklines";
 import type { ServiceSummary } from "@/lib/model/types";
+import { serviceKey, type ServiceId } from "@/lib/identity/service-identity";
 import { sortServices } from "@/lib/ui/overview-rows";
 import { moreText } from "@/lib/ui/service-status-counts";
 import { TvPlaceholder } from "./TvPlaceholder";
@@ -15,12 +15,12 @@ import tv from "./tv.module.css";
 export interface TvServicesProps {
   /** null before the first answer. */
   services: readonly ServiceSummary[] | null;
-  alerts: ReadonlyMap<string, readonly AlertSummary[]>;
+  /** A service's alerts (lib/ui/alerts alertsByService): the same array for the same service while they do not change. */
+  alertsOf: (id: ServiceId) => readonly AlertSummary[];
   /** Why there is no answer yet (the first request failed), in words; null while none failed. */
   error: string | null;
 }
 
-const NO_ALERTS: readonly AlertSummary[] = [];
 const ROW = ":scope > div > [role=row]";
 
 /**
@@ -29,10 +29,10 @@ const ROW = ":scope > div > [role=row]";
  * Rows are keyed by service, so a refresh moves rows rather than rebuilding them. Memoised: another
  * query's refresh (nodes, alerts) does not re-render the table while its services and alerts are the same.
  */
-export const TvServices = memo(function TvServices({ services, alerts, error }: TvServicesProps) {
+export const TvServices = memo(function TvServices({ services, alertsOf, error }: TvServicesProps) {
   const rows = useMemo(() => (services ? sortServices(services, "status") : []), [services]);
   // A service's alerts add lines to its row: they change what fits as much as the services do.
-  const content = useMemo(() => [rows, alerts], [rows, alerts]);
+  const content = useMemo(() => [rows, alertsOf], [rows, alertsOf]);
   const { ref, shown } = useShrinkToFit<HTMLDivElement>(rows.length, ROW, content);
   // The last line counting the rest takes a row's place.
   const listed = shown < rows.length ? Math.max(0, shown - 1) : shown;
@@ -57,7 +57,7 @@ export const TvServices = memo(function TvServices({ services, alerts, error }: 
           {services === null && <TvPlaceholder error={error}>Loading services…</TvPlaceholder>}
           {services !== null && rows.length === 0 && <p className={tv.placeholder}>No services have requests</p>}
           {rows.slice(0, listed).map((s) => (
-            <TvServiceRow key={serviceIdentityKey(s)} service={s} alerts={alerts.get(s.name) ?? NO_ALERTS} />
+            <TvServiceRow key={serviceKey(s)} service={s} alerts={alertsOf(s)} />
           ))}
           {more > 0 && (
             <div role="row" className={`${styles.serviceRow} ${styles.moreRow}`}>

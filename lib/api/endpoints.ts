@@ -3,8 +3,9 @@ import { activeAlerts } from "@/lib/signals/alerts";
 import { servicesOverview, servicesSparklines } from "@/lib/signals/services";
 import { upstreamReport } from "@/lib/signals/upstream-report";
 import { serviceDetail } from "@/lib/signals/service-detail";
+import { serviceId } from "@/lib/identity/service-identity";
 import { signalDeps, withRequestTimes, withTimes } from "./context";
-import { parseName, parseQuery, seriesParam, timeParams } from "./params";
+import { labelValueParam, parseName, parseQuery, seriesParam, timeParams } from "./params";
 import type { TimeInput } from "./query-times";
 
 /** GET /api/v1/services */
@@ -24,11 +25,12 @@ export async function servicesCurrentValues(time: TimeInput) {
   return servicesOverview(deps, times, { series: false });
 }
 
-/** GET /api/v1/services/{name} */
+/** GET /api/v1/services/{name}?namespace= */
 export async function getService(request: Request, params: Record<string, string>) {
   const name = parseName(params.name ?? "", "name");
-  const { deps, times } = withRequestTimes(request);
-  return serviceDetail(deps, times, name);
+  const { namespace, ...time } = parseQuery(new URL(request.url), { ...timeParams, namespace: labelValueParam.optional() });
+  const { deps, times } = withTimes(time);
+  return serviceDetail(deps, times, serviceId({ name, namespace }));
 }
 
 /** GET /api/v1/alerts */

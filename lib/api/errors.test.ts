@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { BadInputError, NotFoundError } from "@/lib/errors";
+import { AmbiguousError, BadInputError, NotFoundError } from "@/lib/errors";
 import { PromQLNameError } from "@/lib/promql/escape";
 import { UpstreamError, type UpstreamErrorKind } from "@/lib/prometheus/errors";
 import { TimeParseError } from "@/lib/time/parse-time";
@@ -23,6 +23,15 @@ describe("errorResponse", () => {
       internal: false,
     });
     expect(errorResponse(new BadInputError("invalid_name", "bad name"))).toEqual({ status: 400, body: { error: { code: "invalid_name", message: "bad name" } }, internal: false });
+  });
+
+  it("maps an AmbiguousError to 409 with its candidates in the envelope", () => {
+    const candidates = [{ name: "reviews", namespace: "bookinfo", href: "/services/reviews?namespace=bookinfo" }];
+    expect(errorResponse(new AmbiguousError("ambiguous_service", "several", "namespace", candidates))).toEqual({
+      status: 409,
+      body: { error: { code: "ambiguous_service", message: "several", param: "namespace", candidates: [{ name: "reviews", namespace: "bookinfo", href: "/services/reviews?namespace=bookinfo" }] } },
+      internal: false,
+    });
   });
 
   it("maps TimeParseError to 400 invalid_time", () => {

@@ -1,10 +1,16 @@
 import { ZodError } from "zod";
-import { DomainError, HttpStatusError, NotFoundError } from "@/lib/errors";
+import { AmbiguousError, DomainError, HttpStatusError, NotFoundError } from "@/lib/errors";
 import { UpstreamError } from "@/lib/prometheus/errors";
+import type { ServiceCandidate } from "@/lib/model/types";
 
-/** The error body of every endpoint: `{"error": {"code", "message", "param"?}}`. */
+/** What an error adds beside code, message and param: the services an ambiguous name may mean. */
+export interface ErrorDetails {
+  candidates?: ServiceCandidate[];
+}
+
+/** The error body of every endpoint: `{"error": {"code", "message", "param"?, …details}}`. */
 export interface ErrorBody {
-  error: { code: string; message: string; param?: string };
+  error: { code: string; message: string; param?: string } & ErrorDetails;
 }
 
 /** An answer we give on purpose, with its HTTP status. */
@@ -12,16 +18,23 @@ export class ApiError extends HttpStatusError {
   override name = "ApiError";
 }
 
-/** The HTTP status of a domain error: 404 for what does not exist; 400 for bad input and any other. */
+/** The HTTP status of a domain error: 404 for what does not exist, 409 for a name that means several things; 400 for bad input and any other. */
 function domainStatus(e: DomainError): number {
-  return e instanceof NotFoundError ? 404 : 400;
+  if (e instanceof NotFoundError) return 404;
+  if (e instanceof AmbiguousError) return 409;
+  return 400;
+}
+
+/** What a domain error adds to the body: an ambiguous name's candidates. */
+function domainDetails(e: DomainError): ErrorDetails {
+  return e instanceof AmbiguousError ? { candidates: [...e.candidates] } : {};
 }
 
 /** Maps any error to one HTTP status and body; the one place where that mapping lives. */
 export function errorResponse(e: unknown): { status: number; body: ErrorBody; internal: boolean } {
   const body = (code: string, message: string, param?: string): ErrorBody => ({ error: param ? { code, message, param } : { code, message } });
   if (e instanceof ApiError) return { status: e.status, body: body(e.code, e.message, e.param), internal: false };
-  if (e instanceof DomainError) return { status: domainStatus(e), body: body(e.code, e.message, e.param), internal: false };
+  if (e instanceof DomainError) return { status: domainStatus(e), body: { error: { ...body(e.code, e.message, e.param).error, ...domainDetails(e) } }, internal: false };
   if (e instanceof ZodError) {
     const issue = e.issues[0];
     const param = issue?.path.join(".") || undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ApiError } from "./errors";
-import { booleanParam, MAX_PARAM_LENGTH, parseName, parseQuery, timeParams } from "./params";
+import { booleanParam, labelValueParam, MAX_PARAM_LENGTH, parseName, parseQuery, timeParams } from "./params";
 
 const url = (query: string) => new URL(`http://localhost/api/v1/services${query}`);
 const shape = { ...timeParams, series: booleanParam.optional() };
@@ -63,6 +63,22 @@ describe("parseQuery", () => {
 
   it("works with any zod shape", () => {
     expect(parseQuery(url("?state=firing"), { state: z.enum(["firing", "pending"]) })).toEqual({ state: "firing" });
+  });
+});
+
+describe("labelValueParam", () => {
+  const ns = { namespace: labelValueParam.optional() };
+
+  it("takes any printable label value, as written", () => {
+    expect(parseQuery(url("?namespace=bookinfo"), ns)).toEqual({ namespace: "bookinfo" });
+    expect(parseQuery(url("?namespace=" + encodeURIComponent('a"} or vector(1)')), ns)).toEqual({ namespace: 'a"} or vector(1)' });
+    expect(parseQuery(url(""), ns)).toEqual({});
+  });
+
+  it.each([["", "must not be empty"], ["a%0Ab", "control characters"], ["%7F", "control characters"]])("rejects %j", (raw, why) => {
+    const e = apiError(() => parseQuery(url(`?namespace=${raw}`), ns));
+    expect(e).toMatchObject({ status: 400, code: "invalid_param", param: "namespace" });
+    expect(e.message).toContain(why);
   });
 });
 

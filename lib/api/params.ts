@@ -15,6 +15,13 @@ export const timeParams = {
   width: z.coerce.number().int().min(20).max(8000).optional(),
 };
 
+/** A label value that names something (a namespace): non-empty, printable; escaped wherever it is used. */
+export const labelValueParam = z
+  .string()
+  .min(1, "must not be empty")
+  .max(MAX_PARAM_LENGTH)
+  .regex(/^[^\u0000-\u001f\u007f]*$/, "must not contain control characters");
+
 export const booleanParam = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 /** `series` of `/api/v1/services`: true adds sparklines to the current values; `only` answers the sparklines alone. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ServiceSparkline, ServiceSparklinesResponse, ServiceSummary } from "@/lib/model/types";
-import { serviceIdentity, serviceIdentityKey, withSparklines } from "./sparklines";
+import { withSparklines } from "./sparklines";
 
 const summary = (name: string, namespace?: string): ServiceSummary => ({
   name,
@@ -21,15 +21,6 @@ const line = (v: number): ServiceSparkline => ({ requestRate: [v], errorRatio: [
 function answer(services: ServiceSparklinesResponse["services"]): ServiceSparklinesResponse {
   return { at: 0, window: 20, from: 0, to: 0, stale: false, warnings: [], conventions: ["prom-client"], axis: { start: 0, step: 30, points: 1 }, services };
 }
-
-describe("service identity", () => {
-  it("is namespace/name, and reads back, a name with slashes included", () => {
-    expect(serviceIdentityKey({ name: "checkout" })).toBe("/checkout");
-    expect(serviceIdentityKey({ name: "reviews", namespace: "shop" })).toBe("shop/reviews");
-    expect(serviceIdentity("shop/api/v2")).toEqual({ name: "api/v2", namespace: "shop" });
-    expect(serviceIdentity("/checkout")).toEqual({ name: "checkout" });
-  });
-});
 
 describe("withSparklines", () => {
   it("attaches each service's trends by namespace and name, leaving others without", () => {

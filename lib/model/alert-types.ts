@@ -12,7 +12,10 @@ export interface AlertSummary {
   activeAt: number | null;
   /** Seconds active as of the data's time: when the answer is stale, as of `ageSeconds` ago, not now. */
   activeForSeconds: number | null;
+  /** The service the alert names; with `namespace`, the alert belongs to services as alertBelongsTo says. */
   service: string | null;
+  /** The alert's namespace label (a convention's, or `namespace`); null when it has none. */
+  namespace: string | null;
   /** `node` or `instance` label */
   node: string | null;
   labels: Record<string, string>;

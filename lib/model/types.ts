@@ -85,6 +85,13 @@ export interface ServicesResponse extends Window, Freshness {
   thresholds: { errorRatio: { degraded: number; failing: number }; p99Seconds: { degraded: number; failing: number } };
 }
 
+/** One service an ambiguous name may mean, as a 409 `ambiguous_service` lists it: its page's link included. */
+export interface ServiceCandidate {
+  name: string;
+  namespace?: string;
+  href: string;
+}
+
 /** `[[unixSeconds, value | null], …]` */
 export type Points = [number, number | null][];
 

@@ -107,24 +107,18 @@ describe("one prom-client convention", () => {
     );
   });
 
-  it("servicesSeen narrows to one service, escaped, when asked", () => {
-    expect(servicesSeen([promClient], 3600, 'a"b')).toBe(
-      'label_replace(label_replace(group by (job) (last_over_time(http_request_duration_seconds_count{job="a\\"b"}[1h])), "service", "$1", "job", "(.*)"), "convention", "prom-client", "", "")',
-    );
-  });
-
   it("requestRateBy splits one service by a label", () => {
-    expect(requestRateBy(promClient, { window: 60, service: "checkout" }, "route")).toBe(
+    expect(requestRateBy(promClient, { window: 60, service: { name: "checkout" } }, "route")).toBe(
       'sum by (route) (rate(http_request_duration_seconds_count{job="checkout"}[1m]))',
     );
-    expect(requestRateBy(promClient, { window: 75, service: "checkout" }, "status_code")).toBe(
+    expect(requestRateBy(promClient, { window: 75, service: { name: "checkout" } }, "status_code")).toBe(
       'sum by (status_code) (rate(http_request_duration_seconds_count{job="checkout"}[75s]))',
     );
   });
 
   it("refuses a breakdown label that is not a label name", () => {
-    expect(() => requestRateBy(promClient, { window: 60, service: "checkout" }, "route) or vector(1")).toThrow(PromQLNameError);
-    expect(() => requestRateBy(promClient, { window: 60, service: "checkout" }, "route) or vector(1")).toThrow('invalid label name: "route) or vector(1"');
+    expect(() => requestRateBy(promClient, { window: 60, service: { name: "checkout" } }, "route) or vector(1")).toThrow(PromQLNameError);
+    expect(() => requestRateBy(promClient, { window: 60, service: { name: "checkout" } }, "route) or vector(1")).toThrow('invalid label name: "route) or vector(1"');
   });
 });
 
@@ -147,19 +141,40 @@ describe("a milliseconds convention with matchers (Istio)", () => {
     );
   });
 
-  it("puts the service filter after the convention's matchers", () => {
-    expect(conventionRequestRate(istio, { window: 60, service: "reviews" })).toBe(
-      'sum by (destination_service_name, destination_service_namespace) (rate(istio_requests_total{reporter="destination",destination_service_name="reviews"}[1m]))',
+  it("puts the service filter after the convention's matchers, with the service's namespace", () => {
+    expect(conventionRequestRate(istio, { window: 60, service: { name: "reviews", namespace: "staging" } })).toBe(
+      'sum by (destination_service_name, destination_service_namespace) (rate(istio_requests_total{reporter="destination",destination_service_name="reviews",destination_service_namespace="staging"}[1m]))',
     );
+    expect(requestRateBy(istio, { window: 60, service: { name: "reviews", namespace: "bookinfo" } }, "destination_workload")).toBe(
+      'sum by (destination_workload) (rate(istio_requests_total{reporter="destination",destination_service_name="reviews",destination_service_namespace="bookinfo"}[1m]))',
+    );
+  });
+
+  it("keeps same-named services of every namespace out of a service that has none", () => {
+    expect(conventionErrorRatio(istio, { window: 60, service: { name: "reviews" } })).toBe(
+      '(sum by (destination_service_name, destination_service_namespace) (rate(istio_requests_total{reporter="destination",destination_service_name="reviews",destination_service_namespace="",response_code=~"5.."}[1m]))' +
+        ' or 0 * sum by (destination_service_name, destination_service_namespace) (rate(istio_requests_total{reporter="destination",destination_service_name="reviews",destination_service_namespace=""}[1m])))' +
+        ' / sum by (destination_service_name, destination_service_namespace) (rate(istio_requests_total{reporter="destination",destination_service_name="reviews",destination_service_namespace=""}[1m]))',
+    );
+  });
+
+  it("escapes the namespace like the name", () => {
+    expect(conventionLatencyQuantile(istio, { window: 60, service: { name: "r", namespace: 'a"}\n' } }, 0.5, "success")).toBe(
+      'histogram_quantile(0.5, sum by (destination_service_name, destination_service_namespace, le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_service_name="r",destination_service_namespace="a\\"}\\n",response_code!~"5.."}[1m]))) / 1000',
+    );
+  });
+
+  it("refuses a namespace for a convention that has no namespace label", () => {
+    expect(() => conventionRequestRate(promClient, { window: 60, service: { name: "checkout", namespace: "shop" } })).toThrow(/prom-client has no namespace label/);
   });
 });
 
 describe("a service filter containing a quote", () => {
   it("is escaped and cannot close the string", () => {
-    expect(conventionRequestRate(promClient, { window: 60, service: 'a"} or vector(1) #' })).toBe(
+    expect(conventionRequestRate(promClient, { window: 60, service: { name: 'a"} or vector(1) #' } })).toBe(
       'sum by (job) (rate(http_request_duration_seconds_count{job="a\\"} or vector(1) #"}[1m]))',
     );
-    expect(conventionLatencyQuantile(promClient, { window: 60, service: 'x\\"y' }, 0.5, "all")).toBe(
+    expect(conventionLatencyQuantile(promClient, { window: 60, service: { name: 'x\\"y' } }, 0.5, "all")).toBe(
       'histogram_quantile(0.5, sum by (job, le) (rate(http_request_duration_seconds_bucket{job="x\\\\\\"y"}[1m])))',
     );
   });

@@ -1,4 +1,5 @@
 import type { Convention } from "@/lib/config/schema";
+import type { ServiceId } from "@/lib/identity/service-identity";
 import { formatDuration } from "@/lib/time/parse-time";
 import { byLabels, selector, type Matcher } from "./escape";
 import { anyOf, byService, normalizeServiceLabels, setLabel } from "./labels";
@@ -13,15 +14,24 @@ export type Quantile = (typeof QUANTILES)[number];
 export interface RedScope {
   /** The rate window in seconds. */
   window: number;
-  /** Restrict to one service (the value of the convention's service label). */
-  service?: string;
+  /** Restrict to one service: its name, and its namespace wherever the convention has a namespace label. */
+  service?: ServiceId;
 }
 
+/**
+ * The convention's own matchers, then the service's: its name, and its namespace where the
+ * convention has a namespace label (`=""` for a service without one, which keeps same-named
+ * services of every namespace out). A namespace the convention cannot match is a caller's bug.
+ */
 function baseMatchers(c: Convention, scope: RedScope): Matcher[] {
   const m: Matcher[] = Object.keys(c.matchers)
     .sort()
     .map((label) => ({ label, op: "=" as const, value: c.matchers[label] ?? "" }));
-  if (scope.service !== undefined) m.push({ label: c.serviceLabel, op: "=", value: scope.service });
+  const s = scope.service;
+  if (s === undefined) return m;
+  m.push({ label: c.serviceLabel, op: "=", value: s.name });
+  if (c.namespaceLabel) m.push({ label: c.namespaceLabel, op: "=", value: s.namespace ?? "" });
+  else if (s.namespace) throw new Error(`convention ${c.name} has no namespace label to find namespace ${JSON.stringify(s.namespace)} by`);
   return m;
 }
 
@@ -103,11 +113,12 @@ export function latencyQuantilesByService(conventions: readonly Convention[], sc
 
 /**
  * Every service that reported requests at some time in the lookback, whatever it does now: one
- * query (or only the services named `service`). A service whose instances are all down has no
- * rate, but must show as down, not vanish.
+ * query, with no service name in it, so that it is the same question for every page and the
+ * discovery a request is resolved against (a name nobody knows never reaches the upstream).
+ * A service whose instances are all down has no rate, but must show as down, not vanish.
  */
-export function servicesSeen(conventions: readonly Convention[], lookbackSeconds: number, service?: string): string {
-  const scope = { window: lookbackSeconds, ...(service === undefined ? {} : { service }) };
+export function servicesSeen(conventions: readonly Convention[], lookbackSeconds: number): string {
+  const scope = { window: lookbackSeconds };
   return anyOf(
     conventions.map((c) =>
       normalizeServiceLabels(`group ${byService(c)} (last_over_time(${selector(c.requests, baseMatchers(c, scope))}[${formatDuration(lookbackSeconds)}]))`, c),
@@ -116,6 +127,6 @@ export function servicesSeen(conventions: readonly Convention[], lookbackSeconds
 }
 
 /** Requests per second of one service split by one of its labels (status, route, instance). */
-export function requestRateBy(c: Convention, scope: RedScope & { service: string }, label: string): string {
+export function requestRateBy(c: Convention, scope: RedScope & { service: ServiceId }, label: string): string {
   return `sum ${byLabels([label])} (${rateOf(c.requests, baseMatchers(c, scope), scope.window)})`;
 }

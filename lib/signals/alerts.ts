@@ -2,6 +2,7 @@ import type { Convention } from "@/lib/config/schema";
 import type { UpstreamAlert } from "@/lib/prometheus/types";
 import type { InstantSeries } from "@/lib/prometheus/upstream";
 import type { AlertsResponse, AlertSummary } from "@/lib/model/alert-types";
+import { alertBelongsTo, type ServiceId } from "@/lib/identity/service-identity";
 import { allConventions } from "./conventions";
 import type { SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
@@ -29,19 +30,26 @@ export function alertService(labels: Record<string, string>, conventions: readon
   return null;
 }
 
+/** The namespace an alert is about: the first namespace label it has, conventions' labels first. */
+export function alertNamespace(labels: Record<string, string>, conventions: readonly Convention[]): string | null {
+  const names = [...new Set([...conventions.flatMap((c) => (c.namespaceLabel ? [c.namespaceLabel] : [])), "namespace"])];
+  for (const n of names) if (labels[n]) return labels[n];
+  return null;
+}
+
 /**
- * The firing alerts of each service, from the `ALERTS` series of one instant: a lookup by name and
- * namespace. An alert without a `namespace` label counts for the service of that name in any namespace.
+ * The firing alerts of each service, from the `ALERTS` series of one instant, by the rule the
+ * browser applies too (alertBelongsTo): the name, and the namespace where the alert has one.
  */
-export function firingAlertsByService(series: readonly InstantSeries[], conventions: readonly Convention[]): (name: string, namespace?: string) => FiringAlert[] {
-  const byName = new Map<string, { alert: FiringAlert; namespace?: string }[]>();
+export function firingAlertsByService(series: readonly InstantSeries[], conventions: readonly Convention[]): (id: ServiceId) => FiringAlert[] {
+  const byName = new Map<string, { alert: FiringAlert; service: string; namespace: string | null }[]>();
   for (const { labels } of series) {
     const service = alertService(labels, conventions);
     if (service === null) continue;
-    const entry = { alert: { name: labels.alertname ?? "(unnamed)", severity: labels.severity ?? "none" }, namespace: labels.namespace };
+    const entry = { alert: { name: labels.alertname ?? "(unnamed)", severity: labels.severity ?? "none" }, service, namespace: alertNamespace(labels, conventions) };
     byName.set(service, [...(byName.get(service) ?? []), entry]);
   }
-  return (name, namespace) => (byName.get(name) ?? []).filter((e) => !e.namespace || !namespace || e.namespace === namespace).map((e) => e.alert);
+  return (id) => (byName.get(id.name) ?? []).filter((e) => alertBelongsTo(e, id)).map((e) => e.alert);
 }
 
 /** One upstream alert as the UI shows it. */
@@ -57,6 +65,7 @@ export function summarizeAlert(a: UpstreamAlert, conventions: readonly Conventio
     activeAt: activeAt !== null && Number.isFinite(activeAt) ? activeAt : null,
     activeForSeconds: activeAt !== null && Number.isFinite(activeAt) ? Math.max(0, Math.round(nowSeconds - activeAt)) : null,
     service: alertService(a.labels, conventions),
+    namespace: alertNamespace(a.labels, conventions),
     node: a.labels.node ?? a.labels.instance ?? null,
     labels: a.labels,
   };

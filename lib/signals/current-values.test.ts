@@ -4,6 +4,7 @@ import { configSchema } from "@/lib/config/schema";
 import type { Upstream } from "@/lib/prometheus/upstream";
 import { PRESETS } from "./conventions";
 import { currentValues, errorRatioOf } from "./current-values";
+import { discoverServices } from "./discovery";
 import { FreshnessTracker } from "./freshness";
 
 describe("errorRatioOf", () => {
@@ -22,9 +23,9 @@ describe("errorRatioOf", () => {
   });
 });
 
-describe("currentValues", () => {
+describe("currentValues with discoverServices, as the list asks them", () => {
   /** Records the instant queries of one call, answering each with no series. */
-  async function queriesAt(nowSeconds: number, input: TimeInput, service?: string): Promise<string[]> {
+  async function queriesAt(nowSeconds: number, input: TimeInput): Promise<string[]> {
     const asked: string[] = [];
     const upstream: Upstream = {
       instant: async (query, at) => {
@@ -39,7 +40,8 @@ describe("currentValues", () => {
     };
     const cfg = configSchema.parse({ prometheus: { scrapeIntervalSeconds: 5 } });
     const t = resolveQueryTimes(input, nowSeconds, { scrapeIntervalSeconds: 5, maxRangeDays: 31, statusWindowSeconds: 60 });
-    await currentValues({ upstream, cfg }, t, [...PRESETS], new FreshnessTracker(), service);
+    const fresh = new FreshnessTracker();
+    await currentValues({ upstream, cfg }, t, [...PRESETS], fresh, discoverServices({ upstream, cfg }, t, PRESETS, fresh));
     return asked.sort();
   }
 
@@ -49,14 +51,6 @@ describe("currentValues", () => {
     expect(early).toHaveLength(7);
     expect(late).toEqual(early);
     for (const q of early) expect(q.startsWith("1763800000 ")).toBe(true);
-  });
-
-  it("looks for one service over its whole range, up to the range's end, for a link to an earlier instant", async () => {
-    const asked = await queriesAt(1_763_800_000, { from: "1763796400", to: "1763800000", at: "1763797000" }, "checkout");
-    const seen = asked.filter((q) => q.includes("last_over_time"));
-    expect(seen).toHaveLength(1);
-    expect(seen[0]?.startsWith("1763800000 ")).toBe(true);
-    expect(seen[0]).toContain('job="checkout"}[1h]');
-    expect(asked.filter((q) => q.startsWith("1763797000 "))).toHaveLength(6);
+    expect(early.filter((q) => q.includes("last_over_time(http_request_duration_seconds_count[15m])"))).toHaveLength(1);
   });
 });

@@ -1,21 +1,19 @@
 import type { Convention } from "@/lib/config/schema";
-import { serviceIdentity } from "@/lib/api/sparklines";
 import { compareWorstFirst } from "@/lib/model/service-order";
 import type { ServiceSummary } from "@/lib/model/types";
 import type { QueryTimes } from "@/lib/model/query-times";
+import { parseServiceKey, type ServiceId } from "@/lib/identity/service-identity";
 import type { InstantSeries } from "@/lib/prometheus/upstream";
 import { firingAlerts } from "@/lib/promql/alerts";
-import { failedRequestRateByService, latencyBucketsByService, requestRateByService, servicesSeen } from "@/lib/promql/red";
+import { failedRequestRateByService, latencyBucketsByService, requestRateByService } from "@/lib/promql/red";
 import { targetsUpByJob } from "@/lib/promql/targets";
 import { firingAlertsByService } from "./alerts";
+import { allConventions } from "./conventions";
 import type { SignalDeps } from "./discovery";
 import type { FreshnessTracker } from "./freshness";
 import { addBuckets, bucketsOf, latencyOf, type Bucket } from "./histogram";
-import { assignOwners, ownedValues } from "./ownership";
+import { ownedValues, type Owners } from "./ownership";
 import { classifyService } from "./service-status";
-
-/** How far back a service that stopped answering is still listed (as down or idle). */
-export const SEEN_LOOKBACK_SECONDS = 6 * 3600;
 
 /**
  * Error ratio from the two rates: 0 where requests came but none failed (no failed series), null
@@ -47,32 +45,33 @@ function targetCounts(series: InstantSeries[]): Map<string, { up: number; total:
 }
 
 /**
- * Current RED values and status of every discovered service (or of the services named `service`),
- * evaluated at `t.at` over `t.currentWindow`, whatever the range: the list and a service's page
- * answer the same question, so they agree. Seven instant queries whatever the number of services.
+ * Current RED values and status of the services in `owners` (discoverServices), each from its
+ * owning convention, evaluated at `t.at` over `t.currentWindow`, whatever the range: the list and a
+ * service's page answer the same question, so they agree. Six instant queries whatever the number
+ * of services, asked while `owners` is still being found. With `only` (a service already resolved,
+ * and its owner alone in `conventions`), the queries are narrowed to that service.
  */
-export async function currentValues(deps: SignalDeps, t: QueryTimes, inUse: Convention[], fresh: FreshnessTracker, service?: string): Promise<ServiceSummary[]> {
-  const scope = { window: t.currentWindow, ...(service === undefined ? {} : { service }) };
+export async function currentValues(
+  deps: SignalDeps,
+  t: QueryTimes,
+  conventions: readonly Convention[],
+  fresh: FreshnessTracker,
+  owned: Owners | Promise<Owners>,
+  only?: ServiceId,
+): Promise<ServiceSummary[]> {
+  const scope = { window: t.currentWindow, ...(only === undefined ? {} : { service: only }) };
   const ttl = deps.cfg.prometheus.scrapeIntervalSeconds * 1000;
-  const instant = (q: string, at = t.at) => deps.upstream.instant(q, at, ttl).then((a) => fresh.take(a));
-  // One service's page looks for it anywhere in its range up to the end, so a link to an instant
-  // before the service's first request still opens on it (idle then). The list asks at `at` alone,
-  // so that every viewer of one instant shares all seven queries, even while "now" moves on.
-  const seenAt = service === undefined ? t.at : Math.max(t.at, t.end);
-  // The range's length, not seenAt − from: that moves with "now"'s alignment, and a query text that
-  // changes from one poll to the next has no cache entry to share and no last good copy to serve stale.
-  const lookback = Math.min(SEEN_LOOKBACK_SECONDS, Math.max(t.currentWindow, Math.round(t.to - t.from)));
-  const [seen, rate, failed, bucketsOk, bucketsFail, targets, alerts] = await Promise.all([
-    instant(servicesSeen(inUse, lookback, service), seenAt),
-    instant(requestRateByService(inUse, scope)),
-    instant(failedRequestRateByService(inUse, scope)),
-    instant(latencyBucketsByService(inUse, scope, "success")),
-    instant(latencyBucketsByService(inUse, scope, "failure")),
+  const instant = (q: string) => deps.upstream.instant(q, t.at, ttl).then((a) => fresh.take(a));
+  const [owners, rate, failed, bucketsOk, bucketsFail, targets, alerts] = await Promise.all([
+    owned,
+    instant(requestRateByService(conventions, scope)),
+    instant(failedRequestRateByService(conventions, scope)),
+    instant(latencyBucketsByService(conventions, scope, "success")),
+    instant(latencyBucketsByService(conventions, scope, "failure")),
     instant(targetsUpByJob()),
     instant(firingAlerts()),
   ]);
 
-  const owners = assignOwners(inUse, [...seen, ...rate, ...bucketsOk, ...bucketsFail].map((s) => s.labels));
   const byKey = {
     rate: ownedValues(rate, owners),
     failed: ownedValues(failed, owners),
@@ -80,12 +79,14 @@ export async function currentValues(deps: SignalDeps, t: QueryTimes, inUse: Conv
     fail: bucketsByKey(bucketsFail, owners),
   };
   const upByJob = targetCounts(targets);
-  const alertsOf = firingAlertsByService(alerts, inUse);
-  const conventionByName = new Map(inUse.map((c) => [c.name, c]));
+  // Alerts are mapped with every convention's labels, as /api/v1/alerts maps them, whichever are queried.
+  const alertsOf = firingAlertsByService(alerts, allConventions(deps.cfg));
+  const conventionByName = new Map(conventions.map((c) => [c.name, c]));
 
   const services: ServiceSummary[] = [...owners.entries()].map(([key, convName]) => {
     const conv = conventionByName.get(convName);
-    const { name, namespace } = serviceIdentity(key);
+    const id = parseServiceKey(key);
+    const { name, namespace } = id;
     const scale = conv?.durationUnit === "milliseconds" ? 1 / 1000 : 1;
     const ok = byKey.ok.get(key) ?? [];
     const fail = byKey.fail.get(key) ?? [];
@@ -103,7 +104,7 @@ export async function currentValues(deps: SignalDeps, t: QueryTimes, inUse: Conv
       status: "ok",
       statusReasons: [],
     };
-    const verdict = classifyService({ ...summary, p99: summary.latency.p99, alerts: alertsOf(name, namespace) }, deps.cfg.services.thresholds);
+    const verdict = classifyService({ ...summary, p99: summary.latency.p99, alerts: alertsOf(id) }, deps.cfg.services.thresholds);
     summary.status = verdict.status;
     summary.statusReasons = verdict.reasons;
     return summary;

@@ -1,10 +1,10 @@
-import { NotFoundError } from "@/lib/errors";
 import type { QueryTimes } from "@/lib/model/query-times";
 import type { NamedSeries, Points, ServiceDetailResponse } from "@/lib/model/types";
+import { serviceKey, type ServiceId } from "@/lib/identity/service-identity";
 import type { RangeSeries } from "@/lib/prometheus/upstream";
 import { conventionErrorRatio, conventionLatencyQuantiles, conventionRequestRate, requestRateBy, type Outcome } from "@/lib/promql/red";
 import { currentValues } from "./current-values";
-import { discoverConventions, type SignalDeps } from "./discovery";
+import { discoverConventions, discoverServices, resolveKnownService, type SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
 import { topWithOthers } from "./series";
 
@@ -38,17 +38,23 @@ function sumByName(series: NamedSeries[]): NamedSeries[] {
 
 /**
  * Current values of one service (the overview's, at the same instant and window, so both agree)
- * with its range series and breakdowns; 404 when no convention has seen it in the range.
+ * with its range series and breakdowns. The service asked for is first found among the discovered
+ * ones (404 when no convention has seen it in the range, 409 when its name is in several namespaces
+ * and none was given); only then are queries naming it sent, for its owning convention alone.
  */
-export async function serviceDetail(deps: SignalDeps, t: QueryTimes, name: string): Promise<ServiceDetailResponse> {
+export async function serviceDetail(deps: SignalDeps, t: QueryTimes, asked: ServiceId): Promise<ServiceDetailResponse> {
   const fresh = new FreshnessTracker();
   const { inUse } = await discoverConventions(deps, fresh);
-  const [service] = inUse.length ? await currentValues(deps, t, inUse, fresh, name) : [];
-  const owner = inUse.find((c) => c.name === service?.convention);
-  if (!service || !owner) throw new NotFoundError("service_not_found", `no service named "${name}" has requests between from and to`, "name");
+  // Seen anywhere in the range up to its end: a link to an instant before the service's first
+  // request still opens on it (idle then). When `at` is the end, this is the list's own question.
+  const known = await discoverServices(deps, t, inUse, fresh, Math.max(t.at, t.end));
+  const { id, owner: ownerName } = resolveKnownService(known, asked);
+  const owner = inUse.find((c) => c.name === ownerName);
+  const [service] = owner ? await currentValues(deps, t, [owner], fresh, new Map([[serviceKey(id), ownerName]]), id) : [];
+  if (!service || !owner) throw new Error(`service ${serviceKey(id)} resolved to convention ${ownerName}, which is not in use`);
 
   const range = (q: string) => deps.upstream.range(q, t.range).then((a) => fresh.take(a));
-  const scope = { window: t.window, service: name };
+  const scope = { window: t.window, service: id };
   const latency = (o: Outcome) => range(conventionLatencyQuantiles(owner, scope, o));
   const [rate, errors, latAll, latOk, latFail, byCode, byRoute, byInstance] = await Promise.all([
     range(conventionRequestRate(owner, scope)),

@@ -1,17 +1,14 @@
 import type { Convention } from "@/lib/config/schema";
-import { serviceIdentity, serviceIdentityKey } from "@/lib/api/sparklines";
 import type { Latency, ServiceSparkline, ServiceSparklinesResponse, ServicesResponse, Values } from "@/lib/model/types";
 import type { QueryTimes } from "@/lib/model/query-times";
+import { parseServiceKey, serviceKey } from "@/lib/identity/service-identity";
 import type { RangeSeries } from "@/lib/prometheus/upstream";
-import { CONVENTION } from "@/lib/promql/labels";
 import { errorRatioByService, latencyQuantileByService, latencyQuantilesByService, requestRateByService } from "@/lib/promql/red";
 import { currentValues } from "./current-values";
-import { discoverConventions, type SignalDeps } from "./discovery";
+import { discoverConventions, discoverServices, type SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
-import { assignOwners, serviceKey } from "./ownership";
+import { ownedValues, type Owners } from "./ownership";
 import { pointCount, toValues } from "./series";
-
-type Labels = Record<string, string>;
 
 const QUANTILE_FIELD: Record<string, keyof Latency> = { "0.5": "p50", "0.9": "p90", "0.99": "p99" };
 
@@ -22,8 +19,10 @@ export async function servicesOverview(deps: SignalDeps, t: QueryTimes, opts: { 
   const base = { ...answerBase(t, inUse), thresholds: deps.cfg.services.thresholds };
   if (inUse.length === 0) return { ...base, ...fresh.summary(), services: [] };
 
-  const [services, sparks] = await Promise.all([currentValues(deps, t, inUse, fresh), opts.series ? sparklines(deps, t, inUse, fresh) : Promise.resolve(undefined)]);
-  if (sparks) for (const s of services) s.series = sparks.get(serviceIdentityKey(s))?.series ?? emptySparkline(pointCount(t.range));
+  // One 'seen' answer decides the owners of the values and of the sparklines alike.
+  const owners = discoverServices(deps, t, inUse, fresh);
+  const [services, sparks] = await Promise.all([currentValues(deps, t, inUse, fresh, owners), opts.series ? sparklines(deps, t, inUse, fresh, owners) : Promise.resolve(undefined)]);
+  if (sparks) for (const s of services) s.series = sparks.get(serviceKey(s))?.series ?? emptySparkline(pointCount(t.range));
   return {
     ...base,
     ...fresh.summary(),
@@ -41,8 +40,9 @@ export async function servicesSparklines(deps: SignalDeps, t: QueryTimes): Promi
   const { inUse } = await discoverConventions(deps, fresh);
   const base = { ...answerBase(t, inUse), axis: axisOf(t), seriesWindow: t.window };
   if (inUse.length === 0) return { ...base, ...fresh.summary(), services: [] };
-  const sparks = await sparklines(deps, t, inUse, fresh);
-  const services = [...sparks.entries()].map(([key, { owner, series }]) => ({ ...serviceIdentity(key), convention: owner, series }));
+  // The same 'seen' question as the current values' at the same times: one cache entry for both requests.
+  const sparks = await sparklines(deps, t, inUse, fresh, discoverServices(deps, t, inUse, fresh));
+  const services = [...sparks.entries()].map(([key, { owner, series }]) => ({ ...parseServiceKey(key), convention: owner, series }));
   return { ...base, ...fresh.summary(), services };
 }
 
@@ -56,32 +56,27 @@ function emptySparkline(n: number): ServiceSparkline {
   return { requestRate: empty(), errorRatio: empty(), p50: empty(), p90: empty(), p99: empty(), p99Failure: empty() };
 }
 
-/** The four range queries of the sparklines, by service key, with the convention that owns each. */
-async function sparklines(deps: SignalDeps, t: QueryTimes, inUse: Convention[], fresh: FreshnessTracker): Promise<Map<string, { owner: string; series: ServiceSparkline }>> {
+/** The four range queries of the sparklines, by service key, each service's from the convention that owns it. */
+async function sparklines(deps: SignalDeps, t: QueryTimes, inUse: Convention[], fresh: FreshnessTracker, owned: Promise<Owners>): Promise<Map<string, { owner: string; series: ServiceSparkline }>> {
   const scope = { window: t.window };
   const range = (q: string) => deps.upstream.range(q, t.range).then((a) => fresh.take(a));
-  const [rate, errors, latOk, latFail] = await Promise.all([
+  const [owners, rate, errors, latOk, latFail] = await Promise.all([
+    owned,
     range(requestRateByService(inUse, scope)),
     range(errorRatioByService(inUse, scope)),
     range(latencyQuantilesByService(inUse, scope, "success")),
     range(latencyQuantileByService(inUse, scope, 0.99, "failure")),
   ]);
-  const owners = assignOwners(inUse, [...rate, ...errors].map((s) => s.labels));
   const n = pointCount(t.range);
   const out = new Map<string, { owner: string; series: ServiceSparkline }>();
-  const slot = (labels: Labels) => {
-    const key = serviceKey(labels);
-    const owner = labels[CONVENTION];
-    if (owner === undefined || owners.get(key) !== owner) return undefined;
-    let s = out.get(key);
-    if (!s) out.set(key, (s = { owner, series: emptySparkline(n) }));
-    return s.series;
-  };
-  const fill = (series: RangeSeries[], pick: (labels: Labels) => keyof ServiceSparkline | undefined) => {
-    for (const r of series) {
-      const s = slot(r.labels);
-      const field = s && pick(r.labels);
-      if (s && field) s[field] = toValues(r.points, t.range);
+  const fill = (series: RangeSeries[], pick: (labels: Record<string, string>) => keyof ServiceSparkline | undefined) => {
+    for (const [key, owned] of ownedValues(series, owners)) {
+      let s = out.get(key);
+      if (!s) out.set(key, (s = { owner: owners.get(key) ?? "", series: emptySparkline(n) }));
+      for (const r of owned) {
+        const field = pick(r.labels);
+        if (field) s.series[field] = toValues(r.points, t.range);
+      }
     }
   };
   fill(rate, () => "requestRate");

@@ -16,6 +16,7 @@ function alert(over: Partial<AlertSummary>): AlertSummary {
     activeAt: 1_763_800_000,
     activeForSeconds: 180,
     service: "checkout",
+    namespace: null,
     node: null,
     labels: { alertname: "HighErrorRatio", job: "checkout", severity: "critical" },
     ...over,
@@ -34,14 +35,29 @@ describe("severityLevel", () => {
 });
 
 describe("alertsByService", () => {
-  it("groups by service in the given order and skips alerts without one", () => {
+  it("finds each service's alerts in the given order and skips alerts without one", () => {
     const a = alert({ name: "A" });
     const b = alert({ name: "B", service: "cart" });
     const c = alert({ name: "C" });
     const d = alert({ name: "NodeDown", service: null });
-    const m = alertsByService([a, b, c, d]);
-    expect([...m.keys()]).toEqual(["checkout", "cart"]);
-    expect(m.get("checkout")).toEqual([a, c]);
+    const of = alertsByService([a, b, c, d]);
+    expect(of({ name: "checkout" })).toEqual([a, c]);
+    expect(of({ name: "cart" })).toEqual([b]);
+    expect(of({ name: "payments" })).toEqual([]);
+  });
+
+  it("tells same-named services of two namespaces apart by the alert's namespace", () => {
+    const staging = alert({ name: "MeshErrorRatio", service: "reviews", namespace: "staging" });
+    const anywhere = alert({ name: "ReviewsSlow", service: "reviews", namespace: null });
+    const of = alertsByService([staging, anywhere]);
+    expect(of({ name: "reviews", namespace: "staging" })).toEqual([staging, anywhere]);
+    expect(of({ name: "reviews", namespace: "bookinfo" })).toEqual([anywhere]);
+  });
+
+  it("answers the same array for the same service every time", () => {
+    const of = alertsByService([alert({})]);
+    expect(of({ name: "checkout" })).toBe(of({ name: "checkout" }));
+    expect(of({ name: "cart" })).toBe(of({ name: "payments" }));
   });
 });
 

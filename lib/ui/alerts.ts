@@ -1,5 +1,6 @@
 // Alerts as the UI groups and words them: by service, by severity level, and how long they have fired.
 import type { AlertSummary } from "@/lib/model/alert-types";
+import { alertBelongsTo, serviceKey, type ServiceId } from "@/lib/identity/service-identity";
 import { formatAge } from "./format";
 
 /** Three levels are all a badge can tell apart at a glance; every severity label maps to one. */
@@ -18,16 +19,26 @@ export function severityLevel(severity: string): SeverityLevel {
   return "info";
 }
 
-/** Alerts grouped by the service they name, each group in the API's order (firing, worst, longest first). */
-export function alertsByService(alerts: readonly AlertSummary[]): Map<string, AlertSummary[]> {
-  const out = new Map<string, AlertSummary[]>();
-  for (const a of alerts) {
-    if (a.service === null) continue;
-    const group = out.get(a.service);
-    if (group) group.push(a);
-    else out.set(a.service, [a]);
-  }
-  return out;
+const NO_ALERTS: readonly AlertSummary[] = [];
+
+/**
+ * The alerts of each service (alertBelongsTo), in the API's order (firing, worst, longest first).
+ * A lookup answers the same array for the same service every time, so memoised rows stay memoised.
+ */
+export function alertsByService(alerts: readonly AlertSummary[]): (id: ServiceId) => readonly AlertSummary[] {
+  const byName = new Map<string, AlertSummary[]>();
+  for (const a of alerts) if (a.service !== null) byName.set(a.service, [...(byName.get(a.service) ?? []), a]);
+  const answered = new Map<string, readonly AlertSummary[]>();
+  return (id) => {
+    const key = serviceKey(id);
+    let found = answered.get(key);
+    if (!found) {
+      const mine = (byName.get(id.name) ?? []).filter((a) => alertBelongsTo(a, id));
+      found = mine.length ? mine : NO_ALERTS;
+      answered.set(key, found);
+    }
+    return found;
+  };
 }
 
 /** The most severe level among `alerts`, firing ones before pending; null for none. */

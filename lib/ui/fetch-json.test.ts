@@ -30,6 +30,26 @@ describe("fetchJson", () => {
     expect(e.message).toBe('no service named "x"');
   });
 
+  it("carries the candidates of an ambiguous name, leaving out malformed ones", async () => {
+    answer(
+      409,
+      JSON.stringify({
+        error: {
+          code: "ambiguous_service",
+          message: "several",
+          param: "namespace",
+          candidates: [{ name: "reviews", namespace: "bookinfo", href: "/services/reviews?namespace=bookinfo" }, { name: "reviews", href: 7 }, null, { name: "reviews", href: "/services/reviews" }],
+        },
+      }),
+    );
+    const e = await failure();
+    expect(e).toMatchObject({ status: 409, code: "ambiguous_service", param: "namespace" });
+    expect(e.candidates).toEqual([
+      { name: "reviews", namespace: "bookinfo", href: "/services/reviews?namespace=bookinfo" },
+      { name: "reviews", href: "/services/reviews" },
+    ]);
+  });
+
   it("reads a non-JSON error page by its status", async () => {
     answer(502, "<html>Bad Gateway</html>", "text/html");
     expect(await failure()).toMatchObject({ status: 502, code: "http_502" });

@@ -1,18 +1,44 @@
 // The one place where the browser reads our API and turns its failures into one typed error.
 import { HttpStatusError } from "@/lib/errors";
+import type { ServiceCandidate } from "@/lib/model/types";
 
-/** A failed API call: the HTTP status (0 when the server was not reached) and the API's error code. */
+/**
+ * A failed API call: the HTTP status (0 when the server was not reached), the API's error code, and
+ * for a 409 `ambiguous_service` the services the name may mean.
+ */
 export class ApiRequestError extends HttpStatusError {
   override name = "ApiRequestError";
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    param?: string,
+    readonly candidates: readonly ServiceCandidate[] = [],
+  ) {
+    super(status, code, message, param);
+  }
 }
 
-function errorBody(body: unknown): { code: string; message: string; param?: string } | null {
+const isText = (v: unknown): v is string => typeof v === "string";
+
+/** The candidates of an error body, those well-formed; anything else is no candidate. */
+function candidatesOf(raw: unknown): ServiceCandidate[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((c: unknown) => {
+    if (typeof c !== "object" || c === null) return [];
+    const { name, namespace, href } = c as Record<string, unknown>;
+    if (!isText(name) || !isText(href) || (namespace !== undefined && !isText(namespace))) return [];
+    return [{ name, href, ...(namespace ? { namespace } : {}) }];
+  });
+}
+
+function errorBody(body: unknown): { code: string; message: string; param?: string; candidates: ServiceCandidate[] } | null {
   if (typeof body !== "object" || body === null || !("error" in body)) return null;
   const e = (body as { error: unknown }).error;
   if (typeof e !== "object" || e === null) return null;
-  const { code, message, param } = e as Record<string, unknown>;
-  if (typeof code !== "string" || typeof message !== "string") return null;
-  return typeof param === "string" ? { code, message, param } : { code, message };
+  const { code, message, param, candidates } = e as Record<string, unknown>;
+  if (!isText(code) || !isText(message)) return null;
+  return { code, message, ...(isText(param) ? { param } : {}), candidates: candidatesOf(candidates) };
 }
 
 /** GETs `url` and returns its JSON; throws ApiRequestError for any failure, with the API's own code where it gave one. */
@@ -29,7 +55,7 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const err = errorBody(body);
-    if (err) throw new ApiRequestError(res.status, err.code, err.message, err.param);
+    if (err) throw new ApiRequestError(res.status, err.code, err.message, err.param, err.candidates);
     throw new ApiRequestError(res.status, `http_${res.status}`, `HTTP ${res.status} ${res.statusText}`.trim());
   }
   if (body === null) throw new ApiRequestError(res.status, "bad_response", "the server answered with something that is not JSON");

@@ -6,7 +6,7 @@ describe("query keys", () => {
     const time = { from: "now-1h", to: "now", at: null };
     expect(queryKeys.services(time).slice(0, 1)).toEqual(queryKeys.all);
     expect(queryKeys.sparklines(time, 120).slice(0, 1)).toEqual(queryKeys.all);
-    expect(queryKeys.service("checkout", time, 900).slice(0, 1)).toEqual(queryKeys.all);
+    expect(queryKeys.service({ name: "checkout" }, time, 900).slice(0, 1)).toEqual(queryKeys.all);
     for (const key of [queryKeys.servicesNow(), queryKeys.alerts(), queryKeys.status(), queryKeys.health()]) expect(key.slice(0, 1)).toEqual(queryKeys.all);
   });
 
@@ -16,6 +16,12 @@ describe("query keys", () => {
     expect(a).not.toEqual(b);
     expect(queryKeys.services({ from: "now-1h", to: null, at: null })).toEqual(a);
     expect(queryKeys.sparklines({ from: "now-1h", to: null, at: null }, 120)).not.toEqual(a);
+  });
+
+  it("tell same-named services of two namespaces apart", () => {
+    const time = { from: null, to: null, at: null };
+    expect(queryKeys.service({ name: "reviews", namespace: "staging" }, time, 900)).toEqual(["signalboard", "service", "/staging/reviews", { from: null, to: null, at: null, width: 900 }]);
+    expect(queryKeys.service({ name: "reviews" }, time, 900)).not.toEqual(queryKeys.service({ name: "reviews", namespace: "staging" }, time, 900));
   });
 });
 
@@ -32,7 +38,11 @@ describe("API URLs", () => {
   });
 
   it("escape the service name", () => {
-    expect(serviceUrl("a/b c", { at: "1763800000" }, 900)).toBe("/api/v1/services/a%2Fb%20c?at=1763800000&width=900");
+    expect(serviceUrl({ name: "a/b c" }, { at: "1763800000" }, 900)).toBe("/api/v1/services/a%2Fb%20c?at=1763800000&width=900");
+  });
+
+  it("name the service's namespace where it has one", () => {
+    expect(serviceUrl({ name: "reviews", namespace: "a&b" }, { from: "now-1h" }, 900)).toBe("/api/v1/services/reviews?namespace=a%26b&from=now-1h&width=900");
   });
 });
 

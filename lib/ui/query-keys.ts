@@ -1,5 +1,6 @@
 // The TanStack Query key and the API URL of every query, side by side; components/app/queries.ts pairs
 // them into queryOptions, so a key and its request never drift apart.
+import { identityParams, serviceKey, type ServiceId } from "@/lib/identity/service-identity";
 import type { ApiTimeParams, ViewState } from "./url-state";
 
 /** The time part of a key: the URL's text, not resolved instants, so a relative range keeps one cache entry while it refreshes. */
@@ -12,7 +13,7 @@ export const queryKeys = {
   all: ["signalboard"] as const,
   services: (time: TimeKey) => ["signalboard", "services", { ...time }] as const,
   sparklines: (time: TimeKey, width: number) => ["signalboard", "sparklines", { ...time, width }] as const,
-  service: (name: string, time: TimeKey, width: number) => ["signalboard", "service", name, { ...time, width }] as const,
+  service: (id: ServiceId, time: TimeKey, width: number) => ["signalboard", "service", serviceKey(id), { ...time, width }] as const,
   nodes: (time: TimeKey) => ["signalboard", "nodes", { ...time }] as const,
   node: (name: string, time: TimeKey, width: number) => ["signalboard", "node", name, { ...time, width }] as const,
   /** Current values only, no sparklines: what the wall screen shows. */
@@ -39,9 +40,9 @@ export function sparklinesUrl(time: ApiTimeParams, width: number): string {
   return `/api/v1/services${query({ ...time, width, series: "only" })}`;
 }
 
-/** `GET /api/v1/services/{name}` with series sized for `width` pixels. */
-export function serviceUrl(name: string, time: ApiTimeParams, width: number): string {
-  return `/api/v1/services/${encodeURIComponent(name)}${query({ ...time, width })}`;
+/** `GET /api/v1/services/{name}?namespace=…` with series sized for `width` pixels. */
+export function serviceUrl(id: ServiceId, time: ApiTimeParams, width: number): string {
+  return `/api/v1/services/${encodeURIComponent(id.name)}${query({ ...identityParams(id), ...time, width })}`;
 }
 
 /** `GET /api/v1/services` for the current values alone: no range series, so no range queries upstream. */

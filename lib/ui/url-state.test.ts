@@ -70,7 +70,9 @@ describe("links", () => {
   it("keeps the view on links", () => {
     expect(viewHref("/", DEFAULT_VIEW)).toBe("/");
     expect(viewHref("/", { ...DEFAULT_VIEW, tz: "UTC" })).toBe("/?tz=UTC");
-    expect(serviceHref("a/b c", { ...DEFAULT_VIEW, from: "now-6h" })).toBe("/services/a%2Fb%20c?from=now-6h");
+    expect(serviceHref({ name: "a/b c" }, { ...DEFAULT_VIEW, from: "now-6h" })).toBe("/services/a%2Fb%20c?from=now-6h");
+    expect(serviceHref({ name: "reviews", namespace: "staging" }, { ...DEFAULT_VIEW, from: "now-6h" })).toBe("/services/reviews?namespace=staging&from=now-6h");
+    expect(serviceHref({ name: "reviews", namespace: "staging" }, DEFAULT_VIEW)).toBe("/services/reviews?namespace=staging");
   });
 });
 

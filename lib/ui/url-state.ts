@@ -1,5 +1,6 @@
 // The view state every page keeps in its URL, so any screen an on-call engineer looks at is a link.
 // Time parameters follow Grafana (`from=now-1h&to=now`, epoch ms, RFC 3339) and pass to the API as written.
+import { servicePageHref, type ServiceId } from "@/lib/identity/service-identity";
 import { parseTime } from "@/lib/time/parse-time";
 
 export const REFRESH_OPTIONS = ["off", "10s", "30s", "1m", "5m"] as const;
@@ -116,9 +117,9 @@ export function viewHref(pathname: string, view: ViewState): string {
   return query ? `${pathname}?${query}` : pathname;
 }
 
-/** The link to one service's page, keeping the view. */
-export function serviceHref(name: string, view: ViewState): string {
-  return viewHref(`/services/${encodeURIComponent(name)}`, view);
+/** The link to one service's page (with its namespace where it has one), keeping the view. */
+export function serviceHref(id: ServiceId, view: ViewState): string {
+  return servicePageHref(id, serializeViewState(view));
 }
 
 export interface ApiTimeParams {

@@ -3,15 +3,17 @@ import { OverviewPage } from "./pages/overview-page";
 import { ProblemPage } from "./pages/problem-page";
 import { ServicePage } from "./pages/service-page";
 
-const DEMO_SERVICES = ["frontend", "catalog", "cart", "checkout", "payments", "inventory", "recommendations", "search", "ads", "email", "reviews", "ratings"];
+// reviews runs in two namespaces: two rows (tests/e2e/identity.spec.ts).
+const DEMO_SERVICES = ["frontend", "catalog", "cart", "checkout", "payments", "inventory", "recommendations", "search", "ads", "email", "reviews", "reviews", "ratings"];
+const DEMO_ROWS: [string, string?][] = [...DEMO_SERVICES.filter((n) => n !== "reviews").map((name): [string] => [name]), ["reviews", "bookinfo"], ["reviews", "staging"]];
 
 test.describe("overview", () => {
   test("lists every demo service with numbers and units", async ({ page }) => {
     const overview = new OverviewPage(page);
     await overview.open();
     await expect(overview.rows()).toHaveCount(DEMO_SERVICES.length);
-    for (const name of DEMO_SERVICES) {
-      const row = overview.row(name);
+    for (const [name, namespace] of DEMO_ROWS) {
+      const row = overview.row(name, namespace);
       await expect(row).toBeVisible();
       await expect(row).toContainText(/\d[\d.,]*\s*req\/s/);
       await expect(row).toContainText(/\d[\d.]*\s*%/);

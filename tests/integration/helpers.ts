@@ -29,6 +29,17 @@ export function upstreamQueryCount(): number {
   }
 }
 
+/** The API queries in Prometheus's query log (rule evaluations left out) whose text contains `text`. */
+export function upstreamQueriesContaining(text: string): string[] {
+  try {
+    return readFileSync(stack().queryLog, "utf8")
+      .split("\n")
+      .filter((line) => line && !line.includes('"ruleGroup"') && line.includes(text));
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Our own counter of upstream requests, read from /metrics; with `promql`, only PromQL queries (the
  * metric-name list is refreshed in the background on its own schedule, whoever asked).

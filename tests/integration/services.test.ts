@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ServiceDetailResponse, ServiceSparklinesResponse, ServicesResponse, Values } from "@/lib/model/types";
-import { serviceIdentityKey } from "@/lib/api/sparklines";
+import { serviceKey } from "@/lib/identity/service-identity";
 import { api, promQuery } from "./helpers";
 
 const FLEET = ["cart", "catalog", "checkout", "frontend", "inventory", "payments", "recommendations"];
@@ -59,7 +59,7 @@ describe("GET /api/v1/services against the real Prometheus", () => {
     expect(conventionOf.get("email")).toBe("otel-http-legacy");
     expect(conventionOf.get("reviews")).toBe("istio");
     expect(conventionOf.get("ratings")).toBe("istio");
-    const names = body.services.map(serviceIdentityKey);
+    const names = body.services.map(serviceKey);
     expect(new Set(names).size).toBe(names.length);
     const email = body.services.find((s) => s.name === "email");
     // The legacy OTel histogram is in milliseconds; a p50 above 10 would mean it was not converted.
@@ -76,7 +76,7 @@ describe("GET /api/v1/services against the real Prometheus", () => {
     expect(only.status).toBe(200);
     expect(only.body.axis).toEqual(both.body.axis);
     expect(only.body.services.length).toBeGreaterThan(0);
-    const lines = new Map(only.body.services.map((s) => [serviceIdentityKey(s), s.series]));
+    const lines = new Map(only.body.services.map((s) => [serviceKey(s), s.series]));
     for (const s of only.body.services) {
       expect(s.series.p99, s.name).toHaveLength(only.body.axis.points);
       expect("requestRate" in s, s.name).toBe(false);
@@ -85,8 +85,8 @@ describe("GET /api/v1/services against the real Prometheus", () => {
     for (const s of both.body.services) {
       const values: Values[] = s.series ? Object.values(s.series) : [];
       const drawn = values.some((v) => v.some((x) => x !== null));
-      if (drawn) expect(lines.get(serviceIdentityKey(s)), s.name).toEqual(s.series);
-      else expect(lines.has(serviceIdentityKey(s)), s.name).toBe(false);
+      if (drawn) expect(lines.get(serviceKey(s)), s.name).toEqual(s.series);
+      else expect(lines.has(serviceKey(s)), s.name).toBe(false);
     }
   });
 

@@ -5,20 +5,22 @@ import { dataInfoOf } from "@/components/app/data-info";
 import { useSetView } from "@/components/app/use-view";
 import { ServiceDetail } from "@/components/services/detail/ServiceDetail";
 import { useServiceDetail } from "@/components/services/use-services";
-import type { ViewState } from "@/lib/ui/url-state";
+import type { ServiceId } from "@/lib/identity/service-identity";
+import { serviceHref, type ViewState } from "@/lib/ui/url-state";
 
 export interface ServiceClientProps {
-  name: string;
+  id: ServiceId;
   view: ViewState;
 }
 
-export function ServiceClient({ name, view }: ServiceClientProps) {
-  const setView = useSetView();
+export function ServiceClient({ id, view }: ServiceClientProps) {
+  // A new range or refresh keeps the namespace: the page stays on the same service.
+  const setView = useSetView((next) => serviceHref(id, next));
   // Shared with the panels' own query (same key): the header shows its age and range.
-  const query = useServiceDetail(name, view);
+  const query = useServiceDetail(id, view);
   return (
     <AppShell view={view} onViewChange={setView} data={dataInfoOf(query)}>
-      <ServiceDetail name={name} view={view} />
+      <ServiceDetail id={id} view={view} />
     </AppShell>
   );
 }

@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import { ServiceClient } from "./client";
-import { parseServiceName, parseServiceSearchParams } from "./search-params";
+import { parseServiceIdentity, parseServiceSearchParams } from "./search-params";
 
 interface ServicePageProps {
   params: Promise<{ name: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export async function generateMetadata({ params }: ServicePageProps): Promise<Metadata> {
-  return { title: `${parseServiceName((await params).name)} · signalboard` };
+export async function generateMetadata({ params, searchParams }: ServicePageProps): Promise<Metadata> {
+  const id = parseServiceIdentity((await params).name, await searchParams);
+  return { title: `${id.name}${id.namespace ? ` (${id.namespace})` : ""} · signalboard` };
 }
 
-/** `/services/{name}`: one service's RED over the range, with breakdowns. */
+/** `/services/{name}?namespace=…`: one service's RED over the range, with breakdowns. */
 export default async function ServicePage({ params, searchParams }: ServicePageProps) {
   const [{ name }, raw] = await Promise.all([params, searchParams]);
-  return <ServiceClient name={parseServiceName(name)} view={parseServiceSearchParams(raw)} />;
+  return <ServiceClient id={parseServiceIdentity(name, raw)} view={parseServiceSearchParams(raw)} />;
 }

@@ -41,8 +41,7 @@ export function NodeDetail({ name, view }: NodeDetailProps) {
   return (
     <DetailPage
       query={query}
-      notFoundCode="node_not_found"
-      notFound={<NodeNotFound name={name} overviewHref={overviewHref} />}
+      pageFor={(error) => (error.code === "node_not_found" ? <NodeNotFound name={name} overviewHref={overviewHref} /> : null)}
       heading={<NodeHeading name={data?.name ?? name} verdict={verdict} node={node} kubernetes={kubernetes} overviewHref={overviewHref} />}
       dataTitle="Node data"
       tab={verdictTab(data?.name ?? name, verdict?.status, nodeTabIcon(verdict?.status ?? "ok"), Boolean(data?.stale) || query.isError)}

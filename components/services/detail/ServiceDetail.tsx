@@ -5,6 +5,7 @@ import { DetailPage } from "@/components/detail/DetailPage";
 import detailStyles from "@/components/detail/detail.module.css";
 import { graphFrame } from "@/components/detail/graph-frame";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
+import type { ServiceId } from "@/lib/identity/service-identity";
 import { sharedLatencyScale } from "@/lib/ui/latency-scale";
 import { serviceTabIcon, verdictTab } from "@/lib/ui/tab-status";
 import { viewHref, type ViewState } from "@/lib/ui/url-state";
@@ -13,20 +14,22 @@ import { BreakdownGraph } from "./BreakdownGraph";
 import { ErrorsGraph } from "./ErrorsGraph";
 import { LatencyGraph } from "./LatencyGraph";
 import { RequestsGraph } from "./RequestsGraph";
+import { ServiceCandidates } from "./ServiceCandidates";
 import { ServiceHeading } from "./ServiceHeading";
 import { ServiceNotFound } from "./ServiceNotFound";
 import styles from "./detail.module.css";
 
 export interface ServiceDetailProps {
-  name: string;
+  id: ServiceId;
   view: ViewState;
 }
 
 const EMPTY_QUANTILES = { p50: [], p90: [], p99: [] };
 
 /** One service over the range: fetches once, and every graph draws from that one answer. */
-export function ServiceDetail({ name, view }: ServiceDetailProps) {
-  const query = useServiceDetail(name, view);
+export function ServiceDetail({ id, view }: ServiceDetailProps) {
+  const { name } = id;
+  const query = useServiceDetail(id, view);
   const overviewHref = viewHref("/", view);
   const data = query.data;
   const frame = graphFrame(data, view);
@@ -38,15 +41,18 @@ export function ServiceDetail({ name, view }: ServiceDetailProps) {
   return (
     <DetailPage
       query={query}
-      notFoundCode="service_not_found"
-      notFound={<ServiceNotFound name={name} overviewHref={overviewHref} />}
+      pageFor={(error) => {
+        if (error.code === "service_not_found") return <ServiceNotFound id={id} overviewHref={overviewHref} />;
+        if (error.code === "ambiguous_service") return <ServiceCandidates name={name} candidates={error.candidates} view={view} overviewHref={overviewHref} />;
+        return null;
+      }}
       heading={<ServiceHeading name={name} service={data?.service ?? null} overviewHref={overviewHref} statusWindow={data?.window ?? null} />}
       dataTitle="Service data"
       tab={verdictTab(name, data?.service.status, serviceTabIcon(data?.service.status ?? "idle"), Boolean(data?.stale) || query.isError)}
     >
       <div className={styles.alerts}>
         <PanelBoundary name="Alerts">
-          <ServiceAlerts name={name} refresh={view.refresh} />
+          <ServiceAlerts id={id} refresh={view.refresh} />
         </PanelBoundary>
       </div>
       <div className={detailStyles.grid}>

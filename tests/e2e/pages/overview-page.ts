@@ -22,9 +22,16 @@ export class OverviewPage {
     return this.table.getByRole("row").filter({ has: this.page.getByRole("link") });
   }
 
-  /** The row of one service, found by its link. */
-  row(name: string): Locator {
-    return this.rows().filter({ has: this.page.getByRole("link", { name, exact: true }) });
+  /** The row of one service, found by its link; with `namespace`, the one whose link names that namespace. */
+  row(name: string, namespace?: string): Locator {
+    const link = this.page.getByRole("link", { name, exact: true });
+    const own = namespace === undefined ? link : link.and(this.page.locator(`[href*="namespace=${encodeURIComponent(namespace)}"]`));
+    return this.rows().filter({ has: own });
+  }
+
+  /** The link to a service's page from its row. */
+  serviceLink(name: string, namespace?: string): Locator {
+    return this.row(name, namespace).getByRole("link", { name, exact: true });
   }
 
   /** A row's status badge, found by its tooltip, which states what the verdict rests on. */

@@ -1,14 +1,19 @@
 import type { Locator, Page } from "@playwright/test";
 
-/** A service page `/services/{name}`: its heading, current values and charts. */
+/** A service page `/services/{name}?namespace=…`: its heading, current values and charts, or the services a name may mean. */
 export class ServicePage {
-  constructor(readonly page: Page) {}
+  /** The line under the heading: convention, namespace, instances. */
+  readonly meta: Locator;
+
+  constructor(readonly page: Page) {
+    this.meta = page.getByText(/^Found by convention /);
+  }
 
   async open(name: string, query = ""): Promise<void> {
     await this.page.goto(`/services/${encodeURIComponent(name)}${query}`);
   }
 
-  heading(name: string): Locator {
+  heading(name: string | RegExp): Locator {
     return this.page.getByRole("heading", { level: 1, name });
   }
 
@@ -47,6 +52,16 @@ export class ServicePage {
     return this.page.getByRole("button", { name: label });
   }
 
+  /** The choice offered for a name in several namespaces: one link per service. */
+  candidates(name: string): Locator {
+    return this.page.getByRole("list", { name: `Services named ${name}` }).getByRole("link");
+  }
+
+  /** The candidate link to one namespace's service. */
+  candidate(name: string, namespace: string): Locator {
+    return this.page.getByRole("link", { name: `${name} in namespace ${namespace}`, exact: true });
+  }
+
   /** A chart, by the start of its accessible name ("Request rate by status class, req/s, …"). */
   chart(title: string): Locator {
     return this.page.getByRole("figure", { name: new RegExp(`^${title}`) });
@@ -72,6 +87,11 @@ export class ServicePage {
   /** The colour a chart's legend gives one series ("5xx", "503"), as the theme variable it names. */
   async legendColor(title: string, series: string): Promise<string | null> {
     return this.chart(title).getByRole("listitem").filter({ hasText: new RegExp(`^${series}$`) }).locator("line").getAttribute("stroke");
+  }
+
+  /** A range preset of the header ("6h"). */
+  rangePreset(label: string): Locator {
+    return this.page.getByRole("group", { name: "Time range" }).getByRole("button", { name: `Last ${label}`, exact: true });
   }
 
   timeZone(zone: "Local" | "UTC"): Locator {
