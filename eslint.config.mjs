@@ -33,7 +33,8 @@ export default defineConfig([
           patterns: [
             {
               regex: "((^@/|/)lib/|^\\.\\./)(prometheus|promql|signals)(/|$)",
-              message: "the browser never imports lib/prometheus, lib/promql or lib/signals: use the /api/v1 endpoints and lib/model/.",
+              message:
+                "the browser never imports lib/prometheus, lib/promql or lib/signals: use the /api/v1 endpoints and lib/model/.",
             },
           ],
         },
@@ -49,8 +50,10 @@ export default defineConfig([
       "no-restricted-syntax": [
         "error",
         {
-          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(getBy[A-Z][A-Za-z]*|locator|frameLocator|[$][$]?|[$][$]?eval|waitForSelector)$/]",
-          message: "No raw locators in specs: find elements through a page object in tests/e2e/pages (role-based locators).",
+          selector:
+            "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(getBy[A-Z][A-Za-z]*|locator|frameLocator|[$][$]?|[$][$]?eval|waitForSelector)$/]",
+          message:
+            "No raw locators in specs: find elements through a page object in tests/e2e/pages (role-based locators).",
         },
       ],
     },

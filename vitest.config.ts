@@ -12,7 +12,11 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["{lib,components,app,demo}/**/*.test.ts", "tests/repo/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["{lib,components,app,demo}/**/*.test.ts", "tests/repo/**/*.test.ts"],
+          environment: "node",
+        },
       },
       {
         resolve: { alias },

@@ -7,7 +7,10 @@ export const metadata: Metadata = { title: "Page not found · signalboard" };
 export default function NotFound() {
   return (
     <PageMessage title="Page not found" role="status">
-      <p>signalboard has no page at this address. The pages are the overview, /services/&#123;name&#125;, /nodes/&#123;name&#125; and /tv.</p>
+      <p>
+        signalboard has no page at this address. The pages are the overview, /services/&#123;name&#125;,
+        /nodes/&#123;name&#125; and /tv.
+      </p>
     </PageMessage>
   );
 }

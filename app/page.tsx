@@ -22,7 +22,11 @@ const CURRENT_VALUES_WAIT_MS = 6_000;
 
 /** The current values as `GET /api/v1/services` would answer them now, in the key the panel reads. */
 function currentValuesState(view: ViewState) {
-  return prefetchedState(servicesQuery(view).queryKey, () => servicesCurrentValues(apiTimeParams(view, Date.now() / 1000)), CURRENT_VALUES_WAIT_MS);
+  return prefetchedState(
+    servicesQuery(view).queryKey,
+    () => servicesCurrentValues(apiTimeParams(view, Date.now() / 1000)),
+    CURRENT_VALUES_WAIT_MS,
+  );
 }
 
 /**

@@ -8,7 +8,11 @@ import { getLogger } from "@/lib/server/log";
  * rendering, so the first HTML already shows it. A failure, or no answer within `waitMs`, leaves the
  * cache empty and the browser asks for itself, as it would without this.
  */
-export async function prefetchedState(key: QueryKey, load: () => Promise<unknown>, waitMs: number): Promise<DehydratedState> {
+export async function prefetchedState(
+  key: QueryKey,
+  load: () => Promise<unknown>,
+  waitMs: number,
+): Promise<DehydratedState> {
   const client = new QueryClient();
   const started = performance.now();
   const answer = await settledWithin(

@@ -1,15 +1,20 @@
 // The bench's side of the JSON API and of Prometheus's: timed calls, the overview's queries as the
 // catalogue builds them, direct batches to Prometheus, and evaluation instants nobody asked yet.
 // The measurements built on them: calls.ts (per call, cold and warm) and viewers.ts (many viewers).
-import type { ServicesResponse } from '@/lib/model/types';
-import { settledWithin } from '@/lib/async/settled-within';
-import { failedRequestRateByService, latencyBucketsByService, requestRateByService, servicesSeen } from '@/lib/promql/red';
-import { targetsUpByJob } from '@/lib/promql/targets';
-import { PRESETS } from '@/lib/signals/conventions';
-import type { Counts } from './query-counter';
-import { sleep, SCRAPE_INTERVAL_SECONDS } from './stack';
+import type { ServicesResponse } from "@/lib/model/types";
+import { settledWithin } from "@/lib/async/settled-within";
+import {
+  failedRequestRateByService,
+  latencyBucketsByService,
+  requestRateByService,
+  servicesSeen,
+} from "@/lib/promql/red";
+import { targetsUpByJob } from "@/lib/promql/targets";
+import { PRESETS } from "@/lib/signals/conventions";
+import type { Counts } from "./query-counter";
+import { sleep, SCRAPE_INTERVAL_SECONDS } from "./stack";
 
-export const OVERVIEW_QUERY = 'from=now-1h&to=now&series=true&width=120';
+export const OVERVIEW_QUERY = "from=now-1h&to=now&series=true&width=120";
 
 export interface Timed {
   status: number;
@@ -28,7 +33,7 @@ export async function timedGet(url: string, timeoutMs = 30_000): Promise<Timed> 
   const started = performance.now();
   const attempt = (async (): Promise<Timed> => {
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { Accept: 'application/json' } });
+      const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { Accept: "application/json" } });
       const body = await res.text();
       return { status: res.status, ms: performance.now() - started, body };
     } catch (e) {
@@ -36,7 +41,13 @@ export async function timedGet(url: string, timeoutMs = 30_000): Promise<Timed> 
     }
   })();
   const giveUpMs = timeoutMs + UNSETTLED_SLACK_MS;
-  return (await settledWithin(attempt, giveUpMs)) ?? { status: 0, ms: performance.now() - started, body: `neither answered nor failed within ${giveUpMs} ms` };
+  return (
+    (await settledWithin(attempt, giveUpMs)) ?? {
+      status: 0,
+      ms: performance.now() - started,
+      body: `neither answered nor failed within ${giveUpMs} ms`,
+    }
+  );
 }
 
 /** The HTTP status a route answers now (0 when it does not answer at all). */
@@ -63,8 +74,8 @@ export function overviewQueries(conventionNames: readonly string[], window: numb
     servicesSeen(conventions, seenLookback),
     requestRateByService(conventions, scope),
     failedRequestRateByService(conventions, scope),
-    latencyBucketsByService(conventions, scope, 'success'),
-    latencyBucketsByService(conventions, scope, 'failure'),
+    latencyBucketsByService(conventions, scope, "success"),
+    latencyBucketsByService(conventions, scope, "failure"),
     targetsUpByJob(),
   ];
 }
@@ -73,19 +84,25 @@ export function overviewQueries(conventionNames: readonly string[], window: numb
 const DIRECT_TIMEOUT_MS = 90_000;
 
 /** Sends the queries to Prometheus at once, as the dashboard does; the batch's wall time in ms. */
-export async function directBatch(prometheusUrl: string, queries: readonly string[], at: number): Promise<{ ms: number; ok: boolean }> {
+export async function directBatch(
+  prometheusUrl: string,
+  queries: readonly string[],
+  at: number,
+): Promise<{ ms: number; ok: boolean }> {
   const started = performance.now();
   const answers = await Promise.all(
-    queries.map(async (query) => {
-      const res = await fetch(`${prometheusUrl}/api/v1/query`, {
-        method: 'POST',
-        body: new URLSearchParams({ query, time: String(at) }),
-        headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
-        signal: AbortSignal.timeout(DIRECT_TIMEOUT_MS),
-      });
-      const body = (await res.json()) as { status?: string };
-      return res.ok && body.status === 'success';
-    }).map((p) => p.catch(() => false)),
+    queries
+      .map(async (query) => {
+        const res = await fetch(`${prometheusUrl}/api/v1/query`, {
+          method: "POST",
+          body: new URLSearchParams({ query, time: String(at) }),
+          headers: { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded" },
+          signal: AbortSignal.timeout(DIRECT_TIMEOUT_MS),
+        });
+        const body = (await res.json()) as { status?: string };
+        return res.ok && body.status === "success";
+      })
+      .map((p) => p.catch(() => false)),
   );
   return { ms: performance.now() - started, ok: answers.every(Boolean) };
 }
@@ -125,7 +142,7 @@ export class InstantSource {
       }
       await sleep(Math.max(20, Math.min(1000, this.forward * 1000 - Date.now() + 20)));
     }
-    throw new Error('no fresh evaluation instant within 20 s');
+    throw new Error("no fresh evaluation instant within 20 s");
   }
 }
 
@@ -134,8 +151,8 @@ export function outcomeOf(r: Timed): { outcome: string; parsed?: ServicesRespons
   if (r.status === 0) return { outcome: `no answer (${r.body.slice(0, 80)})` };
   try {
     const parsed = JSON.parse(r.body) as ServicesResponse & { error?: { code?: string } };
-    if (r.status !== 200) return { outcome: `${r.status} ${parsed.error?.code ?? ''}`.trim() };
-    return { outcome: parsed.stale ? '200 stale' : '200', parsed };
+    if (r.status !== 200) return { outcome: `${r.status} ${parsed.error?.code ?? ""}`.trim() };
+    return { outcome: parsed.stale ? "200 stale" : "200", parsed };
   } catch {
     return { outcome: `${r.status} (not JSON)` };
   }

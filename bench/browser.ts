@@ -1,17 +1,32 @@
 // Headless Chromium for the bench (Debian's, never a downloaded one), and the first-load JavaScript
 // of a page. The other browser measurements: row-timing.ts (overview rows on screen) and tv-soak.ts.
-import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from '@playwright/test';
-import { probe } from './api';
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser } from "@playwright/test";
+import { probe } from "./api";
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 export const VIEWPORT = { width: 1440, height: 900 };
 
 /** Debian's Chromium; `jsFlags` are passed to V8 (`--js-flags`), for experiments such as a soak without the optimising compilers. */
 export function launchBrowser(jsFlags?: string): Promise<Browser> {
   const args = jsFlags ? [...CHROMIUM_ARGS, `--js-flags=${jsFlags}`] : CHROMIUM_ARGS;
   // The bench handles Ctrl-C itself and closes the browser in its cleanup.
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, timeout: 60_000 });
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    timeout: 60_000,
+  });
 }
 
 export interface PageJs {
@@ -32,18 +47,21 @@ export async function firstLoadJs(browser: Browser, baseUrl: string, path: strin
   try {
     const page = await context.newPage();
     const pending: Promise<{ gzip: number; raw: number; transfer: number }>[] = [];
-    page.on('response', (res) => {
-      if (res.request().resourceType() !== 'script') return;
+    page.on("response", (res) => {
+      if (res.request().resourceType() !== "script") return;
       pending.push(
         (async () => {
           const body = await res.body().catch(() => Buffer.alloc(0));
-          const sizes = await res.request().sizes().catch(() => ({ responseBodySize: 0 }));
+          const sizes = await res
+            .request()
+            .sizes()
+            .catch(() => ({ responseBodySize: 0 }));
           return { gzip: gzipSync(body, { level: 9 }).length, raw: body.length, transfer: sizes.responseBodySize };
         })(),
       );
     });
-    const res = await page.goto(`${baseUrl}${path}`, { waitUntil: 'load', timeout: 60_000 });
-    await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+    const res = await page.goto(`${baseUrl}${path}`, { waitUntil: "load", timeout: 60_000 });
+    await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => undefined);
     const status = res?.status() ?? null;
     const files = await Promise.all(pending);
     return {
@@ -61,12 +79,25 @@ export async function firstLoadJs(browser: Browser, baseUrl: string, path: strin
 }
 
 /** First-load JS of each page that answers 200; a page that answers otherwise is listed as n/a. */
-export async function pagesFirstLoadJs(browser: Browser, baseUrl: string, paths: readonly string[], log: (s: string) => void): Promise<PageJs[]> {
+export async function pagesFirstLoadJs(
+  browser: Browser,
+  baseUrl: string,
+  paths: readonly string[],
+  log: (s: string) => void,
+): Promise<PageJs[]> {
   const out: PageJs[] = [];
   for (const path of paths) {
     const status = await probe(`${baseUrl}${path}`);
     if (status !== 200) {
-      out.push({ path, status, scripts: 0, gzipBytes: null, transferBytes: null, rawBytes: null, note: `n/a: answers ${status}` });
+      out.push({
+        path,
+        status,
+        scripts: 0,
+        gzipBytes: null,
+        transferBytes: null,
+        rawBytes: null,
+        note: `n/a: answers ${status}`,
+      });
       continue;
     }
     const js = await firstLoadJs(browser, baseUrl, path);

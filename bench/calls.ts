@@ -1,10 +1,10 @@
 // Upstream queries per /api/v1/services call, and cold and warm latency next to Prometheus answering
 // the same queries directly.
-import { directBatch, outcomeOf, overviewQueries, promqlCount, timedGet, type InstantSource } from './api';
-import { diff, type Counts, type QueryCounter } from './query-counter';
-import { SCRAPE_INTERVAL_SECONDS } from './stack';
-import { summarize, type Summary } from './stats';
-import { waitForPrometheusIdle } from './upstream';
+import { directBatch, outcomeOf, overviewQueries, promqlCount, timedGet, type InstantSource } from "./api";
+import { diff, type Counts, type QueryCounter } from "./query-counter";
+import { SCRAPE_INTERVAL_SECONDS } from "./stack";
+import { summarize, type Summary } from "./stats";
+import { waitForPrometheusIdle } from "./upstream";
 
 export interface CallRun {
   at: number;
@@ -33,11 +33,29 @@ export interface CallsResult {
   outcomes: Record<string, number>;
   servicesReturned: number | null;
   perCall: {
-    services: { promqlMetrics: Summary | null; queryLog: Summary | null; metadata: Summary | null; warmPromql: Summary | null; byEndpoint: Record<string, number> };
-    nodes: { status: number; promqlMetrics: Summary | null; queryLog: Summary | null; warmPromql: Summary | null; nodesReturned: number | null } | null;
+    services: {
+      promqlMetrics: Summary | null;
+      queryLog: Summary | null;
+      metadata: Summary | null;
+      warmPromql: Summary | null;
+      byEndpoint: Record<string, number>;
+    };
+    nodes: {
+      status: number;
+      promqlMetrics: Summary | null;
+      queryLog: Summary | null;
+      warmPromql: Summary | null;
+      nodesReturned: number | null;
+    } | null;
   };
   /** Over the rounds whose cold call answered 200 with fresh (not stale) data. */
-  latency: { cold: Summary | null; warm: Summary | null; direct: Summary | null; overheadCold: number | null; overheadColdPairedMedian: number | null };
+  latency: {
+    cold: Summary | null;
+    warm: Summary | null;
+    direct: Summary | null;
+    overheadCold: number | null;
+    overheadColdPairedMedian: number | null;
+  };
   /** Cold calls of every round, whatever they answered. */
   coldAllMs: Summary | null;
   directAllMs: Summary | null;
@@ -155,9 +173,11 @@ export async function measureCalls(o: {
     }
     runs.push(run);
     o.log(
-      `  round ${i + 1}/${o.runs} at=${at}: cold ${cold.ms.toFixed(0)} ms ${outcome} (${promqlCount(run.cold)} PromQL, log ${run.cold.queryLog}), warm ${warm.ms.toFixed(0)} ms ${warm.status} (${promqlCount(run.warm)}), direct ${directMs === null ? 'failed' : `${(directMs as number).toFixed(0)} ms`}` +
-        (run.nodes ? `; nodes ${run.nodes.status} cold ${run.nodes.coldMs.toFixed(0)} ms (${promqlCount(run.nodes.cold)} PromQL, log ${run.nodes.cold.queryLog})` : '') +
-        (idleWaitMs > 500 ? `; waited ${(idleWaitMs / 1000).toFixed(1)} s for Prometheus to go idle` : ''),
+      `  round ${i + 1}/${o.runs} at=${at}: cold ${cold.ms.toFixed(0)} ms ${outcome} (${promqlCount(run.cold)} PromQL, log ${run.cold.queryLog}), warm ${warm.ms.toFixed(0)} ms ${warm.status} (${promqlCount(run.warm)}), direct ${directMs === null ? "failed" : `${(directMs as number).toFixed(0)} ms`}` +
+        (run.nodes
+          ? `; nodes ${run.nodes.status} cold ${run.nodes.coldMs.toFixed(0)} ms (${promqlCount(run.nodes.cold)} PromQL, log ${run.nodes.cold.queryLog})`
+          : "") +
+        (idleWaitMs > 500 ? `; waited ${(idleWaitMs / 1000).toFixed(1)} s for Prometheus to go idle` : ""),
     );
   }
 
@@ -166,12 +186,15 @@ export async function measureCalls(o: {
   const answered = runs.filter((r) => r.status === 200);
   const fresh = answered.filter((r) => !r.stale);
   const byEndpoint: Record<string, number> = {};
-  for (const r of runs) for (const [k, v] of Object.entries(r.cold.byEndpoint)) byEndpoint[k] = (byEndpoint[k] ?? 0) + v;
+  for (const r of runs)
+    for (const [k, v] of Object.entries(r.cold.byEndpoint)) byEndpoint[k] = (byEndpoint[k] ?? 0) + v;
   const cold = summarize(fresh.map((r) => r.coldMs));
   const direct = summarize(fresh.flatMap((r) => (r.directMs === null ? [] : [r.directMs])));
   const nodeRuns = runs.flatMap((r) => (r.nodes && r.nodes.status === 200 ? [r.nodes] : []));
   const paired = fresh.flatMap((r) => (r.directMs ? [r.coldMs / r.directMs] : []));
-  for (const r of runs) if (r.status !== 200) errors.push(`round at=${r.at}: /api/v1/services answered ${r.outcome} after ${(r.coldMs / 1000).toFixed(1)} s`);
+  for (const r of runs)
+    if (r.status !== 200)
+      errors.push(`round at=${r.at}: /api/v1/services answered ${r.outcome} after ${(r.coldMs / 1000).toFixed(1)} s`);
   return {
     runs,
     outcomes,
@@ -211,10 +234,15 @@ export async function measureCalls(o: {
   };
 }
 
-function compareWithCatalogue(sent: string[], catalogue: string[]): NonNullable<CallsResult['catalogueCheck']> {
+function compareWithCatalogue(sent: string[], catalogue: string[]): NonNullable<CallsResult["catalogueCheck"]> {
   const s = new Set(sent);
   const c = new Set(catalogue);
-  return { sent: s.size, catalogue: c.size, sentNotInCatalogue: [...s].filter((q) => !c.has(q)).length, catalogueNotSent: [...c].filter((q) => !s.has(q)).length };
+  return {
+    sent: s.size,
+    catalogue: c.size,
+    sentNotInCatalogue: [...s].filter((q) => !c.has(q)).length,
+    catalogueNotSent: [...c].filter((q) => !s.has(q)).length,
+  };
 }
 
 /** What a size's notes say about its cold/warm rounds: failed rounds (the first five), failed direct batches, drift from the catalogue. */
@@ -223,8 +251,11 @@ export function callsNotes(calls: CallsResult, services: number): string[] {
   if (calls.directFailures) notes.push(`${calls.directFailures} direct Prometheus batches failed`);
   const cc = calls.catalogueCheck;
   if (cc && (cc.sentNotInCatalogue || cc.catalogueNotSent)) {
-    notes.push(`the dashboard sent ${cc.sent} instant queries per cold call, ${cc.sentNotInCatalogue} of them not in bench/api.ts overviewQueries (${cc.catalogue}); the direct batches replay what it sent`);
+    notes.push(
+      `the dashboard sent ${cc.sent} instant queries per cold call, ${cc.sentNotInCatalogue} of them not in bench/api.ts overviewQueries (${cc.catalogue}); the direct batches replay what it sent`,
+    );
   }
-  if (calls.servicesReturned !== null && calls.servicesReturned !== services) notes.push(`the dashboard returned ${calls.servicesReturned} services, the fleet has ${services}`);
+  if (calls.servicesReturned !== null && calls.servicesReturned !== services)
+    notes.push(`the dashboard returned ${calls.servicesReturned} services, the fleet has ${services}`);
   return notes;
 }

@@ -57,30 +57,37 @@ export interface HeapGrowth {
 }
 
 interface RawSnapshot {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]]; edge_fields: string[]; edge_types: [string[], ...unknown[]] } };
+  snapshot: {
+    meta: {
+      node_fields: string[];
+      node_types: [string[], ...unknown[]];
+      edge_fields: string[];
+      edge_types: [string[], ...unknown[]];
+    };
+  };
   nodes: number[];
   edges: number[];
   strings: string[];
 }
 
 const MIB = 1024 * 1024;
-const STRING_TYPES = new Set(['string', 'concatenated string', 'sliced string']);
-const JS_TYPES = new Set(['object', 'closure', 'array', 'regexp', 'number', 'bigint', 'symbol']);
+const STRING_TYPES = new Set(["string", "concatenated string", "sliced string"]);
+const JS_TYPES = new Set(["object", "closure", "array", "regexp", "number", "bigint", "symbol"]);
 
 function kindOf(type: string, name: string): keyof HeapKinds | null {
-  if (type === 'code') return 'code';
-  if (STRING_TYPES.has(type)) return 'strings';
-  if (type === 'synthetic') return null;
-  if (type === 'hidden' || type === 'object shape' || name.startsWith('system / ')) return 'system';
-  if (type === 'native') return 'native';
-  if (JS_TYPES.has(type)) return 'jsObjects';
-  return 'system';
+  if (type === "code") return "code";
+  if (STRING_TYPES.has(type)) return "strings";
+  if (type === "synthetic") return null;
+  if (type === "hidden" || type === "object shape" || name.startsWith("system / ")) return "system";
+  if (type === "native") return "native";
+  if (JS_TYPES.has(type)) return "jsObjects";
+  return "system";
 }
 
 /** The group a node is counted in: strings and numbers together, everything else by type and name. */
 function groupOf(type: string, name: string): string {
-  if (STRING_TYPES.has(type)) return 'string';
-  if (type === 'number') return 'number';
+  if (STRING_TYPES.has(type)) return "string";
+  if (type === "number") return "number";
   return `${type}:${name.slice(0, 60)}`;
 }
 
@@ -90,16 +97,16 @@ export function aggregateHeapSnapshot(json: string): HeapAggregate {
   const fields = s.snapshot.meta.node_fields;
   const types = s.snapshot.meta.node_types[0];
   const width = fields.length;
-  const iType = fields.indexOf('type');
-  const iName = fields.indexOf('name');
-  const iSize = fields.indexOf('self_size');
+  const iType = fields.indexOf("type");
+  const iName = fields.indexOf("name");
+  const iSize = fields.indexOf("self_size");
   const kinds: HeapKinds = { code: 0, strings: 0, jsObjects: 0, system: 0, native: 0 };
   const groups = new Map<string, { count: number; bytes: number }>();
   let total = 0;
   let nodes = 0;
   for (let i = 0; i < s.nodes.length; i += width) {
-    const type = types[s.nodes[i + iType] as number] ?? 'unknown';
-    const name = s.strings[s.nodes[i + iName] as number] ?? '';
+    const type = types[s.nodes[i + iType] as number] ?? "unknown";
+    const name = s.strings[s.nodes[i + iName] as number] ?? "";
     const bytes = s.nodes[i + iSize] as number;
     nodes++;
     const kind = kindOf(type, name);
@@ -118,8 +125,13 @@ export function aggregateHeapSnapshot(json: string): HeapAggregate {
 }
 
 // The parts of a Code object counted as its machine code (its bytecode, `interpreter_data`, is not).
-const CODE_PARTS = new Set(['instruction_stream', 'deoptimization_data', 'source_position_table', 'bytecode_offset_table']);
-const SCRIPT_PREFIX = 'system / Script / ';
+const CODE_PARTS = new Set([
+  "instruction_stream",
+  "deoptimization_data",
+  "source_position_table",
+  "bytecode_offset_table",
+]);
+const SCRIPT_PREFIX = "system / Script / ";
 
 /**
  * Machine code by tier and origin. A Code object with `deoptimization_data` is optimised code, one
@@ -129,15 +141,15 @@ const SCRIPT_PREFIX = 'system / Script / ';
 function machineCode(s: RawSnapshot): MachineCode {
   const fields = s.snapshot.meta.node_fields;
   const width = fields.length;
-  const iType = fields.indexOf('type');
-  const iName = fields.indexOf('name');
-  const iSize = fields.indexOf('self_size');
-  const iEdges = fields.indexOf('edge_count');
+  const iType = fields.indexOf("type");
+  const iName = fields.indexOf("name");
+  const iSize = fields.indexOf("self_size");
+  const iEdges = fields.indexOf("edge_count");
   const ef = s.snapshot.meta.edge_fields;
   const eWidth = ef.length;
-  const jType = ef.indexOf('type');
-  const jName = ef.indexOf('name_or_index');
-  const jTo = ef.indexOf('to_node');
+  const jType = ef.indexOf("type");
+  const jName = ef.indexOf("name_or_index");
+  const jTo = ef.indexOf("to_node");
   const edgeTypes = s.snapshot.meta.edge_types[0];
   const nodeTypes = s.snapshot.meta.node_types[0];
   const count = s.nodes.length / width;
@@ -147,14 +159,14 @@ function machineCode(s: RawSnapshot): MachineCode {
     e += s.nodes[n * width + iEdges] as number;
     firstEdge[n + 1] = e;
   }
-  const name = (n: number) => s.strings[s.nodes[n * width + iName] as number] ?? '';
-  const type = (n: number) => nodeTypes[s.nodes[n * width + iType] as number] ?? '';
+  const name = (n: number) => s.strings[s.nodes[n * width + iName] as number] ?? "";
+  const type = (n: number) => nodeTypes[s.nodes[n * width + iType] as number] ?? "";
   // Named edges of node n, as [edge name, target node].
   const edges = function* (n: number): Generator<[string, number]> {
     for (let e = firstEdge[n] as number; e < (firstEdge[n + 1] as number); e++) {
       const t = edgeTypes[s.edges[e * eWidth + jType] as number];
-      if (t === 'element' || t === 'hidden') continue;
-      yield [s.strings[s.edges[e * eWidth + jName] as number] ?? '', (s.edges[e * eWidth + jTo] as number) / width];
+      if (t === "element" || t === "hidden") continue;
+      yield [s.strings[s.edges[e * eWidth + jName] as number] ?? "", (s.edges[e * eWidth + jTo] as number) / width];
     }
   };
   const target = (n: number, edge: string) => {
@@ -163,32 +175,34 @@ function machineCode(s: RawSnapshot): MachineCode {
   };
   // A Script node is named "system / Script / <URL>", or "system / Script" (with or without the " / ") when it has none.
   const noUrl = (sfi: number) => {
-    const script = target(sfi, 'script');
+    const script = target(sfi, "script");
     if (script < 0) return false;
     const s = name(script);
-    return s === SCRIPT_PREFIX.trimEnd() || (s.startsWith(SCRIPT_PREFIX) && s.slice(SCRIPT_PREFIX.length).trim() === '');
+    return (
+      s === SCRIPT_PREFIX.trimEnd() || (s.startsWith(SCRIPT_PREFIX) && s.slice(SCRIPT_PREFIX.length).trim() === "")
+    );
   };
   // Code object → whether its function comes from a script without a URL.
   const owner = new Map<number, boolean>();
   for (let n = 0; n < count; n++) {
     const t = type(n);
-    if (t === 'closure') {
-      const code = target(n, 'code');
-      const sfi = target(n, 'shared');
+    if (t === "closure") {
+      const code = target(n, "code");
+      const sfi = target(n, "shared");
       if (code >= 0 && sfi >= 0 && !owner.has(code)) owner.set(code, noUrl(sfi));
-    } else if (t === 'code' && name(n).startsWith('system / SharedFunctionInfo')) {
-      const code = target(n, 'trusted_function_data');
-      if (code >= 0 && name(code) === 'system / Code') owner.set(code, noUrl(n));
+    } else if (t === "code" && name(n).startsWith("system / SharedFunctionInfo")) {
+      const code = target(n, "trusted_function_data");
+      if (code >= 0 && name(code) === "system / Code") owner.set(code, noUrl(n));
     }
   }
   const out: MachineCode = { optimizedMiB: 0, baselineMiB: 0, noUrlMiB: 0 };
   for (let n = 0; n < count; n++) {
-    if (type(n) !== 'code' || name(n) !== 'system / Code') continue;
+    if (type(n) !== "code" || name(n) !== "system / Code") continue;
     let bytes = s.nodes[n * width + iSize] as number;
-    let tier: 'optimizedMiB' | 'baselineMiB' | null = null;
+    let tier: "optimizedMiB" | "baselineMiB" | null = null;
     for (const [k, to] of edges(n)) {
-      if (k === 'deoptimization_data') tier = 'optimizedMiB';
-      else if (k === 'interpreter_data') tier ??= 'baselineMiB';
+      if (k === "deoptimization_data") tier = "optimizedMiB";
+      else if (k === "interpreter_data") tier ??= "baselineMiB";
       if (CODE_PARTS.has(k)) bytes += s.nodes[to * width + iSize] as number;
     }
     if (tier === null) continue;

@@ -1,27 +1,27 @@
 // The bench's command line: its flags, their defaults (fewer and shorter with --quick) and --help.
-import { parseArgs } from 'node:util';
-import { StackError } from '../demo/ports';
+import { parseArgs } from "node:util";
+import { StackError } from "../demo/ports";
 
 const USAGE = [
-  'usage: npm run bench -- [options]',
-  '  --quick              N=10,200 only, 15 s phases, fewer rounds (a smoke run, ~5 min)',
-  '  --sizes 10,200,2000  fleet sizes N (services); nodes M = 5, 50, 200 for those, else clamp(N/4, 5, 200)',
-  '  --duration 60        seconds of each viewer phase and of the wrk load',
-  '  --runs 20            cold/warm rounds per size…',
-  '  --rounds-seconds 150 …or fewer once this many seconds are used up',
-  '  --page-runs 5        page loads per size in Chromium (N >= 200 only)',
-  '  --base-port 31090    Prometheus on it, the exporter on +1, the dashboards on +2 and +3',
-  '  --build              run npm run build first even if .next/standalone/server.js exists',
-  '  --tv-warmup 1000     refresh cycles of the TV soak before its start sample (100 with --quick)',
-  '  --tv-cycles 2000     refresh cycles of the TV soak from its start sample to its end (runs only when /tv answers 200)',
-  '  --tv-max-seconds 1200 …or fewer once the soak has run this long (600 with --quick)',
-  '  --tv-sample-every 100 a heap and DOM sample every this many cycles of the soak',
-  '  --only tv            only the TV soak, at the first size N >= 200 (default N=200): no viewers,',
-  '                       rounds, page loads or wrk',
+  "usage: npm run bench -- [options]",
+  "  --quick              N=10,200 only, 15 s phases, fewer rounds (a smoke run, ~5 min)",
+  "  --sizes 10,200,2000  fleet sizes N (services); nodes M = 5, 50, 200 for those, else clamp(N/4, 5, 200)",
+  "  --duration 60        seconds of each viewer phase and of the wrk load",
+  "  --runs 20            cold/warm rounds per size…",
+  "  --rounds-seconds 150 …or fewer once this many seconds are used up",
+  "  --page-runs 5        page loads per size in Chromium (N >= 200 only)",
+  "  --base-port 31090    Prometheus on it, the exporter on +1, the dashboards on +2 and +3",
+  "  --build              run npm run build first even if .next/standalone/server.js exists",
+  "  --tv-warmup 1000     refresh cycles of the TV soak before its start sample (100 with --quick)",
+  "  --tv-cycles 2000     refresh cycles of the TV soak from its start sample to its end (runs only when /tv answers 200)",
+  "  --tv-max-seconds 1200 …or fewer once the soak has run this long (600 with --quick)",
+  "  --tv-sample-every 100 a heap and DOM sample every this many cycles of the soak",
+  "  --only tv            only the TV soak, at the first size N >= 200 (default N=200): no viewers,",
+  "                       rounds, page loads or wrk",
   "  --js-flags='…'       V8 flags for the bench's Chromium, for experiments (--js-flags='--no-opt --no-maglev')",
-  '  --max-minutes 45     stop starting new rounds after this long',
-  '',
-].join('\n');
+  "  --max-minutes 45     stop starting new rounds after this long",
+  "",
+].join("\n");
 
 /** The fleet size from which the browser phases run (page loads, first-load JS, the TV soak). */
 const BROWSER_MIN_SERVICES = 200;
@@ -29,7 +29,8 @@ const BROWSER_MIN_SERVICES = 200;
 function intFlag(name: string, value: string | undefined, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new StackError(`--${name} must be a whole number ≥ ${min}, not "${value}"`);
+  if (!Number.isInteger(n) || n < min)
+    throw new StackError(`--${name} must be a whole number ≥ ${min}, not "${value}"`);
   return n;
 }
 
@@ -37,56 +38,57 @@ function intFlag(name: string, value: string | undefined, fallback: number, min 
 export function benchOptions() {
   const { values: flags } = parseArgs({
     options: {
-      quick: { type: 'boolean', default: false },
-      sizes: { type: 'string' },
-      duration: { type: 'string' },
-      runs: { type: 'string' },
-      'rounds-seconds': { type: 'string' },
-      'page-runs': { type: 'string' },
-      'base-port': { type: 'string', default: '31090' },
-      build: { type: 'boolean', default: false },
-      'tv-cycles': { type: 'string', default: '2000' },
-      'tv-warmup': { type: 'string' },
-      'tv-max-seconds': { type: 'string' },
-      'tv-sample-every': { type: 'string', default: '100' },
-      only: { type: 'string' },
-      'js-flags': { type: 'string' },
-      'max-minutes': { type: 'string', default: '45' },
-      help: { type: 'boolean', default: false },
+      quick: { type: "boolean", default: false },
+      sizes: { type: "string" },
+      duration: { type: "string" },
+      runs: { type: "string" },
+      "rounds-seconds": { type: "string" },
+      "page-runs": { type: "string" },
+      "base-port": { type: "string", default: "31090" },
+      build: { type: "boolean", default: false },
+      "tv-cycles": { type: "string", default: "2000" },
+      "tv-warmup": { type: "string" },
+      "tv-max-seconds": { type: "string" },
+      "tv-sample-every": { type: "string", default: "100" },
+      only: { type: "string" },
+      "js-flags": { type: "string" },
+      "max-minutes": { type: "string", default: "45" },
+      help: { type: "boolean", default: false },
     },
   });
   if (flags.help) {
     process.stdout.write(USAGE);
     process.exit(0);
   }
-  if (flags.only !== undefined && flags.only !== 'tv') throw new StackError(`--only takes "tv", not "${flags.only}"`);
-  const onlyTv = flags.only === 'tv';
+  if (flags.only !== undefined && flags.only !== "tv") throw new StackError(`--only takes "tv", not "${flags.only}"`);
+  const onlyTv = flags.only === "tv";
   const quick = flags.quick;
   /** The fleet sizes run when --sizes is not given. */
   function defaultSizes(): string {
-    if (onlyTv) return '200';
-    return quick ? '10,200' : '10,200,2000';
+    if (onlyTv) return "200";
+    return quick ? "10,200" : "10,200,2000";
   }
-  const allSizes = (flags.sizes ?? defaultSizes()).split(',').map((s) => intFlag('sizes', s.trim(), 0));
+  const allSizes = (flags.sizes ?? defaultSizes()).split(",").map((s) => intFlag("sizes", s.trim(), 0));
   // --only tv: the first size that has the browser phases; the soak runs at one size only.
   const tvSize = allSizes.find((n) => n >= BROWSER_MIN_SERVICES);
-  if (onlyTv && tvSize === undefined) throw new StackError(`--only tv needs a size N >= ${BROWSER_MIN_SERVICES} in --sizes`);
+  if (onlyTv && tvSize === undefined)
+    throw new StackError(`--only tv needs a size N >= ${BROWSER_MIN_SERVICES} in --sizes`);
   return {
     quick,
-    only: onlyTv ? 'tv' : null,
+    only: onlyTv ? "tv" : null,
     sizes: onlyTv ? [tvSize as number] : allSizes,
-    durationSeconds: intFlag('duration', flags.duration, quick ? 15 : 60, 5),
-    runs: intFlag('runs', flags.runs, quick ? 6 : 20),
-    roundsSeconds: intFlag('rounds-seconds', flags['rounds-seconds'], quick ? 60 : 150),
-    pageRuns: intFlag('page-runs', flags['page-runs'], quick ? 3 : 5),
-    basePort: intFlag('base-port', flags['base-port'], 31090, 1024),
+    durationSeconds: intFlag("duration", flags.duration, quick ? 15 : 60, 5),
+    runs: intFlag("runs", flags.runs, quick ? 6 : 20),
+    roundsSeconds: intFlag("rounds-seconds", flags["rounds-seconds"], quick ? 60 : 150),
+    pageRuns: intFlag("page-runs", flags["page-runs"], quick ? 3 : 5),
+    basePort: intFlag("base-port", flags["base-port"], 31090, 1024),
     build: flags.build,
-    tvWarmupCycles: intFlag('tv-warmup', flags['tv-warmup'], quick ? 100 : 1000, 0),
-    tvCycles: intFlag('tv-cycles', flags['tv-cycles'], 2000),
-    tvMaxSeconds: intFlag('tv-max-seconds', flags['tv-max-seconds'], quick ? 600 : 1200),
-    tvSampleEvery: intFlag('tv-sample-every', flags['tv-sample-every'], 100),
-    jsFlags: flags['js-flags'] ?? null,
-    maxMinutes: intFlag('max-minutes', flags['max-minutes'], 45),
+    tvWarmupCycles: intFlag("tv-warmup", flags["tv-warmup"], quick ? 100 : 1000, 0),
+    tvCycles: intFlag("tv-cycles", flags["tv-cycles"], 2000),
+    tvMaxSeconds: intFlag("tv-max-seconds", flags["tv-max-seconds"], quick ? 600 : 1200),
+    tvSampleEvery: intFlag("tv-sample-every", flags["tv-sample-every"], 100),
+    jsFlags: flags["js-flags"] ?? null,
+    maxMinutes: intFlag("max-minutes", flags["max-minutes"], 45),
     viewers: [1, 10, 50],
     connections: 200,
     browserMinServices: BROWSER_MIN_SERVICES,

@@ -1,6 +1,6 @@
 // Counting upstream queries, two ways: the dashboard's own counters (its /metrics) and the lines of
 // Prometheus's query log.
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 
 export interface Counts {
   /** signalboard_upstream_queries_total, all endpoints and outcomes. */
@@ -26,9 +26,13 @@ export function diff(a: Counts, b: Counts): Counts {
     }
     return out;
   };
-  return { metrics: b.metrics - a.metrics, byEndpoint: sub(a.byEndpoint, b.byEndpoint), cache: sub(a.cache, b.cache), queryLog: b.queryLog - a.queryLog };
+  return {
+    metrics: b.metrics - a.metrics,
+    byEndpoint: sub(a.byEndpoint, b.byEndpoint),
+    cache: sub(a.cache, b.cache),
+    queryLog: b.queryLog - a.queryLog,
+  };
 }
-
 
 /** Reads the dashboard's /metrics and counts new lines of the query log incrementally. */
 export class QueryCounter {
@@ -46,18 +50,18 @@ export class QueryCounter {
     const size = statSync(this.queryLog).size;
     if (size < this.offset) this.offset = 0; // rotated or recreated
     if (size === this.offset) return { lines: this.lines, instant };
-    const fd = openSync(this.queryLog, 'r');
+    const fd = openSync(this.queryLog, "r");
     try {
       const buf = Buffer.alloc(size - this.offset);
       const n = readSync(fd, buf, 0, buf.length, this.offset);
       // Count only complete lines; a partly written one is counted next time.
       const last = buf.lastIndexOf(10, n - 1);
       if (last >= 0) {
-        for (const line of buf.subarray(0, last).toString('utf8').split('\n')) {
+        for (const line of buf.subarray(0, last).toString("utf8").split("\n")) {
           this.lines++;
           try {
             const entry = JSON.parse(line) as { httpRequest?: { path?: string }; params?: { query?: string } };
-            if (entry.httpRequest?.path === '/api/v1/query' && entry.params?.query) instant.push(entry.params.query);
+            if (entry.httpRequest?.path === "/api/v1/query" && entry.params?.query) instant.push(entry.params.query);
           } catch {
             // not JSON: counted, not parsed
           }
@@ -77,13 +81,13 @@ export class QueryCounter {
     const cache: Record<string, number> = {};
     let metrics = 0;
     for (const m of text.matchAll(/^signalboard_upstream_queries_total\{([^}]*)\} (\S+)$/gm)) {
-      const endpoint = /endpoint="([^"]*)"/.exec(m[1] ?? '')?.[1] ?? '?';
+      const endpoint = /endpoint="([^"]*)"/.exec(m[1] ?? "")?.[1] ?? "?";
       const v = Number(m[2]);
       metrics += v;
       byEndpoint[endpoint] = (byEndpoint[endpoint] ?? 0) + v;
     }
     for (const m of text.matchAll(/^signalboard_query_cache_requests_total\{([^}]*)\} (\S+)$/gm)) {
-      const result = /result="([^"]*)"/.exec(m[1] ?? '')?.[1] ?? '?';
+      const result = /result="([^"]*)"/.exec(m[1] ?? "")?.[1] ?? "?";
       cache[result] = (cache[result] ?? 0) + Number(m[2]);
     }
     const log = this.logLines();

@@ -1,7 +1,7 @@
 // Time to the overview's first service row and to a settled screenful of rows, in cold page loads.
-import type { Browser } from '@playwright/test';
-import { VIEWPORT } from './browser';
-import { summarize, type Summary } from './stats';
+import type { Browser } from "@playwright/test";
+import { VIEWPORT } from "./browser";
+import { summarize, type Summary } from "./stats";
 
 interface RowState {
   first: number | null;
@@ -78,7 +78,7 @@ async function rowRun(browser: Browser, url: string, noRowsAfterMs: number): Pro
   try {
     const page = await context.newPage();
     await page.addInitScript({ content: ROW_PROBE });
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await page.goto(url, { waitUntil: "domcontentloaded", timeout: 60_000 });
     const QUIET_MS = 1500;
     const deadline = Date.now() + noRowsAfterMs + 20_000;
     let state: RowState | undefined;
@@ -89,13 +89,13 @@ async function rowRun(browser: Browser, url: string, noRowsAfterMs: number): Pro
       await page.waitForTimeout(100);
     }
     const nav = await page.evaluate(() => {
-      const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const n = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
       return n ? { dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd } : null;
     });
-    const roleRows = await page.getByRole('row').count();
+    const roleRows = await page.getByRole("row").count();
     // Let this load's own later requests (sparklines, nodes, alerts) end before the next load starts:
     // each run is one viewer opening the page on an otherwise idle stack, not a pile-up of runs.
-    await page.waitForLoadState('networkidle', { timeout: TRAILING_REQUESTS_MS }).catch(() => undefined);
+    await page.waitForLoadState("networkidle", { timeout: TRAILING_REQUESTS_MS }).catch(() => undefined);
     return {
       firstRowMs: state?.first ?? null,
       viewportRowsMs: state?.first != null ? (state.lastChange ?? null) : null,
@@ -137,7 +137,8 @@ function missingRowsNote(out: readonly RowRun[], withRows: number, noRowsAfterMs
   if (withRows === 0) {
     return `no data rows (role=row with a cell and text, outside thead) appeared within ${noRowsAfterMs / 1000} s in ${out.length} loads; role=row count ${out[out.length - 1]?.roleRows ?? 0}`;
   }
-  if (misses > 0) return `${misses} of ${out.length} loads showed no row within ${noRowsAfterMs / 1000} s (left out of the figures)`;
+  if (misses > 0)
+    return `${misses} of ${out.length} loads showed no row within ${noRowsAfterMs / 1000} s (left out of the figures)`;
   return undefined;
 }
 
@@ -146,7 +147,13 @@ function missingRowsNote(out: readonly RowRun[], withRows: number, noRowsAfterMs
  * given `noRowsAfterMs` to show a row and started at the beginning of a new `slotSeconds` slot, so
  * that none is served from the answers of the one before. Gives up when the first load shows none.
  */
-export async function overviewRows(browser: Browser, baseUrl: string, runs: number, log: (s: string) => void, o: { slotSeconds: number; noRowsAfterMs?: number }): Promise<RowsResult> {
+export async function overviewRows(
+  browser: Browser,
+  baseUrl: string,
+  runs: number,
+  log: (s: string) => void,
+  o: { slotSeconds: number; noRowsAfterMs?: number },
+): Promise<RowsResult> {
   const url = `${baseUrl}/`;
   const noRowsAfterMs = o.noRowsAfterMs ?? 40_000;
   const out: RowRun[] = [];
@@ -154,7 +161,9 @@ export async function overviewRows(browser: Browser, baseUrl: string, runs: numb
     await startOfNextSlot(o.slotSeconds);
     const r = await rowRun(browser, url, noRowsAfterMs);
     out.push(r);
-    log(`  page run ${i + 1}/${runs}: first row ${r.firstRowMs?.toFixed(0) ?? 'none'} ms, screenful ${r.viewportRowsMs?.toFixed(0) ?? '-'} ms (${r.visibleRows} visible of ${r.dataRows} rows; role=row count ${r.roleRows})`);
+    log(
+      `  page run ${i + 1}/${runs}: first row ${r.firstRowMs?.toFixed(0) ?? "none"} ms, screenful ${r.viewportRowsMs?.toFixed(0) ?? "-"} ms (${r.visibleRows} visible of ${r.dataRows} rows; role=row count ${r.roleRows})`,
+    );
     if (i === 0 && r.firstRowMs === null) break;
   }
   const withRows = out.filter((r) => r.firstRowMs !== null);

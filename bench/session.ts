@@ -1,9 +1,9 @@
 // The life of one bench run: its clock and log, its time budget, Ctrl-C, and the cleanup of
 // everything it started (the process groups and the browser).
-import type { Browser } from '@playwright/test';
-import { StackError } from '../demo/ports';
-import { launchBrowser } from './browser';
-import { stopAll, survivors } from './stack';
+import type { Browser } from "@playwright/test";
+import { StackError } from "../demo/ports";
+import { launchBrowser } from "./browser";
+import { stopAll, survivors } from "./stack";
 
 export class BenchSession {
   readonly started = Date.now();
@@ -40,13 +40,13 @@ export class BenchSession {
 
   /** Throws before `what` once interrupted or past --max-minutes. */
   checkTime(what: string): void {
-    if (this.interrupted) throw new StackError('interrupted');
+    if (this.interrupted) throw new StackError("interrupted");
     if (Date.now() > this.deadline) throw new StackError(`--max-minutes ${this.o.maxMinutes} reached before ${what}`);
   }
 
   /** On SIGINT or SIGTERM: stop everything the bench started, say what is left, exit 130. */
   stopOnSignals(): void {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.on(signal, () => {
         if (this.interrupted) {
           // npm and tsx relay a terminal's Ctrl-C as more signals: only a later, second Ctrl-C means
@@ -60,7 +60,7 @@ export class BenchSession {
         // A signal handler cannot wait: the chain ends the process itself.
         void this.cleanup().then(async () => {
           const left = await survivors();
-          this.log(left.length ? `left running: ${left.map((c) => `${c.name} (${c.pid})`).join(', ')}` : 'all stopped');
+          this.log(left.length ? `left running: ${left.map((c) => `${c.name} (${c.pid})`).join(", ")}` : "all stopped");
           process.exit(130);
         });
       });

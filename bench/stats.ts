@@ -26,7 +26,13 @@ function median(sorted: readonly number[]): number {
 export function summarize(values: readonly number[]): Summary | null {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return null;
-  return { n: sorted.length, median: median(sorted), p95: percentile(sorted, 95), min: sorted[0] as number, max: sorted[sorted.length - 1] as number };
+  return {
+    n: sorted.length,
+    median: median(sorted),
+    p95: percentile(sorted, 95),
+    min: sorted[0] as number,
+    max: sorted[sorted.length - 1] as number,
+  };
 }
 
 export const round = (v: number, digits = 2): number => {
@@ -35,8 +41,8 @@ export const round = (v: number, digits = 2): number => {
 };
 
 /** "12.3 (10.1–15.0)": median with min and max. */
-export function fmt(s: Summary | null | undefined, digits = 1, unit = ''): string {
-  if (!s) return 'n/a';
+export function fmt(s: Summary | null | undefined, digits = 1, unit = ""): string {
+  if (!s) return "n/a";
   const f = (v: number) => `${v.toFixed(digits)}`;
   if (s.min === s.max) return `${f(s.median)}${unit}`;
   return `${f(s.median)}${unit} (${f(s.min)}–${f(s.max)})`;

@@ -1,8 +1,8 @@
 // The TV soak: /tv driven through thousands of refresh cycles on a fake clock, its heap and DOM
 // sampled on the way, to tell whether the wall screen's memory levels off.
-import type { Browser } from '@playwright/test';
-import { heapGrowth, type HeapAggregate, type HeapBreakdown, type HeapGrowth } from './heap';
-import { heapSample, heapSnapshot, type HeapSample } from './page-memory';
+import type { Browser } from "@playwright/test";
+import { heapGrowth, type HeapAggregate, type HeapBreakdown, type HeapGrowth } from "./heap";
+import { heapSample, heapSnapshot, type HeapSample } from "./page-memory";
 
 export interface TvSoakSnapshots {
   start: HeapBreakdown;
@@ -64,7 +64,18 @@ const FIRST_REFRESHES = 5;
  * follow-up"): a one-off cost, not growth over time; the growth from the first sample is reported
  * too. Heap snapshots after the start, middle and end samples say what kind of memory any growth is.
  */
-export async function tvSoak(browser: Browser, o: { baseUrl: string; refreshSeconds: number; warmupCycles: number; cycles: number; sampleEvery: number; maxSeconds: number; log: (s: string) => void }): Promise<TvSoakResult> {
+export async function tvSoak(
+  browser: Browser,
+  o: {
+    baseUrl: string;
+    refreshSeconds: number;
+    warmupCycles: number;
+    cycles: number;
+    sampleEvery: number;
+    maxSeconds: number;
+    log: (s: string) => void;
+  },
+): Promise<TvSoakResult> {
   const url = `${o.baseUrl}/tv?refresh=${o.refreshSeconds}s`;
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const started = Date.now();
@@ -73,25 +84,25 @@ export async function tvSoak(browser: Browser, o: { baseUrl: string; refreshSeco
     let inFlight = 0;
     let startedRequests = 0;
     let failedRequests = 0;
-    const isApi = (u: string) => new URL(u).pathname.startsWith('/api/');
-    page.on('request', (r) => {
+    const isApi = (u: string) => new URL(u).pathname.startsWith("/api/");
+    page.on("request", (r) => {
       if (!isApi(r.url())) return;
       inFlight++;
       startedRequests++;
     });
-    page.on('requestfinished', (r) => {
+    page.on("requestfinished", (r) => {
       if (isApi(r.url())) inFlight--;
     });
-    page.on('requestfailed', (r) => {
+    page.on("requestfailed", (r) => {
       if (!isApi(r.url())) return;
       inFlight--;
       failedRequests++;
     });
     await page.clock.install();
-    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-    await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+    await page.goto(url, { waitUntil: "load", timeout: 60_000 });
+    await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => undefined);
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
+    await cdp.send("Performance.enable");
 
     // Node-side sleeps: the page's own timers run on the fake clock.
     const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -114,18 +125,25 @@ export async function tvSoak(browser: Browser, o: { baseUrl: string; refreshSeco
       return true;
     };
     let apiAtStart = startedRequests;
-    const at = (cycle: number) => ({ cycle, seconds: (Date.now() - started) / 1000, apiRequests: startedRequests - apiAtStart });
+    const at = (cycle: number) => ({
+      cycle,
+      seconds: (Date.now() - started) / 1000,
+      apiRequests: startedRequests - apiAtStart,
+    });
     const warmup: HeapSample[] = [];
     let run = 0;
     for (; run < Math.min(FIRST_REFRESHES, o.warmupCycles); run++) await cycle();
     if (run < o.warmupCycles) {
       warmup.push(await heapSample(page, cdp, at(run - o.warmupCycles)));
-      o.log(`  tv soak: warm-up, ${run}/${o.warmupCycles} cycles: heap ${(warmup[0] as HeapSample).jsHeapUsedMiB.toFixed(2)} MiB`);
+      o.log(
+        `  tv soak: warm-up, ${run}/${o.warmupCycles} cycles: heap ${(warmup[0] as HeapSample).jsHeapUsedMiB.toFixed(2)} MiB`,
+      );
     }
     while (run < o.warmupCycles && !timeIsUp()) {
       await cycle();
       run++;
-      if (run % o.sampleEvery === 0 && run < o.warmupCycles) warmup.push(await heapSample(page, cdp, at(run - o.warmupCycles)));
+      if (run % o.sampleEvery === 0 && run < o.warmupCycles)
+        warmup.push(await heapSample(page, cdp, at(run - o.warmupCycles)));
     }
     apiAtStart = startedRequests;
     const start = await heapSample(page, cdp, at(0));
@@ -141,7 +159,9 @@ export async function tvSoak(browser: Browser, o: { baseUrl: string; refreshSeco
     const startSnapshot = await snapshot();
     const middleCycle = Math.round(o.cycles / 2 / o.sampleEvery) * o.sampleEvery;
     let middleSnapshot: HeapAggregate | string | null = null;
-    o.log(`  tv soak: start sample after ${run} warm-up cycles: heap ${start.jsHeapUsedMiB.toFixed(2)} MiB, ${start.domNodes} DOM nodes`);
+    o.log(
+      `  tv soak: start sample after ${run} warm-up cycles: heap ${start.jsHeapUsedMiB.toFixed(2)} MiB, ${start.domNodes} DOM nodes`,
+    );
     let cycles = 0;
     while (cycles < o.cycles && !timeIsUp()) {
       await cycle();
@@ -150,16 +170,18 @@ export async function tvSoak(browser: Browser, o: { baseUrl: string; refreshSeco
         const s = await heapSample(page, cdp, at(cycles));
         samples.push(s);
         if (cycles === middleCycle) middleSnapshot = await snapshot();
-        o.log(`  tv soak: ${cycles}/${o.cycles} cycles, ${s.apiRequests} API requests, heap ${s.jsHeapUsedMiB.toFixed(2)} MiB, ${s.domNodes} DOM nodes`);
+        o.log(
+          `  tv soak: ${cycles}/${o.cycles} cycles, ${s.apiRequests} API requests, heap ${s.jsHeapUsedMiB.toFixed(2)} MiB, ${s.domNodes} DOM nodes`,
+        );
       }
     }
     const end = await heapSample(page, cdp, at(cycles));
     samples.push(end);
     const endSnapshot = await snapshot();
     let snapshots: TvSoakSnapshots | { error: string };
-    if (typeof startSnapshot === 'string') snapshots = { error: startSnapshot };
-    else if (typeof middleSnapshot === 'string') snapshots = { error: middleSnapshot };
-    else if (typeof endSnapshot === 'string') snapshots = { error: endSnapshot };
+    if (typeof startSnapshot === "string") snapshots = { error: startSnapshot };
+    else if (typeof middleSnapshot === "string") snapshots = { error: middleSnapshot };
+    else if (typeof endSnapshot === "string") snapshots = { error: endSnapshot };
     else {
       snapshots = {
         start: startSnapshot.breakdown,

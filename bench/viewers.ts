@@ -1,10 +1,10 @@
 // Many viewers polling the overview, as browsers left open do: upstream queries and poll latency.
-import { pointsForWidth, stepFor } from '@/lib/time/range';
-import { OVERVIEW_QUERY, promqlCount, timedGet } from './api';
-import { diff, type Counts, type QueryCounter } from './query-counter';
-import { sleep, SCRAPE_INTERVAL_SECONDS } from './stack';
-import { summarize, type Summary } from './stats';
-import { waitForPrometheusIdle } from './upstream';
+import { pointsForWidth, stepFor } from "@/lib/time/range";
+import { OVERVIEW_QUERY, promqlCount, timedGet } from "./api";
+import { diff, type Counts, type QueryCounter } from "./query-counter";
+import { sleep, SCRAPE_INTERVAL_SECONDS } from "./stack";
+import { summarize, type Summary } from "./stats";
+import { waitForPrometheusIdle } from "./upstream";
 
 /**
  * When a viewer phase starts: on a scrape-interval boundary, so that every phase, whatever its
@@ -17,14 +17,15 @@ export function phaseStart(nowMs: number, durationMs: number, rangeStepSeconds: 
   const stepMs = rangeStepSeconds * 1000;
   let t = Math.ceil((nowMs + 200) / period) * period;
   if (durationMs > stepMs) return t;
-  for (let i = 0; i < stepMs / period + 1 && Math.floor(t / stepMs) !== Math.floor((t + durationMs - 1) / stepMs); i++) t += period;
+  for (let i = 0; i < stepMs / period + 1 && Math.floor(t / stepMs) !== Math.floor((t + durationMs - 1) / stepMs); i++)
+    t += period;
   return t;
 }
 
 /** The step of the overview's sparkline range query, as the dashboard computes it. */
 export function overviewStep(): number {
   const p = new URLSearchParams(OVERVIEW_QUERY);
-  return stepFor({ from: 0, to: 3600 }, pointsForWidth(Number(p.get('width'))), SCRAPE_INTERVAL_SECONDS);
+  return stepFor({ from: 0, to: 3600 }, pointsForWidth(Number(p.get("width"))), SCRAPE_INTERVAL_SECONDS);
 }
 
 export interface ViewersResult {

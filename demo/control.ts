@@ -1,10 +1,10 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { IncidentError, IncidentStore, incidentRequest } from './incidents';
-import type { PortMap } from './ports';
-import { LINK_LABELS, alertActiveSince, dashboardPath, timeQuery } from './runbook-link';
-import { runbookPage, type SignalboardLink } from './runbooks';
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { IncidentError, IncidentStore, incidentRequest } from "./incidents";
+import type { PortMap } from "./ports";
+import { LINK_LABELS, alertActiveSince, dashboardPath, timeQuery } from "./runbook-link";
+import { runbookPage, type SignalboardLink } from "./runbooks";
 
-export type PrometheusState = 'running' | 'paused' | 'stopped';
+export type PrometheusState = "running" | "paused" | "stopped";
 
 export interface PrometheusControls {
   stop(): Promise<void>;
@@ -29,7 +29,7 @@ export interface ControlServer {
 const MAX_BODY = 16 * 1024;
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
+  res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
 }
 
@@ -45,9 +45,9 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     chunks.push(chunk);
   }
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
-    throw new IncidentError('body is not valid JSON');
+    throw new IncidentError("body is not valid JSON");
   }
 }
 
@@ -55,8 +55,8 @@ async function postIncident(req: IncomingMessage, res: ServerResponse, store: In
   const parsed = incidentRequest.safeParse(await readJson(req));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const param = issue?.path.join('.') || undefined;
-    return fail(res, 400, 'bad_request', `${param ? `${param}: ` : ''}${issue?.message ?? 'invalid incident'}`, param);
+    const param = issue?.path.join(".") || undefined;
+    return fail(res, 400, "bad_request", `${param ? `${param}: ` : ""}${issue?.message ?? "invalid incident"}`, param);
   }
   send(res, 200, store.apply(parsed.data));
 }
@@ -70,7 +70,7 @@ async function drivePrometheus(action: string, res: ServerResponse, o: ControlOp
     resume: () => p.resume(),
   };
   const run = Object.hasOwn(actions, action) ? actions[action] : undefined;
-  if (!run) return fail(res, 404, 'not_found', `unknown action "${action}"; use stop, start, pause or resume`);
+  if (!run) return fail(res, 404, "not_found", `unknown action "${action}"; use stop, start, pause or resume`);
   await run();
   send(res, 200, { prometheus: p.state() });
 }
@@ -89,39 +89,46 @@ async function runbook(alert: string, url: URL, res: ServerResponse, o: ControlO
     link = { href: `${o.dashboardUrl}${path}?${timeQuery(at)}`, at };
   }
   const page = runbookPage(alert, o.prometheusUrl, link);
-  res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(page ?? '<!doctype html><title>Not found</title><p>No runbook for this alert.</p>');
+  res.writeHead(page ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
+  res.end(page ?? "<!doctype html><title>Not found</title><p>No runbook for this alert.</p>");
 }
 
 /** The demo's control server: incidents, Prometheus failures, runbooks. 127.0.0.1 only. */
 export function startControlServer(o: ControlOptions): Promise<ControlServer> {
   const store = new IncidentStore(o.ports);
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const handle = async () => {
-      const [, first, second, ...rest] = url.pathname.split('/');
-      if (req.method === 'GET' && url.pathname === '/status') {
-        return send(res, 200, { incidents: store.active(), prometheus: { url: o.prometheusUrl, state: o.prometheus.state() }, ports: o.ports });
+      const [, first, second, ...rest] = url.pathname.split("/");
+      if (req.method === "GET" && url.pathname === "/status") {
+        return send(res, 200, {
+          incidents: store.active(),
+          prometheus: { url: o.prometheusUrl, state: o.prometheus.state() },
+          ports: o.ports,
+        });
       }
-      if (req.method === 'POST' && url.pathname === '/incident') return postIncident(req, res, store);
-      if (req.method === 'POST' && first === 'prometheus' && second && rest.length === 0) return drivePrometheus(second, res, o);
-      if (req.method === 'GET' && first === 'runbooks' && second && rest.length === 0) return runbook(decodeURIComponent(second), url, res, o);
-      fail(res, 404, 'not_found', `no ${req.method} ${url.pathname}; see demo/README.md`);
+      if (req.method === "POST" && url.pathname === "/incident") return postIncident(req, res, store);
+      if (req.method === "POST" && first === "prometheus" && second && rest.length === 0)
+        return drivePrometheus(second, res, o);
+      if (req.method === "GET" && first === "runbooks" && second && rest.length === 0)
+        return runbook(decodeURIComponent(second), url, res, o);
+      fail(res, 404, "not_found", `no ${req.method} ${url.pathname}; see demo/README.md`);
     };
     handle().catch((err: unknown) => {
-      if (err instanceof IncidentError) fail(res, 400, 'bad_request', err.message, err.param);
-      else fail(res, 500, 'internal', err instanceof Error ? err.message : String(err));
+      if (err instanceof IncidentError) fail(res, 400, "bad_request", err.message, err.param);
+      else fail(res, 500, "internal", err instanceof Error ? err.message : String(err));
     });
   });
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.ports.control, '127.0.0.1', () => {
+    server.once("error", reject);
+    server.listen(o.ports.control, "127.0.0.1", () => {
       resolve({
         url: `http://127.0.0.1:${o.ports.control}`,
-        close: () => new Promise((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

@@ -2,20 +2,43 @@
 // presets can be tested against a real Prometheus: OpenTelemetry HTTP semantic conventions (search, ads),
 // legacy OpenTelemetry (email) and Istio (reviews, ratings in bookinfo; reviews in staging).
 // Usage: node --import tsx demo/conventions-sim.ts --port 9132
-import { parseArgs } from 'node:util';
+import { parseArgs } from "node:util";
 import {
-  CONVENTION_ERROR_RATIO, CONVENTION_NOT_FOUND_RATIO, CONVENTION_RATE, CONVENTION_SIGMA, ISTIO_BUCKETS, ISTIO_DESTINATION,
-  LEGACY_OTEL_BUCKETS, OTEL_BUCKETS, istioLabels, istioServices, legacyRoutes, otelRoutes, type IstioService,
-} from './conventions-model';
-import { CounterFamily, Exposition, HistogramFamily, serveExposition } from './exposition';
-import { logNormal, pick, poisson } from './random';
+  CONVENTION_ERROR_RATIO,
+  CONVENTION_NOT_FOUND_RATIO,
+  CONVENTION_RATE,
+  CONVENTION_SIGMA,
+  ISTIO_BUCKETS,
+  ISTIO_DESTINATION,
+  LEGACY_OTEL_BUCKETS,
+  OTEL_BUCKETS,
+  istioLabels,
+  istioServices,
+  legacyRoutes,
+  otelRoutes,
+  type IstioService,
+} from "./conventions-model";
+import { CounterFamily, Exposition, HistogramFamily, serveExposition } from "./exposition";
+import { logNormal, pick, poisson } from "./random";
 
 const TICK_MS = 200;
 
-const otel = new HistogramFamily('http_server_request_duration_seconds', 'Duration of HTTP server requests.', OTEL_BUCKETS);
-const legacyOtel = new HistogramFamily('http_server_duration_milliseconds', 'Measures the duration of inbound HTTP requests.', LEGACY_OTEL_BUCKETS);
-const istioRequests = new CounterFamily('istio_requests_total', 'Total requests.');
-const istioDuration = new HistogramFamily('istio_request_duration_milliseconds', 'Request duration in milliseconds.', ISTIO_BUCKETS);
+const otel = new HistogramFamily(
+  "http_server_request_duration_seconds",
+  "Duration of HTTP server requests.",
+  OTEL_BUCKETS,
+);
+const legacyOtel = new HistogramFamily(
+  "http_server_duration_milliseconds",
+  "Measures the duration of inbound HTTP requests.",
+  LEGACY_OTEL_BUCKETS,
+);
+const istioRequests = new CounterFamily("istio_requests_total", "Total requests.");
+const istioDuration = new HistogramFamily(
+  "istio_request_duration_milliseconds",
+  "Request duration in milliseconds.",
+  ISTIO_BUCKETS,
+);
 
 /** 5xx with the given ratio, about 1 % 404s (not errors), else 200. */
 function status(errorRatio: number): number {
@@ -27,7 +50,13 @@ function status(errorRatio: number): number {
 function otelRequest(service: string): void {
   const [method, route, medianMs] = pick(otelRoutes[service] ?? []);
   otel.observe(
-    { job: service, http_request_method: method, http_route: route, http_response_status_code: String(status(CONVENTION_ERROR_RATIO)), url_scheme: 'http' },
+    {
+      job: service,
+      http_request_method: method,
+      http_route: route,
+      http_response_status_code: String(status(CONVENTION_ERROR_RATIO)),
+      url_scheme: "http",
+    },
     logNormal(medianMs, CONVENTION_SIGMA) / 1000,
   );
 }
@@ -35,7 +64,13 @@ function otelRequest(service: string): void {
 function legacyRequest(): void {
   const [method, route, medianMs] = pick(legacyRoutes);
   legacyOtel.observe(
-    { job: 'email', http_method: method, http_route: route, http_status_code: String(status(CONVENTION_ERROR_RATIO)), http_scheme: 'http' },
+    {
+      job: "email",
+      http_method: method,
+      http_route: route,
+      http_status_code: String(status(CONVENTION_ERROR_RATIO)),
+      http_scheme: "http",
+    },
     logNormal(medianMs, CONVENTION_SIGMA),
   );
 }
@@ -47,8 +82,11 @@ function istioRequest(spec: IstioService): void {
   const base = istioLabels(spec, source, workload, String(status(spec.errorRatio)));
   // Both sidecars report every request: the server's (destination) and the client's (source),
   // which adds the network hop. Summing over both reporters would count it twice.
-  const sourceSide = { reporter: 'source', connection_security_policy: 'unknown' };
-  for (const [side, extraMs] of [[ISTIO_DESTINATION, 0], [sourceSide, 0.6]] as const) {
+  const sourceSide = { reporter: "source", connection_security_policy: "unknown" };
+  for (const [side, extraMs] of [
+    [ISTIO_DESTINATION, 0],
+    [sourceSide, 0.6],
+  ] as const) {
     const labels = { reporter: side.reporter, ...base, connection_security_policy: side.connection_security_policy };
     istioRequests.inc(labels);
     istioDuration.observe(labels, ms + extraMs);
@@ -59,8 +97,8 @@ function tick(): void {
   const arrivals = (f: () => void, rate = CONVENTION_RATE) => {
     for (let n = poisson((rate * TICK_MS) / 1000); n > 0; n--) f();
   };
-  arrivals(() => otelRequest('search'));
-  arrivals(() => otelRequest('ads'));
+  arrivals(() => otelRequest("search"));
+  arrivals(() => otelRequest("ads"));
   arrivals(legacyRequest);
   for (const spec of istioServices) arrivals(() => istioRequest(spec), spec.rate);
 }
@@ -72,9 +110,9 @@ function render(): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string' } } });
+  const { values } = parseArgs({ options: { port: { type: "string" } } });
   const port = Number(values.port);
-  await serveExposition(port, { '/metrics': render });
+  await serveExposition(port, { "/metrics": render });
   setInterval(tick, TICK_MS);
   console.log(`conventions exporter on 127.0.0.1:${port}`);
 }

@@ -1,11 +1,11 @@
 // Builds (when needed) and starts the Next.js standalone server for `npm run demo`.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { StackError } from './ports';
-import { spawnGroup, waitForHttp, type Child } from './processes';
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { StackError } from "./ports";
+import { spawnGroup, waitForHttp, type Child } from "./processes";
 
-const SOURCE_DIRS = ['app', 'components', 'lib', 'public'];
+const SOURCE_DIRS = ["app", "components", "lib", "public"];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -15,21 +15,28 @@ function newestMtime(path: string): number {
 }
 
 export function needsBuild(root: string): boolean {
-  const server = join(root, '.next', 'standalone', 'server.js');
+  const server = join(root, ".next", "standalone", "server.js");
   if (!existsSync(server)) return true;
   const sources = Math.max(...SOURCE_DIRS.map((d) => newestMtime(join(root, d))));
   return sources > statSync(server).mtimeMs;
 }
 
 export function build(root: string): void {
-  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (result.status !== 0) throw new StackError('npm run build failed (see above); fix it or start with --no-dashboard');
+  const result = spawnSync("npm", ["run", "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0)
+    throw new StackError("npm run build failed (see above); fix it or start with --no-dashboard");
 }
 
 /** The standalone server serves only what is beside it: the same copy `npm run build` makes. */
 function copyAssets(root: string): void {
-  const result = spawnSync(process.execPath, [join(root, 'scripts', 'copy-standalone-assets.mjs')], { stdio: 'inherit' });
-  if (result.status !== 0) throw new StackError('copying the static assets beside the standalone server failed');
+  const result = spawnSync(process.execPath, [join(root, "scripts", "copy-standalone-assets.mjs")], {
+    stdio: "inherit",
+  });
+  if (result.status !== 0) throw new StackError("copying the static assets beside the standalone server failed");
 }
 
 export interface DashboardOptions {
@@ -45,22 +52,22 @@ export function dashboardEnv(o: { port: number; prometheusUrl: string; configFil
   return {
     ...process.env,
     PORT: String(o.port),
-    HOSTNAME: '127.0.0.1',
+    HOSTNAME: "127.0.0.1",
     PROMETHEUS_URL: o.prometheusUrl,
     SIGNALBOARD_CONFIG: o.configFile,
-    NEXT_TELEMETRY_DISABLED: '1',
-    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
   };
 }
 
 export async function startDashboard(o: DashboardOptions): Promise<Child> {
-  const server = join(o.root, '.next', 'standalone', 'server.js');
+  const server = join(o.root, ".next", "standalone", "server.js");
   if (!existsSync(server)) throw new StackError(`${server} is missing; run without --no-build, or use --no-dashboard`);
   copyAssets(o.root);
-  const child = spawnGroup('dashboard', process.execPath, [server], {
+  const child = spawnGroup("dashboard", process.execPath, [server], {
     cwd: o.root,
     logFile: o.logFile,
-    env: dashboardEnv({ ...o, configFile: o.configFile ?? join(o.root, 'demo', 'signalboard.yaml') }),
+    env: dashboardEnv({ ...o, configFile: o.configFile ?? join(o.root, "demo", "signalboard.yaml") }),
   });
   await waitForHttp(`http://127.0.0.1:${o.port}/api/health`, child, 60_000);
   return child;

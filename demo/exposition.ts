@@ -1,5 +1,5 @@
-import { createServer } from 'node:http';
-import { listenLocal } from './listen';
+import { createServer } from "node:http";
+import { listenLocal } from "./listen";
 
 // A minimal Prometheus text-format writer for the simulators, which speak for many objects
 // (pods, services) at once and so need exact control of every label, as kube-state-metrics has.
@@ -7,17 +7,17 @@ import { listenLocal } from './listen';
 export type Labels = Record<string, string>;
 export type Sample = readonly [Labels, number];
 
-const escapeValue = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+const escapeValue = (v: string) => v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
 
 function line(name: string, labels: Labels, value: number): string {
   const pairs = Object.entries(labels).map(([k, v]) => `${k}="${escapeValue(v)}"`);
-  return `${name}${pairs.length ? `{${pairs.join(',')}}` : ''} ${value}`;
+  return `${name}${pairs.length ? `{${pairs.join(",")}}` : ""} ${value}`;
 }
 
 export class Exposition {
   private readonly lines: string[] = [];
 
-  family(name: string, type: 'counter' | 'gauge' | 'histogram', help: string, samples: Iterable<Sample>): this {
+  family(name: string, type: "counter" | "gauge" | "histogram", help: string, samples: Iterable<Sample>): this {
     this.lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
     for (const [labels, value] of samples) this.lines.push(line(name, labels, value));
     return this;
@@ -30,7 +30,7 @@ export class Exposition {
   }
 
   text(): string {
-    return `${this.lines.join('\n')}\n`;
+    return `${this.lines.join("\n")}\n`;
   }
 }
 
@@ -40,7 +40,10 @@ const keyOf = (labels: Labels) => JSON.stringify(labels);
 export class CounterFamily {
   private readonly series = new Map<string, [Labels, number]>();
 
-  constructor(readonly name: string, readonly help: string) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+  ) {}
 
   inc(labels: Labels, by = 1): void {
     const key = keyOf(labels);
@@ -50,7 +53,7 @@ export class CounterFamily {
   }
 
   writeTo(out: Exposition): void {
-    out.family(this.name, 'counter', this.help, this.series.values());
+    out.family(this.name, "counter", this.help, this.series.values());
   }
 }
 
@@ -58,7 +61,11 @@ export class CounterFamily {
 export class HistogramFamily {
   private readonly series = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
 
-  constructor(readonly name: string, readonly help: string, readonly buckets: number[]) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    readonly buckets: number[],
+  ) {}
 
   observe(labels: Labels, value: number): void {
     const key = keyOf(labels);
@@ -77,8 +84,10 @@ export class HistogramFamily {
   writeTo(out: Exposition): void {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
     for (const s of this.series.values()) {
-      this.buckets.forEach((le, i) => lines.push(line(`${this.name}_bucket`, { ...s.labels, le: String(le) }, s.counts[i] ?? 0)));
-      lines.push(line(`${this.name}_bucket`, { ...s.labels, le: '+Inf' }, s.count));
+      this.buckets.forEach((le, i) =>
+        lines.push(line(`${this.name}_bucket`, { ...s.labels, le: String(le) }, s.counts[i] ?? 0)),
+      );
+      lines.push(line(`${this.name}_bucket`, { ...s.labels, le: "+Inf" }, s.count));
       lines.push(line(`${this.name}_sum`, s.labels, s.sum), line(`${this.name}_count`, s.labels, s.count));
     }
     out.raw(lines);
@@ -88,13 +97,13 @@ export class HistogramFamily {
 /** Serves `routes` (path → text) on 127.0.0.1:port. */
 export async function serveExposition(port: number, routes: Record<string, () => string>): Promise<void> {
   const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
     const render = Object.hasOwn(routes, path) ? routes[path] : undefined;
-    if (req.method !== 'GET' || !render) {
-      res.writeHead(404).end('not found\n');
+    if (req.method !== "GET" || !render) {
+      res.writeHead(404).end("not found\n");
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(render());
+    res.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" }).end(render());
   });
   await listenLocal(server, port);
 }

@@ -1,10 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { httpCall, type CallResult } from './http-call';
-import { listenLocal } from './listen';
-import type { FleetInstance } from './ports';
-import { logNormal, pick, sleep } from './random';
-import { compileRoute, OK_STATUS, type CompiledRoute, type Service } from './topology';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { httpCall, type CallResult } from "./http-call";
+import { listenLocal } from "./listen";
+import type { FleetInstance } from "./ports";
+import { logNormal, pick, sleep } from "./random";
+import { compileRoute, OK_STATUS, type CompiledRoute, type Service } from "./topology";
 
 export interface InstanceIncidents {
   errorBurst: boolean;
@@ -25,7 +25,7 @@ export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.
 
 /** The status a caller answers given its dependencies' answers: 5xx becomes 502/504, a 4xx is passed on. */
 function fromDependencies(results: CallResult[]): number | undefined {
-  if (results.some((r) => r.error === 'timeout')) return 504;
+  if (results.some((r) => r.error === "timeout")) return 504;
   if (results.some((r) => r.status === 0 || r.status >= 500)) return 502;
   return results.find((r) => r.status >= 400)?.status;
 }
@@ -33,7 +33,7 @@ function fromDependencies(results: CallResult[]): number | undefined {
 /** One instance of a demo service: its own registry and HTTP server, as a real process would have. */
 export class ServiceInstance {
   private readonly registry = new Registry();
-  private readonly duration: Histogram<'method' | 'route' | 'status_code'>;
+  private readonly duration: Histogram<"method" | "route" | "status_code">;
   private readonly routes: CompiledRoute[];
   private readonly server: Server;
   private incidents: InstanceIncidents = { errorBurst: false, latencySpike: false, killed: false };
@@ -46,9 +46,9 @@ export class ServiceInstance {
   ) {
     collectDefaultMetrics({ register: this.registry });
     this.duration = new Histogram({
-      name: 'http_request_duration_seconds',
-      help: 'Duration of HTTP requests in seconds',
-      labelNames: ['method', 'route', 'status_code'],
+      name: "http_request_duration_seconds",
+      help: "Duration of HTTP requests in seconds",
+      labelNames: ["method", "route", "status_code"],
       buckets: DURATION_BUCKETS,
       registers: [this.registry],
     });
@@ -79,23 +79,25 @@ export class ServiceInstance {
   // trying rather than take the whole fleet down with an unhandled rejection.
   private relisten(): Promise<void> {
     return this.listen().catch((err: unknown) => {
-      console.error(`fleet: ${this.instance.address} cannot come back yet (${(err as Error).message}); retrying in 5 s`);
+      console.error(
+        `fleet: ${this.instance.address} cannot come back yet (${(err as Error).message}); retrying in 5 s`,
+      );
       return new Promise<void>((resolve) => setTimeout(() => resolve(this.relisten()), 5000));
     });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (req.method === 'GET' && path === '/metrics') {
-      res.writeHead(200, { 'content-type': this.registry.contentType });
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (req.method === "GET" && path === "/metrics") {
+      res.writeHead(200, { "content-type": this.registry.contentType });
       return void res.end(await this.registry.metrics());
     }
     const started = process.hrtime.bigint();
-    const { status, template } = await this.serve(req.method ?? 'GET', path);
-    res.writeHead(status, { 'content-type': 'application/json' });
+    const { status, template } = await this.serve(req.method ?? "GET", path);
+    res.writeHead(status, { "content-type": "application/json" });
     res.end(status >= 400 ? '{"error":"demo"}' : '{"ok":true}');
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    this.duration.observe({ method: req.method ?? 'GET', route: template, status_code: String(status) }, seconds);
+    this.duration.observe({ method: req.method ?? "GET", route: template, status_code: String(status) }, seconds);
   }
 
   private async serve(method: string, path: string): Promise<{ status: number; template: string }> {
@@ -106,7 +108,7 @@ export class ServiceInstance {
       params = m ? m.slice(1) : [];
       return m !== null;
     });
-    if (!compiled) return { status: 404, template: 'unmatched' };
+    if (!compiled) return { status: 404, template: "unmatched" };
     const { route } = compiled;
     const { errorBurst, latencySpike } = this.incidents;
     let own = logNormal(route.medianMs, LATENCY_SIGMA) * (latencySpike ? SPIKE_FACTOR : 1);
@@ -120,7 +122,9 @@ export class ServiceInstance {
     else {
       const id = params[0] ?? String(1 + Math.floor(Math.random() * 500));
       const results = await Promise.all(
-        route.calls.map((call) => httpCall(pick(this.portsOf(call.service)), call.method, call.path.replace(':id', id))),
+        route.calls.map((call) =>
+          httpCall(pick(this.portsOf(call.service)), call.method, call.path.replace(":id", id)),
+        ),
       );
       status = fromDependencies(results);
     }

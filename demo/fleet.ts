@@ -1,16 +1,16 @@
 // The demo fleet, run as a child process by stack.ts: every instance of every service
 // (each with its own registry and port), the traffic generator, and obedience to the control server.
 // Usage: node --import tsx demo/fleet.ts --base-port 9090
-import { parseArgs } from 'node:util';
-import { ServiceInstance } from './fleet-service';
-import { pollIncidents, type Incident } from './incidents';
-import { portMap } from './ports';
-import { fleet } from './topology';
-import { startTraffic } from './traffic';
+import { parseArgs } from "node:util";
+import { ServiceInstance } from "./fleet-service";
+import { pollIncidents, type Incident } from "./incidents";
+import { portMap } from "./ports";
+import { fleet } from "./topology";
+import { startTraffic } from "./traffic";
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'base-port': { type: 'string' } } });
-  const ports = portMap(Number(values['base-port'] ?? 9090));
+  const { values } = parseArgs({ options: { "base-port": { type: "string" } } });
+  const ports = portMap(Number(values["base-port"] ?? 9090));
   const portsOf = (service: string) => ports.fleet.filter((i) => i.service === service).map((i) => i.port);
 
   const instances = ports.fleet.map((inst) => {
@@ -22,16 +22,17 @@ async function main(): Promise<void> {
 
   pollIncidents(`http://127.0.0.1:${ports.control}`, (incidents: Incident[]) => {
     for (const si of instances) {
-      const about = (kind: Incident['kind']) => incidents.some((i) => i.kind === kind && i.service === si.instance.service);
+      const about = (kind: Incident["kind"]) =>
+        incidents.some((i) => i.kind === kind && i.service === si.instance.service);
       si.setIncidents({
-        errorBurst: about('error-burst'),
-        latencySpike: about('latency-spike'),
-        killed: incidents.some((i) => i.kind === 'kill-instance' && i.instance === si.instance.address),
+        errorBurst: about("error-burst"),
+        latencySpike: about("latency-spike"),
+        killed: incidents.some((i) => i.kind === "kill-instance" && i.instance === si.instance.address),
       });
     }
   });
   startTraffic(portsOf);
-  console.log(`fleet: ${instances.length} instances on ${ports.fleet.map((i) => i.port).join(', ')}`);
+  console.log(`fleet: ${instances.length} instances on ${ports.fleet.map((i) => i.port).join(", ")}`);
 }
 
 main().catch((err: unknown) => {

@@ -20,13 +20,24 @@ beforeAll(() => {
   windows = [...historyWindows({ ports, end: END, hours: 2, incidents: pastIncidents(END) })];
   // The fleet's series and Istio's counter: enough to check, quicker to parse than every bucket.
   const checked = /^(http_request_duration_seconds|istio_requests_total)/;
-  lines = windows.flatMap((w) => w.text.split("\n").filter((l) => checked.test(l)).map(parse));
+  lines = windows.flatMap((w) =>
+    w.text
+      .split("\n")
+      .filter((l) => checked.test(l))
+      .map(parse),
+  );
 });
 
 describe("demo history", () => {
   it("samples every 120 s, then every 30 s in the last 6 hours and every 10 s in the last hour, ending at the end", () => {
     const times = sampleTimes(END, 26);
-    const gaps = (from: number, to: number) => new Set(times.filter((t) => t > END - from && t <= END - to).map((t, i, all) => (i ? t - (all[i - 1] ?? 0) : 0)).slice(1));
+    const gaps = (from: number, to: number) =>
+      new Set(
+        times
+          .filter((t) => t > END - from && t <= END - to)
+          .map((t, i, all) => (i ? t - (all[i - 1] ?? 0) : 0))
+          .slice(1),
+      );
     expect(gaps(26 * 3600, 6 * 3600 + 120)).toEqual(new Set([120]));
     expect(gaps(6 * 3600 - 30, 3600 + 30)).toEqual(new Set([30]));
     expect(gaps(3600 - 10, 0)).toEqual(new Set([10]));
@@ -46,14 +57,20 @@ describe("demo history", () => {
   it("labels the fleet's series with the job and instance Prometheus attaches when it scrapes them", () => {
     const config = renderPrometheusConfig({ ports, dataDir: "/d", scrapeIntervalSeconds: 5 });
     const fleet = lines.filter((l) => l.name === "http_request_duration_seconds_count");
-    expect(new Set(fleet.map((l) => l.labels.job))).toEqual(new Set(["frontend", "catalog", "cart", "checkout", "payments", "inventory", "recommendations"]));
+    expect(new Set(fleet.map((l) => l.labels.job))).toEqual(
+      new Set(["frontend", "catalog", "cart", "checkout", "payments", "inventory", "recommendations"]),
+    );
     const targets = new Set(fleet.map((l) => `${l.labels.job} ${l.labels.instance}`));
     expect(targets).toEqual(new Set(ports.fleet.map((i) => `${i.service} ${i.address}`)));
     for (const target of targets) expect(config).toContain(`job_name: ${target.split(" ")[0]}`);
-    expect(new Set(fleet.map((l) => Object.keys(l.labels).sort().join(",")))).toEqual(new Set(["instance,job,method,route,status_code"]));
+    expect(new Set(fleet.map((l) => Object.keys(l.labels).sort().join(",")))).toEqual(
+      new Set(["instance,job,method,route,status_code"]),
+    );
     const istio = lines.filter((l) => l.name === "istio_requests_total");
     expect(istio.length).toBeGreaterThan(0);
-    expect(new Set(istio.map((l) => [l.labels.job, l.labels.instance, l.labels.reporter].join(" ")))).toEqual(new Set([`conventions 127.0.0.1:${ports.conventions} destination`]));
+    expect(new Set(istio.map((l) => [l.labels.job, l.labels.instance, l.labels.reporter].join(" ")))).toEqual(
+      new Set([`conventions 127.0.0.1:${ports.conventions} destination`]),
+    );
   });
 
   it("keeps counters and histogram buckets cumulative from window to window", () => {
@@ -61,11 +78,16 @@ describe("demo history", () => {
     const backwards: string[] = [];
     for (const l of lines) {
       const before = last.get(l.key);
-      if (before && (l.time <= before.time || l.value < before.value)) backwards.push(`${l.key} ${before.value}@${before.time} -> ${l.value}@${l.time}`);
+      if (before && (l.time <= before.time || l.value < before.value))
+        backwards.push(`${l.key} ${before.value}@${before.time} -> ${l.value}@${l.time}`);
       last.set(l.key, l);
     }
     expect(backwards).toEqual([]);
-    expect(lines.filter((l) => l.name === "http_request_duration_seconds_count").reduce((sum, l) => Math.max(sum, l.value), 0)).toBeGreaterThan(1000);
+    expect(
+      lines
+        .filter((l) => l.name === "http_request_duration_seconds_count")
+        .reduce((sum, l) => Math.max(sum, l.value), 0),
+    ).toBeGreaterThan(1000);
     // A bucket never holds more than the next larger one at the same instant.
     const byInstant = new Map<string, number[]>();
     for (const l of lines.filter((x) => x.name === "http_request_duration_seconds_bucket")) {
@@ -74,7 +96,9 @@ describe("demo history", () => {
       byInstant.set(id, [...(byInstant.get(id) ?? []), le === "+Inf" ? Infinity : Number(le), l.value]);
     }
     const notCumulative = [...byInstant].filter(([, flat]) => {
-      const pairs = Array.from({ length: flat.length / 2 }, (_, i) => [flat[2 * i] ?? 0, flat[2 * i + 1] ?? 0]).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+      const pairs = Array.from({ length: flat.length / 2 }, (_, i) => [flat[2 * i] ?? 0, flat[2 * i + 1] ?? 0]).sort(
+        (a, b) => (a[0] ?? 0) - (b[0] ?? 0),
+      );
       return pairs.some((p, i) => i > 0 && (p[1] ?? 0) < (pairs[i - 1]?.[1] ?? 0));
     });
     expect(notCumulative.map(([id]) => id)).toEqual([]);

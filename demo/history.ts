@@ -4,15 +4,25 @@
 // and a few past incidents. Counters end high; the live processes start again from 0, which
 // rate() reads as a counter reset, as after any restart.
 import {
-  CONVENTION_ERROR_RATIO, CONVENTION_NOT_FOUND_RATIO, CONVENTION_RATE, CONVENTION_SIGMA, ISTIO_BUCKETS, ISTIO_DESTINATION,
-  LEGACY_OTEL_BUCKETS, OTEL_BUCKETS, istioLabels, istioServices, legacyRoutes, otelRoutes,
-} from './conventions-model';
-import type { Labels } from './exposition';
-import { DURATION_BUCKETS, LATENCY_SIGMA, STALL_MS } from './fleet-service';
-import { dayFactor, routeLoads, routeOutcome, type PastIncident } from './history-model';
-import type { PortMap } from './ports';
-import { normal } from './random';
-import { rateAt } from './traffic';
+  CONVENTION_ERROR_RATIO,
+  CONVENTION_NOT_FOUND_RATIO,
+  CONVENTION_RATE,
+  CONVENTION_SIGMA,
+  ISTIO_BUCKETS,
+  ISTIO_DESTINATION,
+  LEGACY_OTEL_BUCKETS,
+  OTEL_BUCKETS,
+  istioLabels,
+  istioServices,
+  legacyRoutes,
+  otelRoutes,
+} from "./conventions-model";
+import type { Labels } from "./exposition";
+import { DURATION_BUCKETS, LATENCY_SIGMA, STALL_MS } from "./fleet-service";
+import { dayFactor, routeLoads, routeOutcome, type PastIncident } from "./history-model";
+import type { PortMap } from "./ports";
+import { normal } from "./random";
+import { rateAt } from "./traffic";
 
 export interface HistoryOptions {
   ports: PortMap;
@@ -26,10 +36,13 @@ export const BLOCK_SECONDS = 7200;
 
 /** Past incidents, hours before the end: visible in the 24 h and 7 d views, and the spike in 6 h. */
 export function pastIncidents(end: number): PastIncident[] {
-  const at = (hoursAgo: number, minutes: number) => ({ start: end - hoursAgo * 3600, end: end - hoursAgo * 3600 + minutes * 60 });
+  const at = (hoursAgo: number, minutes: number) => ({
+    start: end - hoursAgo * 3600,
+    end: end - hoursAgo * 3600 + minutes * 60,
+  });
   return [
-    { kind: 'error-burst', service: 'checkout', ...at(9, 25) },
-    { kind: 'latency-spike', service: 'payments', ...at(3, 20) },
+    { kind: "error-burst", service: "checkout", ...at(9, 25) },
+    { kind: "latency-spike", service: "payments", ...at(3, 20) },
   ];
 }
 
@@ -39,23 +52,35 @@ export function pastIncidents(end: number): PastIncident[] {
  * before (the 24 h charts' 5 min window).
  */
 export function sampleTimes(end: number, hours: number): number[] {
-  const tiers = [[hours * 3600, 120], [6 * 3600, 30], [3600, 10]] as const;
+  const tiers = [
+    [hours * 3600, 120],
+    [6 * 3600, 30],
+    [3600, 10],
+  ] as const;
   const times: number[] = [];
   tiers.forEach(([back, step], i) => {
     const until = i + 1 < tiers.length ? end - (tiers[i + 1]?.[0] ?? 0) : end + 1;
     const from = end - Math.min(back, hours * 3600);
-    for (let t = Math.ceil(Math.max(from, times.at(-1) ?? from) / step) * step; t < until; t += step) if (t > (times.at(-1) ?? -Infinity)) times.push(t);
+    for (let t = Math.ceil(Math.max(from, times.at(-1) ?? from) / step) * step; t < until; t += step)
+      if (t > (times.at(-1) ?? -Infinity)) times.push(t);
   });
   return times;
 }
 
-const escape = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-const seriesName = (name: string, labels: Labels) => `${name}{${Object.entries(labels).map(([k, v]) => `${k}="${escape(v)}"`).join(',')}}`;
+const escape = (v: string) => v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
+const seriesName = (name: string, labels: Labels) =>
+  `${name}{${Object.entries(labels)
+    .map(([k, v]) => `${k}="${escape(v)}"`)
+    .join(",")}}`;
 
 /** Standard normal CDF (Abramowitz–Stegun 7.1.26), for the share of log-normal durations under a bucket bound. */
 function phi(x: number): number {
-  const t = 1 / (1 + 0.3275911 * Math.abs(x) / Math.SQRT2);
-  const erf = 1 - t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-(x * x) / 2);
+  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
+  const erf =
+    1 -
+    t *
+      (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) *
+      Math.exp(-(x * x) / 2);
   return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
@@ -71,7 +96,8 @@ const below = (le: number, l: Latency) => {
   const stalled = Math.min(1, Math.max(0, (le / l.scale - STALL_MS.min) / STALL_MS.span));
   return (1 - l.stall) * lognormal + l.stall * stalled;
 };
-const mean = (l: Latency) => (1 - l.stall) * l.median * Math.exp((l.sigma * l.sigma) / 2) + l.stall * (STALL_MS.min + STALL_MS.span / 2) * l.scale;
+const mean = (l: Latency) =>
+  (1 - l.stall) * l.median * Math.exp((l.sigma * l.sigma) / 2) + l.stall * (STALL_MS.min + STALL_MS.span / 2) * l.scale;
 
 /** A cumulative histogram (and, for Istio, a request counter) whose lines collect one window's samples. */
 class HistorySeries {
@@ -79,10 +105,15 @@ class HistorySeries {
   private readonly values: number[];
   private readonly samples: string[][];
 
-  constructor(name: string, labels: Labels, private readonly buckets: number[], counter?: string) {
+  constructor(
+    name: string,
+    labels: Labels,
+    private readonly buckets: number[],
+    counter?: string,
+  ) {
     this.names = [
       ...buckets.map((le) => seriesName(`${name}_bucket`, { ...labels, le: String(le) })),
-      seriesName(`${name}_bucket`, { ...labels, le: '+Inf' }),
+      seriesName(`${name}_bucket`, { ...labels, le: "+Inf" }),
       seriesName(`${name}_sum`, labels),
       seriesName(`${name}_count`, labels),
       ...(counter ? [seriesName(counter, labels)] : []),
@@ -100,7 +131,9 @@ class HistorySeries {
     this.values[k + 1]! += count * mean(latency);
     this.values[k + 2]! += count;
     if (this.values.length > k + 3) this.values[k + 3]! += count;
-    this.names.forEach((_, i) => this.samples[i]!.push(`${this.names[i]} ${Math.round(this.values[i]! * 1000) / 1000} ${t}`));
+    this.names.forEach((_, i) =>
+      this.samples[i]!.push(`${this.names[i]} ${Math.round(this.values[i]! * 1000) / 1000} ${t}`),
+    );
   }
 
   /** The collected samples, series by series, and a fresh start for the next window. */
@@ -125,7 +158,8 @@ function entryRate(t: number, seconds: number): number {
   return sum / parts;
 }
 
-const requests = (rate: number, seconds: number) => Math.max(0, Math.round(rate * seconds + Math.sqrt(rate * seconds) * normal()));
+const requests = (rate: number, seconds: number) =>
+  Math.max(0, Math.round(rate * seconds + Math.sqrt(rate * seconds) * normal()));
 
 function fleetSources(o: HistoryOptions): Source[] {
   const sources: Source[] = [];
@@ -134,13 +168,24 @@ function fleetSources(o: HistoryOptions): Source[] {
     const baseline = routeOutcome(load.service, load.route, o.end, []);
     for (const instance of instances) {
       for (const status of baseline.statuses.keys()) {
-        const labels = { job: load.service, instance: instance.address, method: load.route.method, route: load.route.template, status_code: status };
+        const labels = {
+          job: load.service,
+          instance: instance.address,
+          method: load.route.method,
+          route: load.route.template,
+          status_code: status,
+        };
         sources.push({
-          series: new HistorySeries('http_request_duration_seconds', labels, DURATION_BUCKETS),
+          series: new HistorySeries("http_request_duration_seconds", labels, DURATION_BUCKETS),
           at: (t, seconds) => {
             const outcome = routeOutcome(load.service, load.route, t, o.incidents);
-            const rate = (entryRate(t, seconds) * dayFactor(t, o.end) * load.share * (outcome.statuses.get(status) ?? 0)) / instances.length;
-            return { rate, latency: { median: outcome.medianMs / 1000, sigma: LATENCY_SIGMA, stall: outcome.stall, scale: 1 / 1000 } };
+            const rate =
+              (entryRate(t, seconds) * dayFactor(t, o.end) * load.share * (outcome.statuses.get(status) ?? 0)) /
+              instances.length;
+            return {
+              rate,
+              latency: { median: outcome.medianMs / 1000, sigma: LATENCY_SIGMA, stall: outcome.stall, scale: 1 / 1000 },
+            };
           },
         });
       }
@@ -150,34 +195,79 @@ function fleetSources(o: HistoryOptions): Source[] {
 }
 
 /** The share of each status of a service with this error ratio: 404s as the simulator answers them, 503s counted as 500s. */
-const conventionStatuses = (errorRatio: number) => [['200', 1 - errorRatio - CONVENTION_NOT_FOUND_RATIO], ['404', CONVENTION_NOT_FOUND_RATIO], ['500', errorRatio]] as const;
+const conventionStatuses = (errorRatio: number) =>
+  [
+    ["200", 1 - errorRatio - CONVENTION_NOT_FOUND_RATIO],
+    ["404", CONVENTION_NOT_FOUND_RATIO],
+    ["500", errorRatio],
+  ] as const;
 
 /** The conventions simulator's services; 503s are counted as 500s and Istio's client-side reports are left out (unread). */
 function conventionSources(o: HistoryOptions): Source[] {
   const instance = `127.0.0.1:${o.ports.conventions}`;
   const sources: Source[] = [];
-  const add = (name: string, labels: Labels, buckets: number[], rate: number, medianMs: number, scale: number, counter?: string, errorRatio = CONVENTION_ERROR_RATIO) => {
+  const add = (
+    name: string,
+    labels: Labels,
+    buckets: number[],
+    rate: number,
+    medianMs: number,
+    scale: number,
+    counter?: string,
+    errorRatio = CONVENTION_ERROR_RATIO,
+  ) => {
     for (const [status, share] of conventionStatuses(errorRatio)) {
-      const withStatus = Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, v === '{status}' ? status : v]));
+      const withStatus = Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, v === "{status}" ? status : v]));
       const latency = { median: medianMs * scale, sigma: CONVENTION_SIGMA, stall: 0, scale };
-      sources.push({ series: new HistorySeries(name, withStatus, buckets, counter), at: (t) => ({ rate: rate * share * dayFactor(t, o.end), latency }) });
+      sources.push({
+        series: new HistorySeries(name, withStatus, buckets, counter),
+        at: (t) => ({ rate: rate * share * dayFactor(t, o.end), latency }),
+      });
     }
   };
   for (const [service, routes] of Object.entries(otelRoutes)) {
     for (const [method, route, ms] of routes) {
-      const labels = { job: service, instance, http_request_method: method, http_route: route, http_response_status_code: '{status}', url_scheme: 'http' };
-      add('http_server_request_duration_seconds', labels, OTEL_BUCKETS, CONVENTION_RATE / routes.length, ms, 1 / 1000);
+      const labels = {
+        job: service,
+        instance,
+        http_request_method: method,
+        http_route: route,
+        http_response_status_code: "{status}",
+        url_scheme: "http",
+      };
+      add("http_server_request_duration_seconds", labels, OTEL_BUCKETS, CONVENTION_RATE / routes.length, ms, 1 / 1000);
     }
   }
   for (const [method, route, ms] of legacyRoutes) {
-    const labels = { job: 'email', instance, http_method: method, http_route: route, http_status_code: '{status}', http_scheme: 'http' };
-    add('http_server_duration_milliseconds', labels, LEGACY_OTEL_BUCKETS, CONVENTION_RATE / legacyRoutes.length, ms, 1);
+    const labels = {
+      job: "email",
+      instance,
+      http_method: method,
+      http_route: route,
+      http_status_code: "{status}",
+      http_scheme: "http",
+    };
+    add("http_server_duration_milliseconds", labels, LEGACY_OTEL_BUCKETS, CONVENTION_RATE / legacyRoutes.length, ms, 1);
   }
   for (const spec of istioServices) {
     const pairs = spec.sources.flatMap((source) => spec.workloads.map((workload) => [source, workload] as const));
     for (const [source, workload] of pairs) {
-      const labels = { job: 'conventions', instance, ...ISTIO_DESTINATION, ...istioLabels(spec, source, workload, '{status}') };
-      add('istio_request_duration_milliseconds', labels, ISTIO_BUCKETS, spec.rate / pairs.length, spec.medianMs, 1, 'istio_requests_total', spec.errorRatio);
+      const labels = {
+        job: "conventions",
+        instance,
+        ...ISTIO_DESTINATION,
+        ...istioLabels(spec, source, workload, "{status}"),
+      };
+      add(
+        "istio_request_duration_milliseconds",
+        labels,
+        ISTIO_BUCKETS,
+        spec.rate / pairs.length,
+        spec.medianMs,
+        1,
+        "istio_requests_total",
+        spec.errorRatio,
+      );
     }
   }
   return sources;
@@ -185,8 +275,11 @@ function conventionSources(o: HistoryOptions): Source[] {
 
 /** Scrape targets that were up all along: the fleet's instances and the conventions exporter. */
 function upLines(o: HistoryOptions, times: number[]): string[] {
-  const targets = [...o.ports.fleet.map((i) => ({ job: i.service, instance: i.address })), { job: 'conventions', instance: `127.0.0.1:${o.ports.conventions}` }];
-  return targets.flatMap((labels) => times.map((t) => `${seriesName('up', labels)} 1 ${t}`));
+  const targets = [
+    ...o.ports.fleet.map((i) => ({ job: i.service, instance: i.address })),
+    { job: "conventions", instance: `127.0.0.1:${o.ports.conventions}` },
+  ];
+  return targets.flatMap((labels) => times.map((t) => `${seriesName("up", labels)} 1 ${t}`));
 }
 
 /** The history, one OpenMetrics text per two-hour block window, oldest first. */
@@ -207,7 +300,7 @@ export function* historyWindows(o: HistoryOptions): Generator<{ start: number; t
         s.series.observe(t, requests(rate, seconds), latency);
       }
     }
-    const lines = [...sources.flatMap((s) => s.series.drain()), ...upLines(o, inWindow), '# EOF', ''];
-    yield { start, text: lines.join('\n') };
+    const lines = [...sources.flatMap((s) => s.series.drain()), ...upLines(o, inWindow), "# EOF", ""];
+    yield { start, text: lines.join("\n") };
   }
 }

@@ -1,7 +1,7 @@
 // `npm run incident -- <kind> …`: injects incidents into a running demo through its control server.
-import { parseArgs } from 'node:util';
-import type { Incident } from './incidents';
-import { portMap } from './ports';
+import { parseArgs } from "node:util";
+import type { Incident } from "./incidents";
+import { portMap } from "./ports";
 
 const USAGE = `usage: npm run incident -- <command> [options]
   error-burst <service>        ~40 % of the service's requests answer 500
@@ -20,20 +20,22 @@ class UsageError extends Error {}
 function parseDuration(text: string): number {
   const m = /^(\d+)(s|m|h)?$/.exec(text);
   if (!m) throw new UsageError(`--for ${text}: use a duration like 90s, 5m or 1h`);
-  return Number(m[1]) * { s: 1, m: 60, h: 3600 }[(m[2] ?? 's') as 's' | 'm' | 'h'];
+  return Number(m[1]) * { s: 1, m: 60, h: 3600 }[(m[2] ?? "s") as "s" | "m" | "h"];
 }
 
-async function call(base: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+async function call(base: string, method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
   let res: Response;
   try {
     res = await fetch(`${base}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? {} : { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
     });
   } catch {
-    throw new UsageError(`the demo is not running on ${base.replace('http://', '')} (start it with npm run demo, or pass --base-port)`);
+    throw new UsageError(
+      `the demo is not running on ${base.replace("http://", "")} (start it with npm run demo, or pass --base-port)`,
+    );
   }
   const json = (await res.json()) as { error?: { message: string } };
   if (!res.ok) throw new UsageError(json.error?.message ?? `HTTP ${res.status}`);
@@ -41,7 +43,7 @@ async function call(base: string, method: 'GET' | 'POST', path: string, body?: u
 }
 
 function describe(i: Incident): string {
-  const target = i.instance ? `${i.service} instance ${i.instance}` : (i.service ?? i.node ?? '');
+  const target = i.instance ? `${i.service} instance ${i.instance}` : (i.service ?? i.node ?? "");
   return `${i.kind} on ${target} until ${new Date(i.expiresAt).toLocaleTimeString()}`;
 }
 
@@ -49,49 +51,57 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      'base-port': { type: 'string', default: '9090' },
-      for: { type: 'string' },
-      instance: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
+      "base-port": { type: "string", default: "9090" },
+      for: { type: "string" },
+      instance: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
     },
   });
   const [command, target, ...extra] = positionals;
   if (values.help || !command) return void console.log(USAGE);
-  if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
-  const basePort = Number(values['base-port']);
-  if (!Number.isInteger(basePort)) throw new UsageError('--base-port must be a number');
+  if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
+  const basePort = Number(values["base-port"]);
+  if (!Number.isInteger(basePort)) throw new UsageError("--base-port must be a number");
   const base = `http://127.0.0.1:${portMap(basePort).control}`;
   const durationSeconds = values.for === undefined ? undefined : parseDuration(values.for);
 
   switch (command) {
-    case 'status': {
-      const { incidents, prometheus } = (await call(base, 'GET', '/status')) as { incidents: Incident[]; prometheus: { state: string } };
+    case "status": {
+      const { incidents, prometheus } = (await call(base, "GET", "/status")) as {
+        incidents: Incident[];
+        prometheus: { state: string };
+      };
       console.log(`Prometheus: ${prometheus.state}`);
-      console.log(incidents.length ? incidents.map(describe).join('\n') : 'no incidents');
+      console.log(incidents.length ? incidents.map(describe).join("\n") : "no incidents");
       return;
     }
-    case 'clear': {
-      const { cleared } = (await call(base, 'POST', '/incident', { kind: 'clear' })) as { cleared: number };
-      return void console.log(`cleared ${cleared} incident${cleared === 1 ? '' : 's'}; everything is back to normal`);
+    case "clear": {
+      const { cleared } = (await call(base, "POST", "/incident", { kind: "clear" })) as { cleared: number };
+      return void console.log(`cleared ${cleared} incident${cleared === 1 ? "" : "s"}; everything is back to normal`);
     }
-    case 'prometheus': {
-      if (!target) throw new UsageError('which? npm run incident -- prometheus stop|start|pause|resume');
-      const { prometheus } = (await call(base, 'POST', `/prometheus/${encodeURIComponent(target)}`)) as { prometheus: string };
+    case "prometheus": {
+      if (!target) throw new UsageError("which? npm run incident -- prometheus stop|start|pause|resume");
+      const { prometheus } = (await call(base, "POST", `/prometheus/${encodeURIComponent(target)}`)) as {
+        prometheus: string;
+      };
       return void console.log(`Prometheus is now ${prometheus}`);
     }
-    case 'error-burst':
-    case 'latency-spike':
-    case 'kill-instance':
-    case 'node-not-ready': {
-      if (!target) throw new UsageError(`${command} needs a ${command === 'node-not-ready' ? 'node' : 'service'}; see --help`);
+    case "error-burst":
+    case "latency-spike":
+    case "kill-instance":
+    case "node-not-ready": {
+      if (!target)
+        throw new UsageError(`${command} needs a ${command === "node-not-ready" ? "node" : "service"}; see --help`);
       const body = {
         kind: command,
-        ...(command === 'node-not-ready' ? { node: target } : { service: target }),
-        ...(values.instance !== undefined && command === 'kill-instance' ? { instance: values.instance } : {}),
+        ...(command === "node-not-ready" ? { node: target } : { service: target }),
+        ...(values.instance !== undefined && command === "kill-instance" ? { instance: values.instance } : {}),
         ...(durationSeconds === undefined ? {} : { durationSeconds }),
       };
-      const { incident } = (await call(base, 'POST', '/incident', body)) as { incident: Incident };
-      console.log(`${describe(incident)}. End it early: npm run incident -- clear${basePort === 9090 ? '' : ` --base-port ${basePort}`}`);
+      const { incident } = (await call(base, "POST", "/incident", body)) as { incident: Incident };
+      console.log(
+        `${describe(incident)}. End it early: npm run incident -- clear${basePort === 9090 ? "" : ` --base-port ${basePort}`}`,
+      );
       return;
     }
     default:
@@ -100,7 +110,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  const known = err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'));
+  const known =
+    err instanceof UsageError ||
+    (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS"));
   console.error(known ? `incident: ${(err as Error).message}` : err);
   process.exit(1);
 });

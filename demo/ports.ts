@@ -1,5 +1,5 @@
-import { createServer } from 'node:net';
-import { fleet } from './topology';
+import { createServer } from "node:net";
+import { fleet } from "./topology";
 
 export interface FleetInstance {
   service: string;
@@ -30,7 +30,8 @@ export function portMap(basePort: number): PortMap {
       instances.push({ service: service.name, index, port, address: `127.0.0.1:${port}` });
     }
   }
-  if (instances.length > FLEET_SLOTS) throw new Error(`the fleet needs ${instances.length} ports, only ${FLEET_SLOTS} are reserved`);
+  if (instances.length > FLEET_SLOTS)
+    throw new Error(`the fleet needs ${instances.length} ports, only ${FLEET_SLOTS} are reserved`);
   return {
     prometheus: basePort,
     nodeExporter: basePort + 10,
@@ -43,20 +44,20 @@ export function portMap(basePort: number): PortMap {
 
 export function describePorts(ports: PortMap): { port: number; what: string }[] {
   return [
-    { port: ports.prometheus, what: 'Prometheus' },
-    { port: ports.nodeExporter, what: 'node_exporter' },
-    { port: ports.control, what: 'the demo control server' },
+    { port: ports.prometheus, what: "Prometheus" },
+    { port: ports.nodeExporter, what: "node_exporter" },
+    { port: ports.control, what: "the demo control server" },
     ...ports.fleet.map((i) => ({ port: i.port, what: `demo service ${i.service} #${i.index}` })),
-    { port: ports.k8sSim, what: 'the simulated Kubernetes exporter' },
-    { port: ports.conventions, what: 'the conventions exporter' },
+    { port: ports.k8sSim, what: "the simulated Kubernetes exporter" },
+    { port: ports.conventions, what: "the conventions exporter" },
   ];
 }
 
 function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
   });
 }
 
@@ -72,7 +73,9 @@ async function isFreeSoon(port: number): Promise<boolean> {
 export async function assertPortsFree(wanted: { port: number; what: string }[]): Promise<void> {
   for (const { port, what } of wanted) {
     if (!(await isFree(port)) && !(await isFreeSoon(port))) {
-      throw new StackError(`port ${port} on 127.0.0.1 (wanted by ${what}) is already in use; stop what uses it or pick another --base-port`);
+      throw new StackError(
+        `port ${port} on 127.0.0.1 (wanted by ${what}) is already in use; stop what uses it or pick another --base-port`,
+      );
     }
   }
 }

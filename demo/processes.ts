@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
-import { accessSync, constants, closeSync, existsSync, openSync, readFileSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
-import { StackError } from './ports';
+import { spawn } from "node:child_process";
+import { accessSync, constants, closeSync, existsSync, openSync, readFileSync } from "node:fs";
+import { delimiter, dirname, join } from "node:path";
+import { StackError } from "./ports";
 
 export interface Child {
   name: string;
@@ -15,12 +15,12 @@ const live = new Set<Child>();
 
 // Children live in their own process group so that a Ctrl-C in the terminal reaches only us and
 // we decide the order of shutdown; this hook covers a parent that exits without calling stop().
-process.once('exit', () => {
-  for (const child of live) signalGroup(child.pid, 'SIGTERM');
+process.once("exit", () => {
+  for (const child of live) signalGroup(child.pid, "SIGTERM");
 });
 
 export function findOnPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, name);
     try {
@@ -34,14 +34,14 @@ export function findOnPath(name: string): string | undefined {
 }
 
 // setpriv makes the kernel send SIGTERM to the child when we die, even by SIGKILL.
-const setpriv = findOnPath('setpriv');
+const setpriv = findOnPath("setpriv");
 
 /** The repository root: the nearest folder up from the working directory holding demo/stack.ts. */
 export function repoRoot(): string {
   let dir = process.cwd();
-  while (!existsSync(join(dir, 'demo', 'stack.ts'))) {
+  while (!existsSync(join(dir, "demo", "stack.ts"))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new StackError('run this from the signalboard repository (demo/stack.ts not found)');
+    if (parent === dir) throw new StackError("run this from the signalboard repository (demo/stack.ts not found)");
     dir = parent;
   }
   return dir;
@@ -51,7 +51,7 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
     // A paused (SIGSTOPped) process acts on SIGTERM only once continued.
-    if (signal === 'SIGTERM') process.kill(-pid, 'SIGCONT');
+    if (signal === "SIGTERM") process.kill(-pid, "SIGCONT");
   } catch {
     // the group is already gone
   }
@@ -63,24 +63,24 @@ export function spawnGroup(
   args: string[],
   options: { logFile: string; cwd?: string; env?: NodeJS.ProcessEnv },
 ): Child {
-  const log = openSync(options.logFile, 'a');
-  const [cmd, argv] = setpriv ? [setpriv, ['--pdeathsig', 'TERM', '--', command, ...args]] : [command, args];
+  const log = openSync(options.logFile, "a");
+  const [cmd, argv] = setpriv ? [setpriv, ["--pdeathsig", "TERM", "--", command, ...args]] : [command, args];
   const proc = spawn(cmd, argv, {
     cwd: options.cwd,
     env: options.env ?? process.env,
     detached: true,
-    stdio: ['ignore', log, log],
+    stdio: ["ignore", log, log],
   });
   closeSync(log);
   if (proc.pid === undefined) throw new StackError(`could not start ${name} (${command})`);
   let done = false;
   const exited = new Promise<number | null>((resolve) => {
-    proc.once('exit', (code) => {
+    proc.once("exit", (code) => {
       done = true;
       live.delete(child);
       resolve(code);
     });
-    proc.once('error', () => {
+    proc.once("error", () => {
       done = true;
       live.delete(child);
       resolve(null);
@@ -94,25 +94,25 @@ export function spawnGroup(
 /** SIGTERM to the whole group, SIGKILL after the grace period. */
 export async function stopGroup(child: Child, graceMs = 3000): Promise<void> {
   if (child.hasExited()) return;
-  signalGroup(child.pid, 'SIGTERM');
-  const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
-  if ((await Promise.race([child.exited, timer])) === 'timeout') {
-    signalGroup(child.pid, 'SIGKILL');
+  signalGroup(child.pid, "SIGTERM");
+  const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), graceMs).unref());
+  if ((await Promise.race([child.exited, timer])) === "timeout") {
+    signalGroup(child.pid, "SIGKILL");
     await child.exited;
   }
   // Grandchildren may outlive the leader for a moment; the group must not survive us.
-  signalGroup(child.pid, 'SIGKILL');
+  signalGroup(child.pid, "SIGKILL");
 }
 
 export function pauseGroup(child: Child, pause: boolean): void {
-  if (!child.hasExited()) process.kill(-child.pid, pause ? 'SIGSTOP' : 'SIGCONT');
+  if (!child.hasExited()) process.kill(-child.pid, pause ? "SIGSTOP" : "SIGCONT");
 }
 
 function logTail(file: string): string {
   try {
-    return readFileSync(file, 'utf8').trim().split('\n').slice(-5).join('\n');
+    return readFileSync(file, "utf8").trim().split("\n").slice(-5).join("\n");
   } catch {
-    return '';
+    return "";
   }
 }
 
@@ -121,7 +121,9 @@ export async function waitForHttp(url: string, child: Child, timeoutMs = 30_000)
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.hasExited()) {
-      throw new StackError(`${child.name} exited during start-up; last lines of ${child.logFile}:\n${logTail(child.logFile)}`);
+      throw new StackError(
+        `${child.name} exited during start-up; last lines of ${child.logFile}:\n${logTail(child.logFile)}`,
+      );
     }
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(1000) });

@@ -24,7 +24,7 @@ export function poisson(mean: number): number {
 
 export function pick<T>(items: readonly T[]): T {
   const item = items[Math.floor(Math.random() * items.length)];
-  if (item === undefined) throw new Error('pick from an empty list');
+  if (item === undefined) throw new Error("pick from an empty list");
   return item;
 }
 

@@ -1,14 +1,14 @@
 // `npm run demo`: installs what is missing, starts the local stack and the dashboard, and stops
 // everything on Ctrl-C. Options: see USAGE.
-import { rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { build, needsBuild, startDashboard } from './dashboard';
-import { ensureBinaries } from './install';
-import { assertPortsFree, describePorts, portMap, StackError } from './ports';
-import { repoRoot, stopGroup, type Child } from './processes';
-import { startStack, type Stack } from './stack';
-import { DEMO_SERVICES_WITH_TRAFFIC, waitForTraffic } from './wait-for-traffic';
+import { rmSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { build, needsBuild, startDashboard } from "./dashboard";
+import { ensureBinaries } from "./install";
+import { assertPortsFree, describePorts, portMap, StackError } from "./ports";
+import { repoRoot, stopGroup, type Child } from "./processes";
+import { startStack, type Stack } from "./stack";
+import { DEMO_SERVICES_WITH_TRAFFIC, waitForTraffic } from "./wait-for-traffic";
 
 /** How long the demo waits for the dashboard to show every service's traffic before it says so. */
 const TRAFFIC_WAIT_MS = 120_000;
@@ -26,63 +26,73 @@ const USAGE = `usage: npm run demo -- [options]
 
 function parsePort(text: string, option: string): number {
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 1024 || port > 65_000) throw new StackError(`${option} must be a port number between 1024 and 65000`);
+  if (!Number.isInteger(port) || port < 1024 || port > 65_000)
+    throw new StackError(`${option} must be a port number between 1024 and 65000`);
   return port;
 }
 
-function banner(stack: Stack, dashboardUrl: string | undefined, basePort: number, dataDir: string, noTraffic: string | null): string {
-  const flag = basePort === 9090 ? '' : ` --base-port ${basePort}`;
+function banner(
+  stack: Stack,
+  dashboardUrl: string | undefined,
+  basePort: number,
+  dataDir: string,
+  noTraffic: string | null,
+): string {
+  const flag = basePort === 9090 ? "" : ` --base-port ${basePort}`;
   const incident = (args: string) => `npm run incident -- ${args}${flag}`;
   return [
-    '',
-    noTraffic === null ? 'signalboard demo is running' : `signalboard demo started, but the dashboard shows no data yet: ${noTraffic}`,
-    dashboardUrl ? `  Dashboard    ${dashboardUrl}` : '  Dashboard    (not started: --no-dashboard)',
+    "",
+    noTraffic === null
+      ? "signalboard demo is running"
+      : `signalboard demo started, but the dashboard shows no data yet: ${noTraffic}`,
+    dashboardUrl ? `  Dashboard    ${dashboardUrl}` : "  Dashboard    (not started: --no-dashboard)",
     `  Prometheus   ${stack.prometheusUrl}  (UI: ${stack.prometheusUrl}/classic/graph)`,
     `  Control      ${stack.controlUrl}/status`,
-    `  Incidents    ${incident('error-burst checkout')}`,
-    `               ${incident('latency-spike payments --for 5m')}`,
-    `               ${incident('kill-instance checkout --instance 2')}`,
-    `               ${incident('node-not-ready sim-node-b')}`,
-    `               ${incident('clear')}`,
+    `  Incidents    ${incident("error-burst checkout")}`,
+    `               ${incident("latency-spike payments --for 5m")}`,
+    `               ${incident("kill-instance checkout --instance 2")}`,
+    `               ${incident("node-not-ready sim-node-b")}`,
+    `               ${incident("clear")}`,
     `  Data, logs   ${dataDir}`,
-    '',
-    'Ctrl-C to stop.',
-    '',
-  ].join('\n');
+    "",
+    "Ctrl-C to stop.",
+    "",
+  ].join("\n");
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      'base-port': { type: 'string', default: '9090' },
-      'data-dir': { type: 'string', default: '.tmp/demo' },
-      fresh: { type: 'boolean', default: false },
-      port: { type: 'string', default: '3000' },
-      build: { type: 'boolean', default: false },
-      'no-build': { type: 'boolean', default: false },
-      'no-dashboard': { type: 'boolean', default: false },
-      'no-install': { type: 'boolean', default: false },
-      'no-history': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
+      "base-port": { type: "string", default: "9090" },
+      "data-dir": { type: "string", default: ".tmp/demo" },
+      fresh: { type: "boolean", default: false },
+      port: { type: "string", default: "3000" },
+      build: { type: "boolean", default: false },
+      "no-build": { type: "boolean", default: false },
+      "no-dashboard": { type: "boolean", default: false },
+      "no-install": { type: "boolean", default: false },
+      "no-history": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
     },
   });
   if (values.help) return void console.log(USAGE);
-  const basePort = parsePort(values['base-port'], '--base-port');
-  const dashboardPort = parsePort(values.port, '--port');
-  const withDashboard = !values['no-dashboard'];
+  const basePort = parsePort(values["base-port"], "--base-port");
+  const dashboardPort = parsePort(values.port, "--port");
+  const withDashboard = !values["no-dashboard"];
   const root = repoRoot();
-  const dataDir = resolve(values['data-dir']);
+  const dataDir = resolve(values["data-dir"]);
 
-  ensureBinaries(!values['no-install']);
+  ensureBinaries(!values["no-install"]);
   const wanted = describePorts(portMap(basePort));
   if (withDashboard) {
-    if (wanted.some((w) => w.port === dashboardPort)) throw new StackError(`--port ${dashboardPort} collides with the stack's ports (base ${basePort})`);
-    wanted.push({ port: dashboardPort, what: 'the dashboard' });
+    if (wanted.some((w) => w.port === dashboardPort))
+      throw new StackError(`--port ${dashboardPort} collides with the stack's ports (base ${basePort})`);
+    wanted.push({ port: dashboardPort, what: "the dashboard" });
   }
   // Checked before a possibly long build; startStack checks again.
   await assertPortsFree(wanted);
-  if (withDashboard && !values['no-build'] && (values.build || needsBuild(root))) {
-    console.log('[demo] building the dashboard (npm run build)');
+  if (withDashboard && !values["no-build"] && (values.build || needsBuild(root))) {
+    console.log("[demo] building the dashboard (npm run build)");
     build(root);
   }
 
@@ -94,29 +104,34 @@ async function main(): Promise<void> {
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    console.log('\n[demo] stopping…');
+    console.log("\n[demo] stopping…");
     if (started.dashboard) await stopGroup(started.dashboard);
     await started.stack?.stop();
     process.exit(code);
   };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
 
   const stack = await startStack({
     basePort,
     dataDir,
     dashboardPort: withDashboard ? dashboardPort : undefined,
-    history: !values['no-history'],
+    history: !values["no-history"],
     log: (line) => console.log(`[demo] ${line}`),
   });
   started.stack = stack;
   try {
     if (withDashboard) {
-      const dashboard = await startDashboard({ root, port: dashboardPort, prometheusUrl: stack.prometheusUrl, logFile: join(dataDir, 'dashboard.log') });
+      const dashboard = await startDashboard({
+        root,
+        port: dashboardPort,
+        prometheusUrl: stack.prometheusUrl,
+        logFile: join(dataDir, "dashboard.log"),
+      });
       started.dashboard = dashboard;
       // A watcher for the demo's lifetime: `exited` never rejects, and shutdown() ends the process.
       void dashboard.exited.then((exitCode) => {
         if (stopping) return;
-        console.error(`[demo] the dashboard exited (code ${exitCode}); see ${join(dataDir, 'dashboard.log')}`);
+        console.error(`[demo] the dashboard exited (code ${exitCode}); see ${join(dataDir, "dashboard.log")}`);
         void shutdown(1);
       });
     }
@@ -124,21 +139,27 @@ async function main(): Promise<void> {
     await stack.stop();
     throw err;
   }
-  const shownDir = relative(root, dataDir).startsWith('..') ? dataDir : relative(root, dataDir);
+  const shownDir = relative(root, dataDir).startsWith("..") ? dataDir : relative(root, dataDir);
   const dashboardUrl = withDashboard ? `http://127.0.0.1:${dashboardPort}` : undefined;
   // "Running" means the board shows numbers: right after start Prometheus has not scraped yet.
   let noTraffic: string | null = null;
   if (dashboardUrl) {
-    console.log('[demo] dashboard up; waiting for the first scrapes to show every service\'s traffic');
-    await waitForTraffic(dashboardUrl, { wanted: DEMO_SERVICES_WITH_TRAFFIC, timeoutMs: TRAFFIC_WAIT_MS, progress: (line) => console.log(`[demo] ${line}`) }).catch((e: unknown) => {
-      noTraffic = `${(e as Error).message}; see ${join(shownDir, 'dashboard.log')}`;
+    console.log("[demo] dashboard up; waiting for the first scrapes to show every service's traffic");
+    await waitForTraffic(dashboardUrl, {
+      wanted: DEMO_SERVICES_WITH_TRAFFIC,
+      timeoutMs: TRAFFIC_WAIT_MS,
+      progress: (line) => console.log(`[demo] ${line}`),
+    }).catch((e: unknown) => {
+      noTraffic = `${(e as Error).message}; see ${join(shownDir, "dashboard.log")}`;
     });
   }
   console.log(banner(stack, dashboardUrl, basePort, shownDir, noTraffic));
 }
 
 main().catch((err: unknown) => {
-  const known = err instanceof StackError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'));
+  const known =
+    err instanceof StackError ||
+    (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS"));
   console.error(known ? `demo: ${(err as Error).message}` : err);
   if (known && !(err instanceof StackError)) console.error(USAGE);
   process.exit(1);

@@ -4,7 +4,7 @@
 // the runbook_url carries the labels and this asks Prometheus's /api/v1/alerts for activeAt.
 
 /** Labels a runbook link may carry: the ones that say which service or node is concerned. */
-export const LINK_LABELS = ['job', 'instance'] as const;
+export const LINK_LABELS = ["job", "instance"] as const;
 
 interface PrometheusAlert {
   labels: Record<string, string>;
@@ -17,7 +17,11 @@ interface PrometheusAlert {
  * active, in unix seconds; undefined when there is none or Prometheus does not answer.
  * https://prometheus.io/docs/prometheus/latest/querying/api/#alerts
  */
-export async function alertActiveSince(prometheusUrl: string, alertname: string, labels: Record<string, string>): Promise<number | undefined> {
+export async function alertActiveSince(
+  prometheusUrl: string,
+  alertname: string,
+  labels: Record<string, string>,
+): Promise<number | undefined> {
   try {
     const res = await fetch(`${prometheusUrl}/api/v1/alerts`, { signal: AbortSignal.timeout(3000) });
     const body = (await res.json()) as { data?: { alerts?: PrometheusAlert[] } };
@@ -33,10 +37,10 @@ export async function alertActiveSince(prometheusUrl: string, alertname: string,
 
 /** The signalboard page for what an alert is about: a node for NodeDown (its instance), else the service named by `job`. */
 export function dashboardPath(alertname: string, labels: Record<string, string>): string | undefined {
-  if (alertname === 'NodeDown' && labels.instance) return `/nodes/${encodeURIComponent(labels.instance)}`;
+  if (alertname === "NodeDown" && labels.instance) return `/nodes/${encodeURIComponent(labels.instance)}`;
   if (labels.job) return `/services/${encodeURIComponent(labels.job)}`;
   return undefined;
 }
 
 /** `at` alone opens the 30 minutes either side of the alert's start, with a marker; without it, the last hour. */
-export const timeQuery = (at: number | undefined) => (at === undefined ? 'from=now-1h&to=now' : `at=${at}`);
+export const timeQuery = (at: number | undefined) => (at === undefined ? "from=now-1h&to=now" : `at=${at}`);

@@ -1,14 +1,14 @@
 // Starts the whole local stack: Prometheus, node_exporter, the demo fleet, the Kubernetes and
 // conventions simulators, and the control server. Used by `npm run demo`, integration and e2e tests.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { backfillHistory } from './backfill';
-import { startControlServer, type PrometheusState } from './control';
-import { assertPortsFree, describePorts, portMap, StackError, type PortMap } from './ports';
-import { findOnPath, pauseGroup, repoRoot, spawnGroup, stopGroup, waitForHttp, type Child } from './processes';
-import { writePrometheusConfig } from './prometheus-config';
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { backfillHistory } from "./backfill";
+import { startControlServer, type PrometheusState } from "./control";
+import { assertPortsFree, describePorts, portMap, StackError, type PortMap } from "./ports";
+import { findOnPath, pauseGroup, repoRoot, spawnGroup, stopGroup, waitForHttp, type Child } from "./processes";
+import { writePrometheusConfig } from "./prometheus-config";
 
-export { portMap, StackError, type FleetInstance, type PortMap } from './ports';
+export { portMap, StackError, type FleetInstance, type PortMap } from "./ports";
 
 export interface StackOptions {
   basePort: number; // demo: 9090; integration tests: 19090; e2e: 29090
@@ -30,12 +30,12 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export const requiredPackages = 'prometheus prometheus-node-exporter';
+export const requiredPackages = "prometheus prometheus-node-exporter";
 
 export function findBinaries(): { prometheus?: string; nodeExporter?: string } {
   return {
-    prometheus: findOnPath('prometheus'),
-    nodeExporter: findOnPath('prometheus-node-exporter') ?? findOnPath('node_exporter'),
+    prometheus: findOnPath("prometheus"),
+    nodeExporter: findOnPath("prometheus-node-exporter") ?? findOnPath("node_exporter"),
   };
 }
 
@@ -50,7 +50,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
 
   const root = repoRoot();
   const dataDir = resolve(o.dataDir);
-  mkdirSync(join(dataDir, 'prometheus'), { recursive: true });
+  mkdirSync(join(dataDir, "prometheus"), { recursive: true });
   const prometheusUrl = `http://127.0.0.1:${ports.prometheus}`;
   const controlUrl = `http://127.0.0.1:${ports.control}`;
   const configFile = writePrometheusConfig(
@@ -60,8 +60,11 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   );
 
   if (o.history) {
-    const history = await backfillHistory({ ports, dataDir, tsdbDir: join(dataDir, 'prometheus'), log });
-    if (history) log(`backfilled ${history.blocks} blocks of history (until ${new Date(history.end * 1000).toISOString()}) in ${history.seconds.toFixed(1)} s`);
+    const history = await backfillHistory({ ports, dataDir, tsdbDir: join(dataDir, "prometheus"), log });
+    if (history)
+      log(
+        `backfilled ${history.blocks} blocks of history (until ${new Date(history.end * 1000).toISOString()}) in ${history.seconds.toFixed(1)} s`,
+      );
   }
 
   const children = new Set<Child>();
@@ -76,22 +79,24 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     void child.exited.then((code) => {
       children.delete(child);
       if (stopping || expectedExits.has(child)) return;
-      log(`${name} exited unexpectedly (${code === null ? 'killed by a signal' : `code ${code}`}); see ${child.logFile}`);
+      log(
+        `${name} exited unexpectedly (${code === null ? "killed by a signal" : `code ${code}`}); see ${child.logFile}`,
+      );
     });
     log(`started ${name} (pid ${child.pid})`);
     return child;
   };
   const node = (name: string, file: string, args: string[]) =>
-    spawnLogged(name, process.execPath, ['--import', 'tsx', join(root, 'demo', file), ...args]);
+    spawnLogged(name, process.execPath, ["--import", "tsx", join(root, "demo", file), ...args]);
 
   const startPrometheus = async () => {
     if (prometheus && !prometheus.hasExited()) return;
     paused = false;
-    prometheus = spawnLogged('prometheus', prometheusBin, [
+    prometheus = spawnLogged("prometheus", prometheusBin, [
       `--config.file=${configFile}`,
       `--web.listen-address=127.0.0.1:${ports.prometheus}`,
-      `--storage.tsdb.path=${join(dataDir, 'prometheus')}`,
-      '--web.enable-lifecycle',
+      `--storage.tsdb.path=${join(dataDir, "prometheus")}`,
+      "--web.enable-lifecycle",
     ]);
     await waitForHttp(`${prometheusUrl}/-/ready`, prometheus);
   };
@@ -107,40 +112,48 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     paused = pause;
   };
   const prometheusState = (): PrometheusState => {
-    if (!prometheus || prometheus.hasExited()) return 'stopped';
-    return paused ? 'paused' : 'running';
+    if (!prometheus || prometheus.hasExited()) return "stopped";
+    return paused ? "paused" : "running";
   };
 
   const control = await startControlServer({
     ports,
     prometheusUrl,
     dashboardUrl: o.dashboardPort === undefined ? undefined : `http://127.0.0.1:${o.dashboardPort}`,
-    prometheus: { stop: stopPrometheus, start: startPrometheus, pause: () => setPaused(true), resume: () => setPaused(false), state: prometheusState },
+    prometheus: {
+      stop: stopPrometheus,
+      start: startPrometheus,
+      pause: () => setPaused(true),
+      resume: () => setPaused(false),
+      state: prometheusState,
+    },
   });
 
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopping = true;
-    stopped ??= Promise.all([...[...children].map((c) => stopGroup(c)), control.close()]).then(() => log('stack stopped'));
+    stopped ??= Promise.all([...[...children].map((c) => stopGroup(c)), control.close()]).then(() =>
+      log("stack stopped"),
+    );
     return stopped;
   };
 
   try {
     // The fleet starts last: its traffic opens many outgoing connections, whose local ports must not
     // take the ports of exporters still starting (possible when the base port is 32768 or more).
-    const nodeExporter = spawnLogged('node-exporter', nodeExporterBin, [
+    const nodeExporter = spawnLogged("node-exporter", nodeExporterBin, [
       `--web.listen-address=127.0.0.1:${ports.nodeExporter}`,
-      '--no-collector.systemd',
+      "--no-collector.systemd",
     ]);
-    const k8s = node('k8s-sim', 'k8s-sim.ts', ['--port', String(ports.k8sSim), '--control-url', controlUrl]);
-    const conventions = node('conventions-sim', 'conventions-sim.ts', ['--port', String(ports.conventions)]);
+    const k8s = node("k8s-sim", "k8s-sim.ts", ["--port", String(ports.k8sSim), "--control-url", controlUrl]);
+    const conventions = node("conventions-sim", "conventions-sim.ts", ["--port", String(ports.conventions)]);
     await Promise.all([
       waitForHttp(`http://127.0.0.1:${ports.nodeExporter}/metrics`, nodeExporter),
       waitForHttp(`http://127.0.0.1:${ports.k8sSim}/metrics`, k8s),
       waitForHttp(`http://127.0.0.1:${ports.conventions}/metrics`, conventions),
       startPrometheus(),
     ]);
-    const fleet = node('fleet', 'fleet.ts', ['--base-port', String(o.basePort)]);
+    const fleet = node("fleet", "fleet.ts", ["--base-port", String(o.basePort)]);
     await Promise.all(ports.fleet.map((i) => waitForHttp(`http://${i.address}/metrics`, fleet)));
   } catch (err) {
     await stop();

@@ -1,5 +1,5 @@
-import { httpCall } from './http-call';
-import { pick, poisson, weighted } from './random';
+import { httpCall } from "./http-call";
+import { pick, poisson, weighted } from "./random";
 
 export interface Target {
   service: string;
@@ -9,14 +9,14 @@ export interface Target {
 
 // Mostly people using the frontend; a little traffic straight to other services' public routes.
 export const mix: (readonly [Target, number])[] = [
-  [{ service: 'frontend', method: 'GET', path: '/' }, 24],
-  [{ service: 'frontend', method: 'GET', path: '/product/:id' }, 26],
-  [{ service: 'frontend', method: 'GET', path: '/cart/:id' }, 10],
-  [{ service: 'frontend', method: 'POST', path: '/cart/:id/items' }, 10],
-  [{ service: 'frontend', method: 'POST', path: '/checkout/:id' }, 10],
-  [{ service: 'catalog', method: 'GET', path: '/api/products' }, 8],
-  [{ service: 'recommendations', method: 'GET', path: '/api/recommendations/:id' }, 6],
-  [{ service: 'cart', method: 'DELETE', path: '/api/cart/:id/items/:sku' }, 6],
+  [{ service: "frontend", method: "GET", path: "/" }, 24],
+  [{ service: "frontend", method: "GET", path: "/product/:id" }, 26],
+  [{ service: "frontend", method: "GET", path: "/cart/:id" }, 10],
+  [{ service: "frontend", method: "POST", path: "/cart/:id/items" }, 10],
+  [{ service: "frontend", method: "POST", path: "/checkout/:id" }, 10],
+  [{ service: "catalog", method: "GET", path: "/api/products" }, 8],
+  [{ service: "recommendations", method: "GET", path: "/api/recommendations/:id" }, 6],
+  [{ service: "cart", method: "DELETE", path: "/api/cart/:id/items/:sku" }, 6],
 ];
 
 const TICK_MS = 100;

@@ -1,7 +1,7 @@
 // One wait for "the dashboard shows data", shared by `npm run demo` (before it says it is running),
 // the integration tests' setup and the e2e setup (no test-runner import: it runs outside a test).
-import { istioServices } from './conventions-model';
-import { fleet } from './topology';
+import { istioServices } from "./conventions-model";
+import { fleet } from "./topology";
 
 /** Services with steady traffic: the fleet, and search, ads, email and the Istio services of demo/conventions-sim.ts. */
 export const DEMO_SERVICES_WITH_TRAFFIC = fleet.length + 3 + istioServices.length;
@@ -24,14 +24,22 @@ export interface TrafficWait {
 
 /** What the dashboard's /api/v1/services shows now: how many services have traffic, in words. */
 async function look(dashboardUrl: string, o: TrafficWait): Promise<{ done: boolean; summary: string }> {
-  const at = o.at ? `?at=${encodeURIComponent(o.at)}` : '';
+  const at = o.at ? `?at=${encodeURIComponent(o.at)}` : "";
   try {
     const res = await fetch(`${dashboardUrl}/api/v1/services${at}`, { signal: AbortSignal.timeout(10_000) });
-    const body = (await res.json()) as { at?: number; window?: number; services?: { requestRate: number | null }[]; error?: { message: string } };
-    if (!res.ok) return { done: false, summary: `HTTP ${res.status}: ${body.error?.message ?? 'no message'}` };
+    const body = (await res.json()) as {
+      at?: number;
+      window?: number;
+      services?: { requestRate: number | null }[];
+      error?: { message: string };
+    };
+    if (!res.ok) return { done: false, summary: `HTTP ${res.status}: ${body.error?.message ?? "no message"}` };
     const live = (body.services ?? []).filter((s) => (s.requestRate ?? 0) > 0).length;
     const after = (body.at ?? 0) - (body.window ?? 0) >= (o.since ?? 0);
-    return { done: live >= o.wanted && after, summary: `${live} of ${o.wanted} services with traffic${after ? '' : ' (window still before the gap)'}` };
+    return {
+      done: live >= o.wanted && after,
+      summary: `${live} of ${o.wanted} services with traffic${after ? "" : " (window still before the gap)"}`,
+    };
   } catch (e) {
     return { done: false, summary: String(e) };
   }
@@ -41,7 +49,7 @@ async function look(dashboardUrl: string, o: TrafficWait): Promise<{ done: boole
 export async function waitForTraffic(dashboardUrl: string, o: TrafficWait): Promise<void> {
   const started = Date.now();
   let nextProgress = started + (o.progressEveryMs ?? 10_000);
-  let last = 'no answer';
+  let last = "no answer";
   while (Date.now() - started < o.timeoutMs) {
     const seen = await look(dashboardUrl, o);
     if (seen.done) return;
@@ -52,5 +60,7 @@ export async function waitForTraffic(dashboardUrl: string, o: TrafficWait): Prom
     }
     await new Promise((r) => setTimeout(r, 1000));
   }
-  throw new Error(`the dashboard showed no traffic for ${o.wanted} services within ${o.timeoutMs / 1000} s (last: ${last})`);
+  throw new Error(
+    `the dashboard showed no traffic for ${o.wanted} services within ${o.timeoutMs / 1000} s (last: ${last})`,
+  );
 }

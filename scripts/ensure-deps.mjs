@@ -4,7 +4,11 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 
-const APT_BINARIES = { prometheus: ["prometheus"], "prometheus-node-exporter": ["prometheus-node-exporter", "node_exporter"], chromium: ["chromium"] };
+const APT_BINARIES = {
+  prometheus: ["prometheus"],
+  "prometheus-node-exporter": ["prometheus-node-exporter", "node_exporter"],
+  chromium: ["chromium"],
+};
 
 function onPath(name) {
   return spawnSync("sh", ["-c", `command -v ${name}`], { stdio: "ignore" }).status === 0;
@@ -23,7 +27,9 @@ const wanted = aptArg > 0 ? (process.argv[aptArg + 1] ?? "").split(",").filter(B
 const missing = wanted.filter((pkg) => !(APT_BINARIES[pkg] ?? [pkg]).some(onPath));
 if (missing.length) {
   if (process.getuid?.() !== 0) {
-    console.error(`signalboard: please install the Debian packages: ${missing.join(" ")} (sudo apt-get install ${missing.join(" ")})`);
+    console.error(
+      `signalboard: please install the Debian packages: ${missing.join(" ")} (sudo apt-get install ${missing.join(" ")})`,
+    );
     process.exit(1);
   }
   console.log(`signalboard: installing ${missing.join(", ")} with apt-get`);

@@ -14,6 +14,9 @@ export function unhandledRejectionLines(logFile: string): string[] {
 export function unhandledRejectionsReport(logFile: string): string | null {
   const lines = unhandledRejectionLines(logFile);
   if (lines.length === 0) return null;
-  const shown = lines.slice(0, 3).map((l) => `  ${l.slice(0, 400)}`).join("\n");
+  const shown = lines
+    .slice(0, 3)
+    .map((l) => `  ${l.slice(0, 400)}`)
+    .join("\n");
   return `the dashboard logged ${lines.length} unhandled rejection line(s) (${logFile}); every started promise must be awaited or handled:\n${shown}`;
 }

@@ -33,7 +33,14 @@ export function AlertBadge({ alerts }: AlertBadgeProps) {
         </span>
       </span>
       {runbook && (
-        <a className={styles.runbook} href={runbook.url} target="_blank" rel="noopener noreferrer" aria-label={`Runbook for ${runbook.alert}`} title={`Runbook for ${runbook.alert}`}>
+        <a
+          className={styles.runbook}
+          href={runbook.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          aria-label={`Runbook for ${runbook.alert}`}
+          title={`Runbook for ${runbook.alert}`}
+        >
           Runbook
         </a>
       )}

@@ -19,7 +19,14 @@ export interface AlertListProps {
 }
 
 /** Alerts with severity, name, state, time active, summary and runbook: for the service page and the wall screen. */
-export function AlertList({ alerts, label, size = "normal", showTarget = false, runbookLinks = true, more = 0 }: AlertListProps) {
+export function AlertList({
+  alerts,
+  label,
+  size = "normal",
+  showTarget = false,
+  runbookLinks = true,
+  more = 0,
+}: AlertListProps) {
   return (
     <ul className={styles.list} data-size={size} aria-label={label}>
       {alerts.map((a) => {

@@ -37,7 +37,12 @@ export function OverviewAlerts({ refresh }: OverviewAlertsProps) {
       <h2 className={styles.heading}>
         {plural(firing, "alert")} firing{pending > 0 && <>, {pending} pending</>}
       </h2>
-      <AlertList alerts={alerts.slice(0, MAX_SHOWN)} more={Math.max(0, alerts.length - MAX_SHOWN)} label="Alerts now" showTarget />
+      <AlertList
+        alerts={alerts.slice(0, MAX_SHOWN)}
+        more={Math.max(0, alerts.length - MAX_SHOWN)}
+        label="Alerts now"
+        showTarget
+      />
     </section>
   );
 }

@@ -28,7 +28,11 @@ export function Header({ view, onViewChange, data }: HeaderProps) {
       <div className={styles.spacer} />
       <RefreshSelect refresh={view.refresh} onChange={(refresh) => onViewChange({ ...view, refresh })} />
       <TimeZoneToggle tz={view.tz} onChange={(tz) => onViewChange({ ...view, tz })} />
-      <button type="button" onClick={() => onViewChange({ ...view, theme: view.theme === "dark" ? "light" : "dark" })} aria-label={view.theme === "dark" ? "Switch to the light theme" : "Switch to the dark theme"}>
+      <button
+        type="button"
+        onClick={() => onViewChange({ ...view, theme: view.theme === "dark" ? "light" : "dark" })}
+        aria-label={view.theme === "dark" ? "Switch to the light theme" : "Switch to the dark theme"}
+      >
         {view.theme === "dark" ? "Light" : "Dark"}
       </button>
       <UpdatedAgo updatedAt={data.updatedAt} checkedAt={data.checkedAt} fetching={data.fetching} />

@@ -18,11 +18,23 @@ export function RangePicker({ view, onChange }: RangePickerProps) {
     <div className={styles.range}>
       <div role="group" aria-label="Time range" className={styles.segmented}>
         {RANGE_PRESETS.map((p) => (
-          <button key={p.id} type="button" aria-pressed={active === p.id} aria-label={`Last ${p.label}`} onClick={() => onChange(withPreset(view, p.id))}>
+          <button
+            key={p.id}
+            type="button"
+            aria-pressed={active === p.id}
+            aria-label={`Last ${p.label}`}
+            onClick={() => onChange(withPreset(view, p.id))}
+          >
             {p.label}
           </button>
         ))}
-        <button type="button" aria-pressed={active === null} aria-expanded={open} aria-controls={open ? formId : undefined} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          aria-pressed={active === null}
+          aria-expanded={open}
+          aria-controls={open ? formId : undefined}
+          onClick={() => setOpen(!open)}
+        >
           Custom
         </button>
       </div>
@@ -64,7 +76,13 @@ function CustomRange({ id, view, onApply, onCancel }: CustomRangeProps) {
     <form id={id} className={styles.popover} onSubmit={submit} onKeyDown={escape} aria-label="Custom time range">
       <label>
         From
-        <input value={from} onChange={(e) => setFrom(e.target.value)} aria-invalid={!fromOk} autoFocus spellCheck={false} />
+        <input
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          aria-invalid={!fromOk}
+          autoFocus
+          spellCheck={false}
+        />
       </label>
       <label>
         To

@@ -17,7 +17,11 @@ export function RefreshSelect({ refresh, onChange }: RefreshSelectProps) {
   return (
     <div className={styles.field}>
       <label htmlFor={id}>Refresh</label>
-      <select id={id} value={refresh} onChange={(e) => onChange(REFRESH_OPTIONS.find((o) => o === e.target.value) ?? refresh)}>
+      <select
+        id={id}
+        value={refresh}
+        onChange={(e) => onChange(REFRESH_OPTIONS.find((o) => o === e.target.value) ?? refresh)}
+      >
         {REFRESH_OPTIONS.map((o) => (
           <option key={o} value={o}>
             {LABELS[o]}

@@ -6,7 +6,10 @@ import { alertsQuery, nodeQuery, nodesQuery, serviceQuery, servicesQuery, sparkl
 const view = (over: Partial<ViewState> = {}): ViewState => ({ ...DEFAULT_VIEW, ...over });
 
 /** Runs a query's own request through a real QueryClient and returns the URL it fetched. */
-async function requestedUrl<T>({ queryKey, queryFn }: Pick<FetchQueryOptions<T>, "queryKey" | "queryFn">): Promise<string> {
+async function requestedUrl<T>({
+  queryKey,
+  queryFn,
+}: Pick<FetchQueryOptions<T>, "queryKey" | "queryFn">): Promise<string> {
   const fetchMock = vi.fn(async () => Response.json({}));
   vi.stubGlobal("fetch", fetchMock);
   await new QueryClient().fetchQuery({ queryKey, queryFn });
@@ -20,9 +23,22 @@ afterEach(() => {
 
 describe("query options", () => {
   it("key a page's data by the range as the URL writes it", () => {
-    expect(servicesQuery(view({ from: "now-6h", refresh: "1m" })).queryKey).toEqual(["signalboard", "services", { from: "now-6h", to: null, at: null }]);
-    expect(sparklinesQuery(view()).queryKey).toEqual(["signalboard", "sparklines", { from: null, to: null, at: null, width: 120 }]);
-    expect(nodeQuery("sim-node-a", view()).queryKey).toEqual(["signalboard", "node", "sim-node-a", { from: null, to: null, at: null, width: 900 }]);
+    expect(servicesQuery(view({ from: "now-6h", refresh: "1m" })).queryKey).toEqual([
+      "signalboard",
+      "services",
+      { from: "now-6h", to: null, at: null },
+    ]);
+    expect(sparklinesQuery(view()).queryKey).toEqual([
+      "signalboard",
+      "sparklines",
+      { from: null, to: null, at: null, width: 120 },
+    ]);
+    expect(nodeQuery("sim-node-a", view()).queryKey).toEqual([
+      "signalboard",
+      "node",
+      "sim-node-a",
+      { from: null, to: null, at: null, width: 900 },
+    ]);
   });
 
   it("poll at the view's refresh interval, and not at all when it is off", () => {
@@ -33,10 +49,14 @@ describe("query options", () => {
   });
 
   it("request the API URL of their key", async () => {
-    expect(await requestedUrl(servicesQuery(view({ from: "now-6h", to: "now" })))).toBe("/api/v1/services?from=now-6h&to=now");
+    expect(await requestedUrl(servicesQuery(view({ from: "now-6h", to: "now" })))).toBe(
+      "/api/v1/services?from=now-6h&to=now",
+    );
     expect(await requestedUrl(sparklinesQuery(view()))).toBe("/api/v1/services?width=120&series=only");
     expect(await requestedUrl(serviceQuery({ name: "a/b" }, view()))).toBe("/api/v1/services/a%2Fb?width=900");
-    expect(await requestedUrl(serviceQuery({ name: "reviews", namespace: "staging" }, view()))).toBe("/api/v1/services/reviews?namespace=staging&width=900");
+    expect(await requestedUrl(serviceQuery({ name: "reviews", namespace: "staging" }, view()))).toBe(
+      "/api/v1/services/reviews?namespace=staging&width=900",
+    );
     expect(await requestedUrl(nodeQuery("10.0.0.7:9100", view()))).toBe("/api/v1/nodes/10.0.0.7%3A9100?width=900");
     expect(await requestedUrl(alertsQuery())).toBe("/api/v1/alerts");
   });

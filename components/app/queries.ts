@@ -4,9 +4,27 @@ import { queryOptions, type QueryKey } from "@tanstack/react-query";
 import type { ServiceId } from "@/lib/identity/service-identity";
 import type { AlertsResponse } from "@/lib/model/alert-types";
 import type { NodeDetailResponse, NodesResponse } from "@/lib/model/node-types";
-import type { ServiceDetailResponse, ServiceSparklinesResponse, ServicesResponse, StatusResponse } from "@/lib/model/types";
+import type {
+  ServiceDetailResponse,
+  ServiceSparklinesResponse,
+  ServicesResponse,
+  StatusResponse,
+} from "@/lib/model/types";
 import { fetchJson } from "@/lib/ui/fetch-json";
-import { alertsUrl, healthUrl, nodeUrl, nodesUrl, queryKeys, serviceUrl, servicesNowUrl, servicesUrl, sparklinesUrl, statusUrl, timeKeyOf, type TimeKey } from "@/lib/ui/query-keys";
+import {
+  alertsUrl,
+  healthUrl,
+  nodeUrl,
+  nodesUrl,
+  queryKeys,
+  serviceUrl,
+  servicesNowUrl,
+  servicesUrl,
+  sparklinesUrl,
+  statusUrl,
+  timeKeyOf,
+  type TimeKey,
+} from "@/lib/ui/query-keys";
 import { apiTimeParams, refreshIntervalMs, type ApiTimeParams, type ViewState } from "@/lib/ui/url-state";
 
 /** Sparkline width the overview asks for: about 40 points per line, enough for a trend, cheap for 2,000 rows. */
@@ -37,18 +55,30 @@ export const servicesQuery = (view: ViewState) => viewQuery<ServicesResponse>(vi
 
 /** Every service's sparklines over the range, asked apart so the rows need not wait for them. */
 export const sparklinesQuery = (view: ViewState) =>
-  viewQuery<ServiceSparklinesResponse>(view, (time) => queryKeys.sparklines(time, SPARKLINE_WIDTH), (time) => sparklinesUrl(time, SPARKLINE_WIDTH));
+  viewQuery<ServiceSparklinesResponse>(
+    view,
+    (time) => queryKeys.sparklines(time, SPARKLINE_WIDTH),
+    (time) => sparklinesUrl(time, SPARKLINE_WIDTH),
+  );
 
 /** One service's series and breakdowns over the range. */
 export const serviceQuery = (id: ServiceId, view: ViewState) =>
-  viewQuery<ServiceDetailResponse>(view, (time) => queryKeys.service(id, time, DETAIL_CHART_WIDTH), (time) => serviceUrl(id, time, DETAIL_CHART_WIDTH));
+  viewQuery<ServiceDetailResponse>(
+    view,
+    (time) => queryKeys.service(id, time, DETAIL_CHART_WIDTH),
+    (time) => serviceUrl(id, time, DETAIL_CHART_WIDTH),
+  );
 
 /** Every node's current USE values and the cluster's health. */
 export const nodesQuery = (view: ViewState) => viewQuery<NodesResponse>(view, queryKeys.nodes, nodesUrl);
 
 /** One node's series, filesystems and Kubernetes data over the range. */
 export const nodeQuery = (name: string, view: ViewState) =>
-  viewQuery<NodeDetailResponse>(view, (time) => queryKeys.node(name, time, DETAIL_CHART_WIDTH), (time) => nodeUrl(name, time, DETAIL_CHART_WIDTH));
+  viewQuery<NodeDetailResponse>(
+    view,
+    (time) => queryKeys.node(name, time, DETAIL_CHART_WIDTH),
+    (time) => nodeUrl(name, time, DETAIL_CHART_WIDTH),
+  );
 
 /** The alerts firing and pending now: one cache entry for the whole app. */
 export const alertsQuery = () => nowQuery<AlertsResponse>(queryKeys.alerts(), alertsUrl());

@@ -11,5 +11,8 @@ import { viewHref, type ViewState } from "@/lib/ui/url-state";
 export function useSetView(hrefOf?: (next: ViewState) => string): (next: ViewState) => void {
   const router = useRouter();
   const pathname = usePathname();
-  return useCallback((next: ViewState) => router.replace(hrefOf ? hrefOf(next) : viewHref(pathname, next), { scroll: false }), [router, pathname, hrefOf]);
+  return useCallback(
+    (next: ViewState) => router.replace(hrefOf ? hrefOf(next) : viewHref(pathname, next), { scroll: false }),
+    [router, pathname, hrefOf],
+  );
 }

@@ -17,7 +17,15 @@ export function ChartLegend({ items }: ChartLegendProps) {
       {items.map((item) => (
         <li key={item.name}>
           <svg width="18" height="8" aria-hidden="true">
-            <line x1="0" y1="4" x2="18" y2="4" stroke={item.color} strokeWidth="2.5" strokeDasharray={item.dashed ? "4 2" : undefined} />
+            <line
+              x1="0"
+              y1="4"
+              x2="18"
+              y2="4"
+              stroke={item.color}
+              strokeWidth="2.5"
+              strokeDasharray={item.dashed ? "4 2" : undefined}
+            />
           </svg>
           <span title={item.name}>{item.name}</span>
         </li>

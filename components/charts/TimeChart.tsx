@@ -1,6 +1,18 @@
 "use client";
 
-import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type DotItemDotProps } from "recharts";
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type DotItemDotProps,
+} from "recharts";
 import type { ChartRow } from "@/lib/ui/chart-rows";
 import { axisTimeStyle, formatTime, intlZone, timeTicks } from "@/lib/ui/time-format";
 import type { TimeZoneMode } from "@/lib/ui/url-state";
@@ -61,7 +73,21 @@ function isolatedDot(rows: readonly ChartRow[], key: string, color: string) {
  * no animation (a refresh every 10 s must not replay a tween), a debounced ResponsiveContainer, and
  * ticks computed once here rather than left to the number axis (which would put them at 08:23:20).
  */
-export function TimeChart({ rows, series, kind, domain, tz, unit, yMax, formatTick, formatValue, marker, height, label, syncId }: TimeChartProps) {
+export function TimeChart({
+  rows,
+  series,
+  kind,
+  domain,
+  tz,
+  unit,
+  yMax,
+  formatTick,
+  formatValue,
+  marker,
+  height,
+  label,
+  syncId,
+}: TimeChartProps) {
   const zone = intlZone(tz);
   const tickStyle = axisTimeStyle(domain[1] - domain[0]);
   const ticks = timeTicks(domain[0], domain[1], 6, offsetSeconds(tz, domain[0]));
@@ -79,7 +105,14 @@ export function TimeChart({ rows, series, kind, domain, tz, unit, yMax, formatTi
         tick={AXIS_TICK}
         stroke="var(--border)"
       />
-      <YAxis width={52} domain={yMax ? [0, yMax] : undefined} tickFormatter={formatTick} tick={AXIS_TICK} stroke="var(--border)" niceTicks="snap125" />
+      <YAxis
+        width={52}
+        domain={yMax ? [0, yMax] : undefined}
+        tickFormatter={formatTick}
+        tick={AXIS_TICK}
+        stroke="var(--border)"
+        niceTicks="snap125"
+      />
       <Tooltip
         isAnimationActive={false}
         cursor={{ stroke: "var(--fg-muted)", strokeDasharray: "3 3" }}
@@ -110,14 +143,36 @@ export function TimeChart({ rows, series, kind, domain, tz, unit, yMax, formatTi
           <AreaChart data={data} syncId={syncId} syncMethod="value" margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
             {common}
             {series.map((s) => (
-              <Area key={s.key} type="linear" dataKey={s.key} name={s.name} stackId="stack" stroke={s.color} fill={s.color} fillOpacity={0.35} strokeWidth={1.25} isAnimationActive={false} />
+              <Area
+                key={s.key}
+                type="linear"
+                dataKey={s.key}
+                name={s.name}
+                stackId="stack"
+                stroke={s.color}
+                fill={s.color}
+                fillOpacity={0.35}
+                strokeWidth={1.25}
+                isAnimationActive={false}
+              />
             ))}
           </AreaChart>
         ) : (
           <LineChart data={data} syncId={syncId} syncMethod="value" margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
             {common}
             {series.map((s) => (
-              <Line key={s.key} type="linear" dataKey={s.key} name={s.name} stroke={s.color} strokeWidth={1.75} strokeDasharray={s.dashed ? "6 3" : undefined} dot={isolatedDot(data, s.key, s.color)} activeDot={{ r: 3 }} isAnimationActive={false} />
+              <Line
+                key={s.key}
+                type="linear"
+                dataKey={s.key}
+                name={s.name}
+                stroke={s.color}
+                strokeWidth={1.75}
+                strokeDasharray={s.dashed ? "6 3" : undefined}
+                dot={isolatedDot(data, s.key, s.color)}
+                activeDot={{ r: 3 }}
+                isAnimationActive={false}
+              />
             ))}
           </LineChart>
         )}

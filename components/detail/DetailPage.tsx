@@ -35,7 +35,13 @@ export function DetailPage({ query, pageFor, heading, dataTitle, tab, children }
       <>
         <TabStatus status={tab} />
         {heading}
-        <Panel title={dataTitle} status="error" errorText={describeError(query.error)} onRetry={() => void query.refetch()} height={160} />
+        <Panel
+          title={dataTitle}
+          status="error"
+          errorText={describeError(query.error)}
+          onRetry={() => void query.refetch()}
+          height={160}
+        />
       </>
     );
   }

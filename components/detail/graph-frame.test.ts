@@ -5,7 +5,14 @@ const answer = { from: 1_763_796_400, to: 1_763_800_000, at: 1_763_799_990, step
 
 describe("graphFrame", () => {
   it("marks the answer's `at`, the instant the link names, when the URL has one", () => {
-    expect(graphFrame(answer, { at: "1763799990", tz: "UTC" })).toEqual({ domain: [1_763_796_400, 1_763_800_000], step: 15, tz: "UTC", marker: 1_763_799_990, loading: false, stale: false });
+    expect(graphFrame(answer, { at: "1763799990", tz: "UTC" })).toEqual({
+      domain: [1_763_796_400, 1_763_800_000],
+      step: 15,
+      tz: "UTC",
+      marker: 1_763_799_990,
+      loading: false,
+      stale: false,
+    });
     expect(graphFrame({ ...answer, at: 1_763_799_690 }, { at: "now-5m", tz: "local" }).marker).toBe(1_763_799_690);
   });
 
@@ -14,7 +21,14 @@ describe("graphFrame", () => {
   });
 
   it("is loading, unmarked, on a placeholder range before the first answer", () => {
-    expect(graphFrame(undefined, { at: "1763799990", tz: "local" })).toEqual({ domain: [0, 1], step: 0, tz: "local", marker: null, loading: true, stale: false });
+    expect(graphFrame(undefined, { at: "1763799990", tz: "local" })).toEqual({
+      domain: [0, 1],
+      step: 0,
+      tz: "local",
+      marker: null,
+      loading: true,
+      stale: false,
+    });
   });
 
   it("says when the data is the server's last good copy", () => {

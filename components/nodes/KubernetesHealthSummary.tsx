@@ -2,7 +2,14 @@ import Link from "next/link";
 import { useId } from "react";
 import type { KubernetesHealth, KubernetesNode } from "@/lib/model/node-types";
 import { formatPercent, plural } from "@/lib/ui/format";
-import { conditionProblems, kubernetesNodeState, podTotals, shareOf, visibleKubernetesNodes, type KubernetesNodeState } from "@/lib/ui/kubernetes-health";
+import {
+  conditionProblems,
+  kubernetesNodeState,
+  podTotals,
+  shareOf,
+  visibleKubernetesNodes,
+  type KubernetesNodeState,
+} from "@/lib/ui/kubernetes-health";
 import { nodeHref } from "@/lib/ui/node-href";
 import type { NodeDisplayStatus } from "@/lib/ui/node-rows";
 import type { ViewState } from "@/lib/ui/url-state";
@@ -47,15 +54,40 @@ export function KubernetesHealthSummary({ health, view, size }: KubernetesHealth
         </span>
       </h3>
       {size !== "wall" && <KubernetesNodeList nodes={health.nodes} view={view} />}
-      <WorkloadList title="Unavailable deployments" empty="none" lines={WORKLOAD_LINES[size]} items={health.unavailableDeployments.map((d) => ({ key: `${d.namespace}/${d.deployment}`, value: `${d.unavailable} of ${d.desired ?? "?"} unavailable` }))} />
-      <WorkloadList title="Restarts in range" empty="none" lines={WORKLOAD_LINES[size]} items={health.restarts.map((r) => ({ key: `${r.namespace}/${r.pod}`, value: plural(r.restarts, "restart") }))} />
-      <WorkloadList title="CPU throttling" empty="no pod throttled" lines={WORKLOAD_LINES[size]} items={health.throttling.map((t) => ({ key: `${t.namespace}/${t.pod}`, value: `${formatPercent(t.ratio)} of periods` }))} />
+      <WorkloadList
+        title="Unavailable deployments"
+        empty="none"
+        lines={WORKLOAD_LINES[size]}
+        items={health.unavailableDeployments.map((d) => ({
+          key: `${d.namespace}/${d.deployment}`,
+          value: `${d.unavailable} of ${d.desired ?? "?"} unavailable`,
+        }))}
+      />
+      <WorkloadList
+        title="Restarts in range"
+        empty="none"
+        lines={WORKLOAD_LINES[size]}
+        items={health.restarts.map((r) => ({ key: `${r.namespace}/${r.pod}`, value: plural(r.restarts, "restart") }))}
+      />
+      <WorkloadList
+        title="CPU throttling"
+        empty="no pod throttled"
+        lines={WORKLOAD_LINES[size]}
+        items={health.throttling.map((t) => ({
+          key: `${t.namespace}/${t.pod}`,
+          value: `${formatPercent(t.ratio)} of periods`,
+        }))}
+      />
     </section>
   );
 }
 
 /** The badge of each state: pressure is a saturated resource. */
-const STATE_BADGE: Record<KubernetesNodeState, NodeDisplayStatus> = { NotReady: "NotReady", pressure: "saturated", Ready: "ok" };
+const STATE_BADGE: Record<KubernetesNodeState, NodeDisplayStatus> = {
+  NotReady: "NotReady",
+  pressure: "saturated",
+  Ready: "ok",
+};
 
 interface KubernetesNodeListProps {
   nodes: readonly KubernetesNode[];
@@ -78,7 +110,10 @@ function KubernetesNodeList({ nodes, view }: KubernetesNodeListProps) {
                 {k.node}
               </Link>
               <span className={styles.problems}>{problems.filter((p) => p !== "NotReady").join(", ")}</span>
-              <span className={`${styles.pods} num`} title={`${k.pods.running ?? "?"} pods running of a capacity of ${k.pods.capacity ?? "?"}`}>
+              <span
+                className={`${styles.pods} num`}
+                title={`${k.pods.running ?? "?"} pods running of a capacity of ${k.pods.capacity ?? "?"}`}
+              >
                 {k.pods.running ?? "—"}/{k.pods.capacity ?? "—"} pods
               </span>
             </li>

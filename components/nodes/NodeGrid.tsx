@@ -42,7 +42,14 @@ const COLUMNS = ["Status", "Node", "CPU", "Memory", "Disk", "Network"];
  * in view are in the DOM, so 500 nodes cost what 15 do. Links keep the page's range (read from the URL).
  * The wall size does not virtualise: its rows are bounded by maxNodes, sized in em and laid out in flow.
  */
-export function NodeGrid({ nodes, selector, kubernetes = null, size = "normal", maxNodes, kubernetesSummary = true }: NodeGridProps) {
+export function NodeGrid({
+  nodes,
+  selector,
+  kubernetes = null,
+  size = "normal",
+  maxNodes,
+  kubernetesSummary = true,
+}: NodeGridProps) {
   const view = useUrlView();
   const all = useMemo(() => nodeRows(nodes, kubernetes), [nodes, kubernetes]);
   const rows = maxNodes === undefined ? all : all.slice(0, Math.max(0, maxNodes));
@@ -59,12 +66,17 @@ export function NodeGrid({ nodes, selector, kubernetes = null, size = "normal", 
   });
   const wall = size === "wall";
   return (
-    <div className={styles.nodeGrid} data-size={size} style={wall ? undefined : ({ "--row-height": `${ROW_HEIGHT}px` } as CSSProperties)}>
+    <div
+      className={styles.nodeGrid}
+      data-size={size}
+      style={wall ? undefined : ({ "--row-height": `${ROW_HEIGHT}px` } as CSSProperties)}
+    >
       <div className={styles.layout}>
         <div className={styles.main}>
           {nodes.length === 0 && (
             <p role="status" className={styles.note}>
-              No node_exporter series ({formatNodeSelector(selector)}){rows.length > 0 ? ": Kubernetes data only." : "."}
+              No node_exporter series ({formatNodeSelector(selector)})
+              {rows.length > 0 ? ": Kubernetes data only." : "."}
             </p>
           )}
           {rows.length > 0 && (
@@ -82,7 +94,13 @@ export function NodeGrid({ nodes, selector, kubernetes = null, size = "normal", 
                 {wall ? (
                   <div className={styles.rows}>
                     {rows.map((row, i) => (
-                      <NodeGridRow key={row.name} row={row} href={nodeHref(row.name, view)} size={size} rowIndex={i + 2} />
+                      <NodeGridRow
+                        key={row.name}
+                        row={row}
+                        href={nodeHref(row.name, view)}
+                        size={size}
+                        rowIndex={i + 2}
+                      />
                     ))}
                   </div>
                 ) : (
@@ -90,14 +108,25 @@ export function NodeGrid({ nodes, selector, kubernetes = null, size = "normal", 
                     {virtualizer.getVirtualItems().map((item) => {
                       const row = rows[item.index];
                       if (!row) return null;
-                      return <NodeGridRow key={row.name} row={row} href={nodeHref(row.name, view)} size={size} rowIndex={item.index + 2} top={item.start} />;
+                      return (
+                        <NodeGridRow
+                          key={row.name}
+                          row={row}
+                          href={nodeHref(row.name, view)}
+                          size={size}
+                          rowIndex={item.index + 2}
+                          top={item.start}
+                        />
+                      );
                     })}
                   </div>
                 )}
               </div>
             </div>
           )}
-          {hidden > 0 && <p className={styles.more}>+ {plural(hidden, "more node")}, each at least as well off as those shown</p>}
+          {hidden > 0 && (
+            <p className={styles.more}>+ {plural(hidden, "more node")}, each at least as well off as those shown</p>
+          )}
           {rows.some((r) => r.summary) && <NodeGridLegend />}
         </div>
         {kubernetes && kubernetesSummary && <KubernetesHealthSummary health={kubernetes} view={view} size={size} />}

@@ -26,7 +26,13 @@ export const NodeGridRow = memo(function NodeGridRow({ row, href, size, rowIndex
   const where = s && s.instance !== row.name ? s.instance : "";
   const detail = why.length ? why.join("; ") : where;
   return (
-    <div role="row" aria-rowindex={rowIndex} className={styles.row} data-status={row.display} style={top === undefined ? undefined : { transform: `translateY(${top}px)` }}>
+    <div
+      role="row"
+      aria-rowindex={rowIndex}
+      className={styles.row}
+      data-status={row.display}
+      style={top === undefined ? undefined : { transform: `translateY(${top}px)` }}
+    >
       <div role="cell" className={statusRows.statusCell}>
         <NodeStatusBadge status={row.display} size={size} />
       </div>
@@ -44,7 +50,9 @@ export const NodeGridRow = memo(function NodeGridRow({ row, href, size, rowIndex
         resourceCells(s).map((cell) => <ResourceCellView key={cell.resource} cell={cell} />)
       ) : (
         <div role="cell" aria-colspan={4} className={styles.noExporter}>
-          <span>no node_exporter data{row.kubernetes?.pods.running != null && ` · ${row.kubernetes.pods.running} pods`}</span>
+          <span>
+            no node_exporter data{row.kubernetes?.pods.running != null && ` · ${row.kubernetes.pods.running} pods`}
+          </span>
         </div>
       )}
     </div>

@@ -27,8 +27,19 @@ export function NodeStatusBadge({ status, size = "normal", label = status }: Nod
   return (
     <span className={styles.badge} data-status={status} data-size={size}>
       <svg width={px} height={px} viewBox="0 0 16 16" aria-hidden="true">
-        {status === "busy" ? <path d="M8 1.8L15 14H1z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" /> : <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.4" />}
-        <path d={MARKS[status]} fill="none" stroke="currentColor" strokeWidth={status === "NotReady" ? 2.6 : 1.8} strokeLinecap="round" strokeLinejoin="round" />
+        {status === "busy" ? (
+          <path d="M8 1.8L15 14H1z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+        ) : (
+          <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.4" />
+        )}
+        <path
+          d={MARKS[status]}
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={status === "NotReady" ? 2.6 : 1.8}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       </svg>
       {label}
     </span>

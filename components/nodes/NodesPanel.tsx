@@ -35,7 +35,9 @@ export function NodesPanel({ view }: NodesPanelProps) {
         title="Nodes"
         aside={status === "ready" && count && <span className="num">{count}</span>}
         status={status}
-        emptyText={data && `No node_exporter series (${formatNodeSelector(data.selector)}) and no Kubernetes nodes in this range`}
+        emptyText={
+          data && `No node_exporter series (${formatNodeSelector(data.selector)}) and no Kubernetes nodes in this range`
+        }
         errorText={describeError(query.error)}
         onRetry={() => void query.refetch()}
         stale={data?.stale}

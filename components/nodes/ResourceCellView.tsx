@@ -11,13 +11,24 @@ export function MarkIcon({ mark }: MarkIconProps) {
     <svg className={styles.markIcon} width="12" height="12" viewBox="0 0 16 16" aria-hidden="true">
       {mark === "saturated" ? (
         <>
-          <path d="M8 1L15.5 14.5H0.5z" fill="var(--status-failing)" stroke="var(--on-status)" strokeWidth="1" strokeLinejoin="round" />
+          <path
+            d="M8 1L15.5 14.5H0.5z"
+            fill="var(--status-failing)"
+            stroke="var(--on-status)"
+            strokeWidth="1"
+            strokeLinejoin="round"
+          />
           <path d="M8 5.5v4.5M8 12v.3" stroke="var(--on-status)" strokeWidth="1.8" strokeLinecap="round" />
         </>
       ) : (
         <>
           <circle cx="8" cy="8" r="7.2" fill="var(--status-failing)" stroke="var(--on-status)" strokeWidth="1" />
-          <path d="M5.3 5.3l5.4 5.4M10.7 5.3l-5.4 5.4" stroke="var(--on-status)" strokeWidth="1.8" strokeLinecap="round" />
+          <path
+            d="M5.3 5.3l5.4 5.4M10.7 5.3l-5.4 5.4"
+            stroke="var(--on-status)"
+            strokeWidth="1.8"
+            strokeLinecap="round"
+          />
         </>
       )}
     </svg>
@@ -34,7 +45,14 @@ export interface ResourceCellViewProps {
  */
 export function ResourceCellView({ cell }: ResourceCellViewProps) {
   return (
-    <div role="cell" className={styles.cell} data-resource={cell.resource} data-level={cell.level ?? undefined} data-mark={cell.mark ?? undefined} title={cell.description}>
+    <div
+      role="cell"
+      className={styles.cell}
+      data-resource={cell.resource}
+      data-level={cell.level ?? undefined}
+      data-mark={cell.mark ?? undefined}
+      title={cell.description}
+    >
       <span className={`${styles.cellText} num`} aria-hidden="true">
         {cell.text.map((t) => (
           <span key={t}>{t}</span>

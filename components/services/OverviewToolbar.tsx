@@ -58,7 +58,11 @@ export function OverviewToolbar({ view, onViewChange, filter, onFilterChange, co
       <label htmlFor={sortId} className={styles.sortLabel}>
         Sort
       </label>
-      <select id={sortId} value={view.sort} onChange={(e) => onViewChange({ ...view, sort: SORT_KEYS.find((k) => k === e.target.value) ?? view.sort })}>
+      <select
+        id={sortId}
+        value={view.sort}
+        onChange={(e) => onViewChange({ ...view, sort: SORT_KEYS.find((k) => k === e.target.value) ?? view.sort })}
+      >
         {SORT_KEYS.map((k) => (
           <option key={k} value={k}>
             {SORT_LABELS[k]}

@@ -35,7 +35,10 @@ const EMPTY: Values = [];
 function Spark({ series, label, loading }: { series: readonly SparkSeries[]; label: string; loading: boolean }) {
   // The same box whether or not there is a line: every row keeps the same layout.
   return (
-    <span className={loading ? `${styles.spark} ${styles.sparkLoading}` : styles.spark} aria-busy={loading || undefined}>
+    <span
+      className={loading ? `${styles.spark} ${styles.sparkLoading}` : styles.spark}
+      aria-busy={loading || undefined}
+    >
       <Sparkline series={series} width={SPARK.width} height={SPARK.height} label={label} />
     </span>
   );
@@ -50,13 +53,29 @@ function Quantile({ name, value }: { name: string; value: number | null }) {
 }
 
 /** One service: status, name and why; request rate, error ratio and latency, each as a trend and a current value. */
-export const ServiceRow = memo(function ServiceRow({ service: s, href, rowIndex, top, alerts, trendsLoading, statusWindow }: ServiceRowProps) {
+export const ServiceRow = memo(function ServiceRow({
+  service: s,
+  href,
+  rowIndex,
+  top,
+  alerts,
+  trendsLoading,
+  statusWindow,
+}: ServiceRowProps) {
   const series = s.series;
   const loading = trendsLoading && !series;
   const ok = s.latencySuccess;
-  const meta = [s.namespace, s.convention, s.instances ? `${s.instances.up}/${s.instances.total} up` : null].filter(Boolean).join(" · ");
+  const meta = [s.namespace, s.convention, s.instances ? `${s.instances.up}/${s.instances.total} up` : null]
+    .filter(Boolean)
+    .join(" · ");
   return (
-    <div role="row" aria-rowindex={rowIndex} className={styles.row} data-status={s.status} style={{ transform: `translateY(${top}px)` }}>
+    <div
+      role="row"
+      aria-rowindex={rowIndex}
+      className={styles.row}
+      data-status={s.status}
+      style={{ transform: `translateY(${top}px)` }}
+    >
       <div role="cell" className={statusRows.statusCell}>
         <StatusBadge status={s.status} title={statusTooltip(s.status, s.statusReasons, statusWindow)} />
       </div>
@@ -75,11 +94,19 @@ export const ServiceRow = memo(function ServiceRow({ service: s, href, rowIndex,
         )}
       </div>
       <div role="cell" className={styles.metricCell}>
-        <Spark series={[{ values: series?.requestRate ?? EMPTY, color: SERIES_COLORS.rate }]} label={`Request rate of ${s.name} over the range`} loading={loading} />
+        <Spark
+          series={[{ values: series?.requestRate ?? EMPTY, color: SERIES_COLORS.rate }]}
+          label={`Request rate of ${s.name} over the range`}
+          loading={loading}
+        />
         <span className={`${styles.value} num`}>{formatRate(s.requestRate)}</span>
       </div>
       <div role="cell" className={styles.metricCell}>
-        <Spark series={[{ values: series?.errorRatio ?? EMPTY, color: SERIES_COLORS.error }]} label={`Error ratio of ${s.name} over the range`} loading={loading} />
+        <Spark
+          series={[{ values: series?.errorRatio ?? EMPTY, color: SERIES_COLORS.error }]}
+          label={`Error ratio of ${s.name} over the range`}
+          loading={loading}
+        />
         <span className={`${styles.value} num`}>{formatPercent(s.errorRatio)}</span>
       </div>
       <div role="cell" className={styles.metricCell}>

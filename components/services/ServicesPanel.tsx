@@ -35,23 +35,33 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
   // Alerts are current whatever the range; a failed alerts call only costs the badges, never the list.
   const alertsData = useAlerts({ refetchInterval: refreshIntervalMs(view.refresh) }).data;
   const alertsOf = useMemo(() => alertsByService(alertsData?.alerts ?? []), [alertsData]);
-  const rows = useMemo(() => (data ? sortServices(filterServices(withSparklines(data.services, trends.data), filter), view.sort) : []), [data, trends.data, filter, view.sort]);
+  const rows = useMemo(
+    () => (data ? sortServices(filterServices(withSparklines(data.services, trends.data), filter), view.sort) : []),
+    [data, trends.data, filter, view.sort],
+  );
 
   let status: PanelStatus = "ready";
   if (!data) status = query.isError ? "error" : "loading";
   else if (rows.length === 0) status = "empty";
-  const emptyText = data && data.services.length > 0 ? `No service matches “${filter}”` : "No services have requests in this range";
+  const emptyText =
+    data && data.services.length > 0 ? `No service matches “${filter}”` : "No services have requests in this range";
 
   return (
     <div>
-      <TabStatus status={servicesTab(data?.services.map((s) => s.status), Boolean(data?.stale) || query.isError)} />
+      <TabStatus
+        status={servicesTab(
+          data?.services.map((s) => s.status),
+          Boolean(data?.stale) || query.isError,
+        )}
+      />
       <PanelBoundary name="Alerts">
         <OverviewAlerts refresh={view.refresh} />
       </PanelBoundary>
       <QueryFreshnessBanner query={query} />
       {trends.isError && !trends.data && data && (
         <p role="status" className={styles.trendsError}>
-          Trends over the range could not be loaded ({describeError(trends.error)}); the current values are not affected.
+          Trends over the range could not be loaded ({describeError(trends.error)}); the current values are not
+          affected.
         </p>
       )}
       <OverviewToolbar
@@ -61,9 +71,24 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
         onFilterChange={setFilter}
         count={data ? countLabel(rows.length, data.services.length, data.conventions.length) : null}
       />
-      <Panel title="Services" status={status} emptyText={emptyText} errorText={describeError(query.error)} onRetry={() => void query.refetch()} stale={data?.stale} height={status === "ready" ? "auto" : PLACEHOLDER_HEIGHT}>
+      <Panel
+        title="Services"
+        status={status}
+        emptyText={emptyText}
+        errorText={describeError(query.error)}
+        onRetry={() => void query.refetch()}
+        stale={data?.stale}
+        height={status === "ready" ? "auto" : PLACEHOLDER_HEIGHT}
+      >
         {/* A new filter or sort starts from the top of the list, not wherever the old one was scrolled to. */}
-        <ServicesTable key={`${view.sort}|${filter}`} services={rows} view={view} alertsOf={alertsOf} trendsLoading={trends.isPending} statusWindow={data?.window ?? 0} />
+        <ServicesTable
+          key={`${view.sort}|${filter}`}
+          services={rows}
+          view={view}
+          alertsOf={alertsOf}
+          trendsLoading={trends.isPending}
+          statusWindow={data?.window ?? 0}
+        />
       </Panel>
     </div>
   );

@@ -63,7 +63,18 @@ export function ServicesTable({ services, view, alertsOf, trendsLoading, statusW
           {virtualizer.getVirtualItems().map((item) => {
             const s = services[item.index];
             if (!s) return null;
-            return <ServiceRow key={serviceKey(s)} service={s} href={serviceHref(s, view)} rowIndex={item.index + 2} top={item.start} alerts={alertsOf(s)} trendsLoading={trendsLoading} statusWindow={statusWindow} />;
+            return (
+              <ServiceRow
+                key={serviceKey(s)}
+                service={s}
+                href={serviceHref(s, view)}
+                rowIndex={item.index + 2}
+                top={item.start}
+                alerts={alertsOf(s)}
+                trendsLoading={trendsLoading}
+                statusWindow={statusWindow}
+              />
+            );
           })}
         </div>
       </div>

@@ -26,8 +26,19 @@ export interface StatusIconProps {
 export function StatusIcon({ status, size }: StatusIconProps) {
   return (
     <svg width={size} height={size} viewBox="0 0 16 16" aria-hidden="true">
-      {status === "degraded" ? <path d="M8 1.8L15 14H1z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" /> : <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.4" />}
-      <path d={ICONS[status]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+      {status === "degraded" ? (
+        <path d="M8 1.8L15 14H1z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+      ) : (
+        <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.4" />
+      )}
+      <path
+        d={ICONS[status]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

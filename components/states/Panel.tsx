@@ -33,10 +33,26 @@ export interface PanelProps {
  * loading (busy skeleton), empty (a sentence, not a flat zero line), error (an alert saying what
  * failed) and stale (the data stays, marked as old).
  */
-export function Panel({ title, aside, status, emptyText = "No requests in this range", errorText, onRetry, stale = false, height, children }: PanelProps) {
+export function Panel({
+  title,
+  aside,
+  status,
+  emptyText = "No requests in this range",
+  errorText,
+  onRetry,
+  stale = false,
+  height,
+  children,
+}: PanelProps) {
   const titleId = useId();
   return (
-    <section className={styles.panel} aria-labelledby={titleId} aria-busy={status === "loading"} data-state={status} data-stale={stale || undefined}>
+    <section
+      className={styles.panel}
+      aria-labelledby={titleId}
+      aria-busy={status === "loading"}
+      data-state={status}
+      data-stale={stale || undefined}
+    >
       <header className={styles.panelHead}>
         <h2 id={titleId}>{title}</h2>
         {stale && status === "ready" && <span className={styles.staleTag}>stale</span>}

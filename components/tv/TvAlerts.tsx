@@ -33,12 +33,28 @@ export const TvAlerts = memo(function TvAlerts({ alerts, error }: TvAlertsProps)
           <p className={`${styles.placeholder} ${styles.allClear}`}>
             <svg width="1.1em" height="1.1em" viewBox="0 0 16 16" aria-hidden="true">
               <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.4" />
-              <path d="M4 8.5l2.5 2.5L12 5.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+              <path
+                d="M4 8.5l2.5 2.5L12 5.5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.8"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
             </svg>
             No alerts firing
           </p>
         )}
-        {all.length > 0 && <AlertList alerts={all.slice(0, listed)} more={all.length - listed} label="Alerts now" size="large" showTarget runbookLinks={false} />}
+        {all.length > 0 && (
+          <AlertList
+            alerts={all.slice(0, listed)}
+            more={all.length - listed}
+            label="Alerts now"
+            size="large"
+            showTarget
+            runbookLinks={false}
+          />
+        )}
       </div>
     </div>
   );

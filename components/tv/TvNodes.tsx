@@ -31,7 +31,14 @@ export const TvNodes = memo(function TvNodes({ data, error }: TvNodesProps) {
       {data ? (
         // The content useShrinkToFit measures against the box.
         <div>
-          <NodeGrid nodes={data.nodes} selector={data.selector} kubernetes={data.kubernetes} size="wall" maxNodes={shown} kubernetesSummary={false} />
+          <NodeGrid
+            nodes={data.nodes}
+            selector={data.selector}
+            kubernetes={data.kubernetes}
+            size="wall"
+            maxNodes={shown}
+            kubernetesSummary={false}
+          />
         </div>
       ) : (
         <TvPlaceholder error={error}>Loading nodes…</TvPlaceholder>

@@ -34,7 +34,12 @@ interface QueryLike {
   failureReason: unknown;
 }
 
-const sourceOf = (q: QueryLike): SourceState => ({ receivedAt: q.data ? q.dataUpdatedAt : 0, stale: q.data?.stale ?? false, ageSeconds: q.data?.ageSeconds, error: q.error ?? q.failureReason });
+const sourceOf = (q: QueryLike): SourceState => ({
+  receivedAt: q.data ? q.dataUpdatedAt : 0,
+  stale: q.data?.stale ?? false,
+  ageSeconds: q.data?.ageSeconds,
+  error: q.error ?? q.failureReason,
+});
 
 /** "as of 17:20:03" for a panel whose data is old; null while it is fresh. */
 function staleLabel(source: SourceState, tz: TimeZoneMode): string | null {
@@ -83,7 +88,11 @@ export function TvScreen({ view }: TvScreenProps) {
     ),
     alerts: (
       <PanelBoundary name="Alerts">
-        <TvPanel title="Alerts" aside={alertList && alertList.length > 0 ? `${firing} firing · ${pending} pending` : undefined} staleAsOf={staleLabel(alertsSource, view.tz)}>
+        <TvPanel
+          title="Alerts"
+          aside={alertList && alertList.length > 0 ? `${firing} firing · ${pending} pending` : undefined}
+          staleAsOf={staleLabel(alertsSource, view.tz)}
+        >
           <TvAlerts alerts={alertList} error={failureText([alertsSource])} />
         </TvPanel>
       </PanelBoundary>
@@ -98,7 +107,12 @@ export function TvScreen({ view }: TvScreenProps) {
 
   return (
     <div className={`${styles.tv} theme-${view.theme}`}>
-      <TabStatus status={servicesTab(serviceList?.map((s) => s.status), staleSince(servicesSource) !== null)} />
+      <TabStatus
+        status={servicesTab(
+          serviceList?.map((s) => s.status),
+          staleSince(servicesSource) !== null,
+        )}
+      />
       <div className={styles.top}>
         <span className={styles.brand}>signalboard</span>
         <TvSummary services={serviceList} alerts={alertList} />
@@ -123,7 +137,22 @@ export function TvScreen({ view }: TvScreenProps) {
             </div>
           </div>
         ) : (
-          <TvRotation pages={view.pages.map((p) => ({ id: p, title: TITLES[p], content: p === "nodes" ? <div className={styles.left}>{panels.nodes}{kubernetes}</div> : panels[p] }))} everySeconds={view.everySeconds} />
+          <TvRotation
+            pages={view.pages.map((p) => ({
+              id: p,
+              title: TITLES[p],
+              content:
+                p === "nodes" ? (
+                  <div className={styles.left}>
+                    {panels.nodes}
+                    {kubernetes}
+                  </div>
+                ) : (
+                  panels[p]
+                ),
+            }))}
+            everySeconds={view.everySeconds}
+          />
         )}
       </main>
     </div>

@@ -7,11 +7,31 @@ const T = 1_763_800_000_000;
 describe("clockFace", () => {
   it("shows the time, date and zone of the instant in UTC", () => {
     const read = () => "Nowhere/Else";
-    expect(clockFace(T, "UTC", read)).toEqual({ iso: "2025-11-22T08:26:40.000Z", time: "08:26:40", date: "2025-11-22", zone: "UTC" });
+    expect(clockFace(T, "UTC", read)).toEqual({
+      iso: "2025-11-22T08:26:40.000Z",
+      time: "08:26:40",
+      date: "2025-11-22",
+      zone: "UTC",
+    });
     // The same second until its last millisecond.
-    expect(clockFace(T + 999, "UTC", read)).toEqual({ iso: "2025-11-22T08:26:40.999Z", time: "08:26:40", date: "2025-11-22", zone: "UTC" });
-    expect(clockFace(T + 12 * 3600_000 + 59_000, "UTC", read)).toEqual({ iso: "2025-11-22T20:27:39.000Z", time: "20:27:39", date: "2025-11-22", zone: "UTC" });
-    expect(clockFace(Date.UTC(2024, 1, 29, 23, 59, 59), "UTC", read)).toEqual({ iso: "2024-02-29T23:59:59.000Z", time: "23:59:59", date: "2024-02-29", zone: "UTC" });
+    expect(clockFace(T + 999, "UTC", read)).toEqual({
+      iso: "2025-11-22T08:26:40.999Z",
+      time: "08:26:40",
+      date: "2025-11-22",
+      zone: "UTC",
+    });
+    expect(clockFace(T + 12 * 3600_000 + 59_000, "UTC", read)).toEqual({
+      iso: "2025-11-22T20:27:39.000Z",
+      time: "20:27:39",
+      date: "2025-11-22",
+      zone: "UTC",
+    });
+    expect(clockFace(Date.UTC(2024, 1, 29, 23, 59, 59), "UTC", read)).toEqual({
+      iso: "2024-02-29T23:59:59.000Z",
+      time: "23:59:59",
+      date: "2024-02-29",
+      zone: "UTC",
+    });
   });
 
   describe("in the local zone", () => {
@@ -25,9 +45,19 @@ describe("clockFace", () => {
 
     it("writes out the local zone with its offset, and the local date past midnight", () => {
       const read = () => "Asia/Kolkata";
-      expect(clockFace(T, "local", read)).toEqual({ iso: "2025-11-22T08:26:40.000Z", time: "13:56:40", date: "2025-11-22", zone: "Asia/Kolkata (UTC+5:30)" });
+      expect(clockFace(T, "local", read)).toEqual({
+        iso: "2025-11-22T08:26:40.000Z",
+        time: "13:56:40",
+        date: "2025-11-22",
+        zone: "Asia/Kolkata (UTC+5:30)",
+      });
       // 20:27:39 UTC is already the next day in India.
-      expect(clockFace(T + 12 * 3600_000 + 59_000, "local", read)).toEqual({ iso: "2025-11-22T20:27:39.000Z", time: "01:57:39", date: "2025-11-23", zone: "Asia/Kolkata (UTC+5:30)" });
+      expect(clockFace(T + 12 * 3600_000 + 59_000, "local", read)).toEqual({
+        iso: "2025-11-22T20:27:39.000Z",
+        time: "01:57:39",
+        date: "2025-11-23",
+        zone: "Asia/Kolkata (UTC+5:30)",
+      });
     });
 
     it("does not read the local zone in UTC mode", () => {

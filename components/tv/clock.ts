@@ -36,7 +36,11 @@ export function localZoneReader(read: () => string = browserTimeZone): (nowMs: n
 const localZone = localZoneReader();
 
 /** The clock's text at `nowMs` (ms since the epoch) in the chosen zone: one formatting of the instant for both time and date. */
-export function clockFace(nowMs: number, tz: TimeZoneMode, readLocalZone: (nowMs: number, minutesEast: number) => string = localZone): ClockFace {
+export function clockFace(
+  nowMs: number,
+  tz: TimeZoneMode,
+  readLocalZone: (nowMs: number, minutesEast: number) => string = localZone,
+): ClockFace {
   const date = new Date(nowMs);
   // "YYYY-MM-DD HH:mm:ss"
   const full = formatTime(nowMs / 1000, intlZone(tz), "full");

@@ -42,7 +42,9 @@ export function useShrinkToFit<T extends HTMLElement>(total: number, rowSelector
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setBox({ height: el.clientHeight, fontPx: Number.parseFloat(getComputedStyle(el).fontSize) || 0 }));
+    const observer = new ResizeObserver(() =>
+      setBox({ height: el.clientHeight, fontPx: Number.parseFloat(getComputedStyle(el).fontSize) || 0 }),
+    );
     observer.observe(el);
     return () => observer.disconnect();
   }, []);

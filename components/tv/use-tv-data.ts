@@ -34,7 +34,8 @@ export function useReloadOnNewBuild(): void {
   // dataUpdatedAt too: an answer equal to the last one keeps its object, and a page too young to
   // reload at the first answer must still reload at the next.
   useEffect(() => {
-    if (shouldReload(data?.build, process.env.NEXT_PUBLIC_SIGNALBOARD_BUILD, performance.now())) window.location.reload();
+    if (shouldReload(data?.build, process.env.NEXT_PUBLIC_SIGNALBOARD_BUILD, performance.now()))
+      window.location.reload();
   }, [data, dataUpdatedAt]);
 }
 

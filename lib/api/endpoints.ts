@@ -28,7 +28,10 @@ export async function servicesCurrentValues(time: TimeInput) {
 /** GET /api/v1/services/{name}?namespace= */
 export async function getService(request: Request, params: Record<string, string>) {
   const name = parseName(params.name ?? "", "name");
-  const { namespace, ...time } = parseQuery(new URL(request.url), { ...timeParams, namespace: labelValueParam.optional() });
+  const { namespace, ...time } = parseQuery(new URL(request.url), {
+    ...timeParams,
+    namespace: labelValueParam.optional(),
+  });
   const { deps, times } = withTimes(time);
   return serviceDetail(deps, times, serviceId({ name, namespace }));
 }

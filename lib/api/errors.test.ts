@@ -13,7 +13,9 @@ describe("errorResponse", () => {
       body: { error: { code: "unknown_param", message: 'unknown parameter "q"', param: "q" } },
       internal: false,
     });
-    expect(errorResponse(new ApiError(404, "service_not_found", "no such service")).body).toEqual({ error: { code: "service_not_found", message: "no such service" } });
+    expect(errorResponse(new ApiError(404, "service_not_found", "no such service")).body).toEqual({
+      error: { code: "service_not_found", message: "no such service" },
+    });
   });
 
   it("maps a NotFoundError to 404 and a BadInputError to 400, with their code and param", () => {
@@ -22,24 +24,42 @@ describe("errorResponse", () => {
       body: { error: { code: "node_not_found", message: 'no node named "x"', param: "name" } },
       internal: false,
     });
-    expect(errorResponse(new BadInputError("invalid_name", "bad name"))).toEqual({ status: 400, body: { error: { code: "invalid_name", message: "bad name" } }, internal: false });
+    expect(errorResponse(new BadInputError("invalid_name", "bad name"))).toEqual({
+      status: 400,
+      body: { error: { code: "invalid_name", message: "bad name" } },
+      internal: false,
+    });
   });
 
   it("maps an AmbiguousError to 409 with its candidates in the envelope", () => {
     const candidates = [{ name: "reviews", namespace: "bookinfo", href: "/services/reviews?namespace=bookinfo" }];
     expect(errorResponse(new AmbiguousError("ambiguous_service", "several", "namespace", candidates))).toEqual({
       status: 409,
-      body: { error: { code: "ambiguous_service", message: "several", param: "namespace", candidates: [{ name: "reviews", namespace: "bookinfo", href: "/services/reviews?namespace=bookinfo" }] } },
+      body: {
+        error: {
+          code: "ambiguous_service",
+          message: "several",
+          param: "namespace",
+          candidates: [{ name: "reviews", namespace: "bookinfo", href: "/services/reviews?namespace=bookinfo" }],
+        },
+      },
       internal: false,
     });
   });
 
   it("maps TimeParseError to 400 invalid_time", () => {
-    expect(errorResponse(new TimeParseError("bad time"))).toEqual({ status: 400, body: { error: { code: "invalid_time", message: "bad time" } }, internal: false });
+    expect(errorResponse(new TimeParseError("bad time"))).toEqual({
+      status: 400,
+      body: { error: { code: "invalid_time", message: "bad time" } },
+      internal: false,
+    });
   });
 
   it("maps PromQLNameError to 400 invalid_name", () => {
-    expect(errorResponse(new PromQLNameError('invalid label name: "a-b"'))).toMatchObject({ status: 400, body: { error: { code: "invalid_name" } } });
+    expect(errorResponse(new PromQLNameError('invalid label name: "a-b"'))).toMatchObject({
+      status: 400,
+      body: { error: { code: "invalid_name" } },
+    });
   });
 
   it("maps a ZodError to 400 invalid_param naming the path", () => {
@@ -70,7 +90,11 @@ describe("errorResponse", () => {
   it("hides an unknown error behind a generic 500", () => {
     for (const e of [new Error("password=hunter2 at db.internal"), "a string", null, { code: "x" }]) {
       const r = errorResponse(e);
-      expect(r).toEqual({ status: 500, body: { error: { code: "internal", message: "internal error; see the server log" } }, internal: true });
+      expect(r).toEqual({
+        status: 500,
+        body: { error: { code: "internal", message: "internal error; see the server log" } },
+        internal: true,
+      });
     }
   });
 });

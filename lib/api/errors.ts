@@ -32,18 +32,34 @@ function domainDetails(e: DomainError): ErrorDetails {
 
 /** Maps any error to one HTTP status and body; the one place where that mapping lives. */
 export function errorResponse(e: unknown): { status: number; body: ErrorBody; internal: boolean } {
-  const body = (code: string, message: string, param?: string): ErrorBody => ({ error: param ? { code, message, param } : { code, message } });
+  const body = (code: string, message: string, param?: string): ErrorBody => ({
+    error: param ? { code, message, param } : { code, message },
+  });
   if (e instanceof ApiError) return { status: e.status, body: body(e.code, e.message, e.param), internal: false };
-  if (e instanceof DomainError) return { status: domainStatus(e), body: { error: { ...body(e.code, e.message, e.param).error, ...domainDetails(e) } }, internal: false };
+  if (e instanceof DomainError)
+    return {
+      status: domainStatus(e),
+      body: { error: { ...body(e.code, e.message, e.param).error, ...domainDetails(e) } },
+      internal: false,
+    };
   if (e instanceof ZodError) {
     const issue = e.issues[0];
     const param = issue?.path.join(".") || undefined;
-    return { status: 400, body: body("invalid_param", issue ? `${param ?? "request"}: ${issue.message}` : "invalid request", param), internal: false };
+    return {
+      status: 400,
+      body: body("invalid_param", issue ? `${param ?? "request"}: ${issue.message}` : "invalid request", param),
+      internal: false,
+    };
   }
   if (e instanceof UpstreamError) {
     if (e.kind === "timeout") return { status: 504, body: body("upstream_timeout", e.message), internal: false };
     if (e.kind === "config") return { status: 503, body: body("upstream_auth_unreadable", e.message), internal: false };
-    if (e.kind === "bad_data" || e.kind === "execution") return { status: 502, body: body("upstream_error", `the upstream rejected a query: ${e.message}`), internal: false };
+    if (e.kind === "bad_data" || e.kind === "execution")
+      return {
+        status: 502,
+        body: body("upstream_error", `the upstream rejected a query: ${e.message}`),
+        internal: false,
+      };
     return { status: 503, body: body("upstream_unavailable", e.message), internal: false };
   }
   return { status: 500, body: body("internal", "internal error; see the server log"), internal: true };

@@ -18,5 +18,9 @@ const MAX_ECHOED_PATH = 120;
 export function unknownApiRoute(request: Request): never {
   const { pathname } = new URL(request.url);
   const shown = pathname.length > MAX_ECHOED_PATH ? `${pathname.slice(0, MAX_ECHOED_PATH)}…` : pathname;
-  throw new ApiError(404, "not_found", `no API route ${request.method} ${shown}; the routes are GET ${API_ROUTES.join(", ")} (see "JSON API" in the README)`);
+  throw new ApiError(
+    404,
+    "not_found",
+    `no API route ${request.method} ${shown}; the routes are GET ${API_ROUTES.join(", ")} (see "JSON API" in the README)`,
+  );
 }

@@ -19,7 +19,12 @@ function apiError(fn: () => unknown): ApiError {
 
 describe("parseQuery", () => {
   it("reads the known parameters, coercing width and booleans", () => {
-    expect(parseQuery(url("?from=now-6h&to=now&width=900&series=1"), shape)).toEqual({ from: "now-6h", to: "now", width: 900, series: true });
+    expect(parseQuery(url("?from=now-6h&to=now&width=900&series=1"), shape)).toEqual({
+      from: "now-6h",
+      to: "now",
+      width: 900,
+      series: true,
+    });
     expect(parseQuery(url("?series=false"), shape)).toEqual({ series: false });
     expect(parseQuery(url(""), shape)).toEqual({});
   });
@@ -36,13 +41,24 @@ describe("parseQuery", () => {
   });
 
   it("rejects a repeated parameter", () => {
-    expect(apiError(() => parseQuery(url("?from=now-1h&from=now-2h"), shape))).toMatchObject({ status: 400, code: "repeated_param", param: "from" });
+    expect(apiError(() => parseQuery(url("?from=now-1h&from=now-2h"), shape))).toMatchObject({
+      status: 400,
+      code: "repeated_param",
+      param: "from",
+    });
   });
 
   // Names every plain object inherits must not pass for a known parameter or for one already seen.
-  it.each([["constructor"], ["toString"], ["__proto__"], ["hasOwnProperty"]])("rejects ?%s=1 as an unknown parameter, naming it", (name) => {
-    expect(apiError(() => parseQuery(url(`?${name}=1`), shape))).toMatchObject({ status: 400, code: "unknown_param", param: name });
-  });
+  it.each([["constructor"], ["toString"], ["__proto__"], ["hasOwnProperty"]])(
+    "rejects ?%s=1 as an unknown parameter, naming it",
+    (name) => {
+      expect(apiError(() => parseQuery(url(`?${name}=1`), shape))).toMatchObject({
+        status: 400,
+        code: "unknown_param",
+        param: name,
+      });
+    },
+  );
 
   it("rejects a value longer than the limit before parsing it", () => {
     const e = apiError(() => parseQuery(url(`?at=${"1".repeat(MAX_PARAM_LENGTH + 1)}`), shape));
@@ -50,15 +66,25 @@ describe("parseQuery", () => {
   });
 
   it("rejects a time text over 64 characters as invalid", () => {
-    expect(apiError(() => parseQuery(url(`?from=${"9".repeat(65)}`), shape))).toMatchObject({ code: "invalid_param", param: "from" });
+    expect(apiError(() => parseQuery(url(`?from=${"9".repeat(65)}`), shape))).toMatchObject({
+      code: "invalid_param",
+      param: "from",
+    });
   });
 
   it.each([["abc"], ["10"], ["8001"], ["12.5"], [""]])("rejects width=%j, naming width", (width) => {
-    expect(apiError(() => parseQuery(url(`?width=${width}`), shape))).toMatchObject({ status: 400, code: "invalid_param", param: "width" });
+    expect(apiError(() => parseQuery(url(`?width=${width}`), shape))).toMatchObject({
+      status: 400,
+      code: "invalid_param",
+      param: "width",
+    });
   });
 
   it("rejects a boolean that is not true/false/1/0", () => {
-    expect(apiError(() => parseQuery(url("?series=yes"), shape))).toMatchObject({ code: "invalid_param", param: "series" });
+    expect(apiError(() => parseQuery(url("?series=yes"), shape))).toMatchObject({
+      code: "invalid_param",
+      param: "series",
+    });
   });
 
   it("works with any zod shape", () => {
@@ -71,11 +97,17 @@ describe("labelValueParam", () => {
 
   it("takes any printable label value, as written", () => {
     expect(parseQuery(url("?namespace=bookinfo"), ns)).toEqual({ namespace: "bookinfo" });
-    expect(parseQuery(url("?namespace=" + encodeURIComponent('a"} or vector(1)')), ns)).toEqual({ namespace: 'a"} or vector(1)' });
+    expect(parseQuery(url("?namespace=" + encodeURIComponent('a"} or vector(1)')), ns)).toEqual({
+      namespace: 'a"} or vector(1)',
+    });
     expect(parseQuery(url(""), ns)).toEqual({});
   });
 
-  it.each([["", "must not be empty"], ["a%0Ab", "control characters"], ["%7F", "control characters"]])("rejects %j", (raw, why) => {
+  it.each([
+    ["", "must not be empty"],
+    ["a%0Ab", "control characters"],
+    ["%7F", "control characters"],
+  ])("rejects %j", (raw, why) => {
     const e = apiError(() => parseQuery(url(`?namespace=${raw}`), ns));
     expect(e).toMatchObject({ status: 400, code: "invalid_param", param: "namespace" });
     expect(e.message).toContain(why);
@@ -103,7 +135,9 @@ describe("parseName", () => {
 
   it("rejects an empty or too long name", () => {
     expect(parseName("n".repeat(MAX_PARAM_LENGTH), "name")).toHaveLength(MAX_PARAM_LENGTH);
-    expect(apiError(() => parseName("n".repeat(MAX_PARAM_LENGTH + 1), "name")).message).toContain("1 to 256 characters");
+    expect(apiError(() => parseName("n".repeat(MAX_PARAM_LENGTH + 1), "name")).message).toContain(
+      "1 to 256 characters",
+    );
     expect(apiError(() => parseName("", "name")).param).toBe("name");
   });
 });

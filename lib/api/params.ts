@@ -37,9 +37,21 @@ export function parseQuery<T extends z.ZodRawShape>(url: URL, shape: T): z.infer
   // would pass for known parameters and then for parameters already seen.
   const raw = new Map<string, string>();
   for (const [key, value] of url.searchParams) {
-    if (!Object.hasOwn(shape, key)) throw new ApiError(400, "unknown_param", `unknown parameter "${key.slice(0, 40)}"; expected one of: ${Object.keys(shape).join(", ")}`, key.slice(0, 40));
+    if (!Object.hasOwn(shape, key))
+      throw new ApiError(
+        400,
+        "unknown_param",
+        `unknown parameter "${key.slice(0, 40)}"; expected one of: ${Object.keys(shape).join(", ")}`,
+        key.slice(0, 40),
+      );
     if (raw.has(key)) throw new ApiError(400, "repeated_param", `parameter "${key}" is given more than once`, key);
-    if (value.length > MAX_PARAM_LENGTH) throw new ApiError(400, "param_too_long", `parameter "${key}" is longer than ${MAX_PARAM_LENGTH} characters`, key);
+    if (value.length > MAX_PARAM_LENGTH)
+      throw new ApiError(
+        400,
+        "param_too_long",
+        `parameter "${key}" is longer than ${MAX_PARAM_LENGTH} characters`,
+        key,
+      );
     raw.set(key, value);
   }
   const parsed = z.object(shape).strict().safeParse(Object.fromEntries(raw));
@@ -59,7 +71,9 @@ export function parseName(raw: string, param: string): string {
   } catch {
     throw new ApiError(400, "invalid_param", `${param}: not valid percent-encoding`, param);
   }
-  if (name.length === 0 || name.length > MAX_PARAM_LENGTH) throw new ApiError(400, "invalid_param", `${param}: must be 1 to ${MAX_PARAM_LENGTH} characters`, param);
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw new ApiError(400, "invalid_param", `${param}: must not contain control characters`, param);
+  if (name.length === 0 || name.length > MAX_PARAM_LENGTH)
+    throw new ApiError(400, "invalid_param", `${param}: must be 1 to ${MAX_PARAM_LENGTH} characters`, param);
+  if (/[\u0000-\u001f\u007f]/.test(name))
+    throw new ApiError(400, "invalid_param", `${param}: must not contain control characters`, param);
   return name;
 }

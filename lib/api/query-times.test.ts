@@ -31,8 +31,13 @@ describe("resolveQueryTimes", () => {
 
   it("answers an instant that a link names at exactly that instant", () => {
     expect(resolveQueryTimes({ at: "1763700007" }, NOW, LIMITS).at).toBe(1_763_700_007);
-    expect(resolveQueryTimes({ at: "2025-11-22T08:00:07.250Z" }, NOW, { ...LIMITS, scrapeIntervalSeconds: 30 }).at).toBe(1_763_798_407.25);
-    expect(resolveQueryTimes({ from: "1763790000", to: "1763799997" }, NOW, LIMITS)).toMatchObject({ at: 1_763_799_997, end: 1_763_799_997 });
+    expect(
+      resolveQueryTimes({ at: "2025-11-22T08:00:07.250Z" }, NOW, { ...LIMITS, scrapeIntervalSeconds: 30 }).at,
+    ).toBe(1_763_798_407.25);
+    expect(resolveQueryTimes({ from: "1763790000", to: "1763799997" }, NOW, LIMITS)).toMatchObject({
+      at: 1_763_799_997,
+      end: 1_763_799_997,
+    });
   });
 
   it("aligns an instant that follows the clock down to the scrape interval, so viewers share answers", () => {
@@ -42,7 +47,8 @@ describe("resolveQueryTimes", () => {
   });
 
   it("keeps the current values' window whatever the range, and never under four scrapes", () => {
-    for (const from of ["now-15m", "now-24h", "now-7d", "now-31d"]) expect(resolveQueryTimes({ from }, NOW, LIMITS).currentWindow).toBe(60);
+    for (const from of ["now-15m", "now-24h", "now-7d", "now-31d"])
+      expect(resolveQueryTimes({ from }, NOW, LIMITS).currentWindow).toBe(60);
     expect(resolveQueryTimes({}, NOW, { ...LIMITS, scrapeIntervalSeconds: 30 }).currentWindow).toBe(120);
     expect(resolveQueryTimes({}, NOW, { ...LIMITS, statusWindowSeconds: 300 }).currentWindow).toBe(300);
   });
@@ -63,7 +69,11 @@ describe("resolveQueryTimes", () => {
   });
 
   it("rejects an inverted or empty range as invalid_range on from", () => {
-    expect(apiError({ from: "now", to: "now-1h" })).toMatchObject({ status: 400, code: "invalid_range", param: "from" });
+    expect(apiError({ from: "now", to: "now-1h" })).toMatchObject({
+      status: 400,
+      code: "invalid_range",
+      param: "from",
+    });
     expect(apiError({ from: "now", to: "now" })).toMatchObject({ code: "invalid_range" });
   });
 
@@ -89,6 +99,8 @@ describe("resolveQueryTimes", () => {
 
   it("rejects times before 1970", () => {
     expect(() => resolveQueryTimes({}, 100, LIMITS)).toThrow(ApiError);
-    expect(() => resolveQueryTimes({}, 100, LIMITS)).toThrow(expect.objectContaining({ code: "invalid_time", param: "from" }));
+    expect(() => resolveQueryTimes({}, 100, LIMITS)).toThrow(
+      expect.objectContaining({ code: "invalid_time", param: "from" }),
+    );
   });
 });

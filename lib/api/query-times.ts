@@ -39,13 +39,24 @@ export function resolveQueryTimes(input: TimeInput, nowSeconds: number, limits: 
   const to = timeParam(input.to, "now", "to", nowSeconds);
   const atInput = input.at ?? input.to ?? "now";
   const at = timeParam(atInput, "now", input.at === undefined ? "to" : "at", nowSeconds);
-  for (const [param, time] of [["to", to], ["at", at]] as const) {
-    if (time > nowSeconds + MAX_FUTURE_SECONDS) throw new ApiError(400, "invalid_time", `${param}: more than a day after now, where there is no data`, param);
+  for (const [param, time] of [
+    ["to", to],
+    ["at", at],
+  ] as const) {
+    if (time > nowSeconds + MAX_FUTURE_SECONDS)
+      throw new ApiError(400, "invalid_time", `${param}: more than a day after now, where there is no data`, param);
   }
   if (from >= to) throw new ApiError(400, "invalid_range", "from must be earlier than to", "from");
   const maxSeconds = limits.maxRangeDays * 86_400;
-  if (to - from > maxSeconds) throw new ApiError(400, "range_too_long", `the range is longer than the maximum of ${limits.maxRangeDays} days`, "from");
-  if (from < 0 || at < 0) throw new ApiError(400, "invalid_time", "times before 1970 are not supported", from < 0 ? "from" : "at");
+  if (to - from > maxSeconds)
+    throw new ApiError(
+      400,
+      "range_too_long",
+      `the range is longer than the maximum of ${limits.maxRangeDays} days`,
+      "from",
+    );
+  if (from < 0 || at < 0)
+    throw new ApiError(400, "invalid_time", "times before 1970 are not supported", from < 0 ? "from" : "at");
   const scrape = limits.scrapeIntervalSeconds;
   const step = stepFor({ from, to }, pointsForWidth(input.width), scrape);
   return {

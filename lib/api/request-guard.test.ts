@@ -19,7 +19,12 @@ describe("refuseRequest", () => {
     const res = refuseRequest(at(padded("/api/v1/services?from=", 8193)));
     expect(res?.status).toBe(414);
     expect(res?.headers.get("content-type")).toMatch(/^application\/json/);
-    expect(await res?.json()).toEqual({ error: { code: "uri_too_long", message: "the URL is longer than 8192 characters; signalboard's own links are far shorter" } });
+    expect(await res?.json()).toEqual({
+      error: {
+        code: "uri_too_long",
+        message: "the URL is longer than 8192 characters; signalboard's own links are far shorter",
+      },
+    });
   });
 
   it("counts a long path alone, on unknown API paths too", async () => {
@@ -33,21 +38,30 @@ describe("refuseRequest", () => {
       const res = refuseRequest(at(padded(prefix, 8193)));
       expect(res?.status, prefix).toBe(414);
       expect(res?.headers.get("content-type"), prefix).toBe("text/plain; charset=utf-8");
-      expect(await res?.text(), prefix).toBe("414: the URL is longer than 8192 characters; signalboard's own links are far shorter.\n");
+      expect(await res?.text(), prefix).toBe(
+        "414: the URL is longer than 8192 characters; signalboard's own links are far shorter.\n",
+      );
     }
   });
 
   it("answers broken percent-encoding with 400 invalid_path: JSON under /api/, text elsewhere", async () => {
     const api = refuseRequest(at("/api/v1/services/%E0%A4%A"));
     expect(api?.status).toBe(400);
-    expect(await api?.json()).toEqual({ error: { code: "invalid_path", message: "the path is not valid percent-encoding" } });
+    expect(await api?.json()).toEqual({
+      error: { code: "invalid_path", message: "the path is not valid percent-encoding" },
+    });
     const page = refuseRequest(at("/nodes/%zz"));
     expect(page?.status).toBe(400);
     expect(await page?.text()).toBe("400: the path is not valid percent-encoding.\n");
   });
 
   it("lets ordinary requests through", () => {
-    for (const target of ["/", "/api/v1/services?from=now-1h", "/services/checkout?at=1763800000", "/nodes/10.0.0.7%3A9100"]) {
+    for (const target of [
+      "/",
+      "/api/v1/services?from=now-1h",
+      "/services/checkout?at=1763800000",
+      "/nodes/10.0.0.7%3A9100",
+    ]) {
       expect(refuseRequest(at(target)), target).toBeNull();
     }
   });

@@ -18,9 +18,17 @@ export function refuseRequest(url: URL): Response | null {
   const api = url.pathname === "/api" || url.pathname.startsWith("/api/");
   const refuse = (status: number, code: string, message: string): Response => {
     if (api) return Response.json({ error: { code, message } } satisfies ErrorBody, { status });
-    return new Response(`${status}: ${message}.\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return new Response(`${status}: ${message}.\n`, {
+      status,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   };
-  if (url.pathname.length + url.search.length > MAX_URL_LENGTH) return refuse(414, "uri_too_long", `the URL is longer than ${MAX_URL_LENGTH} characters; signalboard's own links are far shorter`);
+  if (url.pathname.length + url.search.length > MAX_URL_LENGTH)
+    return refuse(
+      414,
+      "uri_too_long",
+      `the URL is longer than ${MAX_URL_LENGTH} characters; signalboard's own links are far shorter`,
+    );
   try {
     decodeURIComponent(url.pathname);
   } catch {

@@ -16,16 +16,36 @@ const summary = (name: string, namespace?: string): ServiceSummary => ({
   statusReasons: [],
 });
 
-const line = (v: number): ServiceSparkline => ({ requestRate: [v], errorRatio: [0], p50: [0.1], p90: [0.2], p99: [0.3], p99Failure: [null] });
+const line = (v: number): ServiceSparkline => ({
+  requestRate: [v],
+  errorRatio: [0],
+  p50: [0.1],
+  p90: [0.2],
+  p99: [0.3],
+  p99Failure: [null],
+});
 
 function answer(services: ServiceSparklinesResponse["services"]): ServiceSparklinesResponse {
-  return { at: 0, window: 20, from: 0, to: 0, stale: false, warnings: [], conventions: ["prom-client"], axis: { start: 0, step: 30, points: 1 }, services };
+  return {
+    at: 0,
+    window: 20,
+    from: 0,
+    to: 0,
+    stale: false,
+    warnings: [],
+    conventions: ["prom-client"],
+    axis: { start: 0, step: 30, points: 1 },
+    services,
+  };
 }
 
 describe("withSparklines", () => {
   it("attaches each service's trends by namespace and name, leaving others without", () => {
     const rows = [summary("reviews", "shop"), summary("reviews", "staging"), summary("cart")];
-    const out = withSparklines(rows, answer([{ name: "reviews", namespace: "staging", convention: "istio", series: line(7) }]));
+    const out = withSparklines(
+      rows,
+      answer([{ name: "reviews", namespace: "staging", convention: "istio", series: line(7) }]),
+    );
     expect(out.map((s) => s.series?.requestRate[0] ?? null)).toEqual([null, 7, null]);
     expect(out[0]).toBe(rows[0]);
   });

@@ -4,7 +4,10 @@ import { serviceKey } from "@/lib/identity/service-identity";
 import type { ServiceSparkline, ServiceSparklinesResponse, ServiceSummary } from "@/lib/model/types";
 
 /** The rows with their sparklines attached, by service identity, where the second answer has them; rows without keep none. */
-export function withSparklines(services: readonly ServiceSummary[], sparks: ServiceSparklinesResponse | undefined): ServiceSummary[] {
+export function withSparklines(
+  services: readonly ServiceSummary[],
+  sparks: ServiceSparklinesResponse | undefined,
+): ServiceSummary[] {
   if (!sparks) return [...services];
   const byKey = new Map<string, ServiceSparkline>(sparks.services.map((s) => [serviceKey(s), s.series]));
   return services.map((s) => {

@@ -22,11 +22,20 @@ function configError(fn: () => unknown): string {
 describe("loadConfig", () => {
   it("gives the defaults with no file and no environment", () => {
     const cfg = loadConfig({ env: {} });
-    expect(cfg.prometheus).toEqual({ url: "http://127.0.0.1:9090", timeoutSeconds: 15, scrapeIntervalSeconds: 15, maxConcurrency: 8, headers: {} });
+    expect(cfg.prometheus).toEqual({
+      url: "http://127.0.0.1:9090",
+      timeoutSeconds: 15,
+      scrapeIntervalSeconds: 15,
+      maxConcurrency: 8,
+      headers: {},
+    });
     expect(cfg.limits).toEqual({ maxRangeDays: 31, maxSeries: 20_000, minRefreshSeconds: 10 });
     expect(cfg.services.presets).toBe(true);
     expect(cfg.services.conventions).toEqual([]);
-    expect(cfg.services.thresholds).toEqual({ errorRatio: { degraded: 0.01, failing: 0.05 }, p99Seconds: { degraded: 0.5, failing: 1 } });
+    expect(cfg.services.thresholds).toEqual({
+      errorRatio: { degraded: 0.01, failing: 0.05 },
+      p99Seconds: { degraded: 0.5, failing: 1 },
+    });
   });
 
   it("gives the defaults for an empty file", () => {
@@ -51,14 +60,24 @@ services:
     expect(cfg.prometheus.url).toBe("http://prom:9090");
     expect(cfg.prometheus.timeoutSeconds).toBe(5);
     expect(cfg.services.presets).toBe(false);
-    expect(cfg.services.conventions[0]).toMatchObject({ name: "prometheus-self", durationUnit: "seconds", errorStatus: "5..", instanceLabel: "instance", matchers: {} });
+    expect(cfg.services.conventions[0]).toMatchObject({
+      name: "prometheus-self",
+      durationUnit: "seconds",
+      errorStatus: "5..",
+      instanceLabel: "instance",
+      matchers: {},
+    });
   });
 
   it("lets PROMETHEUS_URL win over the file, keeping the file's other keys", () => {
-    const cfg = fromYaml("prometheus:\n  url: http://from-file:9090\n  timeoutSeconds: 7\n", { PROMETHEUS_URL: "http://from-env:9090" });
+    const cfg = fromYaml("prometheus:\n  url: http://from-file:9090\n  timeoutSeconds: 7\n", {
+      PROMETHEUS_URL: "http://from-env:9090",
+    });
     expect(cfg.prometheus.url).toBe("http://from-env:9090");
     expect(cfg.prometheus.timeoutSeconds).toBe(7);
-    expect(loadConfig({ env: { PROMETHEUS_URL: "https://mimir.example/prometheus" } }).prometheus.url).toBe("https://mimir.example/prometheus");
+    expect(loadConfig({ env: { PROMETHEUS_URL: "https://mimir.example/prometheus" } }).prometheus.url).toBe(
+      "https://mimir.example/prometheus",
+    );
   });
 
   it("checks PROMETHEUS_URL like the file's url", () => {
@@ -112,10 +131,15 @@ services:
   });
 
   it("rejects thresholds where degraded exceeds failing", () => {
-    const message = configError(() => fromYaml("services:\n  thresholds:\n    errorRatio: {degraded: 0.1, failing: 0.05}\n"));
+    const message = configError(() =>
+      fromYaml("services:\n  thresholds:\n    errorRatio: {degraded: 0.1, failing: 0.05}\n"),
+    );
     expect(message).toContain("services.thresholds.errorRatio");
     expect(message).toContain("degraded must not exceed failing");
-    expect(fromYaml("services:\n  thresholds:\n    errorRatio: {degraded: 0.05, failing: 0.05}\n").services.thresholds.errorRatio.failing).toBe(0.05);
+    expect(
+      fromYaml("services:\n  thresholds:\n    errorRatio: {degraded: 0.05, failing: 0.05}\n").services.thresholds
+        .errorRatio.failing,
+    ).toBe(0.05);
   });
 
   it.each([
@@ -131,14 +155,19 @@ services:
 });
 
 describe("nodes section", () => {
-  it("defaults to the mixin's job=\"node\" selector", () => {
+  it('defaults to the mixin\'s job="node" selector', () => {
     expect(loadConfig({ env: {} }).nodes.selector).toEqual({ job: "node" });
   });
 
   it("reads a selector and rejects bad label names and an empty one", () => {
-    expect(fromYaml("nodes:\n  selector: {job: node-exporter, cluster: prod}\n").nodes.selector).toEqual({ job: "node-exporter", cluster: "prod" });
+    expect(fromYaml("nodes:\n  selector: {job: node-exporter, cluster: prod}\n").nodes.selector).toEqual({
+      job: "node-exporter",
+      cluster: "prod",
+    });
     expect(configError(() => fromYaml("nodes:\n  selector: {bad-name: x}\n"))).toMatch(/nodes\.selector/);
-    expect(configError(() => fromYaml("nodes:\n  selector: {}\n"))).toMatch(/nodes\.selector: must name at least one label/);
+    expect(configError(() => fromYaml("nodes:\n  selector: {}\n"))).toMatch(
+      /nodes\.selector: must name at least one label/,
+    );
     expect(configError(() => fromYaml("nodes:\n  selectr: {}\n"))).toMatch(/nodes/);
   });
 });

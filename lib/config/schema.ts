@@ -18,7 +18,11 @@ const regex = z.string().refine((s) => {
 /** How one instrumentation names its request counter, duration histogram and labels. */
 export const conventionSchema = z
   .object({
-    name: z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes"),
+    name: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes"),
     requests: metricName,
     duration: metricName,
     durationUnit: z.enum(["seconds", "milliseconds"]).default("seconds"),
@@ -61,7 +65,10 @@ export const configSchema = z
         url: z
           .url({ protocol: /^https?$/ })
           // fetch refuses URLs with credentials; they belong in basicAuth, read from a file.
-          .refine((u) => !new URL(u).username && !new URL(u).password, "must not contain user:password; use prometheus.basicAuth")
+          .refine(
+            (u) => !new URL(u).username && !new URL(u).password,
+            "must not contain user:password; use prometheus.basicAuth",
+          )
           .default("http://127.0.0.1:9090"),
         timeoutSeconds: z.number().positive().max(300).default(15),
         // Used for rate windows; Prometheus does not report it through its query API.
@@ -69,7 +76,10 @@ export const configSchema = z
         maxConcurrency: z.number().int().min(1).max(64).default(8),
         headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string().max(1024)).default({}),
         bearerTokenFile: z.string().min(1).optional(),
-        basicAuth: z.object({ username: z.string().min(1), passwordFile: z.string().min(1) }).strict().optional(),
+        basicAuth: z
+          .object({ username: z.string().min(1), passwordFile: z.string().min(1) })
+          .strict()
+          .optional(),
       })
       .strict()
       .prefault({}),

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { alertBelongsTo, identityParams, parseServiceKey, resolveService, sameService, serviceId, serviceKey, servicePageHref } from "./service-identity";
+import {
+  alertBelongsTo,
+  identityParams,
+  parseServiceKey,
+  resolveService,
+  sameService,
+  serviceId,
+  serviceKey,
+  servicePageHref,
+} from "./service-identity";
 
 describe("serviceId", () => {
   it("leaves empty and missing parts out", () => {
@@ -17,7 +26,12 @@ describe("serviceKey and parseServiceKey", () => {
   });
 
   it("read back what they wrote, a name with slashes included", () => {
-    for (const id of [{ name: "checkout" }, { name: "reviews", namespace: "staging" }, { name: "api/v2", namespace: "shop", source: "eu" }, { name: "%2F" }]) {
+    for (const id of [
+      { name: "checkout" },
+      { name: "reviews", namespace: "staging" },
+      { name: "api/v2", namespace: "shop", source: "eu" },
+      { name: "%2F" },
+    ]) {
       expect(parseServiceKey(serviceKey(id))).toEqual(id);
     }
   });
@@ -30,8 +44,12 @@ describe("serviceKey and parseServiceKey", () => {
 
 describe("sameService", () => {
   it("compares every part, an empty part equal to an absent one", () => {
-    expect(sameService({ name: "reviews", namespace: "staging" }, { name: "reviews", namespace: "staging" })).toBe(true);
-    expect(sameService({ name: "reviews", namespace: "staging" }, { name: "reviews", namespace: "bookinfo" })).toBe(false);
+    expect(sameService({ name: "reviews", namespace: "staging" }, { name: "reviews", namespace: "staging" })).toBe(
+      true,
+    );
+    expect(sameService({ name: "reviews", namespace: "staging" }, { name: "reviews", namespace: "bookinfo" })).toBe(
+      false,
+    );
     expect(sameService({ name: "reviews" }, { name: "reviews", namespace: "" })).toBe(true);
     expect(sameService({ name: "reviews" }, { name: "reviews", source: "eu" })).toBe(false);
     expect(sameService({ name: "reviews" }, { name: "ratings" })).toBe(false);
@@ -42,26 +60,44 @@ describe("servicePageHref", () => {
   it("puts the namespace (and source) in the query whenever the service has one, before the view", () => {
     expect(servicePageHref({ name: "checkout" })).toBe("/services/checkout");
     expect(servicePageHref({ name: "reviews", namespace: "staging" })).toBe("/services/reviews?namespace=staging");
-    expect(servicePageHref({ name: "reviews", namespace: "staging" }, "from=now-6h")).toBe("/services/reviews?namespace=staging&from=now-6h");
+    expect(servicePageHref({ name: "reviews", namespace: "staging" }, "from=now-6h")).toBe(
+      "/services/reviews?namespace=staging&from=now-6h",
+    );
     expect(servicePageHref({ name: "checkout" }, "from=now-6h")).toBe("/services/checkout?from=now-6h");
-    expect(servicePageHref({ name: "a/b c", namespace: "x&y=z", source: "eu" })).toBe("/services/a%2Fb%20c?namespace=x%26y%3Dz&source=eu");
+    expect(servicePageHref({ name: "a/b c", namespace: "x&y=z", source: "eu" })).toBe(
+      "/services/a%2Fb%20c?namespace=x%26y%3Dz&source=eu",
+    );
   });
 
   it("has the same parameters as identityParams", () => {
     expect(identityParams({ name: "reviews" })).toEqual({});
-    expect(identityParams({ name: "reviews", namespace: "staging", source: "eu" })).toEqual({ namespace: "staging", source: "eu" });
+    expect(identityParams({ name: "reviews", namespace: "staging", source: "eu" })).toEqual({
+      namespace: "staging",
+      source: "eu",
+    });
   });
 });
 
 describe("resolveService", () => {
-  const known = [{ name: "reviews", namespace: "bookinfo" }, { name: "reviews", namespace: "staging" }, { name: "ratings", namespace: "bookinfo" }, { name: "checkout" }];
+  const known = [
+    { name: "reviews", namespace: "bookinfo" },
+    { name: "reviews", namespace: "staging" },
+    { name: "ratings", namespace: "bookinfo" },
+    { name: "checkout" },
+  ];
 
   it("finds a name in the namespace asked for", () => {
-    expect(resolveService(known, { name: "reviews", namespace: "staging" })).toEqual({ kind: "found", id: { name: "reviews", namespace: "staging" } });
+    expect(resolveService(known, { name: "reviews", namespace: "staging" })).toEqual({
+      kind: "found",
+      id: { name: "reviews", namespace: "staging" },
+    });
   });
 
   it("finds a name that is unique without its namespace, so an old link still opens", () => {
-    expect(resolveService(known, { name: "ratings" })).toEqual({ kind: "found", id: { name: "ratings", namespace: "bookinfo" } });
+    expect(resolveService(known, { name: "ratings" })).toEqual({
+      kind: "found",
+      id: { name: "ratings", namespace: "bookinfo" },
+    });
     expect(resolveService(known, { name: "checkout" })).toEqual({ kind: "found", id: { name: "checkout" } });
   });
 
@@ -76,7 +112,10 @@ describe("resolveService", () => {
   });
 
   it("gives a name asked without a namespace to the service of that name that has none", () => {
-    expect(resolveService([...known, { name: "reviews" }], { name: "reviews" })).toEqual({ kind: "found", id: { name: "reviews" } });
+    expect(resolveService([...known, { name: "reviews" }], { name: "reviews" })).toEqual({
+      kind: "found",
+      id: { name: "reviews" },
+    });
   });
 
   it("answers missing for an unknown name, or a known name in another namespace", () => {

@@ -14,7 +14,11 @@ export interface ServiceId {
 
 /** A ServiceId from parts that may be empty, null or absent (labels, URL parameters). */
 export function serviceId(parts: { name: string; namespace?: string | null; source?: string | null }): ServiceId {
-  return { name: parts.name, ...(parts.namespace ? { namespace: parts.namespace } : {}), ...(parts.source ? { source: parts.source } : {}) };
+  return {
+    name: parts.name,
+    ...(parts.namespace ? { namespace: parts.namespace } : {}),
+    ...(parts.source ? { source: parts.source } : {}),
+  };
 }
 
 /**
@@ -55,7 +59,8 @@ export function servicePageHref(id: ServiceId, query = ""): string {
 }
 
 /** What a request for a service finds among the known ones. */
-export type Resolution = { kind: "found"; id: ServiceId } | { kind: "missing" } | { kind: "ambiguous"; candidates: ServiceId[] };
+export type Resolution =
+  { kind: "found"; id: ServiceId } | { kind: "missing" } | { kind: "ambiguous"; candidates: ServiceId[] };
 
 /**
  * Finds the service a request names among `known`. The parts asked for must match; a part not
@@ -64,11 +69,16 @@ export type Resolution = { kind: "found"; id: ServiceId } | { kind: "missing" } 
  */
 export function resolveService(known: Iterable<ServiceId>, asked: ServiceId): Resolution {
   const matches = [...known].filter(
-    (k) => k.name === asked.name && (asked.namespace === undefined || k.namespace === asked.namespace) && (asked.source === undefined || k.source === asked.source),
+    (k) =>
+      k.name === asked.name &&
+      (asked.namespace === undefined || k.namespace === asked.namespace) &&
+      (asked.source === undefined || k.source === asked.source),
   );
   if (matches.length === 0) return { kind: "missing" };
   if (matches.length === 1) return { kind: "found", id: matches[0] as ServiceId };
-  const plain = matches.filter((k) => (asked.namespace !== undefined || !k.namespace) && (asked.source !== undefined || !k.source));
+  const plain = matches.filter(
+    (k) => (asked.namespace !== undefined || !k.namespace) && (asked.source !== undefined || !k.source),
+  );
   if (plain.length === 1) return { kind: "found", id: plain[0] as ServiceId };
   const candidates = [...matches].sort((a, b) => serviceKey(a).localeCompare(serviceKey(b)));
   return { kind: "ambiguous", candidates };

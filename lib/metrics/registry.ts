@@ -7,15 +7,29 @@ const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 1
 function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) => new Counter<L>({ name, help, labelNames, registers: [registry] });
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
+    new Counter<L>({ name, help, labelNames, registers: [registry] });
   const seconds = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
     new Histogram<L>({ name, help, labelNames, buckets: DURATION_BUCKETS, registers: [registry] });
   return {
     registry,
-    httpRequests: counter("signalboard_http_requests_total", "Requests served, by route template and status code.", ["route", "status_code"]),
-    httpDuration: seconds("signalboard_http_request_duration_seconds", "Time to answer a request, by route template.", ["route"]),
-    upstreamQueries: counter("signalboard_upstream_queries_total", "Requests sent to the Prometheus-API upstream, by endpoint and outcome.", ["endpoint", "outcome"]),
-    upstreamDuration: seconds("signalboard_upstream_query_duration_seconds", "Time the upstream took to answer, by endpoint.", ["endpoint"]),
+    httpRequests: counter("signalboard_http_requests_total", "Requests served, by route template and status code.", [
+      "route",
+      "status_code",
+    ]),
+    httpDuration: seconds("signalboard_http_request_duration_seconds", "Time to answer a request, by route template.", [
+      "route",
+    ]),
+    upstreamQueries: counter(
+      "signalboard_upstream_queries_total",
+      "Requests sent to the Prometheus-API upstream, by endpoint and outcome.",
+      ["endpoint", "outcome"],
+    ),
+    upstreamDuration: seconds(
+      "signalboard_upstream_query_duration_seconds",
+      "Time the upstream took to answer, by endpoint.",
+      ["endpoint"],
+    ),
     cacheRequests: counter(
       "signalboard_query_cache_requests_total",
       "Upstream questions by how they were answered: hit, miss, coalesced (shared an in-flight request) or stale.",

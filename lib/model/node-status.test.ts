@@ -22,19 +22,31 @@ describe("classifyNode", () => {
   it("down with NotReady when the Ready condition is not true, unknown included", () => {
     const conditions = (status: string) => [{ condition: "Ready", status }];
     expect(classifyNode(node({ conditions: conditions("false") }))).toEqual({ status: "down", reasons: ["NotReady"] });
-    expect(classifyNode(node({ conditions: conditions("unknown") }))).toEqual({ status: "down", reasons: ["NotReady"] });
+    expect(classifyNode(node({ conditions: conditions("unknown") }))).toEqual({
+      status: "down",
+      reasons: ["NotReady"],
+    });
     expect(classifyNode(node({ conditions: conditions("true") })).status).toBe("ok");
   });
 
   it("busy at 70 %, saturated at 90 % utilization, boundaries included", () => {
-    expect(classifyNode(node({ cpu: { utilization: 0.7, saturation: 0 } }))).toEqual({ status: "busy", reasons: ["CPU 70 % ≥ 70 %"] });
-    expect(classifyNode(node({ memory: { utilization: 0.9 } }))).toEqual({ status: "saturated", reasons: ["memory 90 % ≥ 90 %"] });
+    expect(classifyNode(node({ cpu: { utilization: 0.7, saturation: 0 } }))).toEqual({
+      status: "busy",
+      reasons: ["CPU 70 % ≥ 70 %"],
+    });
+    expect(classifyNode(node({ memory: { utilization: 0.9 } }))).toEqual({
+      status: "saturated",
+      reasons: ["memory 90 % ≥ 90 %"],
+    });
     expect(classifyNode(node({ disk: { utilization: 0.95 } })).reasons).toEqual(["disk busy 95 % ≥ 90 %"]);
     expect(classifyNode(node({ cpu: { utilization: 0.69, saturation: 0 } })).status).toBe("ok");
   });
 
   it("saturated at a load of one runnable task per CPU", () => {
-    expect(classifyNode(node({ cpu: { utilization: 0.5, saturation: 1 } }))).toEqual({ status: "saturated", reasons: ["load per CPU 1.00 ≥ 1"] });
+    expect(classifyNode(node({ cpu: { utilization: 0.5, saturation: 1 } }))).toEqual({
+      status: "saturated",
+      reasons: ["load per CPU 1.00 ≥ 1"],
+    });
     expect(classifyNode(node({ cpu: { utilization: 0.5, saturation: 0.99 } })).status).toBe("ok");
   });
 
@@ -44,7 +56,8 @@ describe("classifyNode", () => {
   });
 
   it("filesystems: nearly full is saturated, filling within a day is busy", () => {
-    const fs = (usedRatio: number, timeToFullSeconds: number | null) => node({ filesystems: [{ mountpoint: "/var", usedRatio, timeToFullSeconds }] });
+    const fs = (usedRatio: number, timeToFullSeconds: number | null) =>
+      node({ filesystems: [{ mountpoint: "/var", usedRatio, timeToFullSeconds }] });
     expect(classifyNode(fs(0.96, null))).toEqual({ status: "saturated", reasons: ["/var 96 % full"] });
     expect(classifyNode(fs(0.65, 5 * 3600))).toEqual({ status: "busy", reasons: ["/var full in 5 h"] });
     expect(classifyNode(fs(0.3, 5 * 3600)).status).toBe("ok");
@@ -61,7 +74,15 @@ describe("classifyNode", () => {
   });
 
   it("ignores unknown values", () => {
-    expect(classifyNode(node({ cpu: { utilization: null, saturation: null }, memory: { utilization: null }, disk: { utilization: null } })).status).toBe("ok");
+    expect(
+      classifyNode(
+        node({
+          cpu: { utilization: null, saturation: null },
+          memory: { utilization: null },
+          disk: { utilization: null },
+        }),
+      ).status,
+    ).toBe("ok");
   });
 });
 
@@ -84,15 +105,35 @@ describe("compareNodes", () => {
       row("busy", { status: "busy", cpu: { utilization: 0.75 } }),
       row("saturated", { status: "saturated", cpu: { utilization: 0.95 } }),
       row("not-ready", { status: "down", statusReasons: ["NotReady"] }),
-      row("exporter-down", { up: false, status: "down", statusReasons: ["node_exporter down"], cpu: { utilization: null }, memory: { utilization: null }, disk: { utilization: null } }),
+      row("exporter-down", {
+        up: false,
+        status: "down",
+        statusReasons: ["node_exporter down"],
+        cpu: { utilization: null },
+        memory: { utilization: null },
+        disk: { utilization: null },
+      }),
       row("b-ok-same"),
       row("no-data", { cpu: { utilization: null }, memory: { utilization: null }, disk: { utilization: null } }),
     ];
-    expect(rows.sort(compareNodes).map((r) => r.name)).toEqual(["exporter-down", "not-ready", "saturated", "busy", "ok-high", "b-ok-same", "ok-low", "no-data"]);
+    expect(rows.sort(compareNodes).map((r) => r.name)).toEqual([
+      "exporter-down",
+      "not-ready",
+      "saturated",
+      "busy",
+      "ok-high",
+      "b-ok-same",
+      "ok-low",
+      "no-data",
+    ]);
   });
 
   it("maxUtilization takes the highest known value", () => {
-    expect(maxUtilization({ cpu: { utilization: 0.2 }, memory: { utilization: null }, disk: { utilization: 0.5 } })).toBe(0.5);
-    expect(maxUtilization({ cpu: { utilization: null }, memory: { utilization: null }, disk: { utilization: null } })).toBeNull();
+    expect(
+      maxUtilization({ cpu: { utilization: 0.2 }, memory: { utilization: null }, disk: { utilization: 0.5 } }),
+    ).toBe(0.5);
+    expect(
+      maxUtilization({ cpu: { utilization: null }, memory: { utilization: null }, disk: { utilization: null } }),
+    ).toBeNull();
   });
 });

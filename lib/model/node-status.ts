@@ -75,16 +75,22 @@ export function classifyNode(n: NodeStatusInput): NodeVerdict {
   utilization(n.memory.utilization, "memory");
   utilization(n.disk.utilization, "disk busy");
   const load = n.cpu.saturation;
-  if (load !== null && load >= SATURATED_LOAD_PER_CPU) saturated.push(`load per CPU ${load.toFixed(2)} ≥ ${SATURATED_LOAD_PER_CPU}`);
+  if (load !== null && load >= SATURATED_LOAD_PER_CPU)
+    saturated.push(`load per CPU ${load.toFixed(2)} ≥ ${SATURATED_LOAD_PER_CPU}`);
   for (const fs of n.filesystems) {
     if (fs.usedRatio === null) continue;
     if (fs.usedRatio >= FILESYSTEM_FULL_RATIO) saturated.push(`${fs.mountpoint} ${pct(fs.usedRatio)} full`);
-    else if (fs.usedRatio >= FILLING_USED_RATIO && fs.timeToFullSeconds !== null && fs.timeToFullSeconds < FILLS_WITHIN_SECONDS) {
+    else if (
+      fs.usedRatio >= FILLING_USED_RATIO &&
+      fs.timeToFullSeconds !== null &&
+      fs.timeToFullSeconds < FILLS_WITHIN_SECONDS
+    ) {
       busy.push(`${fs.mountpoint} full in ${duration(fs.timeToFullSeconds)}`);
     }
   }
   for (const c of n.conditions ?? []) {
-    if ((PRESSURE_CONDITIONS as readonly string[]).includes(c.condition) && c.status === "true") saturated.push(c.condition);
+    if ((PRESSURE_CONDITIONS as readonly string[]).includes(c.condition) && c.status === "true")
+      saturated.push(c.condition);
   }
   if (saturated.length) return { status: "saturated", reasons: [...saturated, ...busy] };
   if (busy.length) return { status: "busy", reasons: busy };

@@ -38,7 +38,11 @@ export interface NodeSummary {
   /** busiest device: io-time ratio 0..1; weighted io seconds per second */
   disk: { utilization: number | null; saturation: number | null };
   /** loopback excluded; errors + drops per second */
-  network: { receiveBytesPerSecond: number | null; transmitBytesPerSecond: number | null; errorsPerSecond: number | null };
+  network: {
+    receiveBytesPerSecond: number | null;
+    transmitBytesPerSecond: number | null;
+    errorsPerSecond: number | null;
+  };
   filesystems: FilesystemSummary[];
   /** Kubernetes node conditions, where the node is a Kubernetes node. */
   conditions?: NodeCondition[];

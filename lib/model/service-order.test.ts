@@ -12,9 +12,20 @@ describe("compareStatus", () => {
 });
 
 describe("compareWorstFirst", () => {
-  const svc = (name: string, status: "ok" | "failing" | "down", errorRatio: number | null, p99: number | null) => ({ name, status, errorRatio, latency: { p99 } });
+  const svc = (name: string, status: "ok" | "failing" | "down", errorRatio: number | null, p99: number | null) => ({
+    name,
+    status,
+    errorRatio,
+    latency: { p99 },
+  });
   it("orders by status, then error ratio, then p99, then name", () => {
-    const rows = [svc("b", "failing", 0.08, 0.1), svc("a", "ok", 0, 0.1), svc("c", "failing", 0.4, 0.1), svc("d", "down", null, null), svc("e", "failing", 0.08, 2)];
+    const rows = [
+      svc("b", "failing", 0.08, 0.1),
+      svc("a", "ok", 0, 0.1),
+      svc("c", "failing", 0.4, 0.1),
+      svc("d", "down", null, null),
+      svc("e", "failing", 0.08, 2),
+    ];
     expect(rows.sort(compareWorstFirst).map((r) => r.name)).toEqual(["d", "c", "e", "b", "a"]);
   });
 });

@@ -24,5 +24,10 @@ export function descNullsLast(a: number | null, b: number | null): number {
 
 /** Worst first: by status, then the highest error ratio, then the slowest p99, then by name. */
 export function compareWorstFirst(a: Rankable, b: Rankable): number {
-  return compareStatus(a.status, b.status) || descNullsLast(a.errorRatio, b.errorRatio) || descNullsLast(a.latency.p99, b.latency.p99) || a.name.localeCompare(b.name);
+  return (
+    compareStatus(a.status, b.status) ||
+    descNullsLast(a.errorRatio, b.errorRatio) ||
+    descNullsLast(a.latency.p99, b.latency.p99) ||
+    a.name.localeCompare(b.name)
+  );
 }

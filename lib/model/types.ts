@@ -120,7 +120,14 @@ export interface ServiceDetailResponse extends Window, Freshness {
 export interface StatusResponse {
   upstream: { url: string; reachable: boolean; version: string | null; error: string | null };
   scrapeIntervalSeconds: number;
-  conventions: { name: string; inUse: boolean; services: number; requests: string; duration: string; serviceLabel: string }[];
+  conventions: {
+    name: string;
+    inUse: boolean;
+    services: number;
+    requests: string;
+    duration: string;
+    serviceLabel: string;
+  }[];
   thresholds: { errorRatio: { degraded: number; failing: number }; p99Seconds: { degraded: number; failing: number } };
   limits: { maxRangeDays: number; maxSeries: number; minRefreshSeconds: number };
 }

@@ -19,7 +19,8 @@ function failure(fn: () => unknown): UpstreamError {
   throw new Error("expected an UpstreamError");
 }
 
-const prometheus = (extra: object) => configSchema.parse({ prometheus: { url: "http://prom:9090", ...extra } }).prometheus;
+const prometheus = (extra: object) =>
+  configSchema.parse({ prometheus: { url: "http://prom:9090", ...extra } }).prometheus;
 
 describe("upstreamHeaders", () => {
   it("names a bearer token file that does not exist, with the reason, as a config error", () => {
@@ -33,7 +34,9 @@ describe("upstreamHeaders", () => {
     const dir = os.tmpdir();
     const e = failure(upstreamHeaders(prometheus({ basicAuth: { username: "u", passwordFile: dir } })));
     expect(e.kind).toBe("config");
-    expect(e.message).toBe(`cannot read prometheus.basicAuth.passwordFile ${dir}: EISDIR: illegal operation on a directory`);
+    expect(e.message).toBe(
+      `cannot read prometheus.basicAuth.passwordFile ${dir}: EISDIR: illegal operation on a directory`,
+    );
   });
 
   it("is not a transient error: a stale answer must not hide it", () => {

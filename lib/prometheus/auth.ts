@@ -6,7 +6,10 @@ import { UpstreamError } from "./errors";
 const REREAD_MS = 60_000;
 
 /** Builds the headers every upstream request carries: configured headers plus bearer or basic auth. */
-export function upstreamHeaders(cfg: Config["prometheus"], readFile = (p: string) => fs.readFileSync(p, "utf8")): () => Record<string, string> {
+export function upstreamHeaders(
+  cfg: Config["prometheus"],
+  readFile = (p: string) => fs.readFileSync(p, "utf8"),
+): () => Record<string, string> {
   // A missing or unreadable file is the operator's to fix: name the setting, the path and the reason.
   const read = (setting: string, file: string) => {
     try {
@@ -22,7 +25,8 @@ export function upstreamHeaders(cfg: Config["prometheus"], readFile = (p: string
     const now = Date.now();
     if (cached && now - cached.at < REREAD_MS) return cached.headers;
     const headers: Record<string, string> = { ...cfg.headers };
-    if (cfg.bearerTokenFile) headers.Authorization = `Bearer ${read("prometheus.bearerTokenFile", cfg.bearerTokenFile)}`;
+    if (cfg.bearerTokenFile)
+      headers.Authorization = `Bearer ${read("prometheus.bearerTokenFile", cfg.bearerTokenFile)}`;
     else if (cfg.basicAuth) {
       const password = read("prometheus.basicAuth.passwordFile", cfg.basicAuth.passwordFile);
       headers.Authorization = `Basic ${Buffer.from(`${cfg.basicAuth.username}:${password}`).toString("base64")}`;

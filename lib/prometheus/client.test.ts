@@ -18,7 +18,8 @@ function recorder(respond: (call: Call) => Response | Promise<Response>) {
   return { calls, fetch };
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 
 function client(fetch: typeof globalThis.fetch, opts: Partial<ClientOptions> = {}) {
   return createPrometheusClient({ url: "http://prom:9090", timeoutMs: 5000, fetch, ...opts });
@@ -45,12 +46,26 @@ const VECTOR_WITH_WARNING = {
       { metric: { job: "cart" }, value: [1763800000, "NaN"] },
     ],
   },
-  warnings: ['PromQL warning: encountered a mix of histograms and floats for metric name "http_request_duration_seconds"'],
+  warnings: [
+    'PromQL warning: encountered a mix of histograms and floats for metric name "http_request_duration_seconds"',
+  ],
 };
-const BAD_DATA = { status: "error", errorType: "bad_data", error: 'invalid parameter "query": 1:14: parse error: unexpected end of input' };
-const EXECUTION = { status: "error", errorType: "execution", error: "query processing would load too many samples into memory in query execution" };
+const BAD_DATA = {
+  status: "error",
+  errorType: "bad_data",
+  error: 'invalid parameter "query": 1:14: parse error: unexpected end of input',
+};
+const EXECUTION = {
+  status: "error",
+  errorType: "execution",
+  error: "query processing would load too many samples into memory in query execution",
+};
 // VictoriaMetrics writes the HTTP status as a number where Prometheus writes a string.
-const VICTORIA_422 = { status: "error", errorType: 422, error: 'error when executing query="sum(rate(foo[1m]))": cannot execute query: not enough memory' };
+const VICTORIA_422 = {
+  status: "error",
+  errorType: 422,
+  error: 'error when executing query="sum(rate(foo[1m]))": cannot execute query: not enough memory',
+};
 
 describe("answers", () => {
   it("returns the data and the warnings of a success", async () => {
@@ -79,7 +94,12 @@ describe("answers", () => {
 
   it("maps the text/plain 503 of a starting Prometheus to unavailable", async () => {
     const { fetch } = recorder(
-      () => new Response("Service Unavailable", { status: 503, statusText: "Service Unavailable", headers: { "Content-Type": "text/plain; charset=utf-8" } }),
+      () =>
+        new Response("Service Unavailable", {
+          status: 503,
+          statusText: "Service Unavailable",
+          headers: { "Content-Type": "text/plain; charset=utf-8" },
+        }),
     );
     const e = await failure(client(fetch).query("up", 1));
     expect(e).toMatchObject({ kind: "unavailable", status: 503 });
@@ -114,7 +134,8 @@ describe("no answer", () => {
 
   it("maps no answer within timeoutMs to timeout", async () => {
     const { fetch } = recorder(
-      ({ init }) => new Promise<Response>((_, reject) => init.signal?.addEventListener("abort", () => reject(init.signal?.reason))),
+      ({ init }) =>
+        new Promise<Response>((_, reject) => init.signal?.addEventListener("abort", () => reject(init.signal?.reason))),
     );
     const started = Date.now();
     const e = await failure(client(fetch, { timeoutMs: 50 }).query("up", 1));
@@ -125,7 +146,8 @@ describe("no answer", () => {
 
   it("maps the caller's deadline (a timeout signal) to timeout, which is transient", async () => {
     const { fetch } = recorder(
-      ({ init }) => new Promise<Response>((_, reject) => init.signal?.addEventListener("abort", () => reject(init.signal?.reason))),
+      ({ init }) =>
+        new Promise<Response>((_, reject) => init.signal?.addEventListener("abort", () => reject(init.signal?.reason))),
     );
     const started = Date.now();
     const e = await failure(client(fetch, { timeoutMs: 5000 }).query("up", 1, AbortSignal.timeout(50)));
@@ -136,7 +158,8 @@ describe("no answer", () => {
 
   it("maps the caller's abort to canceled, which is not transient", async () => {
     const { fetch } = recorder(
-      ({ init }) => new Promise<Response>((_, reject) => init.signal?.addEventListener("abort", () => reject(init.signal?.reason))),
+      ({ init }) =>
+        new Promise<Response>((_, reject) => init.signal?.addEventListener("abort", () => reject(init.signal?.reason))),
     );
     const caller = new AbortController();
     const pending = client(fetch).query("up", 1, caller.signal);
@@ -169,7 +192,12 @@ describe("requests", () => {
     await client(fetch).queryRange("up", 1763796400, 1763800000, 15);
     const form = new URLSearchParams(String(calls[0]?.init.body));
     expect(calls[0]?.url).toBe("http://prom:9090/api/v1/query_range");
-    expect([...form.entries()]).toEqual([["query", "up"], ["start", "1763796400"], ["end", "1763800000"], ["step", "15"]]);
+    expect([...form.entries()]).toEqual([
+      ["query", "up"],
+      ["start", "1763796400"],
+      ["end", "1763800000"],
+      ["step", "15"],
+    ]);
   });
 
   it("keeps a path prefix such as Mimir's /prometheus", async () => {
@@ -195,7 +223,10 @@ describe("requests", () => {
     await c.query("up", 1);
     tenant = "team-b";
     await c.query("up", 2);
-    expect(calls.map((call) => (call.init.headers as Record<string, string>)["X-Scope-OrgID"])).toEqual(["team-a", "team-b"]);
+    expect(calls.map((call) => (call.init.headers as Record<string, string>)["X-Scope-OrgID"])).toEqual([
+      "team-a",
+      "team-b",
+    ]);
     expect((calls[0]?.init.headers as Record<string, string>).Accept).toBe("application/json");
   });
 
@@ -203,7 +234,10 @@ describe("requests", () => {
     const { calls, fetch } = recorder(ok);
     const c = client(fetch, {
       headers: () => {
-        throw new UpstreamError("config", "cannot read prometheus.bearerTokenFile /run/token: ENOENT: no such file or directory");
+        throw new UpstreamError(
+          "config",
+          "cannot read prometheus.bearerTokenFile /run/token: ENOENT: no such file or directory",
+        );
       },
     });
     const e = await failure(c.query("up", 1));

@@ -15,7 +15,13 @@ export interface PrometheusClient {
   /** Instant query at `time` (unix seconds). */
   query(query: string, time: number, signal?: AbortSignal): Promise<Answer<QueryResult>>;
   /** Range query; start, end and step in seconds. */
-  queryRange(query: string, start: number, end: number, step: number, signal?: AbortSignal): Promise<Answer<QueryResult>>;
+  queryRange(
+    query: string,
+    start: number,
+    end: number,
+    step: number,
+    signal?: AbortSignal,
+  ): Promise<Answer<QueryResult>>;
   /** Label sets of the series matching any of the selectors. */
   series(match: string[], start: number, end: number, signal?: AbortSignal): Promise<Answer<Labels[]>>;
   /** Names of all labels. */
@@ -38,7 +44,12 @@ export function createPrometheusClient(opts: ClientOptions): PrometheusClient {
   const shownBase = withoutCredentials(base);
   const doFetch = opts.fetch ?? fetch;
 
-  async function call<T>(path: string, params: Params, method: "GET" | "POST", signal?: AbortSignal): Promise<Answer<T>> {
+  async function call<T>(
+    path: string,
+    params: Params,
+    method: "GET" | "POST",
+    signal?: AbortSignal,
+  ): Promise<Answer<T>> {
     const timeout = AbortSignal.timeout(opts.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const body = new URLSearchParams(params);
@@ -68,7 +79,11 @@ export function createPrometheusClient(opts: ClientOptions): PrometheusClient {
     } catch (e) {
       if (combined.aborted) throw abortOrNetworkError(e, combined, opts.timeoutMs, shownBase);
       // Prometheus answers 503 in text/plain while it starts, and proxies send HTML error pages.
-      throw new UpstreamError(res.ok ? "execution" : "unavailable", `${res.status} ${res.statusText}: not a JSON answer from ${path}`, res.status);
+      throw new UpstreamError(
+        res.ok ? "execution" : "unavailable",
+        `${res.status} ${res.statusText}: not a JSON answer from ${path}`,
+        res.status,
+      );
     }
     const payload = parsed as { status?: string; data?: T; warnings?: string[] };
     if (!res.ok || payload.status !== "success") throw upstreamErrorFromResponse(res.status, parsed);
@@ -76,11 +91,35 @@ export function createPrometheusClient(opts: ClientOptions): PrometheusClient {
   }
 
   return {
-    query: (query, time, signal) => call("/api/v1/query", [["query", query], ["time", String(time)]], "POST", signal),
+    query: (query, time, signal) =>
+      call(
+        "/api/v1/query",
+        [
+          ["query", query],
+          ["time", String(time)],
+        ],
+        "POST",
+        signal,
+      ),
     queryRange: (query, start, end, step, signal) =>
-      call("/api/v1/query_range", [["query", query], ["start", String(start)], ["end", String(end)], ["step", String(step)]], "POST", signal),
+      call(
+        "/api/v1/query_range",
+        [
+          ["query", query],
+          ["start", String(start)],
+          ["end", String(end)],
+          ["step", String(step)],
+        ],
+        "POST",
+        signal,
+      ),
     series: (match, start, end, signal) =>
-      call("/api/v1/series", [...match.map((m): [string, string] => ["match[]", m]), ["start", String(start)], ["end", String(end)]], "POST", signal),
+      call(
+        "/api/v1/series",
+        [...match.map((m): [string, string] => ["match[]", m]), ["start", String(start)], ["end", String(end)]],
+        "POST",
+        signal,
+      ),
     labels: (signal) => call("/api/v1/labels", [], "GET", signal),
     labelValues: (name, signal) => call(`/api/v1/label/${encodeURIComponent(name)}/values`, [], "GET", signal),
     alerts: (signal) => call("/api/v1/alerts", [], "GET", signal),
@@ -94,9 +133,9 @@ export function createPrometheusClient(opts: ClientOptions): PrometheusClient {
  * last good answer may stand in. Any other abort is a cancel.
  */
 function abortOrNetworkError(e: unknown, signal: AbortSignal, timeoutMs: number, base: string): UpstreamError {
-  if (signal.aborted && isTimeoutReason(signal.reason)) return new UpstreamError("timeout", `no answer from the upstream within ${timeoutMs / 1000} s`);
+  if (signal.aborted && isTimeoutReason(signal.reason))
+    return new UpstreamError("timeout", `no answer from the upstream within ${timeoutMs / 1000} s`);
   if ((e as Error)?.name === "AbortError") return new UpstreamError("canceled", "the request was canceled");
   const cause = (e as { cause?: { code?: string } })?.cause?.code;
   return new UpstreamError("network", `cannot reach the upstream at ${base}${cause ? ` (${cause})` : ""}`);
 }
-

@@ -21,7 +21,11 @@ function setup(maxEntries = 1000) {
 const TTL = 15_000;
 const upstreamDown = () => Promise.reject(new Error("upstream down"));
 
-function req(key: string, fetch: () => Promise<string>, extra: Partial<CacheRequest<string>> = {}): CacheRequest<string> {
+function req(
+  key: string,
+  fetch: () => Promise<string>,
+  extra: Partial<CacheRequest<string>> = {},
+): CacheRequest<string> {
   return { key, staleKey: key.split("|")[0] as string, ttlMs: TTL, fetch, mayServeStale: () => true, ...extra };
 }
 
@@ -77,7 +81,13 @@ describe("CoalescingCache", () => {
     const pending = Array.from({ length: 5 }, () => cache.get(req("q|100", () => failing.promise)));
     failing.reject(new Error("upstream down"));
     const results = await Promise.allSettled(pending);
-    expect(results.map((r) => (r.status === "fulfilled" ? r.value.stale : r.reason))).toEqual([true, true, true, true, true]);
+    expect(results.map((r) => (r.status === "fulfilled" ? r.value.stale : r.reason))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it("rethrows when there is no last good answer", async () => {
@@ -89,7 +99,9 @@ describe("CoalescingCache", () => {
     const { clock, cache } = setup();
     await cache.get(req("q|100", async () => "v1"));
     clock.now += TTL;
-    await expect(cache.get(req("q|100", upstreamDown, { mayServeStale: () => false }))).rejects.toThrow("upstream down");
+    await expect(cache.get(req("q|100", upstreamDown, { mayServeStale: () => false }))).rejects.toThrow(
+      "upstream down",
+    );
   });
 
   it("keys the stale slot by staleKey: the same question at a later time is served stale", async () => {
@@ -167,22 +179,36 @@ describe("CoalescingCache", () => {
     const { cache } = setup();
     const keep = (v: string) => v !== "";
     const fetch = vi.fn().mockResolvedValueOnce("").mockResolvedValueOnce("names");
-    expect(await cache.get(req("names|0", fetch, { keep, revalidateInBackground: true }))).toMatchObject({ value: "", outcome: "miss" });
-    expect(await cache.get(req("names|0", fetch, { keep, revalidateInBackground: true }))).toMatchObject({ value: "names", outcome: "miss" });
+    expect(await cache.get(req("names|0", fetch, { keep, revalidateInBackground: true }))).toMatchObject({
+      value: "",
+      outcome: "miss",
+    });
+    expect(await cache.get(req("names|0", fetch, { keep, revalidateInBackground: true }))).toMatchObject({
+      value: "names",
+      outcome: "miss",
+    });
     expect(fetch).toHaveBeenCalledTimes(2);
     expect(await cache.get(req("names|0", upstreamDown, { keep }))).toMatchObject({ value: "names", outcome: "hit" });
     // An empty answer after a good one leaves the good one in place, fresh and stale alike.
     const { cache: other } = setup();
     await other.get(req("names|0", async () => "names", { keep, ttlMs: 0 }));
     await other.get(req("names|0", async () => "", { keep, ttlMs: 0 }));
-    expect(await other.get(req("names|0", upstreamDown, { keep, ttlMs: 0 }))).toMatchObject({ value: "names", stale: true });
+    expect(await other.get(req("names|0", upstreamDown, { keep, ttlMs: 0 }))).toMatchObject({
+      value: "names",
+      stale: true,
+    });
   });
 
   it("with failureTtlMs 0, asks again at once after a failure", async () => {
     const { cache } = setup();
-    await expect(cache.get(req("names|0", upstreamDown, { failureTtlMs: 0, revalidateInBackground: true }))).rejects.toThrow("upstream down");
+    await expect(
+      cache.get(req("names|0", upstreamDown, { failureTtlMs: 0, revalidateInBackground: true })),
+    ).rejects.toThrow("upstream down");
     const fetch = vi.fn(async () => "names");
-    expect(await cache.get(req("names|0", fetch, { failureTtlMs: 0, revalidateInBackground: true }))).toMatchObject({ value: "names", outcome: "miss" });
+    expect(await cache.get(req("names|0", fetch, { failureTtlMs: 0, revalidateInBackground: true }))).toMatchObject({
+      value: "names",
+      outcome: "miss",
+    });
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 });

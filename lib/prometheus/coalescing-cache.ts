@@ -66,10 +66,15 @@ export class CoalescingCache<T> {
     const hit = this.fresh.get(req.key);
     if (hit && this.now() - hit.fetchedAt < req.ttlMs) return this.answer(hit, false, "hit");
     const failure = this.failed.get(req.key);
-    if (failure && this.now() - failure.at < Math.min(req.ttlMs, req.failureTtlMs ?? this.failureTtlMs)) return this.staleOrThrow(req, failure.error);
+    if (failure && this.now() - failure.at < Math.min(req.ttlMs, req.failureTtlMs ?? this.failureTtlMs))
+      return this.staleOrThrow(req, failure.error);
     const pending = this.inFlight.get(req.key);
     // Askers who joined an in-flight request get the stale copy too when it fails, not only its starter.
-    if (pending) return pending.then((entry) => this.answer(entry, false, "coalesced"), (error) => this.staleOrThrow(req, error));
+    if (pending)
+      return pending.then(
+        (entry) => this.answer(entry, false, "coalesced"),
+        (error) => this.staleOrThrow(req, error),
+      );
 
     const started = this.load(req);
     this.inFlight.set(req.key, started);

@@ -3,7 +3,8 @@
  * `timeout` is ours or Prometheus's; `unavailable` is a 5xx or a non-JSON answer; `network` is no answer;
  * `config` is our own setup failing before any request (a credentials file we cannot read).
  */
-export type UpstreamErrorKind = "bad_data" | "timeout" | "unavailable" | "network" | "canceled" | "execution" | "config";
+export type UpstreamErrorKind =
+  "bad_data" | "timeout" | "unavailable" | "network" | "canceled" | "execution" | "config";
 
 // Next bundles routes and server-rendered pages apart, each with its own copy of this class, while
 // the upstream is one per process (lib/server/singleton.ts): an error made by one copy must pass

@@ -51,23 +51,26 @@ describe("Limiter", () => {
     expect(await limiter.run(async () => 42)).toBe(42);
   });
 
-  it.each([0, 1, 2, 3, 4, 5, 6])("does not let a newcomer arriving %d microtasks after a task ends take the slot handed to a waiter", async (hops) => {
-    const limiter = new Limiter(1);
-    const { g, task } = gauge();
-    const gates = [deferred(), deferred(), deferred()];
-    const runs = [limiter.run(task(1, () => gates[0]!.promise)), limiter.run(task(2, () => gates[1]!.promise))];
-    await tick();
-    gates[0]!.resolve();
-    for (let i = 0; i < hops; i++) await Promise.resolve();
-    runs.push(limiter.run(task(3, () => gates[2]!.promise)));
-    await tick();
-    expect(g.order).toEqual([1, 2]);
-    gates[1]!.resolve();
-    gates[2]!.resolve();
-    await Promise.all(runs);
-    expect(g.peak).toBe(1);
-    expect(g.order).toEqual([1, 2, 3]);
-  });
+  it.each([0, 1, 2, 3, 4, 5, 6])(
+    "does not let a newcomer arriving %d microtasks after a task ends take the slot handed to a waiter",
+    async (hops) => {
+      const limiter = new Limiter(1);
+      const { g, task } = gauge();
+      const gates = [deferred(), deferred(), deferred()];
+      const runs = [limiter.run(task(1, () => gates[0]!.promise)), limiter.run(task(2, () => gates[1]!.promise))];
+      await tick();
+      gates[0]!.resolve();
+      for (let i = 0; i < hops; i++) await Promise.resolve();
+      runs.push(limiter.run(task(3, () => gates[2]!.promise)));
+      await tick();
+      expect(g.order).toEqual([1, 2]);
+      gates[1]!.resolve();
+      gates[2]!.resolve();
+      await Promise.all(runs);
+      expect(g.peak).toBe(1);
+      expect(g.order).toEqual([1, 2, 3]);
+    },
+  );
 
   it("never exceeds max under many tasks finishing and arriving at random times", async () => {
     const limiter = new Limiter(3);
@@ -95,7 +98,10 @@ describe("Limiter", () => {
     const gate = deferred();
     const first = limiter.run(task(1, () => gate.promise));
     const deadline = new AbortController();
-    const late = limiter.run(task(2, async () => undefined), deadline.signal);
+    const late = limiter.run(
+      task(2, async () => undefined),
+      deadline.signal,
+    );
     const next = limiter.run(task(3, async () => undefined));
     await tick();
     expect(limiter.queued).toBe(2);
@@ -111,7 +117,12 @@ describe("Limiter", () => {
   it("does not start a task whose deadline has already passed", async () => {
     const limiter = new Limiter(1);
     const { g, task } = gauge();
-    await expect(limiter.run(task(1, async () => undefined), AbortSignal.abort(new DOMException("late", "TimeoutError")))).rejects.toMatchObject({ name: "TimeoutError" });
+    await expect(
+      limiter.run(
+        task(1, async () => undefined),
+        AbortSignal.abort(new DOMException("late", "TimeoutError")),
+      ),
+    ).rejects.toMatchObject({ name: "TimeoutError" });
     expect(g.order).toEqual([]);
     expect(await limiter.run(async () => 7)).toBe(7);
   });

@@ -9,7 +9,10 @@ import { createUpstream, instantTtlMs, staleSlot } from "./upstream";
  * An Upstream over the real client, whose fetch answers each request with `respond(query)`:
  * recorded answers stand in for Prometheus, so the whole path (parsing, cap, cache, limiter) runs.
  */
-function upstreamOver(respond: (query: string) => Response | Promise<Response>, settings: Record<string, unknown> = {}) {
+function upstreamOver(
+  respond: (query: string) => Response | Promise<Response>,
+  settings: Record<string, unknown> = {},
+) {
   const asked: string[] = [];
   const fetch = (async (_url: RequestInfo | URL, init?: RequestInit) => {
     const query = new URLSearchParams(String(init?.body ?? "")).get("query") ?? "";
@@ -17,13 +20,23 @@ function upstreamOver(respond: (query: string) => Response | Promise<Response>, 
     return respond(query);
   }) as typeof globalThis.fetch;
   const cfg = configSchema.parse(settings);
-  const client = createPrometheusClient({ url: "http://prom:9090", timeoutMs: cfg.prometheus.timeoutSeconds * 1000, fetch });
+  const client = createPrometheusClient({
+    url: "http://prom:9090",
+    timeoutMs: cfg.prometheus.timeoutSeconds * 1000,
+    fetch,
+  });
   return { upstream: createUpstream(client, cfg, getMetrics()), asked };
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 // What Prometheus answers while it starts: 503 in text/plain.
-const starting = () => new Response("Service Unavailable", { status: 503, statusText: "Service Unavailable", headers: { "Content-Type": "text/plain" } });
+const starting = () =>
+  new Response("Service Unavailable", {
+    status: 503,
+    statusText: "Service Unavailable",
+    headers: { "Content-Type": "text/plain" },
+  });
 
 // Answers in the Prometheus HTTP API's format (https://prometheus.io/docs/prometheus/latest/querying/api/#expression-query-result-formats).
 const vector = (...jobs: [string, string][]) => ({
@@ -34,7 +47,13 @@ const MATRIX_OF_THREE = {
   status: "success",
   data: {
     resultType: "matrix",
-    result: ["cart", "checkout", "search"].map((job) => ({ metric: { job }, values: [[1799999970, "1"], [1800000000, "2"]] })),
+    result: ["cart", "checkout", "search"].map((job) => ({
+      metric: { job },
+      values: [
+        [1799999970, "1"],
+        [1800000000, "2"],
+      ],
+    })),
   },
   warnings: ["PromQL info: metric might not be a counter"],
 };
@@ -101,7 +120,12 @@ describe("metricNames", () => {
     vi.useFakeTimers({ now: 1_800_000_000_000, toFake: ["Date"] });
     try {
       const scrape = configSchema.parse({}).prometheus.scrapeIntervalSeconds * 1000;
-      const { upstream, labelValues } = upstreamAnswering(["up"], ["up", "http_request_duration_seconds_count"], ["up", "http_request_duration_seconds_count"], ["up", "http_request_duration_seconds_count", "istio_requests_total"]);
+      const { upstream, labelValues } = upstreamAnswering(
+        ["up"],
+        ["up", "http_request_duration_seconds_count"],
+        ["up", "http_request_duration_seconds_count"],
+        ["up", "http_request_duration_seconds_count", "istio_requests_total"],
+      );
       // An expired list is answered at once and refreshed in the background: let that refresh land.
       const settle = () => new Promise((r) => setImmediate(r));
       expect((await upstream.metricNames()).value.data).toEqual(["up"]);
@@ -139,7 +163,9 @@ describe("metricNames", () => {
 
 describe("the series cap (limits.maxSeries)", () => {
   it("keeps the first maxSeries series of an instant answer and says how many there were", async () => {
-    const { upstream } = upstreamOver(() => json(vector(["cart", "1.5"], ["checkout", "2"], ["search", "NaN"])), { limits: { maxSeries: 2 } });
+    const { upstream } = upstreamOver(() => json(vector(["cart", "1.5"], ["checkout", "2"], ["search", "NaN"])), {
+      limits: { maxSeries: 2 },
+    });
     const answer = await upstream.instant("sum by (job) (up)", 1800000000, 5000);
     expect(answer.value).toEqual({
       data: [
@@ -154,13 +180,23 @@ describe("the series cap (limits.maxSeries)", () => {
     const { upstream } = upstreamOver(() => json(MATRIX_OF_THREE), { limits: { maxSeries: 1 } });
     const answer = await upstream.range("sum by (job) (up)", { start: 1799999970, end: 1800000000, step: 30 });
     expect(answer.value).toEqual({
-      data: [{ labels: { job: "cart" }, points: [[1799999970, 1], [1800000000, 2]] }],
+      data: [
+        {
+          labels: { job: "cart" },
+          points: [
+            [1799999970, 1],
+            [1800000000, 2],
+          ],
+        },
+      ],
       warnings: ["PromQL info: metric might not be a counter", "only the first 1 of 3 series are shown"],
     });
   });
 
   it("leaves an answer of exactly maxSeries series whole, without a warning", async () => {
-    const { upstream } = upstreamOver(() => json(vector(["cart", "1"], ["checkout", "2"])), { limits: { maxSeries: 2 } });
+    const { upstream } = upstreamOver(() => json(vector(["cart", "1"], ["checkout", "2"])), {
+      limits: { maxSeries: 2 },
+    });
     expect((await upstream.instant("up", 1800000000, 5000)).value.warnings).toEqual([]);
   });
 });
@@ -216,10 +252,17 @@ describe("the stale slot", () => {
     // Another past moment: the hour-ago answer would be wrong there, not merely old.
     const elsewhere = upstream.instant("q", anHourAgo + 60, 5000);
     await expect(elsewhere).rejects.toThrow(UpstreamError);
-    await expect(elsewhere).rejects.toMatchObject({ kind: "unavailable", message: "503 Service Unavailable: not a JSON answer from /api/v1/query" });
+    await expect(elsewhere).rejects.toMatchObject({
+      kind: "unavailable",
+      message: "503 Service Unavailable: not a JSON answer from /api/v1/query",
+    });
     // The same moment, once its 10 min in the cache are over: the old answer stands in.
     vi.advanceTimersByTime(11 * 60_000);
-    expect(await upstream.instant("q", anHourAgo, 5000)).toMatchObject({ value: { data: [{ labels: { job: "checkout" }, value: 3 }] }, stale: true, ageSeconds: 660 });
+    expect(await upstream.instant("q", anHourAgo, 5000)).toMatchObject({
+      value: { data: [{ labels: { job: "checkout" }, value: 3 }] },
+      stale: true,
+      ageSeconds: 660,
+    });
   });
 
   it("is not served for an error that asking again cannot mend (bad_data)", async () => {
@@ -245,7 +288,10 @@ describe("the limiter (prometheus.maxConcurrency)", () => {
     const slow = upstream.instant("slow", 1800000000, 5000);
     const queued = upstream.instant("queued", 1800000000, 5000);
     await expect(queued).rejects.toThrow(UpstreamError);
-    await expect(queued).rejects.toMatchObject({ kind: "timeout", message: "no free upstream slot within 0.2 s: 1 queries were running" });
+    await expect(queued).rejects.toMatchObject({
+      kind: "timeout",
+      message: "no free upstream slot within 0.2 s: 1 queries were running",
+    });
     expect(asked).toEqual(["slow"]);
     release(json(vector(["checkout", "7"])));
     expect((await slow).value.data).toEqual([{ labels: { job: "checkout" }, value: 7 }]);

@@ -100,9 +100,16 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
       fetch: () => {
         // One budget from the moment we need the answer: time queued behind other queries counts.
         const deadline = AbortSignal.timeout(timeoutMs);
-        return limiter.run(() => timed(endpoint, () => fetch(deadline)), deadline).catch((e: unknown) => {
-          throw isTimeoutReason(e) ? new UpstreamError("timeout", `no free upstream slot within ${timeoutMs / 1000} s: ${cfg.prometheus.maxConcurrency} queries were running`) : e;
-        });
+        return limiter
+          .run(() => timed(endpoint, () => fetch(deadline)), deadline)
+          .catch((e: unknown) => {
+            throw isTimeoutReason(e)
+              ? new UpstreamError(
+                  "timeout",
+                  `no free upstream slot within ${timeoutMs / 1000} s: ${cfg.prometheus.maxConcurrency} queries were running`,
+                )
+              : e;
+          });
       },
     });
     metrics.cacheRequests.inc({ result: answer.outcome });
@@ -125,7 +132,10 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
 
   function capped<T>(items: T[], warnings: string[]): Result<T[]> {
     if (items.length <= maxSeries) return { data: items, warnings };
-    return { data: items.slice(0, maxSeries), warnings: [...warnings, `only the first ${maxSeries} of ${items.length} series are shown`] };
+    return {
+      data: items.slice(0, maxSeries),
+      warnings: [...warnings, `only the first ${maxSeries} of ${items.length} series are shown`],
+    };
   }
 
   const bucket = (ms: number) => String(Math.floor(Date.now() / ms));
@@ -146,18 +156,31 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
     },
     range: (query, r) => {
       const key = `${query}|${r.start}|${r.end}|${r.step}`;
-      return ask("query_range", key, staleSlot(key, `${query}|${r.end - r.start}|${r.step}`, r.end, Date.now()), r.step * 1000, async (deadline) => {
-        const a = await client.queryRange(query, r.start, r.end, r.step, deadline);
-        return capped(matrixOf(a), a.warnings);
-      });
+      return ask(
+        "query_range",
+        key,
+        staleSlot(key, `${query}|${r.end - r.start}|${r.step}`, r.end, Date.now()),
+        r.step * 1000,
+        async (deadline) => {
+          const a = await client.queryRange(query, r.start, r.end, r.step, deadline);
+          return capped(matrixOf(a), a.warnings);
+        },
+      );
     },
     metricNames: () =>
-      ask("label_values", "names", "names", names.settled ? METADATA_TTL_MS : scrapeMs, async (deadline) => {
-        const a = await client.labelValues("__name__", deadline);
-        names.settled = a.data.length === names.count;
-        names.count = a.data.length;
-        return a;
-      }, METRIC_NAMES_POLICY),
+      ask(
+        "label_values",
+        "names",
+        "names",
+        names.settled ? METADATA_TTL_MS : scrapeMs,
+        async (deadline) => {
+          const a = await client.labelValues("__name__", deadline);
+          names.settled = a.data.length === names.count;
+          names.count = a.data.length;
+          return a;
+        },
+        METRIC_NAMES_POLICY,
+      ),
     alerts: () =>
       ask("alerts", bucket(ALERTS_TTL_MS), "alerts", ALERTS_TTL_MS, async (deadline) => {
         const a = await client.alerts(deadline);
@@ -168,18 +191,21 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
         const a = await client.rules(deadline);
         return { data: a.data.groups ?? [], warnings: a.warnings };
       }),
-    buildInfo: () => ask("buildinfo", bucket(METADATA_TTL_MS), "buildinfo", METADATA_TTL_MS, (deadline) => client.buildInfo(deadline)),
+    buildInfo: () =>
+      ask("buildinfo", bucket(METADATA_TTL_MS), "buildinfo", METADATA_TTL_MS, (deadline) => client.buildInfo(deadline)),
   };
 }
 
 function vectorOf(a: Answer<QueryResult>): InstantSeries[] {
-  if (a.data.resultType === "vector") return a.data.result.map((s) => ({ labels: s.metric, value: sampleValue(s.value[1]) }));
+  if (a.data.resultType === "vector")
+    return a.data.result.map((s) => ({ labels: s.metric, value: sampleValue(s.value[1]) }));
   if (a.data.resultType === "scalar") return [{ labels: {}, value: sampleValue(a.data.result[1]) }];
   throw new UpstreamError("execution", `expected a vector, got a ${a.data.resultType}`);
 }
 
 function matrixOf(a: Answer<QueryResult>): RangeSeries[] {
-  if (a.data.resultType !== "matrix") throw new UpstreamError("execution", `expected a matrix, got a ${a.data.resultType}`);
+  if (a.data.resultType !== "matrix")
+    throw new UpstreamError("execution", `expected a matrix, got a ${a.data.resultType}`);
   return a.data.result.map((s) => ({ labels: s.metric, points: s.values.map(toPoint) }));
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { byLabels, equalityMatchers, escapeLabelValue, labelName, metricName, PromQLNameError, selector } from "./escape";
+import {
+  byLabels,
+  equalityMatchers,
+  escapeLabelValue,
+  labelName,
+  metricName,
+  PromQLNameError,
+  selector,
+} from "./escape";
 
 /**
  * Reads one double-quoted PromQL string literal starting at `text[start]` (the opening quote), the

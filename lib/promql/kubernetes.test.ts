@@ -27,8 +27,12 @@ describe("Kubernetes node queries", () => {
   });
 
   it("requests and limits against allocatable", () => {
-    expect(kubeResourceRequests()).toBe('sum by (node, resource) (kube_pod_container_resource_requests{resource=~"cpu|memory"})');
-    expect(kubeResourceLimits()).toBe('sum by (node, resource) (kube_pod_container_resource_limits{resource=~"cpu|memory"})');
+    expect(kubeResourceRequests()).toBe(
+      'sum by (node, resource) (kube_pod_container_resource_requests{resource=~"cpu|memory"})',
+    );
+    expect(kubeResourceLimits()).toBe(
+      'sum by (node, resource) (kube_pod_container_resource_limits{resource=~"cpu|memory"})',
+    );
     expect(kubeAllocatable()).toBe('max by (node, resource) (kube_node_status_allocatable{resource=~"cpu|memory"})');
   });
 
@@ -47,12 +51,18 @@ describe("Kubernetes node queries", () => {
 
 describe("Kubernetes workload queries", () => {
   it("restarts over the range, top N", () => {
-    expect(kubeContainerRestarts(3600, 10)).toBe("topk(10, sum by (namespace, pod) (increase(kube_pod_container_status_restarts_total[1h])) > 0)");
-    expect(kubeContainerRestarts(5400, 5)).toBe("topk(5, sum by (namespace, pod) (increase(kube_pod_container_status_restarts_total[90m])) > 0)");
+    expect(kubeContainerRestarts(3600, 10)).toBe(
+      "topk(10, sum by (namespace, pod) (increase(kube_pod_container_status_restarts_total[1h])) > 0)",
+    );
+    expect(kubeContainerRestarts(5400, 5)).toBe(
+      "topk(5, sum by (namespace, pod) (increase(kube_pod_container_status_restarts_total[90m])) > 0)",
+    );
   });
 
   it("unavailable deployments and their desired replicas", () => {
-    expect(kubeUnavailableDeployments(10)).toBe("topk(10, max by (namespace, deployment) (kube_deployment_status_replicas_unavailable) > 0)");
+    expect(kubeUnavailableDeployments(10)).toBe(
+      "topk(10, max by (namespace, deployment) (kube_deployment_status_replicas_unavailable) > 0)",
+    );
     expect(kubeDesiredReplicasOfUnavailable(10)).toBe(
       "max by (namespace, deployment) (kube_deployment_spec_replicas) and on (namespace, deployment) topk(10, max by (namespace, deployment) (kube_deployment_status_replicas_unavailable) > 0)",
     );

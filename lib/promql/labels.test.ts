@@ -34,7 +34,9 @@ describe("copyLabel and setLabel", () => {
 
 describe("normalizeServiceLabels", () => {
   it("copies job to service and tags the convention", () => {
-    expect(normalizeServiceLabels("X", promClient)).toBe('label_replace(label_replace(X, "service", "$1", "job", "(.*)"), "convention", "prom-client", "", "")');
+    expect(normalizeServiceLabels("X", promClient)).toBe(
+      'label_replace(label_replace(X, "service", "$1", "job", "(.*)"), "convention", "prom-client", "", "")',
+    );
   });
 
   it("copies both labels when neither has our name", () => {
@@ -44,7 +46,9 @@ describe("normalizeServiceLabels", () => {
   });
 
   it("does not copy a label that already has our name", () => {
-    expect(normalizeServiceLabels("X", linkerd)).toBe('label_replace(label_replace(X, "service", "$1", "deployment", "(.*)"), "convention", "linkerd", "", "")');
+    expect(normalizeServiceLabels("X", linkerd)).toBe(
+      'label_replace(label_replace(X, "service", "$1", "deployment", "(.*)"), "convention", "linkerd", "", "")',
+    );
     expect(normalizeServiceLabels("X", nginx)).toBe('label_replace(X, "convention", "ingress-nginx", "", "")');
   });
 });

@@ -34,7 +34,9 @@ describe("one prom-client convention", () => {
   });
 
   it("requestRateByService is docs/definitions.md's sum by (job) (rate(R[W])), normalised", () => {
-    expect(conventionRequestRate(promClient, { window: 20 })).toBe("sum by (job) (rate(http_request_duration_seconds_count[20s]))");
+    expect(conventionRequestRate(promClient, { window: 20 })).toBe(
+      "sum by (job) (rate(http_request_duration_seconds_count[20s]))",
+    );
     expect(requestRateByService([promClient], { window: 20 })).toBe(
       'label_replace(label_replace(sum by (job) (rate(http_request_duration_seconds_count[20s])), "service", "$1", "job", "(.*)"), "convention", "prom-client", "", "")',
     );
@@ -117,13 +119,17 @@ describe("one prom-client convention", () => {
   });
 
   it("refuses a breakdown label that is not a label name", () => {
-    expect(() => requestRateBy(promClient, { window: 60, service: { name: "checkout" } }, "route) or vector(1")).toThrow(PromQLNameError);
-    expect(() => requestRateBy(promClient, { window: 60, service: { name: "checkout" } }, "route) or vector(1")).toThrow('invalid label name: "route) or vector(1"');
+    expect(() =>
+      requestRateBy(promClient, { window: 60, service: { name: "checkout" } }, "route) or vector(1"),
+    ).toThrow(PromQLNameError);
+    expect(() =>
+      requestRateBy(promClient, { window: 60, service: { name: "checkout" } }, "route) or vector(1"),
+    ).toThrow('invalid label name: "route) or vector(1"');
   });
 });
 
 describe("a milliseconds convention with matchers (Istio)", () => {
-  it("carries reporter=\"destination\" and groups by service and namespace", () => {
+  it('carries reporter="destination" and groups by service and namespace', () => {
     expect(conventionRequestRate(istio, { window: 60 })).toBe(
       'sum by (destination_service_name, destination_service_namespace) (rate(istio_requests_total{reporter="destination"}[1m]))',
     );
@@ -145,7 +151,9 @@ describe("a milliseconds convention with matchers (Istio)", () => {
     expect(conventionRequestRate(istio, { window: 60, service: { name: "reviews", namespace: "staging" } })).toBe(
       'sum by (destination_service_name, destination_service_namespace) (rate(istio_requests_total{reporter="destination",destination_service_name="reviews",destination_service_namespace="staging"}[1m]))',
     );
-    expect(requestRateBy(istio, { window: 60, service: { name: "reviews", namespace: "bookinfo" } }, "destination_workload")).toBe(
+    expect(
+      requestRateBy(istio, { window: 60, service: { name: "reviews", namespace: "bookinfo" } }, "destination_workload"),
+    ).toBe(
       'sum by (destination_workload) (rate(istio_requests_total{reporter="destination",destination_service_name="reviews",destination_service_namespace="bookinfo"}[1m]))',
     );
   });
@@ -159,13 +167,17 @@ describe("a milliseconds convention with matchers (Istio)", () => {
   });
 
   it("escapes the namespace like the name", () => {
-    expect(conventionLatencyQuantile(istio, { window: 60, service: { name: "r", namespace: 'a"}\n' } }, 0.5, "success")).toBe(
+    expect(
+      conventionLatencyQuantile(istio, { window: 60, service: { name: "r", namespace: 'a"}\n' } }, 0.5, "success"),
+    ).toBe(
       'histogram_quantile(0.5, sum by (destination_service_name, destination_service_namespace, le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_service_name="r",destination_service_namespace="a\\"}\\n",response_code!~"5.."}[1m]))) / 1000',
     );
   });
 
   it("refuses a namespace for a convention that has no namespace label", () => {
-    expect(() => conventionRequestRate(promClient, { window: 60, service: { name: "checkout", namespace: "shop" } })).toThrow(/prom-client has no namespace label/);
+    expect(() =>
+      conventionRequestRate(promClient, { window: 60, service: { name: "checkout", namespace: "shop" } }),
+    ).toThrow(/prom-client has no namespace label/);
   });
 });
 
@@ -204,7 +216,7 @@ describe("several conventions", () => {
       '(label_replace(label_replace(label_replace(histogram_quantile(0.5, sum by (job, le) (rate(http_request_duration_seconds_bucket[1m]))), "quantile", "0.5", "", "")' +
         ' or label_replace(histogram_quantile(0.9, sum by (job, le) (rate(http_request_duration_seconds_bucket[1m]))), "quantile", "0.9", "", "")' +
         ' or label_replace(histogram_quantile(0.99, sum by (job, le) (rate(http_request_duration_seconds_bucket[1m]))), "quantile", "0.99", "", ""), "service", "$1", "job", "(.*)"), "convention", "prom-client", "", ""))' +
-        ' or (label_replace(label_replace(label_replace(' +
+        " or (label_replace(label_replace(label_replace(" +
         'label_replace(histogram_quantile(0.5, sum by (destination_service_name, destination_service_namespace, le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination"}[1m]))) / 1000, "quantile", "0.5", "", "")' +
         ' or label_replace(histogram_quantile(0.9, sum by (destination_service_name, destination_service_namespace, le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination"}[1m]))) / 1000, "quantile", "0.9", "", "")' +
         ' or label_replace(histogram_quantile(0.99, sum by (destination_service_name, destination_service_namespace, le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination"}[1m]))) / 1000, "quantile", "0.99", "", "")' +

@@ -31,7 +31,8 @@ function baseMatchers(c: Convention, scope: RedScope): Matcher[] {
   if (s === undefined) return m;
   m.push({ label: c.serviceLabel, op: "=", value: s.name });
   if (c.namespaceLabel) m.push({ label: c.namespaceLabel, op: "=", value: s.namespace ?? "" });
-  else if (s.namespace) throw new Error(`convention ${c.name} has no namespace label to find namespace ${JSON.stringify(s.namespace)} by`);
+  else if (s.namespace)
+    throw new Error(`convention ${c.name} has no namespace label to find namespace ${JSON.stringify(s.namespace)} by`);
   return m;
 }
 
@@ -45,7 +46,12 @@ function rateOf(metric: string, matchers: Matcher[], window: number): string {
 }
 
 /** Requests per second of one convention, summed by service (and `extraBy` labels). */
-export function conventionRequestRate(c: Convention, scope: RedScope, extraBy: readonly string[] = [], outcome: Outcome = "all"): string {
+export function conventionRequestRate(
+  c: Convention,
+  scope: RedScope,
+  extraBy: readonly string[] = [],
+  outcome: Outcome = "all",
+): string {
   return `sum ${byService(c, extraBy)} (${rateOf(c.requests, [...baseMatchers(c, scope), ...outcomeMatchers(c, outcome)], scope.window)})`;
 }
 
@@ -74,7 +80,9 @@ export function conventionLatencyQuantile(c: Convention, scope: RedScope, q: Qua
 
 /** p50, p90 and p99 of one convention in one expression, told apart by a `quantile` label. */
 export function conventionLatencyQuantiles(c: Convention, scope: RedScope, outcome: Outcome): string {
-  return QUANTILES.map((q) => setLabel(conventionLatencyQuantile(c, scope, q, outcome), "quantile", String(q))).join(" or ");
+  return QUANTILES.map((q) => setLabel(conventionLatencyQuantile(c, scope, q, outcome), "quantile", String(q))).join(
+    " or ",
+  );
 }
 
 /** Requests per second by service across all conventions in use: one query. */
@@ -92,13 +100,26 @@ export function failedRequestRateByService(conventions: readonly Convention[], s
  * the inner sum of docs/definitions.md's latency definition, from which the quantiles are computed on the
  * server (lib/signals/histogram.ts). Buckets stay in the convention's unit.
  */
-export function latencyBucketsByService(conventions: readonly Convention[], scope: RedScope, outcome: Exclude<Outcome, "all">): string {
+export function latencyBucketsByService(
+  conventions: readonly Convention[],
+  scope: RedScope,
+  outcome: Exclude<Outcome, "all">,
+): string {
   return anyOf(conventions.map((c) => normalizeServiceLabels(conventionLatencyBuckets(c, scope, outcome), c)));
 }
 
 /** One latency percentile in seconds by service across all conventions in use, tagged with its `quantile`: one query. */
-export function latencyQuantileByService(conventions: readonly Convention[], scope: RedScope, q: Quantile, outcome: Outcome): string {
-  return anyOf(conventions.map((c) => normalizeServiceLabels(setLabel(conventionLatencyQuantile(c, scope, q, outcome), "quantile", String(q)), c)));
+export function latencyQuantileByService(
+  conventions: readonly Convention[],
+  scope: RedScope,
+  q: Quantile,
+  outcome: Outcome,
+): string {
+  return anyOf(
+    conventions.map((c) =>
+      normalizeServiceLabels(setLabel(conventionLatencyQuantile(c, scope, q, outcome), "quantile", String(q)), c),
+    ),
+  );
 }
 
 /** Error ratio (0..1) by service across all conventions in use: one query. */
@@ -107,7 +128,11 @@ export function errorRatioByService(conventions: readonly Convention[], scope: R
 }
 
 /** p50/p90/p99 latency in seconds by service across all conventions in use: one query. */
-export function latencyQuantilesByService(conventions: readonly Convention[], scope: RedScope, outcome: Outcome): string {
+export function latencyQuantilesByService(
+  conventions: readonly Convention[],
+  scope: RedScope,
+  outcome: Outcome,
+): string {
   return anyOf(conventions.map((c) => normalizeServiceLabels(conventionLatencyQuantiles(c, scope, outcome), c)));
 }
 
@@ -121,7 +146,10 @@ export function servicesSeen(conventions: readonly Convention[], lookbackSeconds
   const scope = { window: lookbackSeconds };
   return anyOf(
     conventions.map((c) =>
-      normalizeServiceLabels(`group ${byService(c)} (last_over_time(${selector(c.requests, baseMatchers(c, scope))}[${formatDuration(lookbackSeconds)}]))`, c),
+      normalizeServiceLabels(
+        `group ${byService(c)} (last_over_time(${selector(c.requests, baseMatchers(c, scope))}[${formatDuration(lookbackSeconds)}]))`,
+        c,
+      ),
     ),
   );
 }

@@ -116,7 +116,12 @@ export function networkTransmitBytes(scope: NodeScope): string {
 
 /** Receive and transmit errors and drops per second on all interfaces but loopback. */
 export function networkErrors(scope: NodeScope): string {
-  const metrics = ["node_network_receive_errs_total", "node_network_transmit_errs_total", "node_network_receive_drop_total", "node_network_transmit_drop_total"];
+  const metrics = [
+    "node_network_receive_errs_total",
+    "node_network_transmit_errs_total",
+    "node_network_receive_drop_total",
+    "node_network_transmit_drop_total",
+  ];
   return metrics.map((m) => `sum by (instance) (${rateOf(m, scope, [NOT_LOOPBACK])})`).join(" + ");
 }
 
@@ -159,5 +164,8 @@ export function filesystemTimeToFull(scope: NodeScope): string {
 
 /** Used ratio and time to full of every filesystem in one query, told apart by `signal` (see FS_SIGNAL). */
 export function filesystemSignals(scope: NodeScope): string {
-  return anyOf([setLabel(filesystemUsedRatio(scope), SIGNAL, FS_SIGNAL.usedRatio), setLabel(filesystemTimeToFull(scope), SIGNAL, FS_SIGNAL.timeToFull)]);
+  return anyOf([
+    setLabel(filesystemUsedRatio(scope), SIGNAL, FS_SIGNAL.usedRatio),
+    setLabel(filesystemTimeToFull(scope), SIGNAL, FS_SIGNAL.timeToFull),
+  ]);
 }

@@ -3,5 +3,7 @@ import { processSingleton } from "./singleton";
 
 /** JSON logs to stdout, one object per line. */
 export function getLogger(): pino.Logger {
-  return processSingleton("logger", () => pino({ base: { service: "signalboard" }, level: process.env.LOG_LEVEL ?? "info" }));
+  return processSingleton("logger", () =>
+    pino({ base: { service: "signalboard" }, level: process.env.LOG_LEVEL ?? "info" }),
+  );
 }

@@ -11,5 +11,7 @@ export const UNHANDLED_REJECTION = "unhandledRejection";
  * handles is a promise someone started and then forgot: a bug, even when the answer went out fine.
  */
 export function logUnhandledRejections(log: Logger): void {
-  process.on("unhandledRejection", (reason) => log.error({ event: UNHANDLED_REJECTION, err: reason }, "unhandled promise rejection"));
+  process.on("unhandledRejection", (reason) =>
+    log.error({ event: UNHANDLED_REJECTION, err: reason }, "unhandled promise rejection"),
+  );
 }

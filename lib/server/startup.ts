@@ -13,7 +13,10 @@ export function startServer(): void {
   logUnhandledRejections(log);
   try {
     const cfg = getConfig();
-    log.info({ upstream: withoutCredentials(cfg.prometheus.url), scrapeIntervalSeconds: cfg.prometheus.scrapeIntervalSeconds }, "signalboard starting");
+    log.info(
+      { upstream: withoutCredentials(cfg.prometheus.url), scrapeIntervalSeconds: cfg.prometheus.scrapeIntervalSeconds },
+      "signalboard starting",
+    );
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     // A plain line on stderr too: a person starting the process reads this, not JSON.

@@ -32,7 +32,9 @@ export function alertService(labels: Record<string, string>, conventions: readon
 
 /** The namespace an alert is about: the first namespace label it has, conventions' labels first. */
 export function alertNamespace(labels: Record<string, string>, conventions: readonly Convention[]): string | null {
-  const names = [...new Set([...conventions.flatMap((c) => (c.namespaceLabel ? [c.namespaceLabel] : [])), "namespace"])];
+  const names = [
+    ...new Set([...conventions.flatMap((c) => (c.namespaceLabel ? [c.namespaceLabel] : [])), "namespace"]),
+  ];
   for (const n of names) if (labels[n]) return labels[n];
   return null;
 }
@@ -41,12 +43,19 @@ export function alertNamespace(labels: Record<string, string>, conventions: read
  * The firing alerts of each service, from the `ALERTS` series of one instant, by the rule the
  * browser applies too (alertBelongsTo): the name, and the namespace where the alert has one.
  */
-export function firingAlertsByService(series: readonly InstantSeries[], conventions: readonly Convention[]): (id: ServiceId) => FiringAlert[] {
+export function firingAlertsByService(
+  series: readonly InstantSeries[],
+  conventions: readonly Convention[],
+): (id: ServiceId) => FiringAlert[] {
   const byName = new Map<string, { alert: FiringAlert; service: string; namespace: string | null }[]>();
   for (const { labels } of series) {
     const service = alertService(labels, conventions);
     if (service === null) continue;
-    const entry = { alert: { name: labels.alertname ?? "(unnamed)", severity: labels.severity ?? "none" }, service, namespace: alertNamespace(labels, conventions) };
+    const entry = {
+      alert: { name: labels.alertname ?? "(unnamed)", severity: labels.severity ?? "none" },
+      service,
+      namespace: alertNamespace(labels, conventions),
+    };
     byName.set(service, [...(byName.get(service) ?? []), entry]);
   }
   return (id) => (byName.get(id.name) ?? []).filter((e) => alertBelongsTo(e, id)).map((e) => e.alert);
@@ -63,7 +72,8 @@ export function summarizeAlert(a: UpstreamAlert, conventions: readonly Conventio
     description: a.annotations.description ?? "",
     runbookUrl: safeRunbookUrl(a.annotations.runbook_url),
     activeAt: activeAt !== null && Number.isFinite(activeAt) ? activeAt : null,
-    activeForSeconds: activeAt !== null && Number.isFinite(activeAt) ? Math.max(0, Math.round(nowSeconds - activeAt)) : null,
+    activeForSeconds:
+      activeAt !== null && Number.isFinite(activeAt) ? Math.max(0, Math.round(nowSeconds - activeAt)) : null,
     service: alertService(a.labels, conventions),
     namespace: alertNamespace(a.labels, conventions),
     node: a.labels.node ?? a.labels.instance ?? null,
@@ -76,7 +86,11 @@ const STATE_ORDER: Record<AlertSummary["state"], number> = { firing: 0, pending:
 /** Firing first, then by severity, then the longest-active first. */
 export function compareAlerts(a: AlertSummary, b: AlertSummary): number {
   const sev = (s: string) => (SEVERITY_ORDER.includes(s) ? SEVERITY_ORDER.indexOf(s) : SEVERITY_ORDER.length);
-  return STATE_ORDER[a.state] - STATE_ORDER[b.state] || sev(a.severity) - sev(b.severity) || (b.activeForSeconds ?? 0) - (a.activeForSeconds ?? 0);
+  return (
+    STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
+    sev(a.severity) - sev(b.severity) ||
+    (b.activeForSeconds ?? 0) - (a.activeForSeconds ?? 0)
+  );
 }
 
 /** Firing and pending alerts of the upstream, mapped to services and nodes. */

@@ -39,9 +39,19 @@ describe("currentValues with discoverServices, as the list asks them", () => {
       buildInfo: () => Promise.reject(new Error("unused")),
     };
     const cfg = configSchema.parse({ prometheus: { scrapeIntervalSeconds: 5 } });
-    const t = resolveQueryTimes(input, nowSeconds, { scrapeIntervalSeconds: 5, maxRangeDays: 31, statusWindowSeconds: 60 });
+    const t = resolveQueryTimes(input, nowSeconds, {
+      scrapeIntervalSeconds: 5,
+      maxRangeDays: 31,
+      statusWindowSeconds: 60,
+    });
     const fresh = new FreshnessTracker();
-    await currentValues({ upstream, cfg }, t, [...PRESETS], fresh, discoverServices({ upstream, cfg }, t, PRESETS, fresh));
+    await currentValues(
+      { upstream, cfg },
+      t,
+      [...PRESETS],
+      fresh,
+      discoverServices({ upstream, cfg }, t, PRESETS, fresh),
+    );
     return asked.sort();
   }
 

@@ -104,7 +104,10 @@ export async function currentValues(
       status: "ok",
       statusReasons: [],
     };
-    const verdict = classifyService({ ...summary, p99: summary.latency.p99, alerts: alertsOf(id) }, deps.cfg.services.thresholds);
+    const verdict = classifyService(
+      { ...summary, p99: summary.latency.p99, alerts: alertsOf(id) },
+      deps.cfg.services.thresholds,
+    );
     summary.status = verdict.status;
     summary.statusReasons = verdict.reasons;
     return summary;

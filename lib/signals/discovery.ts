@@ -1,7 +1,13 @@
 import { AmbiguousError, NotFoundError } from "@/lib/errors";
 import type { QueryTimes } from "@/lib/model/query-times";
 import type { Config, Convention } from "@/lib/config/schema";
-import { parseServiceKey, resolveService, servicePageHref, serviceKey, type ServiceId } from "@/lib/identity/service-identity";
+import {
+  parseServiceKey,
+  resolveService,
+  servicePageHref,
+  serviceKey,
+  type ServiceId,
+} from "@/lib/identity/service-identity";
 import type { Upstream } from "@/lib/prometheus/upstream";
 import { servicesSeen } from "@/lib/promql/red";
 import { allConventions, conventionsInUse } from "./conventions";
@@ -17,7 +23,10 @@ export interface SignalDeps {
 export const SEEN_LOOKBACK_SECONDS = 6 * 3600;
 
 /** The conventions whose metrics exist upstream, in precedence order. One cached upstream call. */
-export async function discoverConventions(deps: SignalDeps, fresh: FreshnessTracker): Promise<{ inUse: Convention[]; metricNames: string[] }> {
+export async function discoverConventions(
+  deps: SignalDeps,
+  fresh: FreshnessTracker,
+): Promise<{ inUse: Convention[]; metricNames: string[] }> {
   const metricNames = fresh.take(await deps.upstream.metricNames());
   return { inUse: conventionsInUse(allConventions(deps.cfg), metricNames), metricNames };
 }
@@ -29,12 +38,21 @@ export async function discoverConventions(deps: SignalDeps, fresh: FreshnessTrac
  * "now"'s alignment, and a query text that changes from one poll to the next has no cache entry to
  * share and no last good copy to serve stale.
  */
-export async function discoverServices(deps: SignalDeps, t: QueryTimes, inUse: readonly Convention[], fresh: FreshnessTracker, seenAt = t.at): Promise<Owners> {
+export async function discoverServices(
+  deps: SignalDeps,
+  t: QueryTimes,
+  inUse: readonly Convention[],
+  fresh: FreshnessTracker,
+  seenAt = t.at,
+): Promise<Owners> {
   if (inUse.length === 0) return new Map();
   const lookback = Math.min(SEEN_LOOKBACK_SECONDS, Math.max(t.currentWindow, Math.round(t.to - t.from)));
   const ttl = deps.cfg.prometheus.scrapeIntervalSeconds * 1000;
   const seen = fresh.take(await deps.upstream.instant(servicesSeen(inUse, lookback), seenAt, ttl));
-  return assignOwners(inUse, seen.map((s) => s.labels));
+  return assignOwners(
+    inUse,
+    seen.map((s) => s.labels),
+  );
 }
 
 /**
@@ -52,11 +70,24 @@ export function resolveKnownService(owners: Owners, asked: ServiceId): { id: Ser
       "ambiguous_service",
       `"${asked.name}" names a service in several namespaces (${where}); say which with ?namespace=`,
       "namespace",
-      found.candidates.map((c) => ({ name: c.name, ...(c.namespace ? { namespace: c.namespace } : {}), href: servicePageHref(c) })),
+      found.candidates.map((c) => ({
+        name: c.name,
+        ...(c.namespace ? { namespace: c.namespace } : {}),
+        href: servicePageHref(c),
+      })),
     );
   }
-  if (asked.namespace === undefined) throw new NotFoundError("service_not_found", `no service named "${asked.name}" has requests between from and to`, "name");
+  if (asked.namespace === undefined)
+    throw new NotFoundError(
+      "service_not_found",
+      `no service named "${asked.name}" has requests between from and to`,
+      "name",
+    );
   // The name alone may be known: then the namespace is what is wrong.
   const elsewhere = resolveService(known, { name: asked.name }).kind !== "missing";
-  throw new NotFoundError("service_not_found", `no service named "${asked.name}" in namespace "${asked.namespace}" has requests between from and to`, elsewhere ? "namespace" : "name");
+  throw new NotFoundError(
+    "service_not_found",
+    `no service named "${asked.name}" in namespace "${asked.namespace}" has requests between from and to`,
+    elsewhere ? "namespace" : "name",
+  );
 }

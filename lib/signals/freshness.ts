@@ -18,6 +18,8 @@ export class FreshnessTracker {
   }
 
   summary(): { stale: boolean; ageSeconds?: number; warnings: string[] } {
-    return this.stale ? { stale: true, ageSeconds: Math.round(this.age), warnings: [...this.warnings] } : { stale: false, warnings: [...this.warnings] };
+    return this.stale
+      ? { stale: true, ageSeconds: Math.round(this.age), warnings: [...this.warnings] }
+      : { stale: false, warnings: [...this.warnings] };
   }
 }

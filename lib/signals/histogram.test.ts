@@ -40,11 +40,27 @@ describe("histogramQuantile", () => {
   });
 
   it("starts the first bucket at 0", () => {
-    expect(histogramQuantile(0.5, h([[0.1, 10], [Infinity, 10]]))).toBeCloseTo(0.05, 12);
+    expect(
+      histogramQuantile(
+        0.5,
+        h([
+          [0.1, 10],
+          [Infinity, 10],
+        ]),
+      ),
+    ).toBeCloseTo(0.05, 12);
   });
 
   it("answers the highest finite bound when the rank falls in +Inf", () => {
-    expect(histogramQuantile(0.9, h([[0.1, 5], [Infinity, 10]]))).toBe(0.1);
+    expect(
+      histogramQuantile(
+        0.9,
+        h([
+          [0.1, 5],
+          [Infinity, 10],
+        ]),
+      ),
+    ).toBe(0.1);
   });
 
   it("makes counts that rate() left out of order non-decreasing first", () => {
@@ -59,9 +75,25 @@ describe("histogramQuantile", () => {
   });
 
   it("has no value without +Inf, with one bucket, or without observations (Prometheus's NaN)", () => {
-    expect(histogramQuantile(0.5, h([[0.1, 1], [1, 2]]))).toBeNull();
+    expect(
+      histogramQuantile(
+        0.5,
+        h([
+          [0.1, 1],
+          [1, 2],
+        ]),
+      ),
+    ).toBeNull();
     expect(histogramQuantile(0.5, h([[Infinity, 2]]))).toBeNull();
-    expect(histogramQuantile(0.5, h([[0.1, 0], [Infinity, 0]]))).toBeNull();
+    expect(
+      histogramQuantile(
+        0.5,
+        h([
+          [0.1, 0],
+          [Infinity, 0],
+        ]),
+      ),
+    ).toBeNull();
     expect(histogramQuantile(0.5, [])).toBeNull();
   });
 
@@ -91,8 +123,31 @@ describe("bucketsOf and addBuckets", () => {
       { labels: { le: "+Inf" }, value: null },
       { labels: {}, value: 9 },
     ];
-    expect(bucketsOf(series)).toEqual(h([[0.1, 3], [Infinity, 4]]));
-    expect(addBuckets(h([[0.1, 3], [Infinity, 4]]), h([[0.1, 1], [0.5, 1], [Infinity, 2]]))).toEqual(h([[0.1, 4], [Infinity, 6], [0.5, 1]]));
+    expect(bucketsOf(series)).toEqual(
+      h([
+        [0.1, 3],
+        [Infinity, 4],
+      ]),
+    );
+    expect(
+      addBuckets(
+        h([
+          [0.1, 3],
+          [Infinity, 4],
+        ]),
+        h([
+          [0.1, 1],
+          [0.5, 1],
+          [Infinity, 2],
+        ]),
+      ),
+    ).toEqual(
+      h([
+        [0.1, 4],
+        [Infinity, 6],
+        [0.5, 1],
+      ]),
+    );
   });
 });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { InstantSeries } from "@/lib/prometheus/upstream";
-import { compareKubernetesNodes, hostOf, mapKubernetesNodes, parseKubernetesNodes, parseWorkloads } from "./kubernetes-health";
+import {
+  compareKubernetesNodes,
+  hostOf,
+  mapKubernetesNodes,
+  parseKubernetesNodes,
+  parseWorkloads,
+} from "./kubernetes-health";
 
 const s = (labels: Record<string, string>, value: number | null): InstantSeries => ({ labels, value });
 
@@ -37,7 +43,9 @@ describe("mapKubernetesNodes", () => {
   });
 
   it("maps an instance whose host is the node name", () => {
-    expect(mapKubernetesNodes([{ node: "worker-1", internalIp: null }], [{ instance: "worker-1:9100" }]).get("worker-1")).toBe("worker-1:9100");
+    expect(
+      mapKubernetesNodes([{ node: "worker-1", internalIp: null }], [{ instance: "worker-1:9100" }]).get("worker-1"),
+    ).toBe("worker-1:9100");
   });
 
   it("leaves nodes without a matching exporter unmapped", () => {

@@ -26,7 +26,10 @@ export function hostOf(instance: string): string {
  * Maps Kubernetes nodes to node_exporter instances, one to one: first where the kernel's nodename
  * equals the node name, then where the instance's host is the node name or its internal IP.
  */
-export function mapKubernetesNodes(nodes: readonly { node: string; internalIp: string | null }[], exporters: readonly ExporterIdentity[]): Map<string, string> {
+export function mapKubernetesNodes(
+  nodes: readonly { node: string; internalIp: string | null }[],
+  exporters: readonly ExporterIdentity[],
+): Map<string, string> {
   const out = new Map<string, string>();
   const taken = new Set<string>();
   const claim = (node: string, match: (e: ExporterIdentity) => boolean) => {
@@ -45,13 +48,24 @@ export function mapKubernetesNodes(nodes: readonly { node: string; internalIp: s
 const emptyResources = () => ({ requests: null, limits: null, allocatable: null });
 
 /** Builds one entry per node from `kubernetesNodeSignals`; `instance` is filled in by the caller. */
-export function parseKubernetesNodes(series: readonly InstantSeries[]): { nodes: KubernetesNode[]; internalIps: Map<string, string> } {
+export function parseKubernetesNodes(series: readonly InstantSeries[]): {
+  nodes: KubernetesNode[];
+  internalIps: Map<string, string>;
+} {
   const byNode = new Map<string, KubernetesNode>();
   const internalIps = new Map<string, string>();
   const entry = (node: string) => {
     let n = byNode.get(node);
     if (!n) {
-      n = { node, instance: null, ready: false, conditions: [], pods: { running: null, capacity: null }, cpu: emptyResources(), memory: emptyResources() };
+      n = {
+        node,
+        instance: null,
+        ready: false,
+        conditions: [],
+        pods: { running: null, capacity: null },
+        cpu: emptyResources(),
+        memory: emptyResources(),
+      };
       byNode.set(node, n);
     }
     return n;
@@ -66,7 +80,8 @@ export function parseKubernetesNodes(series: readonly InstantSeries[]): { nodes:
         if (s.labels.internal_ip) internalIps.set(node, s.labels.internal_ip);
         break;
       case K8S_NODE_SIGNAL.condition:
-        if (s.labels.condition) n.conditions.push({ condition: s.labels.condition, status: s.labels.status ?? "unknown" });
+        if (s.labels.condition)
+          n.conditions.push({ condition: s.labels.condition, status: s.labels.status ?? "unknown" });
         break;
       case K8S_NODE_SIGNAL.pods:
         n.pods.running = s.value;
@@ -119,7 +134,8 @@ export function parseWorkloads(series: readonly InstantSeries[]): Omit<Kubernete
         if (pod && s.value !== null) throttling.push({ namespace, pod, ratio: s.value });
         break;
       case K8S_WORKLOAD_SIGNAL.unavailable:
-        if (deployment && s.value !== null) unavailable.set(`${namespace}/${deployment}`, { namespace, deployment, unavailable: s.value, desired: null });
+        if (deployment && s.value !== null)
+          unavailable.set(`${namespace}/${deployment}`, { namespace, deployment, unavailable: s.value, desired: null });
         break;
       case K8S_WORKLOAD_SIGNAL.desired:
         if (deployment) desired.set(`${namespace}/${deployment}`, s.value);
@@ -127,10 +143,13 @@ export function parseWorkloads(series: readonly InstantSeries[]): Omit<Kubernete
     }
   }
   const deployments = [...unavailable.entries()].map(([key, d]) => ({ ...d, desired: desired.get(key) ?? null }));
-  const byName = (a: { namespace: string }, b: { namespace: string }, an: string, bn: string) => a.namespace.localeCompare(b.namespace) || an.localeCompare(bn);
+  const byName = (a: { namespace: string }, b: { namespace: string }, an: string, bn: string) =>
+    a.namespace.localeCompare(b.namespace) || an.localeCompare(bn);
   return {
     restarts: restarts.sort((a, b) => b.restarts - a.restarts || byName(a, b, a.pod, b.pod)),
-    unavailableDeployments: deployments.sort((a, b) => b.unavailable - a.unavailable || byName(a, b, a.deployment, b.deployment)),
+    unavailableDeployments: deployments.sort(
+      (a, b) => b.unavailable - a.unavailable || byName(a, b, a.deployment, b.deployment),
+    ),
     throttling: throttling.sort((a, b) => b.ratio - a.ratio || byName(a, b, a.pod, b.pod)),
   };
 }

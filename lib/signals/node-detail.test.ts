@@ -12,7 +12,10 @@ describe("nodeDetail", () => {
     expect(r.name).toBe("sim-node-a");
     expect(r.step).toBe(15);
     expect(r.node?.filesystems.map((f) => f.mountpoint)).toEqual(["/", "/data"]);
-    expect(r.series.cpu.utilization).toEqual([[960, 0.1], [975, 0.2]]);
+    expect(r.series.cpu.utilization).toEqual([
+      [960, 0.1],
+      [975, 0.2],
+    ]);
     expect(r.series.memory.utilization).toEqual([]);
     const range = calls.find((c) => c.startsWith("range"));
     expect(range).toContain('up{job="node",instance="127.0.0.1:9100"}');
@@ -36,7 +39,10 @@ describe("nodeDetail", () => {
   it("answers the configured node selector, for a Kubernetes node without node_exporter too", async () => {
     const { deps } = fakeUpstream({ kubernetes: true });
     const cfg = configSchema.parse({ nodes: { selector: { job: "node-exporter", cluster: "eu-1" } } });
-    expect((await nodeDetail({ ...deps, cfg }, times, "sim-node-b")).selector).toEqual({ job: "node-exporter", cluster: "eu-1" });
+    expect((await nodeDetail({ ...deps, cfg }, times, "sim-node-b")).selector).toEqual({
+      job: "node-exporter",
+      cluster: "eu-1",
+    });
     expect((await nodeDetail(deps, times, A)).selector).toEqual({ job: "node" });
   });
 

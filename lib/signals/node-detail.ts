@@ -12,7 +12,11 @@ import { loadNodes, nodeScope, parseFilesystems, summarizeNode } from "./nodes";
  * Finds a node by the name in its URL: a node_exporter instance ("10.0.0.7:9100") or a Kubernetes
  * node name; the instance wins when both could match.
  */
-export function resolveNode(nodes: readonly NodeSummary[], kubernetesNodes: readonly KubernetesNode[] | null, name: string): { summary?: NodeSummary; kubernetes?: KubernetesNode } | null {
+export function resolveNode(
+  nodes: readonly NodeSummary[],
+  kubernetesNodes: readonly KubernetesNode[] | null,
+  name: string,
+): { summary?: NodeSummary; kubernetes?: KubernetesNode } | null {
   const summary = nodes.find((n) => n.instance === name) ?? nodes.find((n) => n.kubernetesNode === name);
   const k8sName = summary ? summary.kubernetesNode : name;
   const kubernetes = k8sName === undefined ? undefined : kubernetesNodes?.find((k) => k.node === k8sName);
@@ -29,7 +33,11 @@ export function nodeSeriesFrom(series: readonly RangeSeries[]): NodeSeries {
     cpu: { utilization: points(s.cpuUtilization), saturation: points(s.cpuSaturation) },
     memory: { utilization: points(s.memoryUtilization), saturation: points(s.memorySaturation) },
     disk: { utilization: points(s.diskUtilization), saturation: points(s.diskSaturation) },
-    network: { receiveBytesPerSecond: points(s.networkReceive), transmitBytesPerSecond: points(s.networkTransmit), errorsPerSecond: points(s.networkErrors) },
+    network: {
+      receiveBytesPerSecond: points(s.networkReceive),
+      transmitBytesPerSecond: points(s.networkTransmit),
+      errorsPerSecond: points(s.networkErrors),
+    },
   };
 }
 
@@ -43,17 +51,37 @@ export async function nodeDetail(deps: SignalDeps, t: QueryTimes, name: string):
   const fresh = new FreshnessTracker();
   const inventory = await loadNodes(deps, t, fresh, { filesystems: false });
   const found = resolveNode(inventory.nodes, inventory.kubernetesNodes, name);
-  if (!found) throw new NotFoundError("node_not_found", `no node_exporter instance or Kubernetes node named "${name}"`, "name");
+  if (!found)
+    throw new NotFoundError("node_not_found", `no node_exporter instance or Kubernetes node named "${name}"`, "name");
 
-  const base = { at: t.at, window: t.currentWindow, seriesWindow: t.window, from: t.from, to: t.to, step: t.range.step, kubernetes: found.kubernetes ?? null, selector: deps.cfg.nodes.selector };
+  const base = {
+    at: t.at,
+    window: t.currentWindow,
+    seriesWindow: t.window,
+    from: t.from,
+    to: t.to,
+    step: t.range.step,
+    kubernetes: found.kubernetes ?? null,
+    selector: deps.cfg.nodes.selector,
+  };
   const current = found.summary;
   if (!current) {
-    return { ...base, ...fresh.summary(), name: found.kubernetes?.node ?? name, node: null, series: nodeSeriesFrom([]) };
+    return {
+      ...base,
+      ...fresh.summary(),
+      name: found.kubernetes?.node ?? name,
+      node: null,
+      series: nodeSeriesFrom([]),
+    };
   }
   const ttl = deps.cfg.prometheus.scrapeIntervalSeconds * 1000;
   const [range, fs] = await Promise.all([
-    deps.upstream.range(nodeUseSignals(nodeScope(deps, t.window, current.instance), { uname: false }), t.range).then((a) => fresh.take(a)),
-    deps.upstream.instant(filesystemSignals(nodeScope(deps, t.currentWindow, current.instance)), t.at, ttl).then((a) => fresh.take(a)),
+    deps.upstream
+      .range(nodeUseSignals(nodeScope(deps, t.window, current.instance), { uname: false }), t.range)
+      .then((a) => fresh.take(a)),
+    deps.upstream
+      .instant(filesystemSignals(nodeScope(deps, t.currentWindow, current.instance)), t.at, ttl)
+      .then((a) => fresh.take(a)),
   ]);
   const node = summarizeNode(current, parseFilesystems(fs).get(current.instance) ?? [], found.kubernetes);
   return { ...base, ...fresh.summary(), name: node.name, node, series: nodeSeriesFrom(range) };

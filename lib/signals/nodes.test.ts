@@ -56,7 +56,11 @@ describe("nodesOverview", () => {
     // The restarts window is the aligned range: 4560 - 960 = 3600 s.
     expect(calls.some((c) => c.includes("increase(kube_pod_container_status_restarts_total[1h])"))).toBe(true);
     const a = r.nodes.find((n) => n.instance === A);
-    expect(a).toMatchObject({ name: "sim-node-a", kubernetesNode: "sim-node-a", conditions: [{ condition: "Ready", status: "true" }] });
+    expect(a).toMatchObject({
+      name: "sim-node-a",
+      kubernetesNode: "sim-node-a",
+      conditions: [{ condition: "Ready", status: "true" }],
+    });
     expect(r.kubernetes?.nodes.map((n) => [n.node, n.instance, n.ready])).toEqual([
       ["sim-node-b", null, false],
       ["sim-node-a", A, true],

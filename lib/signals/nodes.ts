@@ -1,4 +1,10 @@
-import type { FilesystemSummary, KubernetesHealth, KubernetesNode, NodesResponse, NodeSummary } from "@/lib/model/node-types";
+import type {
+  FilesystemSummary,
+  KubernetesHealth,
+  KubernetesNode,
+  NodesResponse,
+  NodeSummary,
+} from "@/lib/model/node-types";
 import type { QueryTimes } from "@/lib/model/query-times";
 
 import type { InstantSeries } from "@/lib/prometheus/upstream";
@@ -6,7 +12,13 @@ import { KUBE_STATE_METRIC, kubernetesNodeSignals, kubernetesWorkloadSignals } f
 import { filesystemSignals, FS_SIGNAL, nodeUseSignals, SIGNAL, USE_SIGNAL, type NodeScope } from "@/lib/promql/use";
 import type { SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
-import { compareKubernetesNodes, KUBERNETES_TOP, mapKubernetesNodes, parseKubernetesNodes, parseWorkloads } from "./kubernetes-health";
+import {
+  compareKubernetesNodes,
+  KUBERNETES_TOP,
+  mapKubernetesNodes,
+  parseKubernetesNodes,
+  parseWorkloads,
+} from "./kubernetes-health";
 import { classifyNode, compareNodes } from "@/lib/model/node-status";
 
 /** The USE values of one instance as read from `nodeUseSignals`, before status and naming. */
@@ -70,19 +82,27 @@ export function parseFilesystems(series: readonly InstantSeries[]): Map<string, 
     const { instance, device, mountpoint } = s.labels;
     if (!instance || mountpoint === undefined) continue;
     const key = JSON.stringify([instance, device, mountpoint]);
-    const entry = byKey.get(key) ?? { instance, fs: { mountpoint, device: device ?? "", usedRatio: null, timeToFullSeconds: null } };
+    const entry = byKey.get(key) ?? {
+      instance,
+      fs: { mountpoint, device: device ?? "", usedRatio: null, timeToFullSeconds: null },
+    };
     byKey.set(key, entry);
     if (s.labels[SIGNAL] === FS_SIGNAL.usedRatio) entry.fs.usedRatio = s.value;
     else if (s.labels[SIGNAL] === FS_SIGNAL.timeToFull) entry.fs.timeToFullSeconds = s.value;
   }
   const out = new Map<string, FilesystemSummary[]>();
   for (const { instance, fs } of byKey.values()) out.set(instance, [...(out.get(instance) ?? []), fs]);
-  for (const list of out.values()) list.sort((a, b) => a.mountpoint.localeCompare(b.mountpoint) || a.device.localeCompare(b.device));
+  for (const list of out.values())
+    list.sort((a, b) => a.mountpoint.localeCompare(b.mountpoint) || a.device.localeCompare(b.device));
   return out;
 }
 
 /** One node summary: named after its Kubernetes node where one maps to it, classified. */
-export function summarizeNode(use: NodeUse, filesystems: FilesystemSummary[], k8s: KubernetesNode | undefined): NodeSummary {
+export function summarizeNode(
+  use: NodeUse,
+  filesystems: FilesystemSummary[],
+  k8s: KubernetesNode | undefined,
+): NodeSummary {
   const base = {
     name: k8s?.node ?? use.instance,
     instance: use.instance,
@@ -100,7 +120,11 @@ export function summarizeNode(use: NodeUse, filesystems: FilesystemSummary[], k8
 }
 
 /** Joins USE values, filesystems and Kubernetes nodes into sorted summaries; fills each Kubernetes node's instance. */
-export function assembleNodes(use: NodeUse[], filesystems: Map<string, FilesystemSummary[]>, k8s: { nodes: KubernetesNode[]; internalIps: Map<string, string> } | null): { nodes: NodeSummary[]; kubernetesNodes: KubernetesNode[] | null } {
+export function assembleNodes(
+  use: NodeUse[],
+  filesystems: Map<string, FilesystemSummary[]>,
+  k8s: { nodes: KubernetesNode[]; internalIps: Map<string, string> } | null,
+): { nodes: NodeSummary[]; kubernetesNodes: KubernetesNode[] | null } {
   let byInstance = new Map<string, KubernetesNode>();
   if (k8s) {
     const mapping = mapKubernetesNodes(
@@ -125,7 +149,12 @@ export function nodeScope(deps: SignalDeps, window: number, instance?: string): 
  * health; `filesystems: false` skips the filesystem query (the detail asks for one node's only).
  * Costs two or three instant queries, plus the cached metric-name list.
  */
-export async function loadNodes(deps: SignalDeps, t: QueryTimes, fresh: FreshnessTracker, opts: { filesystems: boolean }): Promise<{ nodes: NodeSummary[]; kubernetesNodes: KubernetesNode[] | null; hasKubernetes: boolean }> {
+export async function loadNodes(
+  deps: SignalDeps,
+  t: QueryTimes,
+  fresh: FreshnessTracker,
+  opts: { filesystems: boolean },
+): Promise<{ nodes: NodeSummary[]; kubernetesNodes: KubernetesNode[] | null; hasKubernetes: boolean }> {
   const ttl = deps.cfg.prometheus.scrapeIntervalSeconds * 1000;
   const instant = (q: string) => deps.upstream.instant(q, t.at, ttl).then((a) => fresh.take(a));
   const scope = nodeScope(deps, t.currentWindow);
@@ -139,7 +168,10 @@ export async function loadNodes(deps: SignalDeps, t: QueryTimes, fresh: Freshnes
     namesP.then((n) => (n.includes(KUBE_STATE_METRIC) ? instant(kubernetesNodeSignals()) : null)),
   ]);
   const hasKubernetes = names.includes(KUBE_STATE_METRIC);
-  return { ...assembleNodes(parseUseSignals(use), parseFilesystems(fs), k8s ? parseKubernetesNodes(k8s) : null), hasKubernetes };
+  return {
+    ...assembleNodes(parseUseSignals(use), parseFilesystems(fs), k8s ? parseKubernetesNodes(k8s) : null),
+    hasKubernetes,
+  };
 }
 
 /** GET /api/v1/nodes: current USE values per node and Kubernetes health. */
@@ -155,6 +187,16 @@ export async function nodesOverview(deps: SignalDeps, t: QueryTimes): Promise<No
     return parseWorkloads(fresh.take(await deps.upstream.instant(workloadQuery, t.at, ttl)));
   });
   const [inventory, workloads] = await Promise.all([loadNodes(deps, t, fresh, { filesystems: true }), workloadsP]);
-  const kubernetes: KubernetesHealth | null = inventory.kubernetesNodes && workloads ? { nodes: inventory.kubernetesNodes, ...workloads } : null;
-  return { at: t.at, window: t.currentWindow, from: t.from, to: t.to, ...fresh.summary(), nodes: inventory.nodes, kubernetes, selector: deps.cfg.nodes.selector };
+  const kubernetes: KubernetesHealth | null =
+    inventory.kubernetesNodes && workloads ? { nodes: inventory.kubernetesNodes, ...workloads } : null;
+  return {
+    at: t.at,
+    window: t.currentWindow,
+    from: t.from,
+    to: t.to,
+    ...fresh.summary(),
+    nodes: inventory.nodes,
+    kubernetes,
+    selector: deps.cfg.nodes.selector,
+  };
 }

@@ -7,7 +7,10 @@ const conventions = [promClient!, otel!];
 
 describe("serviceIdOf", () => {
   it("reads the normalised service and namespace labels", () => {
-    expect(serviceIdOf({ service: "reviews", namespace: "bookinfo", convention: "istio" })).toEqual({ name: "reviews", namespace: "bookinfo" });
+    expect(serviceIdOf({ service: "reviews", namespace: "bookinfo", convention: "istio" })).toEqual({
+      name: "reviews",
+      namespace: "bookinfo",
+    });
     expect(serviceIdOf({ service: "checkout", job: "checkout", namespace: "" })).toEqual({ name: "checkout" });
     expect(serviceIdOf({})).toEqual({ name: "" });
   });
@@ -84,7 +87,9 @@ describe("ownedValues", () => {
       { labels: { service: "checkout", convention: "otel-http" }, points: [[0, 9]] },
       { labels: { service: "checkout", convention: "prom-client" }, points: [[0, 1]] },
     ];
-    expect(ownedValues(range, owners)).toEqual(new Map([["//checkout", [{ labels: { service: "checkout", convention: "prom-client" }, points: [[0, 1]] }]]]));
+    expect(ownedValues(range, owners)).toEqual(
+      new Map([["//checkout", [{ labels: { service: "checkout", convention: "prom-client" }, points: [[0, 1]] }]]]),
+    );
   });
 
   it("drops series of services that were not seen, and of same-named services in other namespaces", () => {
@@ -93,6 +98,8 @@ describe("ownedValues", () => {
       { labels: { service: "api", namespace: "b", convention: "prom-client" }, value: 3 },
       { labels: { service: "api", namespace: "a", convention: "prom-client" }, value: 4 },
     ];
-    expect(ownedValues(series, owners)).toEqual(new Map([["/a/api", [{ labels: { service: "api", namespace: "a", convention: "prom-client" }, value: 4 }]]]));
+    expect(ownedValues(series, owners)).toEqual(
+      new Map([["/a/api", [{ labels: { service: "api", namespace: "a", convention: "prom-client" }, value: 4 }]]]),
+    );
   });
 });

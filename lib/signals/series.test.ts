@@ -13,23 +13,66 @@ describe("pointCount", () => {
 
 describe("toValues", () => {
   it("places points on the grid and leaves gaps as null", () => {
-    expect(toValues([[90, 1], [120, 3], [150, 5]], range)).toEqual([1, null, 3, null, 5]);
+    expect(
+      toValues(
+        [
+          [90, 1],
+          [120, 3],
+          [150, 5],
+        ],
+        range,
+      ),
+    ).toEqual([1, null, 3, null, 5]);
   });
 
   it("keeps null values as gaps, not zeros", () => {
-    expect(toValues([[90, 0], [105, null]], range)).toEqual([0, null, null, null, null]);
+    expect(
+      toValues(
+        [
+          [90, 0],
+          [105, null],
+        ],
+        range,
+      ),
+    ).toEqual([0, null, null, null, null]);
   });
 
   it("snaps timestamps that are off the grid by float noise", () => {
-    expect(toValues([[105.0000001, 2], [134.9999999, 4]], range)).toEqual([null, 2, null, 4, null]);
+    expect(
+      toValues(
+        [
+          [105.0000001, 2],
+          [134.9999999, 4],
+        ],
+        range,
+      ),
+    ).toEqual([null, 2, null, 4, null]);
   });
 
   it("drops points outside the range", () => {
-    expect(toValues([[60, 9], [75, 9], [165, 9], [90, 1]], range)).toEqual([1, null, null, null, null]);
+    expect(
+      toValues(
+        [
+          [60, 9],
+          [75, 9],
+          [165, 9],
+          [90, 1],
+        ],
+        range,
+      ),
+    ).toEqual([1, null, null, null, null]);
   });
 
   it("keeps four significant digits", () => {
-    expect(toValues([[90, 0.008751872169383652], [105, 1234567.89]], range)).toEqual([0.008752, 1235000, null, null, null]);
+    expect(
+      toValues(
+        [
+          [90, 0.008751872169383652],
+          [105, 1234567.89],
+        ],
+        range,
+      ),
+    ).toEqual([0.008752, 1235000, null, null, null]);
   });
 
   it("gives all nulls for no points", () => {
@@ -39,7 +82,13 @@ describe("toValues", () => {
 
 describe("meanOf", () => {
   it("averages the non-null values", () => {
-    expect(meanOf([[1, 2], [2, null], [3, 4]])).toBe(3);
+    expect(
+      meanOf([
+        [1, 2],
+        [2, null],
+        [3, 4],
+      ]),
+    ).toBe(3);
     expect(meanOf([[1, null]])).toBeNull();
     expect(meanOf([])).toBeNull();
   });
@@ -56,16 +105,39 @@ describe("topWithOthers", () => {
 
   it("keeps the top series and sums the rest point by point into others", () => {
     const series = [
-      s("small-1", [[0, 1], [15, null], [30, 1]]),
-      s("big", [[0, 100], [15, 100]]),
-      s("small-2", [[15, 2], [0, 2]]),
-      s("mid", [[0, 50], [15, 50]]),
+      s("small-1", [
+        [0, 1],
+        [15, null],
+        [30, 1],
+      ]),
+      s("big", [
+        [0, 100],
+        [15, 100],
+      ]),
+      s("small-2", [
+        [15, 2],
+        [0, 2],
+      ]),
+      s("mid", [
+        [0, 50],
+        [15, 50],
+      ]),
       s("empty", [[0, null]]),
     ];
     expect(topWithOthers(series, 2)).toEqual([
-      s("big", [[0, 100], [15, 100]]),
-      s("mid", [[0, 50], [15, 50]]),
-      s("others", [[0, 3], [15, 2], [30, 1]]),
+      s("big", [
+        [0, 100],
+        [15, 100],
+      ]),
+      s("mid", [
+        [0, 50],
+        [15, 50],
+      ]),
+      s("others", [
+        [0, 3],
+        [15, 2],
+        [30, 1],
+      ]),
     ]);
   });
 

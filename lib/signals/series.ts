@@ -36,7 +36,10 @@ export function meanOf(points: Points): number | null {
  * Keeps the `top` series with the most traffic (by mean) and sums the rest point by point into
  * "others", so a breakdown never has an unbounded number of lines.
  */
-export function topWithOthers(series: { name: string; points: Points }[], top: number): { name: string; points: Points }[] {
+export function topWithOthers(
+  series: { name: string; points: Points }[],
+  top: number,
+): { name: string; points: Points }[] {
   if (series.length <= top + 1) return [...series].sort((a, b) => (meanOf(b.points) ?? 0) - (meanOf(a.points) ?? 0));
   const ranked = [...series].sort((a, b) => (meanOf(b.points) ?? 0) - (meanOf(a.points) ?? 0));
   const kept = ranked.slice(0, top);

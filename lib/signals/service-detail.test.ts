@@ -26,14 +26,34 @@ describe("serviceDetail", () => {
   // What Prometheus's 'seen' answer holds: checkout (prom-client), reviews in two namespaces (Istio).
   const SEEN: Record<string, string>[] = [
     { service: "checkout", job: "checkout", convention: "prom-client" },
-    { service: "reviews", namespace: "bookinfo", destination_service_name: "reviews", destination_service_namespace: "bookinfo", convention: "istio" },
-    { service: "reviews", namespace: "staging", destination_service_name: "reviews", destination_service_namespace: "staging", convention: "istio" },
+    {
+      service: "reviews",
+      namespace: "bookinfo",
+      destination_service_name: "reviews",
+      destination_service_namespace: "bookinfo",
+      convention: "istio",
+    },
+    {
+      service: "reviews",
+      namespace: "staging",
+      destination_service_name: "reviews",
+      destination_service_namespace: "staging",
+      convention: "istio",
+    },
   ];
 
   /** Runs serviceDetail against an upstream that knows SEEN, recording "<kind> <time> <query>" of every call. */
-  async function detail(asked: { name: string; namespace?: string }, input = { from: "1763796400", to: "1763800000", at: "1763797000" }) {
+  async function detail(
+    asked: { name: string; namespace?: string },
+    input = { from: "1763796400", to: "1763800000", at: "1763797000" },
+  ) {
     const asks: string[] = [];
-    const ok = <T>(data: T) => ({ value: { data, warnings: [] }, stale: false, ageSeconds: 0, outcome: "miss" as const });
+    const ok = <T>(data: T) => ({
+      value: { data, warnings: [] },
+      stale: false,
+      ageSeconds: 0,
+      outcome: "miss" as const,
+    });
     const upstream: Upstream = {
       instant: async (query, at) => {
         asks.push(`instant ${at} ${query}`);
@@ -48,7 +68,11 @@ describe("serviceDetail", () => {
       rules: () => Promise.reject(new Error("unused")),
       buildInfo: () => Promise.reject(new Error("unused")),
     };
-    const t = resolveQueryTimes(input, 1_763_800_000, { scrapeIntervalSeconds: 5, maxRangeDays: 31, statusWindowSeconds: 60 });
+    const t = resolveQueryTimes(input, 1_763_800_000, {
+      scrapeIntervalSeconds: 5,
+      maxRangeDays: 31,
+      statusWindowSeconds: 60,
+    });
     const cfg = configSchema.parse({ prometheus: { scrapeIntervalSeconds: 5 } });
     const result = await serviceDetail({ upstream, cfg }, t, asked).catch((e: unknown) => e);
     return { result, asks };
@@ -58,7 +82,7 @@ describe("serviceDetail", () => {
     const { result, asks } = await detail({ name: "checkout" });
     expect(result).toMatchObject({ service: { name: "checkout", convention: "prom-client", status: "idle" } });
     expect(asks[0]).toBe(
-      "instant 1763800000 (label_replace(label_replace(group by (job) (last_over_time(http_request_duration_seconds_count[1h])), \"service\", \"$1\", \"job\", \"(.*)\"), \"convention\", \"prom-client\", \"\", \"\"))" +
+      'instant 1763800000 (label_replace(label_replace(group by (job) (last_over_time(http_request_duration_seconds_count[1h])), "service", "$1", "job", "(.*)"), "convention", "prom-client", "", ""))' +
         ' or (label_replace(label_replace(label_replace(group by (destination_service_name, destination_service_namespace) (last_over_time(istio_requests_total{reporter="destination"}[1h])), "service", "$1", "destination_service_name", "(.*)"), "namespace", "$1", "destination_service_namespace", "(.*)"), "convention", "istio", "", ""))',
     );
     // Then the current values at `at`, and the range series, of the owner's convention only.
@@ -76,7 +100,8 @@ describe("serviceDetail", () => {
     // Four current values and seven range series (Istio has no route label) name it.
     const named = asks.filter((q) => q.includes('destination_service_name="reviews"'));
     expect(named).toHaveLength(11);
-    for (const q of named) expect(q).toContain('destination_service_name="reviews",destination_service_namespace="staging"');
+    for (const q of named)
+      expect(q).toContain('destination_service_name="reviews",destination_service_namespace="staging"');
   });
 
   it("answers 409 with both candidates for a name in two namespaces asked without one, having asked only 'seen'", async () => {

@@ -2,7 +2,13 @@ import type { QueryTimes } from "@/lib/model/query-times";
 import type { NamedSeries, Points, ServiceDetailResponse } from "@/lib/model/types";
 import { serviceKey, type ServiceId } from "@/lib/identity/service-identity";
 import type { RangeSeries } from "@/lib/prometheus/upstream";
-import { conventionErrorRatio, conventionLatencyQuantiles, conventionRequestRate, requestRateBy, type Outcome } from "@/lib/promql/red";
+import {
+  conventionErrorRatio,
+  conventionLatencyQuantiles,
+  conventionRequestRate,
+  requestRateBy,
+  type Outcome,
+} from "@/lib/promql/red";
 import { currentValues } from "./current-values";
 import { discoverConventions, discoverServices, resolveKnownService, type SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
@@ -33,7 +39,9 @@ function sumByName(series: NamedSeries[]): NamedSeries[] {
     for (const [t, v] of s.points) if (v !== null) g.set(t, (g.get(t) ?? 0) + v);
     groups.set(s.name, g);
   }
-  return [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([name, g]) => ({ name, points: [...g.entries()].sort((a, b) => a[0] - b[0]) }));
+  return [...groups.entries()]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([name, g]) => ({ name, points: [...g.entries()].sort((a, b) => a[0] - b[0]) }));
 }
 
 /**
@@ -50,8 +58,11 @@ export async function serviceDetail(deps: SignalDeps, t: QueryTimes, asked: Serv
   const known = await discoverServices(deps, t, inUse, fresh, Math.max(t.at, t.end));
   const { id, owner: ownerName } = resolveKnownService(known, asked);
   const owner = inUse.find((c) => c.name === ownerName);
-  const [service] = owner ? await currentValues(deps, t, [owner], fresh, new Map([[serviceKey(id), ownerName]]), id) : [];
-  if (!service || !owner) throw new Error(`service ${serviceKey(id)} resolved to convention ${ownerName}, which is not in use`);
+  const [service] = owner
+    ? await currentValues(deps, t, [owner], fresh, new Map([[serviceKey(id), ownerName]]), id)
+    : [];
+  if (!service || !owner)
+    throw new Error(`service ${serviceKey(id)} resolved to convention ${ownerName}, which is not in use`);
 
   const range = (q: string) => deps.upstream.range(q, t.range).then((a) => fresh.take(a));
   const scope = { window: t.window, service: id };

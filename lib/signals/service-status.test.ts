@@ -27,28 +27,52 @@ describe("classifyService", () => {
   });
 
   it("takes the worst signal and gives every reason, errors first", () => {
-    expect(classify({ errorRatio: 0.02, p99: 1.5 })).toEqual({ status: "failing", reasons: ["error ratio 2.0 % ≥ 1.0 %", "p99 1.50 s ≥ 1.00 s"] });
+    expect(classify({ errorRatio: 0.02, p99: 1.5 })).toEqual({
+      status: "failing",
+      reasons: ["error ratio 2.0 % ≥ 1.0 %", "p99 1.50 s ≥ 1.00 s"],
+    });
   });
 
   it("is down when no instance is up, whatever else is true", () => {
-    expect(classify({ instances: { up: 0, total: 3 }, errorRatio: 0.5 })).toEqual({ status: "down", reasons: ["all 3 instances down"] });
+    expect(classify({ instances: { up: 0, total: 3 }, errorRatio: 0.5 })).toEqual({
+      status: "down",
+      reasons: ["all 3 instances down"],
+    });
   });
 
   it("is degraded when some instances are down", () => {
-    expect(classify({ instances: { up: 2, total: 3 } })).toEqual({ status: "degraded", reasons: ["1 of 3 instances down"] });
+    expect(classify({ instances: { up: 2, total: 3 } })).toEqual({
+      status: "degraded",
+      reasons: ["1 of 3 instances down"],
+    });
     expect(classify({ instances: { up: 2, total: 3 }, errorRatio: 0.06 }).status).toBe("failing");
   });
 
   it("is idle without requests and without other problems", () => {
-    expect(classify({ requestRate: 0, errorRatio: null, p99: null })).toEqual({ status: "idle", reasons: ["no requests"] });
-    expect(classify({ requestRate: null, errorRatio: null, p99: null, instances: null })).toEqual({ status: "idle", reasons: ["no requests"] });
+    expect(classify({ requestRate: 0, errorRatio: null, p99: null })).toEqual({
+      status: "idle",
+      reasons: ["no requests"],
+    });
+    expect(classify({ requestRate: null, errorRatio: null, p99: null, instances: null })).toEqual({
+      status: "idle",
+      reasons: ["no requests"],
+    });
     expect(classify({ requestRate: 0, instances: { up: 0, total: 0 } }).status).toBe("idle");
   });
 
   it("is never milder than a firing alert: critical is failing, warning degraded", () => {
-    expect(classify({ alerts: [{ name: "InstanceDown", severity: "critical" }] })).toEqual({ status: "failing", reasons: ["critical alert firing: InstanceDown"] });
-    expect(classify({ alerts: [{ name: "HighLatencyP99", severity: "warning" }] })).toEqual({ status: "degraded", reasons: ["warning alert firing: HighLatencyP99"] });
-    expect(classify({ requestRate: 0, errorRatio: null, p99: null, alerts: [{ name: "NoTraffic", severity: "page" }] }).status).toBe("failing");
+    expect(classify({ alerts: [{ name: "InstanceDown", severity: "critical" }] })).toEqual({
+      status: "failing",
+      reasons: ["critical alert firing: InstanceDown"],
+    });
+    expect(classify({ alerts: [{ name: "HighLatencyP99", severity: "warning" }] })).toEqual({
+      status: "degraded",
+      reasons: ["warning alert firing: HighLatencyP99"],
+    });
+    expect(
+      classify({ requestRate: 0, errorRatio: null, p99: null, alerts: [{ name: "NoTraffic", severity: "page" }] })
+        .status,
+    ).toBe("failing");
   });
 
   it("names each firing alert once per severity, the most severe first, and ignores informational ones", () => {
@@ -61,7 +85,11 @@ describe("classifyService", () => {
     ];
     expect(classify({ instances: { up: 1, total: 2 }, alerts })).toEqual({
       status: "failing",
-      reasons: ["1 of 2 instances down", "critical alert firing: HighErrorRatio, InstanceDown", "warning alert firing: HighLatencyP99"],
+      reasons: [
+        "1 of 2 instances down",
+        "critical alert firing: HighErrorRatio, InstanceDown",
+        "warning alert firing: HighLatencyP99",
+      ],
     });
     expect(classify({ alerts: [{ name: "Deploying", severity: "info" }] })).toEqual({ status: "ok", reasons: [] });
   });
@@ -71,7 +99,10 @@ describe("classifyService", () => {
   });
 
   it("follows custom thresholds", () => {
-    const strict: Thresholds = { errorRatio: { degraded: 0.002, failing: 0.004 }, p99Seconds: { degraded: 0.1, failing: 0.2 } };
+    const strict: Thresholds = {
+      errorRatio: { degraded: 0.002, failing: 0.004 },
+      p99Seconds: { degraded: 0.1, failing: 0.2 },
+    };
     expect(classifyService(healthy, strict)).toEqual({ status: "failing", reasons: ["p99 200 ms ≥ 200 ms"] });
   });
 });

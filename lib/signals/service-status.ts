@@ -29,8 +29,14 @@ const ALERT_LEVEL: Record<string, number> = { critical: 2, page: 2, error: 2, wa
 /** The level a firing alert imposes, and why, one reason per severity: "critical alert firing: InstanceDown". */
 function alertVerdicts(alerts: readonly FiringAlert[]): { level: number; reason: string }[] {
   const names = new Map<string, Set<string>>();
-  for (const a of alerts) if (ALERT_LEVEL[a.severity]) names.set(a.severity, (names.get(a.severity) ?? new Set()).add(a.name));
-  return [...names].map(([severity, set]) => ({ level: ALERT_LEVEL[severity] ?? 0, reason: `${severity} alert firing: ${[...set].sort().join(", ")}` })).sort((a, b) => b.level - a.level);
+  for (const a of alerts)
+    if (ALERT_LEVEL[a.severity]) names.set(a.severity, (names.get(a.severity) ?? new Set()).add(a.name));
+  return [...names]
+    .map(([severity, set]) => ({
+      level: ALERT_LEVEL[severity] ?? 0,
+      reason: `${severity} alert firing: ${[...set].sort().join(", ")}`,
+    }))
+    .sort((a, b) => b.level - a.level);
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)} %`;
@@ -46,7 +52,12 @@ export function classifyService(s: StatusInput, t: Thresholds): StatusVerdict {
   }
   const reasons: string[] = [];
   let level = 0;
-  const check = (value: number | null, th: { degraded: number; failing: number }, label: string, fmt: (x: number) => string) => {
+  const check = (
+    value: number | null,
+    th: { degraded: number; failing: number },
+    label: string,
+    fmt: (x: number) => string,
+  ) => {
     if (value === null) return;
     if (value >= th.failing) {
       level = Math.max(level, 2);

@@ -13,8 +13,16 @@ describe("upstreamReport", () => {
   it("shows an unreadable token file as such, naming it, not as an unreachable upstream", async () => {
     const tokenFile = path.join(os.tmpdir(), `signalboard-no-such-token-${process.pid}-${Date.now()}`);
     const cfg = configSchema.parse({ prometheus: { url: "http://127.0.0.1:9", bearerTokenFile: tokenFile } });
-    const client = createPrometheusClient({ url: cfg.prometheus.url, timeoutMs: 1000, headers: upstreamHeaders(cfg.prometheus) });
+    const client = createPrometheusClient({
+      url: cfg.prometheus.url,
+      timeoutMs: 1000,
+      headers: upstreamHeaders(cfg.prometheus),
+    });
     const report = await upstreamReport({ cfg, upstream: createUpstream(client, cfg, getMetrics()) }, 1_800_000_000);
-    expect(report.upstream).toMatchObject({ reachable: false, version: null, error: `cannot read prometheus.bearerTokenFile ${tokenFile}: ENOENT: no such file or directory` });
+    expect(report.upstream).toMatchObject({
+      reachable: false,
+      version: null,
+      error: `cannot read prometheus.bearerTokenFile ${tokenFile}: ENOENT: no such file or directory`,
+    });
   });
 });

@@ -36,7 +36,9 @@ export function parseTime(input: string, nowSeconds: number): number {
     const ms = Date.parse(text);
     if (Number.isFinite(ms)) return ms / 1000;
   }
-  throw new TimeParseError(`"${truncate(text)}" is not a time: use now, now-15m, unix seconds or milliseconds, or RFC 3339`);
+  throw new TimeParseError(
+    `"${truncate(text)}" is not a time: use now, now-15m, unix seconds or milliseconds, or RFC 3339`,
+  );
 }
 
 /** Whether the time follows the clock (`now`, `now-15m`) rather than naming a fixed instant. */
@@ -54,7 +56,11 @@ export function parseDuration(input: string): number {
 /** Formats seconds as the shortest exact Prometheus duration (`90s` → `90s`, `120` → `2m`). */
 export function formatDuration(seconds: number): string {
   const whole = Math.max(1, Math.round(seconds));
-  for (const [unit, size] of [["d", 86_400], ["h", 3600], ["m", 60]] as const) {
+  for (const [unit, size] of [
+    ["d", 86_400],
+    ["h", 3600],
+    ["m", 60],
+  ] as const) {
     if (whole % size === 0) return `${whole / size}${unit}`;
   }
   return `${whole}s`;

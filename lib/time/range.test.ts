@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { alignInstant, alignRange, DEFAULT_MAX_POINTS, pointsForWidth, PROMETHEUS_MAX_POINTS, rateWindow, stepFor } from "./range";
+import {
+  alignInstant,
+  alignRange,
+  DEFAULT_MAX_POINTS,
+  pointsForWidth,
+  PROMETHEUS_MAX_POINTS,
+  rateWindow,
+  stepFor,
+} from "./range";
 
-const NICE = new Set([1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400]);
+const NICE = new Set([
+  1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400,
+]);
 const isNice = (step: number) => NICE.has(step) || (step > 0 && step % 86_400 === 0);
 const HOUR = 3600;
 const DAY = 86_400;
@@ -78,7 +88,11 @@ describe("stepFor", () => {
 
 describe("alignRange", () => {
   it("aligns an unaligned now down to the step", () => {
-    expect(alignRange({ from: NOW - HOUR, to: NOW }, 15)).toEqual({ start: 1_763_796_405, end: 1_763_800_005, step: 15 });
+    expect(alignRange({ from: NOW - HOUR, to: NOW }, 15)).toEqual({
+      start: 1_763_796_405,
+      end: 1_763_800_005,
+      step: 15,
+    });
   });
 
   it("gives the same question to viewers a few seconds apart", () => {

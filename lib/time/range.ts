@@ -6,7 +6,9 @@ export const DEFAULT_MAX_POINTS = 300;
 const PIXELS_PER_POINT = 3;
 
 // Steps a person can read on an axis; anything longer is a whole number of days.
-const NICE_STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400];
+const NICE_STEPS = [
+  1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400,
+];
 
 export interface TimeRange {
   /** unix seconds */

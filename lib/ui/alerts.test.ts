@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { AlertSummary } from "@/lib/model/alert-types";
-import { activeForText, alertCounts, alertKey, alertsByService, alertsTooltip, firstRunbook, severityLevel, worstLevel } from "./alerts";
+import {
+  activeForText,
+  alertCounts,
+  alertKey,
+  alertsByService,
+  alertsTooltip,
+  firstRunbook,
+  severityLevel,
+  worstLevel,
+} from "./alerts";
 
 // The formatters join a value and its unit with a no-break space; expectations are written with plain ones.
 const nb = (s: string) => s.replace(/(\d) (s|min|h|d)\b/g, "$1\u00a0$2");
@@ -63,11 +72,15 @@ describe("alertsByService", () => {
 
 describe("worstLevel", () => {
   it("prefers firing alerts over more severe pending ones", () => {
-    expect(worstLevel([alert({ severity: "warning" }), alert({ severity: "critical", state: "pending" })])).toBe("warning");
+    expect(worstLevel([alert({ severity: "warning" }), alert({ severity: "critical", state: "pending" })])).toBe(
+      "warning",
+    );
   });
 
   it("takes the most severe when all are pending", () => {
-    expect(worstLevel([alert({ severity: "info", state: "pending" }), alert({ severity: "critical", state: "pending" })])).toBe("critical");
+    expect(
+      worstLevel([alert({ severity: "info", state: "pending" }), alert({ severity: "critical", state: "pending" })]),
+    ).toBe("critical");
   });
 
   it("is null for none", () => {
@@ -83,14 +96,24 @@ describe("texts", () => {
   });
 
   it("writes one tooltip line per alert", () => {
-    const text = alertsTooltip([alert({}), alert({ name: "HighLatencyP99", severity: "warning", summary: "", activeForSeconds: 5 })]);
-    expect(text).toBe(nb("HighErrorRatio (critical, firing for 3 min): checkout: 41 % of requests fail\nHighLatencyP99 (warning, firing for 5 s)"));
+    const text = alertsTooltip([
+      alert({}),
+      alert({ name: "HighLatencyP99", severity: "warning", summary: "", activeForSeconds: 5 }),
+    ]);
+    expect(text).toBe(
+      nb(
+        "HighErrorRatio (critical, firing for 3 min): checkout: 41 % of requests fail\nHighLatencyP99 (warning, firing for 5 s)",
+      ),
+    );
   });
 });
 
 describe("firstRunbook", () => {
   it("takes the first alert with a runbook", () => {
-    expect(firstRunbook([alert({ name: "X", runbookUrl: null }), alert({})])).toEqual({ alert: "HighErrorRatio", url: "http://127.0.0.1:9109/runbooks/HighErrorRatio" });
+    expect(firstRunbook([alert({ name: "X", runbookUrl: null }), alert({})])).toEqual({
+      alert: "HighErrorRatio",
+      url: "http://127.0.0.1:9109/runbooks/HighErrorRatio",
+    });
     expect(firstRunbook([alert({ runbookUrl: null })])).toBeNull();
   });
 });

@@ -60,7 +60,9 @@ export function activeForText(a: Pick<AlertSummary, "state" | "activeForSeconds"
 
 /** One line per alert, for a tooltip: "HighErrorRatio (critical, firing for 3 min): checkout: 41 % of requests fail". */
 export function alertsTooltip(alerts: readonly AlertSummary[]): string {
-  return alerts.map((a) => `${a.name} (${a.severity}, ${activeForText(a)})${a.summary ? `: ${a.summary}` : ""}`).join("\n");
+  return alerts
+    .map((a) => `${a.name} (${a.severity}, ${activeForText(a)})${a.summary ? `: ${a.summary}` : ""}`)
+    .join("\n");
 }
 
 /** The runbook of the first alert that has one: the most urgent, given the API's order. */

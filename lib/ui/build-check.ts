@@ -7,7 +7,11 @@
 export const MIN_PAGE_AGE_BEFORE_RELOAD_MS = 60_000;
 
 /** True when the server runs another build than the one this page was loaded from, and the page is old enough to reload. */
-export function shouldReload(serverBuild: string | undefined, bundleBuild: string | undefined, pageAgeMs: number): boolean {
+export function shouldReload(
+  serverBuild: string | undefined,
+  bundleBuild: string | undefined,
+  pageAgeMs: number,
+): boolean {
   if (!serverBuild || !bundleBuild) return false;
   return serverBuild !== bundleBuild && pageAgeMs >= MIN_PAGE_AGE_BEFORE_RELOAD_MS;
 }

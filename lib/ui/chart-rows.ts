@@ -17,7 +17,11 @@ export function seriesKey(i: number): string {
  * every missing step between the first and last point becomes a row of nulls: Prometheus leaves out
  * the points it has no data for, and without those rows a chart would draw a straight line across an outage.
  */
-export function toChartRows(series: readonly Points[], scale: (v: number) => number = (v) => v, step?: number): ChartRow[] {
+export function toChartRows(
+  series: readonly Points[],
+  scale: (v: number) => number = (v) => v,
+  step?: number,
+): ChartRow[] {
   const rows = new Map<number, ChartRow>();
   series.forEach((points, i) => {
     for (const [t, v] of points) {

@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiRequestError, describeError, fetchJson, isRetryable } from "./fetch-json";
 
 function answer(status: number, body: string, contentType = "application/json") {
-  vi.stubGlobal("fetch", vi.fn(async () => new Response(body, { status, headers: { "content-type": contentType } })));
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => new Response(body, { status, headers: { "content-type": contentType } })),
+  );
 }
 
 async function failure(): Promise<ApiRequestError> {
@@ -38,7 +41,12 @@ describe("fetchJson", () => {
           code: "ambiguous_service",
           message: "several",
           param: "namespace",
-          candidates: [{ name: "reviews", namespace: "bookinfo", href: "/services/reviews?namespace=bookinfo" }, { name: "reviews", href: 7 }, null, { name: "reviews", href: "/services/reviews" }],
+          candidates: [
+            { name: "reviews", namespace: "bookinfo", href: "/services/reviews?namespace=bookinfo" },
+            { name: "reviews", href: 7 },
+            null,
+            { name: "reviews", href: "/services/reviews" },
+          ],
         },
       }),
     );
@@ -56,20 +64,30 @@ describe("fetchJson", () => {
   });
 
   it("reports an unreachable server as a network error", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))),
+    );
     expect(await failure()).toMatchObject({ status: 0, code: "network" });
   });
 
   it("lets aborts through untouched", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new DOMException("aborted", "AbortError"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new DOMException("aborted", "AbortError"))),
+    );
     await expect(fetchJson("/x")).rejects.toMatchObject({ name: "AbortError" });
   });
 });
 
 describe("describeError and isRetryable", () => {
   it("says what failed", () => {
-    expect(describeError(new ApiRequestError(503, "upstream_unavailable", "connect ECONNREFUSED"))).toBe("Prometheus unavailable: connect ECONNREFUSED");
-    expect(describeError(new ApiRequestError(400, "invalid_time", "from: bad", "from"))).toBe("Bad request (from): from: bad");
+    expect(describeError(new ApiRequestError(503, "upstream_unavailable", "connect ECONNREFUSED"))).toBe(
+      "Prometheus unavailable: connect ECONNREFUSED",
+    );
+    expect(describeError(new ApiRequestError(400, "invalid_time", "from: bad", "from"))).toBe(
+      "Bad request (from): from: bad",
+    );
   });
 
   it("retries only what may change", () => {

@@ -32,7 +32,9 @@ function candidatesOf(raw: unknown): ServiceCandidate[] {
   });
 }
 
-function errorBody(body: unknown): { code: string; message: string; param?: string; candidates: ServiceCandidate[] } | null {
+function errorBody(
+  body: unknown,
+): { code: string; message: string; param?: string; candidates: ServiceCandidate[] } | null {
   if (typeof body !== "object" || body === null || !("error" in body)) return null;
   const e = (body as { error: unknown }).error;
   if (typeof e !== "object" || e === null) return null;
@@ -58,7 +60,8 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
     if (err) throw new ApiRequestError(res.status, err.code, err.message, err.param, err.candidates);
     throw new ApiRequestError(res.status, `http_${res.status}`, `HTTP ${res.status} ${res.statusText}`.trim());
   }
-  if (body === null) throw new ApiRequestError(res.status, "bad_response", "the server answered with something that is not JSON");
+  if (body === null)
+    throw new ApiRequestError(res.status, "bad_response", "the server answered with something that is not JSON");
   return body as T;
 }
 

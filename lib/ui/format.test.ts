@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { NO_VALUE, formatAge, formatNumber, formatPercent, formatRate, formatSeconds, inUnit, latencyUnit, plural } from "./format";
+import {
+  NO_VALUE,
+  formatAge,
+  formatNumber,
+  formatPercent,
+  formatRate,
+  formatSeconds,
+  inUnit,
+  latencyUnit,
+  plural,
+} from "./format";
 
 // The formatters join value and unit with a no-break space; the expectations are written with plain ones.
 const nb = (s: string) => s.replace(/ /g, "\u00a0");

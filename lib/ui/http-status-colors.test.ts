@@ -21,7 +21,8 @@ describe("statusMeaning", () => {
   });
 
   it("calls anything else unknown, never a success", () => {
-    for (const s of ["", "0", "others", "unknown", "600", "20", "2000", "OK"]) expect(statusMeaning(s), s).toBe("unknown");
+    for (const s of ["", "0", "others", "unknown", "600", "20", "2000", "OK"])
+      expect(statusMeaning(s), s).toBe("unknown");
   });
 });
 

@@ -2,14 +2,33 @@ import { describe, expect, it } from "vitest";
 import type { KubernetesNode } from "@/lib/model/node-types";
 import { conditionProblems, podTotals, shareOf, visibleKubernetesNodes } from "./kubernetes-health";
 
-function k8sNode(node: string, ready: boolean, extra: { condition: string; status: string }[] = [], running: number | null = 3): KubernetesNode {
+function k8sNode(
+  node: string,
+  ready: boolean,
+  extra: { condition: string; status: string }[] = [],
+  running: number | null = 3,
+): KubernetesNode {
   const use = { requests: null, limits: null, allocatable: null };
-  return { node, instance: null, ready, conditions: [{ condition: "Ready", status: String(ready) }, ...extra], pods: { running, capacity: 110 }, cpu: use, memory: use };
+  return {
+    node,
+    instance: null,
+    ready,
+    conditions: [{ condition: "Ready", status: String(ready) }, ...extra],
+    pods: { running, capacity: 110 },
+    cpu: use,
+    memory: use,
+  };
 }
 
 describe("conditionProblems", () => {
   it("names NotReady first, then every other condition that is true", () => {
-    expect(conditionProblems([{ condition: "DiskPressure", status: "true" }, { condition: "Ready", status: "false" }, { condition: "PIDPressure", status: "false" }])).toEqual(["NotReady", "DiskPressure"]);
+    expect(
+      conditionProblems([
+        { condition: "DiskPressure", status: "true" },
+        { condition: "Ready", status: "false" },
+        { condition: "PIDPressure", status: "false" },
+      ]),
+    ).toEqual(["NotReady", "DiskPressure"]);
   });
 
   it("says when readiness is unknown", () => {
@@ -33,7 +52,12 @@ describe("totals", () => {
 
 describe("visibleKubernetesNodes", () => {
   it("puts NotReady, then pressure, first and counts the rest", () => {
-    const nodes = [k8sNode("a", true), k8sNode("b", true, [{ condition: "MemoryPressure", status: "true" }]), k8sNode("c", false), k8sNode("d", true)];
+    const nodes = [
+      k8sNode("a", true),
+      k8sNode("b", true, [{ condition: "MemoryPressure", status: "true" }]),
+      k8sNode("c", false),
+      k8sNode("d", true),
+    ];
     const v = visibleKubernetesNodes(nodes, 2);
     expect(v.shown.map((k) => k.node)).toEqual(["c", "b"]);
     expect(v).toMatchObject({ hidden: 2, hiddenWithProblems: 0 });

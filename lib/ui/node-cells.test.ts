@@ -38,25 +38,38 @@ describe("resourceCells", () => {
   });
 
   it("marks memory by major faults and disk by queue, at the mixin's thresholds", () => {
-    const cells = resourceCells(node({ memory: { utilization: 0.4, saturation: 499 }, disk: { utilization: 0.2, saturation: 10 } }));
+    const cells = resourceCells(
+      node({ memory: { utilization: 0.4, saturation: 499 }, disk: { utilization: 0.2, saturation: 10 } }),
+    );
     expect(cells[1]?.mark).toBeNull();
     expect(cells[2]?.reasons).toEqual(["disk queue 10.0 ≥ 10"]);
-    expect(resourceCells(node({ memory: { utilization: 0.4, saturation: 620.4 } }))[1]?.reasons).toEqual(["620 major faults/s ≥ 500"]);
+    expect(resourceCells(node({ memory: { utilization: 0.4, saturation: 620.4 } }))[1]?.reasons).toEqual([
+      "620 major faults/s ≥ 500",
+    ]);
   });
 
   it("marks 90 % utilization as saturated, as the node's status does", () => {
-    expect(resourceCells(node({ disk: { utilization: 0.93, saturation: 0.1 } }))[2]?.reasons).toEqual(["disk busy 93\u00a0% ≥ 90\u00a0%"]);
+    expect(resourceCells(node({ disk: { utilization: 0.93, saturation: 0.1 } }))[2]?.reasons).toEqual([
+      "disk busy 93\u00a0% ≥ 90\u00a0%",
+    ]);
   });
 
   it("marks network errors apart from saturation", () => {
-    const net = resourceCells(node({ network: { receiveBytesPerSecond: 5, transmitBytesPerSecond: 5, errorsPerSecond: 2.5 } }))[3];
+    const net = resourceCells(
+      node({ network: { receiveBytesPerSecond: 5, transmitBytesPerSecond: 5, errorsPerSecond: 2.5 } }),
+    )[3];
     expect(net?.mark).toBe("errors");
     expect(net?.description).toContain("errors and drops 2.5\u00a0packets/s");
   });
 
   it("keeps missing values apart from zero", () => {
     const none = { utilization: null, saturation: null };
-    const cells = resourceCells({ cpu: none, memory: none, disk: none, network: { receiveBytesPerSecond: null, transmitBytesPerSecond: null, errorsPerSecond: null } });
+    const cells = resourceCells({
+      cpu: none,
+      memory: none,
+      disk: none,
+      network: { receiveBytesPerSecond: null, transmitBytesPerSecond: null, errorsPerSecond: null },
+    });
     expect(cells.map((c) => c.level)).toEqual([null, null, null, null]);
     expect(cells[0]?.text).toEqual(["—"]);
     expect(cells.every((c) => c.mark === null)).toBe(true);

@@ -39,11 +39,20 @@ export function utilizationLevel(ratio: number | null): number | null {
 }
 
 function utilizationReason(label: string, u: number | null): string[] {
-  return u !== null && u >= SATURATED_UTILIZATION ? [`${label} ${formatPercent(u)} ≥ ${formatPercent(SATURATED_UTILIZATION)}`] : [];
+  return u !== null && u >= SATURATED_UTILIZATION
+    ? [`${label} ${formatPercent(u)} ≥ ${formatPercent(SATURATED_UTILIZATION)}`]
+    : [];
 }
 
 function cell(resource: Resource, utilization: number | null, reasons: string[], description: string): ResourceCell {
-  return { resource, level: utilizationLevel(utilization), text: [formatPercent(utilization)], mark: reasons.length ? "saturated" : null, reasons, description };
+  return {
+    resource,
+    level: utilizationLevel(utilization),
+    text: [formatPercent(utilization)],
+    mark: reasons.length ? "saturated" : null,
+    reasons,
+    description,
+  };
 }
 
 function describe(parts: string[], reasons: string[]): string {
@@ -53,16 +62,28 @@ function describe(parts: string[], reasons: string[]): string {
 /** CPU, memory, disk and network cells of one node, in that order. */
 export function resourceCells(n: Pick<NodeSummary, "cpu" | "memory" | "disk" | "network">): ResourceCell[] {
   const load = n.cpu.saturation;
-  const cpuReasons = [...utilizationReason("CPU", n.cpu.utilization), ...(load !== null && load >= SATURATED_LOAD_PER_CPU ? [`load per CPU ${load.toFixed(2)} ≥ ${SATURATED_LOAD_PER_CPU}`] : [])];
+  const cpuReasons = [
+    ...utilizationReason("CPU", n.cpu.utilization),
+    ...(load !== null && load >= SATURATED_LOAD_PER_CPU
+      ? [`load per CPU ${load.toFixed(2)} ≥ ${SATURATED_LOAD_PER_CPU}`]
+      : []),
+  ];
 
   const faults = n.memory.saturation;
   const memReasons = [
     ...utilizationReason("memory", n.memory.utilization),
-    ...(faults !== null && faults >= SATURATED_MAJOR_FAULTS_PER_SECOND ? [`${Math.round(faults)} major faults/s ≥ ${SATURATED_MAJOR_FAULTS_PER_SECOND}`] : []),
+    ...(faults !== null && faults >= SATURATED_MAJOR_FAULTS_PER_SECOND
+      ? [`${Math.round(faults)} major faults/s ≥ ${SATURATED_MAJOR_FAULTS_PER_SECOND}`]
+      : []),
   ];
 
   const queue = n.disk.saturation;
-  const diskReasons = [...utilizationReason("disk busy", n.disk.utilization), ...(queue !== null && queue >= SATURATED_DISK_QUEUE ? [`disk queue ${queue.toFixed(1)} ≥ ${SATURATED_DISK_QUEUE}`] : [])];
+  const diskReasons = [
+    ...utilizationReason("disk busy", n.disk.utilization),
+    ...(queue !== null && queue >= SATURATED_DISK_QUEUE
+      ? [`disk queue ${queue.toFixed(1)} ≥ ${SATURATED_DISK_QUEUE}`]
+      : []),
+  ];
 
   const net = n.network;
   const errors = net.errorsPerSecond;
@@ -71,13 +92,34 @@ export function resourceCells(n: Pick<NodeSummary, "cpu" | "memory" | "disk" | "
   const netReasons = errors !== null && errors > 0 ? [errorsText] : [];
 
   return [
-    cell("cpu", n.cpu.utilization, cpuReasons, describe([`CPU ${formatPercent(n.cpu.utilization)} busy`, formatLoadPerCpu(load)], cpuReasons)),
-    cell("memory", n.memory.utilization, memReasons, describe([`memory ${formatPercent(n.memory.utilization)} used`, formatPerSecond(faults, "major faults")], memReasons)),
-    cell("disk", n.disk.utilization, diskReasons, describe([`disk ${formatPercent(n.disk.utilization)} busy`, `queue ${formatPerSecond(queue, "s")}`], diskReasons)),
+    cell(
+      "cpu",
+      n.cpu.utilization,
+      cpuReasons,
+      describe([`CPU ${formatPercent(n.cpu.utilization)} busy`, formatLoadPerCpu(load)], cpuReasons),
+    ),
+    cell(
+      "memory",
+      n.memory.utilization,
+      memReasons,
+      describe(
+        [`memory ${formatPercent(n.memory.utilization)} used`, formatPerSecond(faults, "major faults")],
+        memReasons,
+      ),
+    ),
+    cell(
+      "disk",
+      n.disk.utilization,
+      diskReasons,
+      describe([`disk ${formatPercent(n.disk.utilization)} busy`, `queue ${formatPerSecond(queue, "s")}`], diskReasons),
+    ),
     {
       resource: "network",
       level: null,
-      text: [`↓${formatBytesPerSecond(net.receiveBytesPerSecond)}`, `↑${formatBytesPerSecond(net.transmitBytesPerSecond)}`],
+      text: [
+        `↓${formatBytesPerSecond(net.receiveBytesPerSecond)}`,
+        `↑${formatBytesPerSecond(net.transmitBytesPerSecond)}`,
+      ],
       mark: netReasons.length ? "errors" : null,
       reasons: netReasons,
       description: `network receive ${formatBytesPerSecond(net.receiveBytesPerSecond)}, transmit ${formatBytesPerSecond(net.transmitBytesPerSecond)}, ${errorsText}`,

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { NO_VALUE } from "./format";
-import { formatBytes, formatBytesPerSecond, formatCores, formatLoadPerCpu, formatNodeSelector, formatPerSecond, formatTimeToFull } from "./node-format";
+import {
+  formatBytes,
+  formatBytesPerSecond,
+  formatCores,
+  formatLoadPerCpu,
+  formatNodeSelector,
+  formatPerSecond,
+  formatTimeToFull,
+} from "./node-format";
 
 const nb = (s: string) => s.replace(/ /g, "\u00a0");
 

@@ -9,7 +9,16 @@ const READY = [
 
 function k8sNode(node: string, over: Partial<KubernetesNode> = {}): KubernetesNode {
   const use = { requests: null, limits: null, allocatable: null };
-  return { node, instance: null, ready: true, conditions: READY, pods: { running: 3, capacity: 110 }, cpu: use, memory: use, ...over };
+  return {
+    node,
+    instance: null,
+    ready: true,
+    conditions: READY,
+    pods: { running: 3, capacity: 110 },
+    cpu: use,
+    memory: use,
+    ...over,
+  };
 }
 
 function summary(name: string, over: Partial<NodeSummary> = {}): NodeSummary {
@@ -28,11 +37,18 @@ function summary(name: string, over: Partial<NodeSummary> = {}): NodeSummary {
   };
 }
 
-const health = (nodes: KubernetesNode[]): KubernetesHealth => ({ nodes, restarts: [], unavailableDeployments: [], throttling: [] });
+const health = (nodes: KubernetesNode[]): KubernetesHealth => ({
+  nodes,
+  restarts: [],
+  unavailableDeployments: [],
+  throttling: [],
+});
 
 describe("displayStatus", () => {
   it("splits down into node_exporter down and NotReady", () => {
-    expect(displayStatus({ up: false, status: "down", statusReasons: ["node_exporter down", "NotReady"] })).toBe("down");
+    expect(displayStatus({ up: false, status: "down", statusReasons: ["node_exporter down", "NotReady"] })).toBe(
+      "down",
+    );
     expect(displayStatus({ up: true, status: "down", statusReasons: ["NotReady"] })).toBe("NotReady");
     expect(displayStatus({ up: null, status: "busy", statusReasons: ["/ full in 3 h"] })).toBe("busy");
   });
@@ -45,9 +61,16 @@ describe("nodeRows", () => {
   });
 
   it("adds Kubernetes nodes without node_exporter and sorts a NotReady one first", () => {
-    const a = summary("sim-node-a", { kubernetesNode: "sim-node-a", status: "saturated", statusReasons: ["load per CPU 1.39 ≥ 1"] });
+    const a = summary("sim-node-a", {
+      kubernetesNode: "sim-node-a",
+      status: "saturated",
+      statusReasons: ["load per CPU 1.39 ≥ 1"],
+    });
     const notReady = k8sNode("sim-node-b", { ready: false, conditions: [{ condition: "Ready", status: "false" }] });
-    const rows = nodeRows([a], health([k8sNode("sim-node-a", { instance: "sim-node-a:9100" }), notReady, k8sNode("sim-node-c")]));
+    const rows = nodeRows(
+      [a],
+      health([k8sNode("sim-node-a", { instance: "sim-node-a:9100" }), notReady, k8sNode("sim-node-c")]),
+    );
     expect(rows.map((r) => [r.name, r.display])).toEqual([
       ["sim-node-b", "NotReady"],
       ["sim-node-a", "saturated"],
@@ -58,20 +81,30 @@ describe("nodeRows", () => {
   });
 
   it("reads pressure on a Kubernetes-only node as saturated", () => {
-    const rows = nodeRows([], health([k8sNode("x", { conditions: [...READY, { condition: "DiskPressure", status: "true" }] })]));
+    const rows = nodeRows(
+      [],
+      health([k8sNode("x", { conditions: [...READY, { condition: "DiskPressure", status: "true" }] })]),
+    );
     expect(rows[0]).toMatchObject({ display: "saturated", reasons: ["DiskPressure"] });
   });
 
   it("counts nodes and those Kubernetes knows", () => {
     expect(nodeCountLabel(nodeRows([summary("a")], null))).toBe("1 node");
-    expect(nodeCountLabel(nodeRows([summary("a")], health([k8sNode("b"), k8sNode("c")])))).toBe("3 nodes · 2 in Kubernetes");
+    expect(nodeCountLabel(nodeRows([summary("a")], health([k8sNode("b"), k8sNode("c")])))).toBe(
+      "3 nodes · 2 in Kubernetes",
+    );
   });
 });
 
 describe("explainReasons", () => {
   it("says what the Ready condition is instead of repeating NotReady", () => {
-    expect(explainReasons(["NotReady"], [{ condition: "Ready", status: "unknown" }])).toEqual(["Kubernetes Ready condition is unknown"]);
-    expect(explainReasons(["node_exporter down", "NotReady"], undefined)).toEqual(["node_exporter down", "Kubernetes Ready condition is missing"]);
+    expect(explainReasons(["NotReady"], [{ condition: "Ready", status: "unknown" }])).toEqual([
+      "Kubernetes Ready condition is unknown",
+    ]);
+    expect(explainReasons(["node_exporter down", "NotReady"], undefined)).toEqual([
+      "node_exporter down",
+      "Kubernetes Ready condition is missing",
+    ]);
     expect(explainReasons(["CPU 95 % ≥ 90 %"], [])).toEqual(["CPU 95 % ≥ 90 %"]);
   });
 });

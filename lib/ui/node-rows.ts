@@ -17,7 +17,11 @@ export interface NodeRow {
 }
 
 /** down when node_exporter does not answer; NotReady when only Kubernetes says so; else the status as is. */
-export function displayStatus(n: { up: boolean | null; status: NodeStatus; statusReasons: readonly string[] }): NodeDisplayStatus {
+export function displayStatus(n: {
+  up: boolean | null;
+  status: NodeStatus;
+  statusReasons: readonly string[];
+}): NodeDisplayStatus {
   if (n.up === false) return "down";
   if (n.statusReasons.includes("NotReady")) return "NotReady";
   return n.status;
@@ -44,7 +48,15 @@ function apiStatus(r: NodeRow): NodeStatus {
 function sortInput(r: NodeRow): NodeSortInput {
   const s = r.summary;
   const none = { utilization: null };
-  return { name: r.name, up: s ? s.up : null, status: apiStatus(r), statusReasons: r.reasons, cpu: s?.cpu ?? none, memory: s?.memory ?? none, disk: s?.disk ?? none };
+  return {
+    name: r.name,
+    up: s ? s.up : null,
+    status: apiStatus(r),
+    statusReasons: r.reasons,
+    cpu: s?.cpu ?? none,
+    memory: s?.memory ?? none,
+    disk: s?.disk ?? none,
+  };
 }
 
 /** All nodes, worst first by node-status's order (the API's own), Kubernetes-only nodes merged in. */
@@ -63,7 +75,13 @@ export function nodeRows(nodes: readonly NodeSummary[], kubernetes: KubernetesHe
     .filter((k) => !mapped.has(k.node) && !(k.instance !== null && instances.has(k.instance)))
     .map((k): NodeRow => {
       const v = kubernetesOnlyVerdict(k);
-      return { name: k.node, summary: null, kubernetes: k, display: displayStatus({ up: null, status: v.status, statusReasons: v.reasons }), reasons: v.reasons };
+      return {
+        name: k.node,
+        summary: null,
+        kubernetes: k,
+        display: displayStatus({ up: null, status: v.status, statusReasons: v.reasons }),
+        reasons: v.reasons,
+      };
     });
   // Without extra rows the API's order stands as sent.
   if (extra.length === 0) return rows;

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { ServiceStatus, ServiceSummary } from "@/lib/model/types";
 import { countLabel, filterServices, sortServices } from "./overview-rows";
 
-function svc(name: string, status: ServiceStatus, rate: number | null, errors: number | null, p99: number | null, namespace?: string): ServiceSummary {
+function svc(
+  name: string,
+  status: ServiceStatus,
+  rate: number | null,
+  errors: number | null,
+  p99: number | null,
+  namespace?: string,
+): ServiceSummary {
   const latency = { p50: null, p90: null, p99 };
   return {
     name,
@@ -49,7 +56,9 @@ describe("sortServices", () => {
   });
 
   it("sorts 2,000 services quickly", () => {
-    const many = Array.from({ length: 2000 }, (_, i) => svc(`svc-${i}`, i % 7 ? "ok" : "degraded", i % 13, (i % 5) / 100, (i % 11) / 10));
+    const many = Array.from({ length: 2000 }, (_, i) =>
+      svc(`svc-${i}`, i % 7 ? "ok" : "degraded", i % 13, (i % 5) / 100, (i % 11) / 10),
+    );
     const t0 = performance.now();
     for (const key of ["status", "name", "traffic", "errors", "latency"] as const) sortServices(many, key);
     expect(performance.now() - t0).toBeLessThan(500);

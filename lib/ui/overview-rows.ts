@@ -16,7 +16,8 @@ export function filterServices(services: readonly ServiceSummary[], q: string): 
   });
 }
 
-const byName = (a: ServiceSummary, b: ServiceSummary) => a.name.localeCompare(b.name) || (a.namespace ?? "").localeCompare(b.namespace ?? "");
+const byName = (a: ServiceSummary, b: ServiceSummary) =>
+  a.name.localeCompare(b.name) || (a.namespace ?? "").localeCompare(b.namespace ?? "");
 
 const COMPARATORS: Record<SortKey, (a: ServiceSummary, b: ServiceSummary) => number> = {
   status: (a, b) => compareWorstFirst(a, b) || byName(a, b),

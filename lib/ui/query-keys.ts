@@ -13,7 +13,8 @@ export const queryKeys = {
   all: ["signalboard"] as const,
   services: (time: TimeKey) => ["signalboard", "services", { ...time }] as const,
   sparklines: (time: TimeKey, width: number) => ["signalboard", "sparklines", { ...time, width }] as const,
-  service: (id: ServiceId, time: TimeKey, width: number) => ["signalboard", "service", serviceKey(id), { ...time, width }] as const,
+  service: (id: ServiceId, time: TimeKey, width: number) =>
+    ["signalboard", "service", serviceKey(id), { ...time, width }] as const,
   nodes: (time: TimeKey) => ["signalboard", "nodes", { ...time }] as const,
   node: (name: string, time: TimeKey, width: number) => ["signalboard", "node", name, { ...time, width }] as const,
   /** Current values only, no sparklines: what the wall screen shows. */

@@ -30,7 +30,11 @@ const LATE_AFTER_INTERVALS = 2;
 function reason(sources: readonly SourceState[]): string | null {
   const errors = sources.map((s) => s.error).filter((e) => e !== null && e !== undefined);
   if (errors.some((e) => e instanceof ApiRequestError && e.status === 0)) return "signalboard server not answering";
-  if (errors.some((e) => e instanceof ApiRequestError && e.code.startsWith("upstream_")) || sources.some((s) => s.stale)) return "Prometheus not answering";
+  if (
+    errors.some((e) => e instanceof ApiRequestError && e.code.startsWith("upstream_")) ||
+    sources.some((s) => s.stale)
+  )
+    return "Prometheus not answering";
   const other = errors[0];
   return other === undefined ? null : `refresh failing: ${describeError(other)}`;
 }
@@ -39,7 +43,11 @@ function reason(sources: readonly SourceState[]): string | null {
  * The freshness of a screen: the age of its oldest data (a stale copy counts from when Prometheus last
  * answered, not from when the copy arrived) and what is wrong when anything is stale, failing, or late.
  */
-export function screenFreshness(sources: readonly SourceState[], nowMs: number, refreshSeconds: number | null): ScreenFreshness {
+export function screenFreshness(
+  sources: readonly SourceState[],
+  nowMs: number,
+  refreshSeconds: number | null,
+): ScreenFreshness {
   let dataAt: number | null = null;
   for (const s of sources) {
     if (s.receivedAt <= 0) continue;
@@ -48,7 +56,13 @@ export function screenFreshness(sources: readonly SourceState[], nowMs: number, 
   }
   const ageSeconds = dataAt === null ? null : Math.max(0, (nowMs - dataAt) / 1000);
   let problem = reason(sources);
-  if (problem === null && ageSeconds !== null && refreshSeconds !== null && ageSeconds > LATE_AFTER_INTERVALS * refreshSeconds) problem = "refresh overdue";
+  if (
+    problem === null &&
+    ageSeconds !== null &&
+    refreshSeconds !== null &&
+    ageSeconds > LATE_AFTER_INTERVALS * refreshSeconds
+  )
+    problem = "refresh overdue";
   return { dataAt, ageSeconds, problem };
 }
 

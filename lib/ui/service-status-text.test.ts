@@ -18,6 +18,8 @@ describe("statusTooltip", () => {
     expect(statusTooltip("failing", ["1 of 2 instances down", "critical alert firing: InstanceDown"], 60)).toBe(
       "failing: error ratio and p99 over the last 1 min, instances up, and firing alerts (a critical alert is failing, a warning degraded). Now: 1 of 2 instances down; critical alert firing: InstanceDown",
     );
-    expect(statusTooltip("ok", [], 120)).toBe("ok: error ratio and p99 over the last 2 min, instances up, and firing alerts (a critical alert is failing, a warning degraded)");
+    expect(statusTooltip("ok", [], 120)).toBe(
+      "ok: error ratio and p99 over the last 2 min, instances up, and firing alerts (a critical alert is failing, a warning degraded)",
+    );
   });
 });

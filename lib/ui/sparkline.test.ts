@@ -23,7 +23,12 @@ describe("sparkSegments", () => {
 
 describe("maxOf and pointCount", () => {
   it("ignore gaps", () => {
-    expect(maxOf([[1, null, 3], [2, Number.NaN]])).toBe(3);
+    expect(
+      maxOf([
+        [1, null, 3],
+        [2, Number.NaN],
+      ]),
+    ).toBe(3);
     expect(maxOf([[null], []])).toBeNull();
     expect(pointCount([1, null, 0, Number.NaN])).toBe(2);
   });

@@ -3,7 +3,10 @@ import { nodeTabIcon, servicesTab, tabIconHref, verdictTab } from "./tab-status"
 
 describe("servicesTab", () => {
   it("names the statuses that need attention, worst first, with the worst one's icon", () => {
-    expect(servicesTab(["ok", "failing", "degraded", "failing", "down", "idle"], false)).toEqual({ title: "1 down, 2 failing, 1 degraded · signalboard", icon: "down" });
+    expect(servicesTab(["ok", "failing", "degraded", "failing", "down", "idle"], false)).toEqual({
+      title: "1 down, 2 failing, 1 degraded · signalboard",
+      icon: "down",
+    });
     expect(servicesTab(["ok", "degraded"], false)).toEqual({ title: "1 degraded · signalboard", icon: "degraded" });
   });
 
@@ -23,18 +26,33 @@ describe("servicesTab", () => {
 
 describe("verdictTab", () => {
   it("puts the verdict after the name", () => {
-    expect(verdictTab("checkout", "failing", "failing", false)).toEqual({ title: "checkout failing · signalboard", icon: "failing" });
-    expect(verdictTab("node-1", "saturated", nodeTabIcon("saturated"), true)).toEqual({ title: "node-1 saturated (stale) · signalboard", icon: "unknown" });
+    expect(verdictTab("checkout", "failing", "failing", false)).toEqual({
+      title: "checkout failing · signalboard",
+      icon: "failing",
+    });
+    expect(verdictTab("node-1", "saturated", nodeTabIcon("saturated"), true)).toEqual({
+      title: "node-1 saturated (stale) · signalboard",
+      icon: "unknown",
+    });
   });
 
   it("keeps the plain title while the verdict is loading", () => {
-    expect(verdictTab("checkout", undefined, "ok", false)).toEqual({ title: "checkout · signalboard", icon: "unknown" });
+    expect(verdictTab("checkout", undefined, "ok", false)).toEqual({
+      title: "checkout · signalboard",
+      icon: "unknown",
+    });
   });
 });
 
 describe("icons", () => {
   it("maps node verdicts onto the service colours and serves them from public/tab", () => {
-    expect((["down", "NotReady", "saturated", "busy", "ok"] as const).map(nodeTabIcon)).toEqual(["down", "down", "failing", "degraded", "ok"]);
+    expect((["down", "NotReady", "saturated", "busy", "ok"] as const).map(nodeTabIcon)).toEqual([
+      "down",
+      "down",
+      "failing",
+      "degraded",
+      "ok",
+    ]);
     expect(tabIconHref("failing")).toBe("/tab/failing.svg");
   });
 });

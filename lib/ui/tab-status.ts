@@ -46,7 +46,13 @@ function listIcon(worst: ServiceStatus | undefined, count: number, stale: boolea
   return worst ? serviceTabIcon(worst) : "ok";
 }
 
-const NODE_ICON: Record<NodeDisplayStatus, TabIcon> = { down: "down", NotReady: "down", saturated: "failing", busy: "degraded", ok: "ok" };
+const NODE_ICON: Record<NodeDisplayStatus, TabIcon> = {
+  down: "down",
+  NotReady: "down",
+  saturated: "failing",
+  busy: "degraded",
+  ok: "ok",
+};
 
 /** The icon of a node verdict, in the services' colours: saturated is as red as failing. */
 export function nodeTabIcon(status: NodeDisplayStatus): TabIcon {

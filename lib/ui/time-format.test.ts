@@ -47,13 +47,32 @@ describe("axis and zone labels", () => {
 describe("timeTicks", () => {
   it("picks round steps within the tick budget", () => {
     // 08:26:40 … 09:26:40 UTC: 6 ticks allow every 10 min, 4 only every 15 min.
-    expect(timeTicks(T, T + 3600, 6).map((t) => formatTime(t, "UTC", "minute"))).toEqual(["08:30", "08:40", "08:50", "09:00", "09:10", "09:20"]);
-    expect(timeTicks(T, T + 3600, 4).map((t) => formatTime(t, "UTC", "minute"))).toEqual(["08:30", "08:45", "09:00", "09:15"]);
+    expect(timeTicks(T, T + 3600, 6).map((t) => formatTime(t, "UTC", "minute"))).toEqual([
+      "08:30",
+      "08:40",
+      "08:50",
+      "09:00",
+      "09:10",
+      "09:20",
+    ]);
+    expect(timeTicks(T, T + 3600, 4).map((t) => formatTime(t, "UTC", "minute"))).toEqual([
+      "08:30",
+      "08:45",
+      "09:00",
+      "09:15",
+    ]);
   });
 
   it("aligns to the zone's whole hours", () => {
     const ticks = timeTicks(T, T + 6 * 3600, 6, 330 * 60);
-    expect(ticks.map((t) => formatTime(t, "Asia/Kolkata", "minute"))).toEqual(["14:00", "15:00", "16:00", "17:00", "18:00", "19:00"]);
+    expect(ticks.map((t) => formatTime(t, "Asia/Kolkata", "minute"))).toEqual([
+      "14:00",
+      "15:00",
+      "16:00",
+      "17:00",
+      "18:00",
+      "19:00",
+    ]);
   });
 
   it("copes with empty and very long ranges", () => {

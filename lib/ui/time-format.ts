@@ -69,7 +69,9 @@ export function zoneLabel(mode: TimeZoneMode, localZone: string, minutesEast: nu
 }
 
 // Tick spacings a person reads at a glance on a time axis.
-const TICK_STEPS = [10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 172_800, 604_800];
+const TICK_STEPS = [
+  10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 172_800, 604_800,
+];
 
 /**
  * Round-numbered ticks between `from` and `to` (unix seconds), at most `maxTicks`, aligned to
@@ -77,7 +79,8 @@ const TICK_STEPS = [10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800
  */
 export function timeTicks(from: number, to: number, maxTicks: number, offsetSeconds = 0): number[] {
   if (!(to > from) || maxTicks < 1) return [];
-  const step = TICK_STEPS.find((s) => (to - from) / s <= maxTicks) ?? Math.ceil((to - from) / maxTicks / 86_400) * 86_400;
+  const step =
+    TICK_STEPS.find((s) => (to - from) / s <= maxTicks) ?? Math.ceil((to - from) / maxTicks / 86_400) * 86_400;
   const ticks: number[] = [];
   for (let t = Math.ceil((from + offsetSeconds) / step) * step - offsetSeconds; t <= to; t += step) ticks.push(t);
   return ticks;

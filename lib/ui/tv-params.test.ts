@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TV_VIEW, effectiveRefreshSeconds, pageIndexAt, parseTvParams, refreshOptionAtLeast } from "./tv-params";
+import {
+  DEFAULT_TV_VIEW,
+  effectiveRefreshSeconds,
+  pageIndexAt,
+  parseTvParams,
+  refreshOptionAtLeast,
+} from "./tv-params";
 
 describe("parseTvParams", () => {
   it("gives the defaults for an empty query", () => {
@@ -7,8 +13,16 @@ describe("parseTvParams", () => {
   });
 
   it("reads every key", () => {
-    const v = parseTvParams(new URLSearchParams("pages=services,nodes,alerts&every=45s&refresh=10s&tz=UTC&theme=light"));
-    expect(v).toEqual({ pages: ["services", "nodes", "alerts"], everySeconds: 45, refreshSeconds: 10, tz: "UTC", theme: "light" });
+    const v = parseTvParams(
+      new URLSearchParams("pages=services,nodes,alerts&every=45s&refresh=10s&tz=UTC&theme=light"),
+    );
+    expect(v).toEqual({
+      pages: ["services", "nodes", "alerts"],
+      everySeconds: 45,
+      refreshSeconds: 10,
+      tz: "UTC",
+      theme: "light",
+    });
   });
 
   it("accepts minutes and bare seconds", () => {

@@ -1,7 +1,16 @@
 // The wall screen's URL: `/tv?pages=services,nodes,alerts&every=30s&refresh=30s&tz=UTC&theme=light`.
 // Parsed once; a bad value falls back to its default, because nobody is at a wall screen to fix a link.
 import { parseDuration } from "@/lib/time/parse-time";
-import { REFRESH_OPTIONS, THEMES, TIME_ZONES, refreshIntervalMs, type RawSearchParams, type Refresh, type Theme, type TimeZoneMode } from "./url-state";
+import {
+  REFRESH_OPTIONS,
+  THEMES,
+  TIME_ZONES,
+  refreshIntervalMs,
+  type RawSearchParams,
+  type Refresh,
+  type Theme,
+  type TimeZoneMode,
+} from "./url-state";
 
 const TV_PAGES = ["services", "nodes", "alerts"] as const;
 export type TvPage = (typeof TV_PAGES)[number];
@@ -54,7 +63,8 @@ function pages(text: string | undefined): TvPage[] {
 
 /** Reads the wall screen's view from its URL query. */
 export function parseTvParams(raw: RawSearchParams): TvView {
-  const oneOf = <T extends string>(options: readonly T[], v: string | undefined, fallback: T) => options.find((o) => o === v) ?? fallback;
+  const oneOf = <T extends string>(options: readonly T[], v: string | undefined, fallback: T) =>
+    options.find((o) => o === v) ?? fallback;
   return {
     pages: pages(first(raw, "pages")),
     everySeconds: seconds(first(raw, "every"), EVERY_BOUNDS, DEFAULT_TV_VIEW.everySeconds),

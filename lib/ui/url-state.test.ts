@@ -21,12 +21,26 @@ describe("parseViewState", () => {
   });
 
   it("reads every key", () => {
-    const view = parseViewState(new URLSearchParams("from=now-6h&to=now&at=1763800000&refresh=1m&tz=UTC&theme=light&sort=errors&q=check"));
-    expect(view).toEqual({ from: "now-6h", to: "now", at: "1763800000", refresh: "1m", tz: "UTC", theme: "light", sort: "errors", q: "check" });
+    const view = parseViewState(
+      new URLSearchParams("from=now-6h&to=now&at=1763800000&refresh=1m&tz=UTC&theme=light&sort=errors&q=check"),
+    );
+    expect(view).toEqual({
+      from: "now-6h",
+      to: "now",
+      at: "1763800000",
+      refresh: "1m",
+      tz: "UTC",
+      theme: "light",
+      sort: "errors",
+      q: "check",
+    });
   });
 
   it("accepts the page props' record form, taking the first of repeated keys", () => {
-    expect(parseViewState({ from: ["now-15m", "now-1h"], tz: "UTC", other: "x" })).toMatchObject({ from: "now-15m", tz: "UTC" });
+    expect(parseViewState({ from: ["now-15m", "now-1h"], tz: "UTC", other: "x" })).toMatchObject({
+      from: "now-15m",
+      tz: "UTC",
+    });
   });
 
   it("drops malformed values instead of failing the page", () => {
@@ -71,15 +85,22 @@ describe("links", () => {
     expect(viewHref("/", DEFAULT_VIEW)).toBe("/");
     expect(viewHref("/", { ...DEFAULT_VIEW, tz: "UTC" })).toBe("/?tz=UTC");
     expect(serviceHref({ name: "a/b c" }, { ...DEFAULT_VIEW, from: "now-6h" })).toBe("/services/a%2Fb%20c?from=now-6h");
-    expect(serviceHref({ name: "reviews", namespace: "staging" }, { ...DEFAULT_VIEW, from: "now-6h" })).toBe("/services/reviews?namespace=staging&from=now-6h");
-    expect(serviceHref({ name: "reviews", namespace: "staging" }, DEFAULT_VIEW)).toBe("/services/reviews?namespace=staging");
+    expect(serviceHref({ name: "reviews", namespace: "staging" }, { ...DEFAULT_VIEW, from: "now-6h" })).toBe(
+      "/services/reviews?namespace=staging&from=now-6h",
+    );
+    expect(serviceHref({ name: "reviews", namespace: "staging" }, DEFAULT_VIEW)).toBe(
+      "/services/reviews?namespace=staging",
+    );
   });
 });
 
 describe("apiTimeParams", () => {
   it("passes Grafana-style from/to straight through", () => {
     expect(apiTimeParams({ from: "now-1h", to: "now", at: null }, NOW)).toEqual({ from: "now-1h", to: "now" });
-    expect(apiTimeParams({ from: "1763796400000", to: null, at: "1763798000" }, NOW)).toEqual({ from: "1763796400000", at: "1763798000" });
+    expect(apiTimeParams({ from: "1763796400000", to: null, at: "1763798000" }, NOW)).toEqual({
+      from: "1763796400000",
+      at: "1763798000",
+    });
   });
 
   it("sends nothing when the URL has no time, so the API default applies", () => {
@@ -88,12 +109,20 @@ describe("apiTimeParams", () => {
 
   it("opens ±30 minutes around an `at` in the past", () => {
     const at = NOW - 7200;
-    expect(apiTimeParams({ from: null, to: null, at: String(at) }, NOW)).toEqual({ from: String(at - 1800), to: String(at + 1800), at: String(at) });
+    expect(apiTimeParams({ from: null, to: null, at: String(at) }, NOW)).toEqual({
+      from: String(at - 1800),
+      to: String(at + 1800),
+      at: String(at),
+    });
   });
 
   it("ends at now while at+30m is still in the future", () => {
     const at = NOW - 600;
-    expect(apiTimeParams({ from: null, to: null, at: String(at) }, NOW)).toEqual({ from: String(at - 1800), to: "now", at: String(at) });
+    expect(apiTimeParams({ from: null, to: null, at: String(at) }, NOW)).toEqual({
+      from: String(at - 1800),
+      to: "now",
+      at: String(at),
+    });
   });
 
   it("reads an RFC 3339 `at`", () => {
@@ -115,7 +144,12 @@ describe("presets and refresh", () => {
   });
 
   it("a preset ends now and forgets `at`", () => {
-    expect(withPreset({ ...DEFAULT_VIEW, at: "1763800000", q: "x" }, "24h")).toEqual({ ...DEFAULT_VIEW, from: "now-24h", to: "now", q: "x" });
+    expect(withPreset({ ...DEFAULT_VIEW, at: "1763800000", q: "x" }, "24h")).toEqual({
+      ...DEFAULT_VIEW,
+      from: "now-24h",
+      to: "now",
+      q: "x",
+    });
   });
 
   it("turns refresh into milliseconds", () => {

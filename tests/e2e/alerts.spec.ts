@@ -7,7 +7,10 @@ import { ServicePage } from "./pages/service-page";
 const hms = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString().slice(11, 19);
 
 test.describe("alerts", () => {
-  test("an injected incident's alert shows on its service row with a working runbook link, and on the service page", async ({ page, control }) => {
+  test("an injected incident's alert shows on its service row with a working runbook link, and on the service page", async ({
+    page,
+    control,
+  }) => {
     test.setTimeout(180_000);
     const overview = new OverviewPage(page);
     await overview.open("?refresh=10s");
@@ -25,7 +28,9 @@ test.describe("alerts", () => {
     expect(res.status()).toBe(200);
     // The badge names the severity; its tooltip says what fires and for how long.
     await expect(overview.row("checkout")).toContainText(/critical/);
-    await expect(overview.alertBadgeTitled("checkout", /HighErrorRatio \(critical, (firing|pending) for \d+/)).toBeVisible();
+    await expect(
+      overview.alertBadgeTitled("checkout", /HighErrorRatio \(critical, (firing|pending) for \d+/),
+    ).toBeVisible();
 
     const service = new ServicePage(page);
     await service.open("checkout");
@@ -37,7 +42,10 @@ test.describe("alerts", () => {
     await expect(service.runbookLink("checkout", "HighErrorRatio")).toHaveAttribute("href", href ?? "");
   });
 
-  test("a critical and a warning alert on one service get a badge each, never one count for both", async ({ page, control }) => {
+  test("a critical and a warning alert on one service get a badge each, never one count for both", async ({
+    page,
+    control,
+  }) => {
     test.setTimeout(180_000);
     const overview = new OverviewPage(page);
     await overview.open("?refresh=10s");

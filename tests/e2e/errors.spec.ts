@@ -14,7 +14,10 @@ test.describe("errors and missing pages", () => {
     await expect(new OverviewPage(page).rows().first()).toBeVisible();
   });
 
-  test("a panel that fails to render says so, offers a retry, and the rest of the page still draws", async ({ page, consoleGuard }) => {
+  test("a panel that fails to render says so, offers a retry, and the rest of the page still draws", async ({
+    page,
+    consoleGuard,
+  }) => {
     // React and the boundary log the caught render error; causing it is the point of this test.
     consoleGuard.allow(/failed to render|Cannot read properties of null|The above error occurred/);
     const problem = new ProblemPage(page);

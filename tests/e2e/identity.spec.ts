@@ -26,7 +26,10 @@ test.describe("one service name in two namespaces", () => {
     await expect(service.meta).toContainText("namespace staging");
   });
 
-  test("the page without a namespace offers both services, each link opening its own", async ({ page, consoleGuard }) => {
+  test("the page without a namespace offers both services, each link opening its own", async ({
+    page,
+    consoleGuard,
+  }) => {
     // The browser itself logs the API's 409; that 409 is the answer this test expects.
     consoleGuard.allow(/status of 409/);
     const service = new ServicePage(page);
@@ -34,7 +37,10 @@ test.describe("one service name in two namespaces", () => {
     await expect(service.heading(/“reviews” is the name of 2 services/)).toBeVisible();
     await expect(service.candidates("reviews")).toHaveText(NAMESPACES.map((ns) => `reviews in namespace ${ns}`));
     // The view goes along with the choice.
-    await expect(service.candidate("reviews", "bookinfo")).toHaveAttribute("href", "/services/reviews?namespace=bookinfo&from=now-30m&to=now");
+    await expect(service.candidate("reviews", "bookinfo")).toHaveAttribute(
+      "href",
+      "/services/reviews?namespace=bookinfo&from=now-30m&to=now",
+    );
 
     await service.candidate("reviews", "bookinfo").click();
     await expect(page).toHaveURL(/\/services\/reviews\?namespace=bookinfo&from=now-30m&to=now$/);

@@ -12,7 +12,9 @@ const STATUS = /\b(down|NotReady|saturated|busy|ok)\b/;
 const FIRST_DATA = 45_000;
 
 test.describe("nodes on the overview", () => {
-  test("the node grid shows the demo node with its USE values, linking to its page with the range", async ({ page }) => {
+  test("the node grid shows the demo node with its USE values, linking to its page with the range", async ({
+    page,
+  }) => {
     const nodes = new NodeColumn(page);
     await nodes.open("?from=now-6h&to=now&refresh=10s");
     const row = nodes.row(DEMO_NODE);
@@ -27,7 +29,10 @@ test.describe("nodes on the overview", () => {
     expect((await nodes.kubernetesNodeNames()).sort()).toEqual([DEMO_NODE, ...KUBERNETES_ONLY]);
   });
 
-  test("a NotReady node is marked and sorted first, in the Kubernetes list and in the grid", async ({ page, control }) => {
+  test("a NotReady node is marked and sorted first, in the Kubernetes list and in the grid", async ({
+    page,
+    control,
+  }) => {
     const nodes = new NodeColumn(page);
     await nodes.open("?refresh=10s");
     await expect(nodes.kubernetesNode("sim-node-b")).toContainText("Ready");

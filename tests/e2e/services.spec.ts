@@ -4,8 +4,26 @@ import { ProblemPage } from "./pages/problem-page";
 import { ServicePage } from "./pages/service-page";
 
 // reviews runs in two namespaces: two rows (tests/e2e/identity.spec.ts).
-const DEMO_SERVICES = ["frontend", "catalog", "cart", "checkout", "payments", "inventory", "recommendations", "search", "ads", "email", "reviews", "reviews", "ratings"];
-const DEMO_ROWS: [string, string?][] = [...DEMO_SERVICES.filter((n) => n !== "reviews").map((name): [string] => [name]), ["reviews", "bookinfo"], ["reviews", "staging"]];
+const DEMO_SERVICES = [
+  "frontend",
+  "catalog",
+  "cart",
+  "checkout",
+  "payments",
+  "inventory",
+  "recommendations",
+  "search",
+  "ads",
+  "email",
+  "reviews",
+  "reviews",
+  "ratings",
+];
+const DEMO_ROWS: [string, string?][] = [
+  ...DEMO_SERVICES.filter((n) => n !== "reviews").map((name): [string] => [name]),
+  ["reviews", "bookinfo"],
+  ["reviews", "staging"],
+];
 
 test.describe("overview", () => {
   test("lists every demo service with numbers and units", async ({ page }) => {
@@ -49,7 +67,9 @@ test.describe("overview", () => {
 
   test("fills every row's trends from the sparklines' own request", async ({ page }) => {
     const overview = new OverviewPage(page);
-    const sparklines = page.waitForResponse((r) => r.url().includes("/api/v1/services?") && r.url().includes("series=only"));
+    const sparklines = page.waitForResponse(
+      (r) => r.url().includes("/api/v1/services?") && r.url().includes("series=only"),
+    );
     // A short range: a freshly started demo has only a few minutes of data, and a line needs two points.
     await overview.open("?from=now-5m&to=now");
     expect((await sparklines).status()).toBe(200);
@@ -58,20 +78,33 @@ test.describe("overview", () => {
     await expect(overview.busyParts()).toHaveCount(0);
   });
 
-  test("an error burst turns the service's row failing within two refreshes, and it sorts to the top", async ({ page, control }) => {
+  test("an error burst turns the service's row failing within two refreshes, and it sorts to the top", async ({
+    page,
+    control,
+  }) => {
     const overview = new OverviewPage(page);
     await overview.open("?refresh=10s");
     await expect(overview.rows().first()).toBeVisible();
     await control.incident({ kind: "error-burst", service: "checkout", durationSeconds: 300 });
     // Two refreshes of 10 s after the burst has pushed the 1 min window's error ratio over 5 % (about 10 s) and been scraped (5 s).
     // The reason, not only the word: an earlier test's incident may still leave checkout failing for another cause.
-    await expect(overview.row("checkout")).toContainText(/error ratio \d[\d.]*\s*%\s*≥\s*5\.0\s*%/, { timeout: 2 * 10_000 + 25_000 });
+    await expect(overview.row("checkout")).toContainText(/error ratio \d[\d.]*\s*%\s*≥\s*5\.0\s*%/, {
+      timeout: 2 * 10_000 + 25_000,
+    });
     await expect(overview.row("checkout")).toContainText("failing");
     // The badge says what the verdict rests on: the window, and that firing alerts count.
     await expect(overview.statusBadge("checkout")).toHaveText("failing");
-    await expect(overview.statusBadge("checkout")).toHaveAttribute("title", /^failing: error ratio and p99 over the last 1 min, instances up, and firing alerts/);
+    await expect(overview.statusBadge("checkout")).toHaveAttribute(
+      "title",
+      /^failing: error ratio and p99 over the last 1 min, instances up, and firing alerts/,
+    );
     // The tab says so too, for an engineer whose dashboard is one tab of twenty.
-    await expect.poll(() => overview.tab()).toEqual({ title: expect.stringMatching(/^(\d+ down, )?\d+ failing\b.* · signalboard$/), icon: expect.stringMatching(/^\/tab\/(failing|down)\.svg$/) });
+    await expect
+      .poll(() => overview.tab())
+      .toEqual({
+        title: expect.stringMatching(/^(\d+ down, )?\d+ failing\b.* · signalboard$/),
+        icon: expect.stringMatching(/^\/tab\/(failing|down)\.svg$/),
+      });
     // Worst first: once the burst fills the window, checkout (≈ 40 %) is the worst service.
     await expect(overview.rows().first()).toContainText("checkout", { timeout: 60_000 });
   });
@@ -82,7 +115,12 @@ test.describe("service page", () => {
     const service = new ServicePage(page);
     await service.open("checkout", "?from=now-30m&to=now");
     await expect(service.heading("checkout")).toBeVisible();
-    for (const title of ["Request rate by status class", "Error ratio", "Latency of successful requests", "Latency of failed requests"]) {
+    for (const title of [
+      "Request rate by status class",
+      "Error ratio",
+      "Latency of successful requests",
+      "Latency of failed requests",
+    ]) {
       await expect(service.chart(title)).toBeVisible();
     }
     await expect(service.rangeButton("Custom")).toHaveAttribute("aria-pressed", "true");
@@ -97,7 +135,10 @@ test.describe("service page", () => {
     expect(span).toBeLessThanOrEqual(30);
   });
 
-  test("during an error burst with slow dependencies, status colours mean the same on every chart and both latency panels share one unit and scale", async ({ page, control }) => {
+  test("during an error burst with slow dependencies, status colours mean the same on every chart and both latency panels share one unit and scale", async ({
+    page,
+    control,
+  }) => {
     // Checkout's failed requests fail fast (ms) while its successful ones wait on both its dependencies,
     // whose stalls (3 % each, 1.6-2.4 s) put checkout's p99 of successful requests over a second.
     await control.incident({ kind: "error-burst", service: "checkout", durationSeconds: 300 });
@@ -147,7 +188,9 @@ test.describe("time zone", () => {
     const service = new ServicePage(page);
     await service.open("checkout", "?from=now-1h&to=now");
     await expect(service.chart("Request rate by status class")).toBeVisible();
-    await expect.poll(() => service.timeAxisLabels("Request rate by status class").then((l) => l.length)).toBeGreaterThan(1);
+    await expect
+      .poll(() => service.timeAxisLabels("Request rate by status class").then((l) => l.length))
+      .toBeGreaterThan(1);
     await expect(service.zoneOffset("UTC+5:30")).toBeVisible();
     const local = await service.timeAxisLabels("Request rate by status class");
     await service.timeZone("UTC").click();

@@ -5,7 +5,9 @@ import { freePort, startSecondDashboard } from "./second-dashboard";
 
 /** What the badges on a service's row must say, counted here from the API's own alert list: "1 critical firing". */
 async function badgesFromApi(request: APIRequestContext, service: string): Promise<string[]> {
-  const body = (await (await request.get("/api/v1/alerts")).json()) as { alerts: { service: string | null; severity: string; state: string }[] };
+  const body = (await (await request.get("/api/v1/alerts")).json()) as {
+    alerts: { service: string | null; severity: string; state: string }[];
+  };
   const counts = new Map<string, number>();
   for (const a of body.alerts.filter((x) => x.service === service)) {
     // The demo's rules use these two severities only; anything else would need the level mapping.
@@ -40,7 +42,10 @@ for (const screen of [
       for (const title of ["Services", "Nodes", "Alerts"] as const) await expect(tv.panel(title)).toBeVisible();
       expect(await tv.overflow()).toEqual({ vertical: 0, horizontal: 0 });
       // Type readable from across a room: at least 28 px at 1080p, scaling with the screen.
-      const fontPx = await tv.serviceRows().first().evaluate((row) => Number.parseFloat(getComputedStyle(row).fontSize));
+      const fontPx = await tv
+        .serviceRows()
+        .first()
+        .evaluate((row) => Number.parseFloat(getComputedStyle(row).fontSize));
       expect(fontPx).toBeGreaterThanOrEqual(28 * (screen.height / 1080));
       // The node grid too, in the wall screen's scale: node names at least 24 px at 1080p, CPU, memory
       // and disk 21 px, and no text in the panel under 18 px (the smallest elsewhere on the wall).
@@ -62,7 +67,11 @@ for (const screen of [
   test.describe(`during an incident on a ${screen.width}×${screen.height} screen`, () => {
     test.use({ viewport: screen, deviceScaleFactor: 1 });
 
-    test("no text is under 22 px (44 px at 4K), none is cut or off screen, and each alert badge says what it counts", async ({ page, control, request }) => {
+    test("no text is under 22 px (44 px at 4K), none is cut or off screen, and each alert badge says what it counts", async ({
+      page,
+      control,
+      request,
+    }) => {
       test.setTimeout(180_000);
       // Two alerts of different severity on one service: HighErrorRatio (critical) and HighLatencyP99 (warning).
       await control.incident({ kind: "error-burst", service: "checkout", durationSeconds: 300 });
@@ -88,7 +97,10 @@ for (const screen of [
   });
 }
 
-test("with Prometheus stopped, the alert list is marked stale and its times stop counting", async ({ page, control }) => {
+test("with Prometheus stopped, the alert list is marked stale and its times stop counting", async ({
+  page,
+  control,
+}) => {
   test.setTimeout(180_000);
   await control.incident({ kind: "kill-instance", service: "checkout", durationSeconds: 300 });
   const tv = new TvPage(page);
@@ -107,7 +119,10 @@ test("with Prometheus stopped, the alert list is marked stale and its times stop
   expect(Math.abs(activeSeconds(await alert.innerText()) - before)).toBeLessThanOrEqual(1);
 });
 
-test("pointed at an upstream that is not there, the wall says what failed in its banner and its panels", async ({ page, consoleGuard }) => {
+test("pointed at an upstream that is not there, the wall says what failed in its banner and its panels", async ({
+  page,
+  consoleGuard,
+}) => {
   test.setTimeout(120_000);
   // The browser logs each 50x answer itself; those answers are what this test is about.
   consoleGuard.allow(/status of 50[234]/);
@@ -157,7 +172,10 @@ test("polls no faster than the server allows", async ({ page, request }) => {
   await expect(tv.updated).toContainText(/every 10\ss/);
 });
 
-test("with Prometheus stopped the banner comes within two refreshes, the numbers stay, and it goes again without a reload", async ({ page, control }) => {
+test("with Prometheus stopped the banner comes within two refreshes, the numbers stay, and it goes again without a reload", async ({
+  page,
+  control,
+}) => {
   test.setTimeout(150_000);
   const tv = new TvPage(page);
   await tv.open("?refresh=10s");
@@ -167,7 +185,9 @@ test("with Prometheus stopped the banner comes within two refreshes, the numbers
   const origin = await tv.timeOrigin();
 
   await control.prometheus("stop");
-  await expect(tv.banner).toContainText(/Data is \d+\s(s|min) old — Prometheus not answering/, { timeout: 2 * 10_000 + 5_000 });
+  await expect(tv.banner).toContainText(/Data is \d+\s(s|min) old — Prometheus not answering/, {
+    timeout: 2 * 10_000 + 5_000,
+  });
   // The last data stays on screen under the banner.
   await expect(checkout).toContainText(/\d\s?%/);
   await expect(tv.serviceRows()).not.toHaveCount(0);
@@ -178,7 +198,10 @@ test("with Prometheus stopped the banner comes within two refreshes, the numbers
   expect(await tv.timeOrigin()).toBe(origin);
 });
 
-test("an error burst's alert appears on the wall, on its service's row and in the alert list", async ({ page, control }) => {
+test("an error burst's alert appears on the wall, on its service's row and in the alert list", async ({
+  page,
+  control,
+}) => {
   test.setTimeout(180_000);
   const tv = new TvPage(page);
   await tv.open("?refresh=10s");

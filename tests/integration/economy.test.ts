@@ -15,7 +15,9 @@ describe("upstream economy", () => {
     await api("/api/v1/status"); // warms the metric-name cache, so only the overview's own queries count
     const before = await ourUpstreamQueries({ promql: true });
     const logBefore = upstreamQueryCount();
-    const answers = await Promise.all(Array.from({ length: 20 }, () => api<ServicesResponse>(`/api/v1/services?at=${at}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => api<ServicesResponse>(`/api/v1/services?at=${at}`)),
+    );
     for (const a of answers) expect(a.status).toBe(200);
     const sent = (await ourUpstreamQueries({ promql: true })) - before;
     expect(sent).toBe(QUERIES_PER_OVERVIEW);
@@ -28,7 +30,9 @@ describe("upstream economy", () => {
     await api("/api/v1/status");
     await api(`/api/v1/services?from=${to - 900}&to=${to}`);
     const before = await ourUpstreamQueries({ promql: true });
-    const answers = await Promise.all(Array.from({ length: 10 }, () => api(`/api/v1/services?from=${to - 900}&to=${to}&width=120&series=only`)));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => api(`/api/v1/services?from=${to - 900}&to=${to}&width=120&series=only`)),
+    );
     for (const a of answers) expect(a.status).toBe(200);
     expect((await ourUpstreamQueries({ promql: true })) - before).toBe(QUERIES_PER_SPARKLINES);
   });

@@ -22,16 +22,29 @@ export interface ExtraDashboard {
 }
 
 /** A second built dashboard against `prometheusUrl`, logging to `dir`/dashboard.log. */
-export async function startExtraDashboard(o: { dir: string; port: number; prometheusUrl: string; scrapeIntervalSeconds: number }): Promise<ExtraDashboard> {
+export async function startExtraDashboard(o: {
+  dir: string;
+  port: number;
+  prometheusUrl: string;
+  scrapeIntervalSeconds: number;
+}): Promise<ExtraDashboard> {
   const configFile = join(o.dir, "signalboard.yaml");
-  writeFileSync(configFile, `prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: ${o.scrapeIntervalSeconds}\nservices:\n  presets: true\n`);
+  writeFileSync(
+    configFile,
+    `prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: ${o.scrapeIntervalSeconds}\nservices:\n  presets: true\n`,
+  );
   const logFile = join(o.dir, "dashboard.log");
   const child = await startDashboard({ root, port: o.port, prometheusUrl: o.prometheusUrl, logFile, configFile });
   return { url: `http://127.0.0.1:${o.port}`, logFile, stop: () => stopGroup(child) };
 }
 
 /** A Prometheus of its own whose targets come from `dir`/targets.json (file_sd: rewritten, it is read again at once). */
-export async function startPrometheus(o: { dir: string; port: number; scrapeIntervalSeconds: number; job: string }): Promise<{ url: string; setTargets(targets: string[]): void; stop(): Promise<void> }> {
+export async function startPrometheus(o: {
+  dir: string;
+  port: number;
+  scrapeIntervalSeconds: number;
+  job: string;
+}): Promise<{ url: string; setTargets(targets: string[]): void; stop(): Promise<void> }> {
   const bin = findBinaries().prometheus;
   if (!bin) throw new Error("prometheus is not on PATH");
   const targetsFile = join(o.dir, "targets.json");
@@ -43,9 +56,24 @@ export async function startPrometheus(o: { dir: string; port: number; scrapeInte
   setTargets([]);
   const config = join(o.dir, "prometheus.yml");
   const interval = `${o.scrapeIntervalSeconds}s`;
-  writeFileSync(config, JSON.stringify({ global: { scrape_interval: interval, evaluation_interval: interval }, scrape_configs: [{ job_name: o.job, file_sd_configs: [{ files: [targetsFile] }] }] }));
+  writeFileSync(
+    config,
+    JSON.stringify({
+      global: { scrape_interval: interval, evaluation_interval: interval },
+      scrape_configs: [{ job_name: o.job, file_sd_configs: [{ files: [targetsFile] }] }],
+    }),
+  );
   const url = `http://127.0.0.1:${o.port}`;
-  const child = spawnGroup("prometheus-extra", bin, [`--config.file=${config}`, `--web.listen-address=127.0.0.1:${o.port}`, `--storage.tsdb.path=${join(o.dir, "data")}`], { cwd: o.dir, logFile: join(o.dir, "prometheus.log") });
+  const child = spawnGroup(
+    "prometheus-extra",
+    bin,
+    [
+      `--config.file=${config}`,
+      `--web.listen-address=127.0.0.1:${o.port}`,
+      `--storage.tsdb.path=${join(o.dir, "data")}`,
+    ],
+    { cwd: o.dir, logFile: join(o.dir, "prometheus.log") },
+  );
   await waitForHttp(`${url}/-/ready`, child);
   return { url, setTargets, stop: () => stopGroup(child) };
 }

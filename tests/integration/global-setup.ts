@@ -21,19 +21,38 @@ export default async function setup(project: TestProject) {
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   // With the demo's backfilled day of history (about 10 s), which tests/integration/history.test.ts reads.
-  const stack = await startStack({ basePort: INTEGRATION_BASE_PORT, dataDir, dashboardPort: INTEGRATION_DASHBOARD_PORT, history: true });
+  const stack = await startStack({
+    basePort: INTEGRATION_BASE_PORT,
+    dataDir,
+    dashboardPort: INTEGRATION_DASHBOARD_PORT,
+    history: true,
+  });
   const liveSince = Math.floor(Date.now() / 1000);
   // A short upstream timeout, so the failure tests see stale answers quickly.
   const configFile = join(dataDir, "signalboard.yaml");
-  writeFileSync(configFile, "prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: 5\nservices:\n  presets: true\n");
+  writeFileSync(
+    configFile,
+    "prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: 5\nservices:\n  presets: true\n",
+  );
   const logFile = join(dataDir, "dashboard.log");
   const dashboardUrl = `http://127.0.0.1:${INTEGRATION_DASHBOARD_PORT}`;
   let dashboard: Child | undefined;
   try {
-    dashboard = await startDashboard({ root, port: INTEGRATION_DASHBOARD_PORT, prometheusUrl: stack.prometheusUrl, logFile, configFile });
+    dashboard = await startDashboard({
+      root,
+      port: INTEGRATION_DASHBOARD_PORT,
+      prometheusUrl: stack.prometheusUrl,
+      logFile,
+      configFile,
+    });
     // At now-15s (the tests read values at now-10s, which must already have a full rate window), and
     // live: the backfilled history has traffic from the first instant, so the window must lie after the stack's start.
-    await waitForTraffic(dashboardUrl, { wanted: DEMO_SERVICES_WITH_TRAFFIC, timeoutMs: 120_000, at: "now-15s", since: liveSince });
+    await waitForTraffic(dashboardUrl, {
+      wanted: DEMO_SERVICES_WITH_TRAFFIC,
+      timeoutMs: 120_000,
+      at: "now-15s",
+      since: liveSince,
+    });
   } catch (e) {
     if (dashboard) await stopGroup(dashboard);
     await stack.stop();

@@ -10,10 +10,16 @@ export async function api<T = unknown>(path: string): Promise<{ status: number; 
 }
 
 /** One instant query straight to Prometheus: the reference our API must agree with. */
-export async function promQuery(query: string, time: number): Promise<{ metric: Record<string, string>; value: [number, string] }[]> {
+export async function promQuery(
+  query: string,
+  time: number,
+): Promise<{ metric: Record<string, string>; value: [number, string] }[]> {
   const body = new URLSearchParams({ query, time: String(time) });
   const res = await fetch(`${stack().prometheusUrl}/api/v1/query`, { method: "POST", body });
-  const json = (await res.json()) as { status: string; data: { result: { metric: Record<string, string>; value: [number, string] }[] } };
+  const json = (await res.json()) as {
+    status: string;
+    data: { result: { metric: Record<string, string>; value: [number, string] }[] };
+  };
   if (json.status !== "success") throw new Error(`query failed: ${query}`);
   return json.data.result;
 }
@@ -63,7 +69,11 @@ export async function prometheusControl(action: "stop" | "start" | "pause" | "re
 
 /** Starts (or, with kind "clear", ends) a demo incident through the control server. */
 export async function demoIncident(body: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${stack().controlUrl}/incident`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${stack().controlUrl}/incident`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`incident ${JSON.stringify(body)}: HTTP ${res.status} ${await res.text()}`);
 }
 

@@ -10,7 +10,8 @@ const HOUR = 3600;
 const present = (values: Values) => values.flatMap((v, i) => (v === null ? [] : [i]));
 
 /** The largest value among the points between two instants. */
-const peak = (points: Points, from: number, to: number) => Math.max(...points.filter(([t, v]) => t >= from && t <= to && v !== null).map(([, v]) => v ?? 0));
+const peak = (points: Points, from: number, to: number) =>
+  Math.max(...points.filter(([t, v]) => t >= from && t <= to && v !== null).map(([, v]) => v ?? 0));
 
 describe("the demo's backfilled history (demo/history.ts), read through the API", () => {
   it("gives every service sparkline points across the whole last day, not only since the stack started", async () => {
@@ -27,7 +28,10 @@ describe("the demo's backfilled history (demo/history.ts), read through the API"
       for (let quarter = 0; quarter < 4; quarter++) {
         const lo = (axis.points * quarter) / 4;
         const hi = (axis.points * (quarter + 1)) / 4;
-        expect(points.filter((i) => i >= lo && i < hi).length, `${name}: points in quarter ${quarter + 1} of the day`).toBeGreaterThan(axis.points / 8);
+        expect(
+          points.filter((i) => i >= lo && i < hi).length,
+          `${name}: points in quarter ${quarter + 1} of the day`,
+        ).toBeGreaterThan(axis.points / 8);
       }
       expect(present(service?.series?.p99 ?? []).length, `${name}: p99 points`).toBeGreaterThan(axis.points / 2);
     }

@@ -20,15 +20,28 @@ const HOSTILE = Object.values(TOKENS).map((t) => t + RUN);
 const enc = encodeURIComponent;
 
 /** Text that shows a hostile value in a query: the run's marker, and each token's runs between the characters PromQL escapes. */
-const TRACES = [RUN, ...Object.values(TOKENS).flatMap((t) => t.split(/["\\\u0000-\u001f]/)).filter((piece) => piece.length >= 4)];
+const TRACES = [
+  RUN,
+  ...Object.values(TOKENS)
+    .flatMap((t) => t.split(/["\\\u0000-\u001f]/))
+    .filter((piece) => piece.length >= 4),
+];
 
 /** Traversal inside one path segment (encoded slashes), sent as it is: fetch would normalise some of it first. */
-const TRAVERSAL = [`..%2F..%2Fetc%2Fpasswd${RUN}`, `%2e%2e%2f%2e%2e%2fetc%2fpasswd${RUN}`, `..%252F..%252Fetc%252Fpasswd${RUN}`];
+const TRAVERSAL = [
+  `..%2F..%2Fetc%2Fpasswd${RUN}`,
+  `%2e%2e%2f%2e%2e%2fetc%2fpasswd${RUN}`,
+  `..%252F..%252Fetc%252Fpasswd${RUN}`,
+];
 /**
  * Encoded dot segments: `%2e%2e/` means `../` (RFC 3986), so Next resolves them as a browser would;
  * the path they lead to answers, an API path as JSON, a page path as a page.
  */
-const DOT_SEGMENTS = [`/api/v1/nodes/%2e%2e/%2e%2e/etc/passwd${RUN}`, `/api/v1/%2e%2e/%2e%2e/etc/passwd${RUN}`, `/api/%2e%2e/%2e%2e/%2e%2e/etc/passwd${RUN}`];
+const DOT_SEGMENTS = [
+  `/api/v1/nodes/%2e%2e/%2e%2e/etc/passwd${RUN}`,
+  `/api/v1/%2e%2e/%2e%2e/etc/passwd${RUN}`,
+  `/api/%2e%2e/%2e%2e/%2e%2e/etc/passwd${RUN}`,
+];
 
 interface Answer {
   status: number;
@@ -44,7 +57,9 @@ function send(target: string, headers: Record<string, string> = {}): Promise<Ans
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), text }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), text }),
+      );
     });
     req.on("error", reject);
     req.end();
@@ -76,7 +91,8 @@ async function pageProblems(targets: string[]): Promise<string[]> {
   const problems: string[] = [];
   for (const target of targets) {
     const a = await send(target);
-    if (a.status >= 500 || a.text.includes("root:x:0:0")) problems.push(`${target.slice(0, 90)} → ${a.status} ${a.text.slice(0, 120)}`);
+    if (a.status >= 500 || a.text.includes("root:x:0:0"))
+      problems.push(`${target.slice(0, 90)} → ${a.status} ${a.text.slice(0, 120)}`);
   }
   return problems;
 }
@@ -86,15 +102,40 @@ async function tracesSince(offset: number): Promise<string[]> {
   const queries = await queriesLoggedSince(offset);
   return TRACES.flatMap((t) => {
     const carrying = queries.filter((q) => q.includes(t));
-    return carrying.length ? [`${JSON.stringify(t)} in ${carrying.length} queries, e.g. ${carrying[0]?.slice(0, 160)}`] : [];
+    return carrying.length
+      ? [`${JSON.stringify(t)} in ${carrying.length} queries, e.g. ${carrying[0]?.slice(0, 160)}`]
+      : [];
   });
 }
 
 const KNOWN_SERVICE = "checkout";
 const knownNode = () => enc(stack().nodeExporterInstance);
-const ROUTES = () => ["/api/v1/services", `/api/v1/services/${KNOWN_SERVICE}`, "/api/v1/nodes", `/api/v1/nodes/${knownNode()}`, "/api/v1/alerts", "/api/v1/status"];
+const ROUTES = () => [
+  "/api/v1/services",
+  `/api/v1/services/${KNOWN_SERVICE}`,
+  "/api/v1/nodes",
+  `/api/v1/nodes/${knownNode()}`,
+  "/api/v1/alerts",
+  "/api/v1/status",
+];
 
-const HUGE = ["from=now-100y", "to=1e30", "from=0&to=1e30", "at=1e30", "at=-1", "from=-1e30", "to=now%2B9999999y", "from=now-32d", "from=now-9999999w&to=now", "width=1e9", "width=0", "step=1", "step=0.001&from=now-30d", "at=now%2B9999999y", "from=99999999990&to=99999999999"];
+const HUGE = [
+  "from=now-100y",
+  "to=1e30",
+  "from=0&to=1e30",
+  "at=1e30",
+  "at=-1",
+  "from=-1e30",
+  "to=now%2B9999999y",
+  "from=now-32d",
+  "from=now-9999999w&to=now",
+  "width=1e9",
+  "width=0",
+  "step=1",
+  "step=0.001&from=now-30d",
+  "at=now%2B9999999y",
+  "from=99999999990&to=99999999999",
+];
 
 const BAD_REQUESTS = [
   "/api/v1/services?from=garbage",
@@ -119,7 +160,9 @@ describe("hostile requests", () => {
     const targets = [
       ...BAD_REQUESTS,
       ...ROUTES().flatMap((route) => [
-        ...["from", "to", "at", "width", "series"].flatMap((param) => HOSTILE.map((v) => `${route}?${param}=${enc(v)}`)),
+        ...["from", "to", "at", "width", "series"].flatMap((param) =>
+          HOSTILE.map((v) => `${route}?${param}=${enc(v)}`),
+        ),
         ...HOSTILE.map((v) => `${route}?${enc(v)}=1`),
         ...HUGE.map((q) => `${route}?${q}`),
       ]),
@@ -145,7 +188,9 @@ describe("hostile requests", () => {
     const names = [`svc-${RUN}-${randomUUID()}`, ...HOSTILE].map(enc);
     const targets = [...names, ...TRAVERSAL].map((n) => `/api/v1/services/${n}`);
     const namespaces = HOSTILE.map((v) => `/api/v1/services/${KNOWN_SERVICE}?namespace=${enc(v)}`);
-    expect(await apiProblems([...targets, ...namespaces], ["service_not_found", "invalid_param", "unknown_param"])).toEqual([]);
+    expect(
+      await apiProblems([...targets, ...namespaces], ["service_not_found", "invalid_param", "unknown_param"]),
+    ).toEqual([]);
     expect(await apiProblems([`/api/v1/services/${names[0]}`], ["service_not_found"])).toEqual([]);
     expect(await pageProblems(names.map((n) => `/services/${n}`))).toEqual([]);
     expect(await tracesSince(offset)).toEqual([]);
@@ -154,9 +199,21 @@ describe("hostile requests", () => {
   it("to unknown routes get a JSON 404 under /api/, and traversal reaches no file", async () => {
     const offset = queryLogEnd();
     const segments = [...HOSTILE.map(enc), ...TRAVERSAL];
-    const targets = segments.flatMap((s) => [`/api/v1/${s}`, `/api/${s}`, `/api/v1/services/${KNOWN_SERVICE}/${s}`, `/api/v1/nodes/${knownNode()}/${s}`]);
+    const targets = segments.flatMap((s) => [
+      `/api/v1/${s}`,
+      `/api/${s}`,
+      `/api/v1/services/${KNOWN_SERVICE}/${s}`,
+      `/api/v1/nodes/${knownNode()}/${s}`,
+    ]);
     expect(await apiProblems(targets)).toEqual([]);
-    const files = [...DOT_SEGMENTS, "/..%2F..%2F..%2Fetc%2Fpasswd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/_next/static/..%2F..%2F..%2F..%2Fetc%2Fpasswd", "/_next/static/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/icon.svg/..%2F..%2Fpackage.json"];
+    const files = [
+      ...DOT_SEGMENTS,
+      "/..%2F..%2F..%2Fetc%2Fpasswd",
+      "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+      "/_next/static/..%2F..%2F..%2F..%2Fetc%2Fpasswd",
+      "/_next/static/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+      "/icon.svg/..%2F..%2Fpackage.json",
+    ];
     expect(await pageProblems([...files, ...segments.map((s) => `/${s}`)])).toEqual([]);
     expect(await tracesSince(offset)).toEqual([]);
   });
@@ -164,7 +221,12 @@ describe("hostile requests", () => {
   it("with a URL over 8 KiB get 414: JSON uri_too_long under /api/, plain text on pages", async () => {
     const offset = queryLogEnd();
     const pad = RUN.repeat(Math.ceil(9000 / RUN.length));
-    const targets = [`/api/v1/services?from=now-1h&x=${pad}`, `/api/v1/nodes/${pad}`, `/api/v1/services/${pad}`, `/api/v1/${pad}`];
+    const targets = [
+      `/api/v1/services?from=now-1h&x=${pad}`,
+      `/api/v1/nodes/${pad}`,
+      `/api/v1/services/${pad}`,
+      `/api/v1/${pad}`,
+    ];
     expect(await apiProblems(targets, ["uri_too_long"])).toEqual([]);
     for (const target of [`/services/${pad}`, `/nodes/${pad}`, `/?from=${pad}`]) {
       const a = await send(target);
@@ -178,13 +240,19 @@ describe("hostile requests", () => {
   // 431 and no body (its clientError default); Next gives no hook to answer JSON there.
   it("beyond Node's 16 KiB header limit get Node's bare 431, URL or header alike", async () => {
     const big = "a".repeat(20_000);
-    for (const a of [await send(`/api/v1/services?x=${big}`), await send("/api/health", { "x-big": big }), await send(`/services/${big}`)]) {
+    for (const a of [
+      await send(`/api/v1/services?x=${big}`),
+      await send("/api/health", { "x-big": big }),
+      await send(`/services/${big}`),
+    ]) {
       expect(a).toEqual({ status: 431, type: "", text: "" });
     }
   });
 
   it("escapes a service name that tries to inject PromQL", async () => {
-    const { status, body } = await api<{ error?: { code: string } }>("/api/v1/services/" + encodeURIComponent('x"} or vector(1) or up{job="'));
+    const { status, body } = await api<{ error?: { code: string } }>(
+      "/api/v1/services/" + encodeURIComponent('x"} or vector(1) or up{job="'),
+    );
     expect(status).toBe(404);
     expect(body.error?.code).toBe("service_not_found");
   });

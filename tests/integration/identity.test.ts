@@ -15,7 +15,9 @@ async function value(query: string, at: number): Promise<number | undefined> {
 }
 
 function reviewsRows(body: ServicesResponse): ServiceSummary[] {
-  return body.services.filter((s) => s.name === "reviews").sort((a, b) => (a.namespace ?? "").localeCompare(b.namespace ?? ""));
+  return body.services
+    .filter((s) => s.name === "reviews")
+    .sort((a, b) => (a.namespace ?? "").localeCompare(b.namespace ?? ""));
 }
 
 describe("one service name in two namespaces", () => {
@@ -31,8 +33,14 @@ describe("one service name in two namespaces", () => {
     const W = `${body.window}s`;
     for (const [i, ns] of NAMESPACES.entries()) {
       const row = rows[i];
-      const rate = await value(`sum(rate(istio_requests_total{reporter="destination",destination_service_name="reviews",destination_service_namespace="${ns}"}[${W}]))`, at);
-      const failed = await value(`sum(rate(istio_requests_total{reporter="destination",destination_service_name="reviews",destination_service_namespace="${ns}",response_code=~"5.."}[${W}]))`, at);
+      const rate = await value(
+        `sum(rate(istio_requests_total{reporter="destination",destination_service_name="reviews",destination_service_namespace="${ns}"}[${W}]))`,
+        at,
+      );
+      const failed = await value(
+        `sum(rate(istio_requests_total{reporter="destination",destination_service_name="reviews",destination_service_namespace="${ns}",response_code=~"5.."}[${W}]))`,
+        at,
+      );
       const p99 = await value(
         `histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_service_name="reviews",destination_service_namespace="${ns}",response_code!~"5.."}[${W}]))) / 1000`,
         at,
@@ -49,10 +57,15 @@ describe("one service name in two namespaces", () => {
 
   it("has a page per namespace that answers its own series and breakdowns", async () => {
     const to = nowSeconds() - 10;
-    const workloads: Record<string, string[]> = { bookinfo: ["reviews-v1", "reviews-v2", "reviews-v3"], staging: ["reviews-v3"] };
+    const workloads: Record<string, string[]> = {
+      bookinfo: ["reviews-v1", "reviews-v2", "reviews-v3"],
+      staging: ["reviews-v3"],
+    };
     const { body: list } = await api<ServicesResponse>(`/api/v1/services?from=${to - 900}&to=${to}`);
     for (const ns of NAMESPACES) {
-      const { status, body } = await api<ServiceDetailResponse>(`/api/v1/services/reviews?namespace=${ns}&from=${to - 900}&to=${to}`);
+      const { status, body } = await api<ServiceDetailResponse>(
+        `/api/v1/services/reviews?namespace=${ns}&from=${to - 900}&to=${to}`,
+      );
       expect(status, ns).toBe(200);
       expect(body.service, ns).toEqual(reviewsRows(list).find((r) => r.namespace === ns));
       expect(body.breakdowns.byInstance.map((s) => s.name).sort(), ns).toEqual(workloads[ns]);
@@ -60,14 +73,19 @@ describe("one service name in two namespaces", () => {
       const points = body.series.requestRate.filter(([, v]) => v !== null).slice(-3);
       expect(points.length, ns).toBe(3);
       for (const [t, v] of points) {
-        const reference = await value(`sum(rate(istio_requests_total{reporter="destination",destination_service_name="reviews",destination_service_namespace="${ns}"}[${body.seriesWindow}s]))`, t);
+        const reference = await value(
+          `sum(rate(istio_requests_total{reporter="destination",destination_service_name="reviews",destination_service_namespace="${ns}"}[${body.seriesWindow}s]))`,
+          t,
+        );
         expect(v, `${ns} at ${t}`).toBeCloseTo(reference ?? NaN, 6);
       }
     }
   });
 
   it("asked without a namespace, answers 409 ambiguous_service with both candidates", async () => {
-    const { status, body } = await api<{ error: { code: string; param: string; message: string; candidates: unknown[] } }>("/api/v1/services/reviews");
+    const { status, body } = await api<{
+      error: { code: string; param: string; message: string; candidates: unknown[] };
+    }>("/api/v1/services/reviews");
     expect(status).toBe(409);
     expect(body.error.code).toBe("ambiguous_service");
     expect(body.error.param).toBe("namespace");
@@ -86,13 +104,17 @@ describe("one service name in two namespaces", () => {
     const unknownName = await api<{ error: { code: string; param: string } }>(`/api/v1/services/${token}`);
     expect(unknownName.status).toBe(404);
     expect(unknownName.body.error).toMatchObject({ code: "service_not_found", param: "name" });
-    const unknownNamespace = await api<{ error: { code: string; param: string } }>(`/api/v1/services/reviews?namespace=${token}`);
+    const unknownNamespace = await api<{ error: { code: string; param: string } }>(
+      `/api/v1/services/reviews?namespace=${token}`,
+    );
     expect(unknownNamespace.status).toBe(404);
     expect(unknownNamespace.body.error).toMatchObject({ code: "service_not_found", param: "namespace" });
     // A known one does reach the log, so the log is read where it is written.
     expect((await api(`/api/v1/services/reviews?namespace=staging&at=${nowSeconds() - 3}`)).status).toBe(200);
     // Prometheus writes its query log after answering, in order: once the known one is there, the earlier ones would be.
-    await vi.waitFor(() => expect(upstreamQueriesContaining('destination_service_namespace=\\"staging\\"').length).toBeGreaterThan(0));
+    await vi.waitFor(() =>
+      expect(upstreamQueriesContaining('destination_service_namespace=\\"staging\\"').length).toBeGreaterThan(0),
+    );
     expect(upstreamQueriesContaining(token)).toEqual([]);
   });
 
@@ -102,12 +124,16 @@ describe("one service name in two namespaces", () => {
       "MeshErrorRatio firing",
       async () => {
         const t = nowSeconds() - 1;
-        return (await promQuery('ALERTS{alertname="MeshErrorRatio",alertstate="firing"}', t)).length > 0 ? t : undefined;
+        return (await promQuery('ALERTS{alertname="MeshErrorRatio",alertstate="firing"}', t)).length > 0
+          ? t
+          : undefined;
       },
       120_000,
     );
     const firing = await promQuery('ALERTS{alertname="MeshErrorRatio",alertstate="firing"}', at);
-    expect(firing.map((a) => [a.metric.destination_service_name, a.metric.destination_service_namespace])).toEqual([["reviews", "staging"]]);
+    expect(firing.map((a) => [a.metric.destination_service_name, a.metric.destination_service_namespace])).toEqual([
+      ["reviews", "staging"],
+    ]);
 
     const { body: alerts } = await api<AlertsResponse>("/api/v1/alerts");
     const mesh = alerts.alerts.filter((a) => a.name === "MeshErrorRatio");
@@ -117,7 +143,10 @@ describe("one service name in two namespaces", () => {
     const [bookinfo, staging] = reviewsRows(body);
     expect(staging?.statusReasons).toContain("warning alert firing: MeshErrorRatio");
     expect(bookinfo?.statusReasons.join("; ")).not.toContain("MeshErrorRatio");
-    for (const [ns, expected] of [["staging", true], ["bookinfo", false]] as const) {
+    for (const [ns, expected] of [
+      ["staging", true],
+      ["bookinfo", false],
+    ] as const) {
       const { body: page } = await api<ServiceDetailResponse>(`/api/v1/services/reviews?namespace=${ns}&at=${at}`);
       expect(page.service.statusReasons.includes("warning alert firing: MeshErrorRatio"), ns).toBe(expected);
     }

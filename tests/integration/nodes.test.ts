@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { NodesResponse } from "@/lib/model/node-types";
 import { api, promQuery, stack } from "./helpers";
 
-const DISK = '(/dev/)?(mmcblk.p.+|nvme.+|rbd.+|sd.+|vd.+|xvd.+|dm-.+|md.+|dasd.+)';
+const DISK = "(/dev/)?(mmcblk.p.+|nvme.+|rbd.+|sd.+|vd.+|xvd.+|dm-.+|md.+|dasd.+)";
 
 /** The node-exporter mixin's USE definitions (issue 5), written out here independently of lib/promql. */
 function definitions(instance: string, w: string): Record<string, string> {

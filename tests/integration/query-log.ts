@@ -32,6 +32,8 @@ function queriesAfter(offset: number): string[] {
 export async function queriesLoggedSince(offset: number): Promise<string[]> {
   const marker = `logmark-${randomBytes(6).toString("hex")}`;
   await promQuery(`absent(up{job="${marker}"})`, Date.now() / 1000);
-  await expect.poll(() => queriesAfter(offset).some((q) => q.includes(marker)), { timeout: 15_000, interval: 200 }).toBe(true);
+  await expect
+    .poll(() => queriesAfter(offset).some((q) => q.includes(marker)), { timeout: 15_000, interval: 200 })
+    .toBe(true);
   return queriesAfter(offset).filter((q) => !q.includes(marker));
 }

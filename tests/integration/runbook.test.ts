@@ -9,7 +9,11 @@ interface PromAlert {
 }
 
 async function control(body: unknown): Promise<void> {
-  const res = await fetch(`${stack().controlUrl}/incident`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${stack().controlUrl}/incident`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`incident: HTTP ${res.status}`);
 }
 
@@ -17,8 +21,12 @@ function instanceDownAlert(timeoutMs: number): Promise<PromAlert> {
   return waitFor(
     "InstanceDown firing for checkout",
     async () => {
-      const body = (await (await fetch(`${stack().prometheusUrl}/api/v1/alerts`)).json()) as { data: { alerts: PromAlert[] } };
-      return body.data.alerts.find((a) => a.labels.alertname === "InstanceDown" && a.labels.job === "checkout" && a.state === "firing");
+      const body = (await (await fetch(`${stack().prometheusUrl}/api/v1/alerts`)).json()) as {
+        data: { alerts: PromAlert[] };
+      };
+      return body.data.alerts.find(
+        (a) => a.labels.alertname === "InstanceDown" && a.labels.job === "checkout" && a.state === "firing",
+      );
     },
     timeoutMs,
   );
@@ -28,7 +36,10 @@ describe("demo runbook pages link back to signalboard at the alert's time", () =
   afterAll(async () => {
     await control({ kind: "clear" });
     // Leave the stack as the other tests expect it: every checkout instance scraped again (vi.waitFor: expect.poll is for tests, not hooks).
-    await vi.waitFor(async () => expect((await promQuery('min(up{job="checkout"})', Date.now() / 1000))[0]?.value[1]).toBe("1"), { timeout: 30_000, interval: 1000 });
+    await vi.waitFor(
+      async () => expect((await promQuery('min(up{job="checkout"})', Date.now() / 1000))[0]?.value[1]).toBe("1"),
+      { timeout: 30_000, interval: 1000 },
+    );
   }, 40_000);
 
   it("the runbook of a firing InstanceDown links to the service page with at = the alert's activeAt", async () => {

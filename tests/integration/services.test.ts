@@ -27,11 +27,18 @@ describe("GET /api/v1/services against the real Prometheus", () => {
     const R = "http_request_duration_seconds_count";
     const H = "http_request_duration_seconds_bucket";
     const rate = byJob(await promQuery(`sum by (job) (rate(${R}[${W}]))`, body.at));
-    const errors = byJob(await promQuery(`sum by (job) (rate(${R}{status_code=~"5.."}[${W}])) / sum by (job) (rate(${R}[${W}]))`, body.at));
-    const quantile = async (q: number, matcher = "") => byJob(await promQuery(`histogram_quantile(${q}, sum by (job, le) (rate(${H}${matcher}[${W}])))`, body.at));
+    const errors = byJob(
+      await promQuery(`sum by (job) (rate(${R}{status_code=~"5.."}[${W}])) / sum by (job) (rate(${R}[${W}]))`, body.at),
+    );
+    const quantile = async (q: number, matcher = "") =>
+      byJob(await promQuery(`histogram_quantile(${q}, sum by (job, le) (rate(${H}${matcher}[${W}])))`, body.at));
     const [p50, p90, p99] = await Promise.all([quantile(0.5), quantile(0.9), quantile(0.99)]);
     // Successful and failed requests apart: the same definition over each outcome's buckets.
-    const [ok50, ok99, fail99] = await Promise.all([quantile(0.5, '{status_code!~"5.."}'), quantile(0.99, '{status_code!~"5.."}'), quantile(0.99, '{status_code=~"5.."}')]);
+    const [ok50, ok99, fail99] = await Promise.all([
+      quantile(0.5, '{status_code!~"5.."}'),
+      quantile(0.99, '{status_code!~"5.."}'),
+      quantile(0.99, '{status_code=~"5.."}'),
+    ]);
 
     for (const name of FLEET) {
       const s = body.services.find((x) => x.name === name);
@@ -112,7 +119,9 @@ describe("GET /api/v1/services against the real Prometheus", () => {
   });
 
   it("answers 404 with a clear error for a service that does not exist", async () => {
-    const { status, body } = await api<{ error: { code: string; message: string } }>("/api/v1/services/no-such-service");
+    const { status, body } = await api<{ error: { code: string; message: string } }>(
+      "/api/v1/services/no-such-service",
+    );
     expect(status).toBe(404);
     expect(body.error.code).toBe("service_not_found");
     expect(body.error.message).toContain("no-such-service");

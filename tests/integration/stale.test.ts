@@ -35,7 +35,12 @@ describe("stale, not blank", () => {
     await prometheusControl("start").catch(() => undefined);
     // The next test files compare live numbers: wait until every service has a full window of current
     // values (the status window, 60 s by default, plus the 15 s the tests look back) again after the gap.
-    await waitForTraffic(stack().dashboardUrl, { wanted: DEMO_SERVICES_WITH_TRAFFIC, timeoutMs: 150_000, at: "now-15s", since: Date.now() / 1000 });
+    await waitForTraffic(stack().dashboardUrl, {
+      wanted: DEMO_SERVICES_WITH_TRAFFIC,
+      timeoutMs: 150_000,
+      at: "now-15s",
+      since: Date.now() / 1000,
+    });
   }, 160_000);
 
   it("serves the last good answer marked stale while Prometheus is down, and recovers", async () => {

@@ -31,12 +31,26 @@ afterEach(() => {
 
 describe("npm start", () => {
   it("binds 127.0.0.1 by default, whatever HOSTNAME the shell sets, and says so", async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), PROMETHEUS_URL: stack().prometheusUrl, HOSTNAME: "0.0.0.0" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(PORT),
+      PROMETHEUS_URL: stack().prometheusUrl,
+      HOSTNAME: "0.0.0.0",
+    };
     delete env.SIGNALBOARD_HOST;
-    child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, ["scripts/start.mjs"], {
+      cwd: root,
+      env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const health = () => fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.status, () => 0);
+    const health = () =>
+      fetch(`http://127.0.0.1:${PORT}/api/health`).then(
+        (r) => r.status,
+        () => 0,
+      );
     await expect.poll(health, { timeout: 30_000, interval: 500 }).toBe(200);
     // 0100007F is 127.0.0.1; 00000000 (or the IPv6 any-address) would be every interface.
     expect(listeners(PORT)).toEqual(["0100007F"]);

@@ -37,7 +37,9 @@ describe("current values and status", () => {
     const row = await listed(at, "checkout");
     expect(row).toBeDefined();
     for (const from of RANGES) {
-      const { status, body } = await api<ServiceDetailResponse>(`/api/v1/services/checkout?from=${from}&to=now&at=${at}`);
+      const { status, body } = await api<ServiceDetailResponse>(
+        `/api/v1/services/checkout?from=${from}&to=now&at=${at}`,
+      );
       expect(status, from).toBe(200);
       expect(body.at).toBe(at);
       expect(body.service, from).toEqual(row);
@@ -53,7 +55,9 @@ describe("current values and status", () => {
   });
 
   it("are evaluated over a window that does not follow the range, stated in the answer", async () => {
-    const windows = await Promise.all(RANGES.map(async (from) => (await api<ServicesResponse>(`/api/v1/services?from=${from}`)).body.window));
+    const windows = await Promise.all(
+      RANGES.map(async (from) => (await api<ServicesResponse>(`/api/v1/services?from=${from}`)).body.window),
+    );
     expect(new Set(windows).size).toBe(1);
     // The demo scrapes every 5 s: at least a minute, the window of the demo's alerting rules.
     expect(windows[0]).toBeGreaterThanOrEqual(60);

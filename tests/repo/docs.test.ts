@@ -20,7 +20,9 @@ function section(heading: string): string {
 
 describe("the documentation", () => {
   it("has relative links that resolve to files in the repository", () => {
-    expect(docs).toEqual(expect.arrayContaining(["README.md", "demo/README.md", "bench/README.md", "docs/definitions.md"]));
+    expect(docs).toEqual(
+      expect.arrayContaining(["README.md", "demo/README.md", "bench/README.md", "docs/definitions.md"]),
+    );
     const broken = docs.flatMap((file) =>
       [...text(file).matchAll(/\]\(([^)\s]+)\)/g)]
         .map((m) => (m[1] ?? "").split("#")[0] ?? "")
@@ -34,7 +36,9 @@ describe("the documentation", () => {
     const names = new Set(tracked.filter((f) => f.endsWith(".md")).map((f) => f.split("/").pop()));
     const sources = tracked.filter((f) => /\.(md|ts|tsx|mjs|ya?ml)$/.test(f));
     const missing = sources.flatMap((file) =>
-      [...text(file).matchAll(/[\w./-]*?([\w-]+\.md)\b/g)].filter((m) => !names.has(m[1])).map((m) => `${file}: ${m[0]}`),
+      [...text(file).matchAll(/[\w./-]*?([\w-]+\.md)\b/g)]
+        .filter((m) => !names.has(m[1]))
+        .map((m) => `${file}: ${m[0]}`),
     );
     expect(missing).toEqual([]);
   });
@@ -44,11 +48,24 @@ describe("README: Performance", () => {
   const perf = section("Performance");
   const latest = JSON.parse(text("bench/results/latest.json")) as {
     startedAt: string;
-    sizes: { services: number; calls: { perCall: { services: { promqlMetrics: { median: number } } }; latency: { cold: { median: number }; direct: { median: number } } }; rows: { firstRow: { median: number } } }[];
+    sizes: {
+      services: number;
+      calls: {
+        perCall: { services: { promqlMetrics: { median: number } } };
+        latency: { cold: { median: number }; direct: { median: number } };
+      };
+      rows: { firstRow: { median: number } };
+    }[];
     pagesJs: { path: string; gzipBytes: number }[];
     tv: { start: { jsHeapUsedMiB: number }; end: { jsHeapUsedMiB: number } };
   };
-  const row = (label: string) => perf.split("\n").find((l) => l.startsWith(`| ${label}`))?.split("|").slice(2, 4).map((c) => c.trim()) ?? [];
+  const row = (label: string) =>
+    perf
+      .split("\n")
+      .find((l) => l.startsWith(`| ${label}`))
+      ?.split("|")
+      .slice(2, 4)
+      .map((c) => c.trim()) ?? [];
   const ms = (x: number) => (x < 1000 ? `${Math.round(x)} ms` : `${(x / 1000).toFixed(2)} s`);
 
   it("is a short table that links bench/README.md for the rest", () => {
@@ -67,7 +84,9 @@ describe("README: Performance", () => {
     expect(row("overview in Chromium, first row")).toEqual(both((s) => ms(s.rows.firstRow.median)));
     const js = latest.pagesJs.find((p) => p.path === "/");
     expect(row("first-load JavaScript of `/`")[0]).toBe(`${((js?.gzipBytes ?? 0) / 1024).toFixed(1)} KiB`);
-    expect(row("`/tv` soak")[0]).toBe(`${latest.tv.start.jsHeapUsedMiB.toFixed(2)} → ${latest.tv.end.jsHeapUsedMiB.toFixed(2)} MiB`);
+    expect(row("`/tv` soak")[0]).toBe(
+      `${latest.tv.start.jsHeapUsedMiB.toFixed(2)} → ${latest.tv.end.jsHeapUsedMiB.toFixed(2)} MiB`,
+    );
   });
 });
 

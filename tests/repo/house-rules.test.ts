@@ -16,7 +16,8 @@ async function lint(file: string, text: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => (m.fatal ? `fatal: ${m.message}` : (m.ruleId ?? "?")));
 }
 
-const lines = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join("\n") + "\n";
+const lines = (n: number, line: (i: number) => string) =>
+  Array.from({ length: n }, (_, i) => line(i)).join("\n") + "\n";
 
 describe("ESLint", { timeout: 30_000 }, () => {
   // The first type-aware lint loads the TypeScript project (seconds); every later one reuses it.
@@ -31,25 +32,36 @@ describe("ESLint", { timeout: 30_000 }, () => {
   });
 
   it("fails a nested ternary, not a plain one", async () => {
-    expect(await lint("lib/ui/format.ts", 'export const sign = (x: number) => (x > 0 ? "+" : x < 0 ? "-" : "0");\n')).toEqual(["no-nested-ternary"]);
+    expect(
+      await lint("lib/ui/format.ts", 'export const sign = (x: number) => (x > 0 ? "+" : x < 0 ? "-" : "0");\n'),
+    ).toEqual(["no-nested-ternary"]);
     expect(await lint("lib/ui/format.ts", 'export const sign = (x: number) => (x < 0 ? "-" : "+");\n')).toEqual([]);
   });
 
   it("fails a promise nobody awaits, unless it is marked fire-and-forget with void", async () => {
-    const body = (call: string) => `async function save(): Promise<void> {}\nexport function onClick(): void {\n  ${call}\n}\n`;
+    const body = (call: string) =>
+      `async function save(): Promise<void> {}\nexport function onClick(): void {\n  ${call}\n}\n`;
     expect(await lint("lib/ui/format.ts", body("save();"))).toEqual(["@typescript-eslint/no-floating-promises"]);
-    expect(await lint("components/app/TimeZoneToggle.tsx", body("save().then(() => undefined);"))).toEqual(["@typescript-eslint/no-floating-promises"]);
+    expect(await lint("components/app/TimeZoneToggle.tsx", body("save().then(() => undefined);"))).toEqual([
+      "@typescript-eslint/no-floating-promises",
+    ]);
     expect(await lint("lib/ui/format.ts", body("void save();"))).toEqual([]);
   });
 
   it("keeps the browser's code away from the server's layers, by alias or relative path", async () => {
     const importing = (from: string) => `export { x } from "${from}";\n`;
-    expect(await lint("components/services/ServiceRow.tsx", importing("@/lib/signals/x"))).toEqual(["no-restricted-imports"]);
-    expect(await lint("components/services/ServiceRow.tsx", importing("../../lib/promql/red"))).toEqual(["no-restricted-imports"]);
+    expect(await lint("components/services/ServiceRow.tsx", importing("@/lib/signals/x"))).toEqual([
+      "no-restricted-imports",
+    ]);
+    expect(await lint("components/services/ServiceRow.tsx", importing("../../lib/promql/red"))).toEqual([
+      "no-restricted-imports",
+    ]);
     expect(await lint("app/page.tsx", importing("@/lib/prometheus"))).toEqual(["no-restricted-imports"]);
     expect(await lint("lib/ui/format.ts", importing("../signals/status"))).toEqual(["no-restricted-imports"]);
     // What the browser shares with the server, and the server's own code, stay allowed.
-    expect(await lint("components/services/ServiceRow.tsx", importing("@/lib/model/service-order"))).not.toContain("no-restricted-imports");
+    expect(await lint("components/services/ServiceRow.tsx", importing("@/lib/model/service-order"))).not.toContain(
+      "no-restricted-imports",
+    );
     expect(await lint("lib/api/handler.ts", importing("@/lib/signals/x"))).not.toContain("no-restricted-imports");
   });
 });
@@ -67,7 +79,9 @@ describe("Prettier", () => {
   });
 
   it("is checked by npm run verify and npm test (which CI runs)", () => {
-    const scripts = (JSON.parse(readFileSync(resolve(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+    const scripts = (
+      JSON.parse(readFileSync(resolve(root, "package.json"), "utf8")) as { scripts: Record<string, string> }
+    ).scripts;
     expect(scripts["format:check"]).toBe("prettier --check .");
     expect(scripts.verify).toContain("npm run format:check");
     expect(scripts.test).toContain("npm run format:check");

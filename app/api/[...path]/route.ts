@@ -9,4 +9,12 @@ import { unknownApiRoute } from "@/lib/api/not-found";
 const notFound = apiRoute("/api/[...path]", async (request) => unknownApiRoute(request));
 
 export const dynamic = "force-dynamic";
-export { notFound as GET, notFound as HEAD, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE, notFound as OPTIONS };
+export {
+  notFound as GET,
+  notFound as HEAD,
+  notFound as POST,
+  notFound as PUT,
+  notFound as PATCH,
+  notFound as DELETE,
+  notFound as OPTIONS,
+};

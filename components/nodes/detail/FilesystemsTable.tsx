@@ -15,13 +15,20 @@ export interface FilesystemsTableProps {
 function verdict(fs: FilesystemSummary): "full" | "filling" | null {
   if (fs.usedRatio === null) return null;
   if (fs.usedRatio >= FILESYSTEM_FULL_RATIO) return "full";
-  if (fs.usedRatio >= FILLING_USED_RATIO && fs.timeToFullSeconds !== null && fs.timeToFullSeconds < FILLS_WITHIN_SECONDS) return "filling";
+  if (
+    fs.usedRatio >= FILLING_USED_RATIO &&
+    fs.timeToFullSeconds !== null &&
+    fs.timeToFullSeconds < FILLS_WITHIN_SECONDS
+  )
+    return "filling";
   return null;
 }
 
 /** Mounted filesystems, fullest first: how full, and when full at the rate of the last 6 h. */
 export function FilesystemsTable({ filesystems }: FilesystemsTableProps) {
-  const rows = [...filesystems].sort((a, b) => (b.usedRatio ?? -1) - (a.usedRatio ?? -1) || a.mountpoint.localeCompare(b.mountpoint));
+  const rows = [...filesystems].sort(
+    (a, b) => (b.usedRatio ?? -1) - (a.usedRatio ?? -1) || a.mountpoint.localeCompare(b.mountpoint),
+  );
   return (
     <DataTable columns={["Mountpoint", "Device", "Used", "Full (at the last 6 h’s rate)"]}>
       {rows.map((fs) => {
@@ -33,7 +40,12 @@ export function FilesystemsTable({ filesystems }: FilesystemsTableProps) {
             <td className={styles.device}>{fs.device}</td>
             <td>
               <span className={styles.usedBar} aria-hidden="true">
-                <span style={{ width: `${Math.min(1, fs.usedRatio ?? 0) * 100}%`, background: level === null ? undefined : `var(--use-${level})` }} />
+                <span
+                  style={{
+                    width: `${Math.min(1, fs.usedRatio ?? 0) * 100}%`,
+                    background: level === null ? undefined : `var(--use-${level})`,
+                  }}
+                />
               </span>
               {formatPercent(fs.usedRatio)}
             </td>

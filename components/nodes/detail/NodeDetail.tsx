@@ -31,24 +31,44 @@ export function NodeDetail({ name, view }: NodeDetailProps) {
   const node = data?.node ?? null;
   const kubernetes = data?.kubernetes ?? null;
   let verdict = null;
-  if (node) verdict = { status: displayStatus(node), reasons: explainReasons(node.statusReasons, kubernetes?.conditions) };
+  if (node)
+    verdict = { status: displayStatus(node), reasons: explainReasons(node.statusReasons, kubernetes?.conditions) };
   else if (kubernetes) {
     const v = kubernetesOnlyVerdict(kubernetes);
-    verdict = { status: displayStatus({ up: null, status: v.status, statusReasons: v.reasons }), reasons: explainReasons(v.reasons, kubernetes.conditions) };
+    verdict = {
+      status: displayStatus({ up: null, status: v.status, statusReasons: v.reasons }),
+      reasons: explainReasons(v.reasons, kubernetes.conditions),
+    };
   }
   // Only Kubernetes knows this node: there is nothing to chart, and saying so beats four empty panels.
   const kubernetesOnly = data !== undefined && node === null;
   return (
     <DetailPage
       query={query}
-      pageFor={(error) => (error.code === "node_not_found" ? <NodeNotFound name={name} overviewHref={overviewHref} /> : null)}
-      heading={<NodeHeading name={data?.name ?? name} verdict={verdict} node={node} kubernetes={kubernetes} overviewHref={overviewHref} />}
+      pageFor={(error) =>
+        error.code === "node_not_found" ? <NodeNotFound name={name} overviewHref={overviewHref} /> : null
+      }
+      heading={
+        <NodeHeading
+          name={data?.name ?? name}
+          verdict={verdict}
+          node={node}
+          kubernetes={kubernetes}
+          overviewHref={overviewHref}
+        />
+      }
       dataTitle="Node data"
-      tab={verdictTab(data?.name ?? name, verdict?.status, nodeTabIcon(verdict?.status ?? "ok"), Boolean(data?.stale) || query.isError)}
+      tab={verdictTab(
+        data?.name ?? name,
+        verdict?.status,
+        nodeTabIcon(verdict?.status ?? "ok"),
+        Boolean(data?.stale) || query.isError,
+      )}
     >
       {kubernetesOnly ? (
         <p role="status" className={styles.notice}>
-          No node_exporter data for this node: Kubernetes reports it, but no node_exporter series ({formatNodeSelector(data.selector)}) maps to it, so there is no CPU, memory, disk or network use to show.
+          No node_exporter data for this node: Kubernetes reports it, but no node_exporter series (
+          {formatNodeSelector(data.selector)}) maps to it, so there is no CPU, memory, disk or network use to show.
         </p>
       ) : (
         <PanelBoundary name="Resource use">
@@ -58,7 +78,13 @@ export function NodeDetail({ name, view }: NodeDetailProps) {
       <div className={`${detailStyles.grid} ${styles.lower}`}>
         {!kubernetesOnly && (
           <PanelBoundary name="Filesystems">
-            <Panel title="Filesystems" status={panelStatus(!data, Boolean(node?.filesystems.length))} emptyText="No filesystems reported for this node" stale={frame.stale} height="auto">
+            <Panel
+              title="Filesystems"
+              status={panelStatus(!data, Boolean(node?.filesystems.length))}
+              emptyText="No filesystems reported for this node"
+              stale={frame.stale}
+              height="auto"
+            >
               <FilesystemsTable filesystems={node?.filesystems ?? []} />
             </Panel>
           </PanelBoundary>

@@ -20,7 +20,9 @@ export interface NodeHeadingProps {
 
 /** Back link, name, status and why, where the node was found, and its current USE values. */
 export function NodeHeading({ name, verdict, node, kubernetes, overviewHref }: NodeHeadingProps) {
-  const sources = [node && `node_exporter ${node.instance}`, kubernetes && `Kubernetes node ${kubernetes.node}`].filter(Boolean);
+  const sources = [node && `node_exporter ${node.instance}`, kubernetes && `Kubernetes node ${kubernetes.node}`].filter(
+    Boolean,
+  );
   return (
     <DetailHeading
       name={name}
@@ -40,18 +42,37 @@ function CurrentValues({ node: n }: { node: NodeSummary }) {
       <Value label="CPU busy" value={formatPercent(n.cpu.utilization)} />
       <Value label="Load per CPU" value={formatLoadPerCpu(n.cpu.saturation)} reasons={cpu?.reasons} />
       <Value label="Memory used" value={formatPercent(n.memory.utilization)} />
-      <Value label="Major page faults" value={formatPerSecond(n.memory.saturation, "faults")} reasons={memory?.reasons} />
+      <Value
+        label="Major page faults"
+        value={formatPerSecond(n.memory.saturation, "faults")}
+        reasons={memory?.reasons}
+      />
       <Value label="Disk busy" value={formatPercent(n.disk.utilization)} />
       <Value label="Disk queue" value={formatPerSecond(n.disk.saturation, "s")} reasons={disk?.reasons} />
       <Value label="Receive" value={formatBytesPerSecond(n.network.receiveBytesPerSecond)} />
       <Value label="Transmit" value={formatBytesPerSecond(n.network.transmitBytesPerSecond)} />
-      <Value label="Errors and drops" value={formatPerSecond(n.network.errorsPerSecond, "packets")} reasons={network?.reasons} errors />
+      <Value
+        label="Errors and drops"
+        value={formatPerSecond(n.network.errorsPerSecond, "packets")}
+        reasons={network?.reasons}
+        errors
+      />
     </>
   );
 }
 
 // The resource's saturation reasons mark its saturation value, the one that explains them.
-function Value({ label, value, reasons = [], errors = false }: { label: string; value: string; reasons?: string[]; errors?: boolean }) {
+function Value({
+  label,
+  value,
+  reasons = [],
+  errors = false,
+}: {
+  label: string;
+  value: string;
+  reasons?: string[];
+  errors?: boolean;
+}) {
   const marked = reasons.length > 0;
   return (
     <div className={marked ? styles.markedValue : undefined} title={marked ? reasons.join("; ") : undefined}>
@@ -62,7 +83,9 @@ function Value({ label, value, reasons = [], errors = false }: { label: string; 
           <>
             {" "}
             <MarkIcon mark={errors ? "errors" : "saturated"} />
-            <span className="sr-only">{errors ? "errors" : "saturated"}: {reasons.join("; ")}</span>
+            <span className="sr-only">
+              {errors ? "errors" : "saturated"}: {reasons.join("; ")}
+            </span>
           </>
         )}
       </dd>

@@ -40,7 +40,13 @@ export function ResourcePanel({ title, frame, charts, height }: ResourcePanelPro
   const any = charts.some((c) => hasValues(c.lines.map((l) => l.points)));
   const status = panelStatus(frame.loading, any);
   return (
-    <Panel title={title} status={status} stale={frame.stale} height={height} emptyText={`No ${title.toLowerCase()} data for this node in this range`}>
+    <Panel
+      title={title}
+      status={status}
+      stale={frame.stale}
+      height={height}
+      emptyText={`No ${title.toLowerCase()} data for this node in this range`}
+    >
       <div className={styles.charts}>
         {charts.map((c) => {
           const points = c.lines.map((l) => l.points);
@@ -52,7 +58,12 @@ export function ResourcePanel({ title, frame, charts, height }: ResourcePanelPro
               </p>
             );
           }
-          const series: ChartSeries[] = c.lines.map((l, i) => ({ key: seriesKey(i), name: l.name, color: l.color, dashed: l.dashed }));
+          const series: ChartSeries[] = c.lines.map((l, i) => ({
+            key: seriesKey(i),
+            name: l.name,
+            color: l.color,
+            dashed: l.dashed,
+          }));
           return (
             <TimeChart
               key={c.title}

@@ -31,8 +31,20 @@ function utilization(points: NodeSeries["cpu"]["utilization"], what: string): Re
   };
 }
 
-function saturation(points: NodeSeries["cpu"]["saturation"], what: string, unit: string, formatValue: (v: number) => string): ResourceChart {
-  return { title: "saturation", lines: [{ name: what, points, color: SATURATION }], unit, formatTick: formatNumber, formatValue, height: BOTTOM };
+function saturation(
+  points: NodeSeries["cpu"]["saturation"],
+  what: string,
+  unit: string,
+  formatValue: (v: number) => string,
+): ResourceChart {
+  return {
+    title: "saturation",
+    lines: [{ name: what, points, color: SATURATION }],
+    unit,
+    formatTick: formatNumber,
+    formatValue,
+    height: BOTTOM,
+  };
 }
 
 /** The four USE resources of a node over the range: CPU, memory, disk and network. */
@@ -48,19 +60,28 @@ export function UseGraphs({ frame, series: s }: UseGraphsProps) {
         title="CPU"
         frame={frame}
         height={BODY}
-        charts={[utilization(cpu.utilization, "busy (not idle, iowait or steal)"), saturation(cpu.saturation, "1-minute load per CPU", "load/CPU", formatLoadPerCpu)]}
+        charts={[
+          utilization(cpu.utilization, "busy (not idle, iowait or steal)"),
+          saturation(cpu.saturation, "1-minute load per CPU", "load/CPU", formatLoadPerCpu),
+        ]}
       />
       <ResourcePanel
         title="Memory"
         frame={frame}
         height={BODY}
-        charts={[utilization(memory.utilization, "used (1 − available / total)"), saturation(memory.saturation, "major page faults", "faults/s", (v) => formatPerSecond(v, "faults"))]}
+        charts={[
+          utilization(memory.utilization, "used (1 − available / total)"),
+          saturation(memory.saturation, "major page faults", "faults/s", (v) => formatPerSecond(v, "faults")),
+        ]}
       />
       <ResourcePanel
         title="Disk"
         frame={frame}
         height={BODY}
-        charts={[utilization(disk.utilization, "time busy, busiest device"), saturation(disk.saturation, "queue, busiest device", "io s/s", (v) => formatPerSecond(v, "s"))]}
+        charts={[
+          utilization(disk.utilization, "time busy, busiest device"),
+          saturation(disk.saturation, "queue, busiest device", "io s/s", (v) => formatPerSecond(v, "s")),
+        ]}
       />
       <ResourcePanel
         title="Network"

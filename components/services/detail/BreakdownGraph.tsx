@@ -15,6 +15,19 @@ export interface BreakdownGraphProps {
 /** Request rate of the top routes, codes or instances, the rest summed as "others". */
 export function BreakdownGraph({ frame, title, series, byStatus = false }: BreakdownGraphProps) {
   const statuses = byStatus ? statusStyles(series.map((s) => s.name)) : [];
-  const lines = series.map((s, i) => ({ name: s.name, points: s.points, ...(statuses[i] ?? { color: breakdownColor(i, s.name), dashed: i >= 8 && s.name !== "others" }) }));
-  return <SeriesPanel title={title} frame={frame} lines={lines} unit="req/s" formatTick={formatNumber} formatValue={formatRate} />;
+  const lines = series.map((s, i) => ({
+    name: s.name,
+    points: s.points,
+    ...(statuses[i] ?? { color: breakdownColor(i, s.name), dashed: i >= 8 && s.name !== "others" }),
+  }));
+  return (
+    <SeriesPanel
+      title={title}
+      frame={frame}
+      lines={lines}
+      unit="req/s"
+      formatTick={formatNumber}
+      formatValue={formatRate}
+    />
+  );
 }

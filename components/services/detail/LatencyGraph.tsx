@@ -16,7 +16,12 @@ export interface LatencyGraphProps {
 /** p50/p90/p99 of successful or of failed requests; failed ones are dashed, here as on the overview. */
 export function LatencyGraph({ frame, outcome, quantiles, scale }: LatencyGraphProps) {
   const failed = outcome === "failure";
-  const lines = (["p50", "p90", "p99"] as const).map((q) => ({ name: q, points: quantiles[q], color: SERIES_COLORS[q], dashed: failed }));
+  const lines = (["p50", "p90", "p99"] as const).map((q) => ({
+    name: q,
+    points: quantiles[q],
+    color: SERIES_COLORS[q],
+    dashed: failed,
+  }));
   const unit = scale.unit;
   return (
     <SeriesPanel

@@ -17,5 +17,15 @@ export function RequestsGraph({ frame, byStatusClass, total }: RequestsGraphProp
   const lines = byStatusClass.length
     ? byStatusClass.map((s, i) => ({ name: s.name, points: s.points, color: styles[i]?.color ?? SERIES_COLORS.other }))
     : [{ name: "all", points: total, color: SERIES_COLORS.rate }];
-  return <SeriesPanel title="Request rate by status class" frame={frame} lines={lines} kind="stacked-area" unit="req/s" formatTick={formatNumber} formatValue={formatRate} />;
+  return (
+    <SeriesPanel
+      title="Request rate by status class"
+      frame={frame}
+      lines={lines}
+      kind="stacked-area"
+      unit="req/s"
+      formatTick={formatNumber}
+      formatValue={formatRate}
+    />
+  );
 }

@@ -27,10 +27,26 @@ export interface SeriesPanelProps {
 }
 
 /** One signal over the range as a panel: states from the frame, a chart from the lines. */
-export function SeriesPanel({ title, frame, lines, kind = "line", unit, yMax, scale, formatTick, formatValue, emptyText }: SeriesPanelProps) {
+export function SeriesPanel({
+  title,
+  frame,
+  lines,
+  kind = "line",
+  unit,
+  yMax,
+  scale,
+  formatTick,
+  formatValue,
+  emptyText,
+}: SeriesPanelProps) {
   const points = lines.map((l) => l.points);
   const status = panelStatus(frame.loading, hasValues(points));
-  const series: ChartSeries[] = lines.map((l, i) => ({ key: seriesKey(i), name: l.name, color: l.color, dashed: l.dashed }));
+  const series: ChartSeries[] = lines.map((l, i) => ({
+    key: seriesKey(i),
+    name: l.name,
+    color: l.color,
+    dashed: l.dashed,
+  }));
   return (
     <Panel title={title} status={status} stale={frame.stale} height={PANEL_BODY_HEIGHT} emptyText={emptyText}>
       <TimeChart

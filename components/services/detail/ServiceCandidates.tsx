@@ -15,7 +15,15 @@ export interface ServiceCandidatesProps {
 /** A name in several namespaces, asked for without one: a choice, each a link that keeps the view. */
 export function ServiceCandidates({ name, candidates, view, overviewHref }: ServiceCandidatesProps) {
   return (
-    <MessageCard title={<>“{name}” is the name of {candidates.length} services</>} role="status" actions={<Link href={overviewHref}>← Back to all services</Link>}>
+    <MessageCard
+      title={
+        <>
+          “{name}” is the name of {candidates.length} services
+        </>
+      }
+      role="status"
+      actions={<Link href={overviewHref}>← Back to all services</Link>}
+    >
       <p>Services of this name run in several namespaces. Which one?</p>
       <ul className={styles.candidates} aria-label={`Services named ${name}`}>
         {candidates.map((c) => (

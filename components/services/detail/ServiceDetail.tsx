@@ -43,12 +43,27 @@ export function ServiceDetail({ id, view }: ServiceDetailProps) {
       query={query}
       pageFor={(error) => {
         if (error.code === "service_not_found") return <ServiceNotFound id={id} overviewHref={overviewHref} />;
-        if (error.code === "ambiguous_service") return <ServiceCandidates name={name} candidates={error.candidates} view={view} overviewHref={overviewHref} />;
+        if (error.code === "ambiguous_service")
+          return (
+            <ServiceCandidates name={name} candidates={error.candidates} view={view} overviewHref={overviewHref} />
+          );
         return null;
       }}
-      heading={<ServiceHeading name={name} service={data?.service ?? null} overviewHref={overviewHref} statusWindow={data?.window ?? null} />}
+      heading={
+        <ServiceHeading
+          name={name}
+          service={data?.service ?? null}
+          overviewHref={overviewHref}
+          statusWindow={data?.window ?? null}
+        />
+      }
       dataTitle="Service data"
-      tab={verdictTab(name, data?.service.status, serviceTabIcon(data?.service.status ?? "idle"), Boolean(data?.stale) || query.isError)}
+      tab={verdictTab(
+        name,
+        data?.service.status,
+        serviceTabIcon(data?.service.status ?? "idle"),
+        Boolean(data?.stale) || query.isError,
+      )}
     >
       <div className={styles.alerts}>
         <PanelBoundary name="Alerts">
@@ -77,7 +92,12 @@ export function ServiceDetail({ id, view }: ServiceDetailProps) {
           </PanelBoundary>
         )}
         <PanelBoundary name="Requests by status code">
-          <BreakdownGraph frame={frame} title="Requests by status code" series={breakdowns?.byStatusCode ?? []} byStatus />
+          <BreakdownGraph
+            frame={frame}
+            title="Requests by status code"
+            series={breakdowns?.byStatusCode ?? []}
+            byStatus
+          />
         </PanelBoundary>
         <PanelBoundary name="Requests by instance">
           <BreakdownGraph frame={frame} title="Requests by instance" series={breakdowns?.byInstance ?? []} />

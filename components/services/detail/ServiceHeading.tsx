@@ -20,7 +20,14 @@ export function ServiceHeading({ name, service: s, overviewHref, statusWindow }:
     <DetailHeading
       name={name}
       back={{ href: overviewHref, label: "← All services" }}
-      badge={s && <StatusBadge status={s.status} title={statusWindow ? statusTooltip(s.status, s.statusReasons, statusWindow) : undefined} />}
+      badge={
+        s && (
+          <StatusBadge
+            status={s.status}
+            title={statusWindow ? statusTooltip(s.status, s.statusReasons, statusWindow) : undefined}
+          />
+        )
+      }
       reasons={s?.statusReasons ?? []}
       meta={
         s && (
@@ -33,7 +40,9 @@ export function ServiceHeading({ name, service: s, overviewHref, statusWindow }:
                 · {s.instances.up} of {s.instances.total} instances up
               </>
             )}
-            {statusWindow && <> · status and current values over the last {formatWindow(statusWindow)}, firing alerts counted in</>}
+            {statusWindow && (
+              <> · status and current values over the last {formatWindow(statusWindow)}, firing alerts counted in</>
+            )}
           </>
         )
       }

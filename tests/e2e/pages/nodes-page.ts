@@ -43,7 +43,9 @@ export class NodeColumn {
   }
 
   kubernetesNode(name: string): Locator {
-    return this.kubernetesNodes.getByRole("listitem").filter({ has: this.page.getByRole("link", { name, exact: true }) });
+    return this.kubernetesNodes
+      .getByRole("listitem")
+      .filter({ has: this.page.getByRole("link", { name, exact: true }) });
   }
 }
 
@@ -88,6 +90,8 @@ export class NodePage {
 
   /** The labels on a chart's value axis, as shown. */
   async valueAxisLabels(title: string): Promise<string[]> {
-    return this.chart(title).locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents();
+    return this.chart(title)
+      .locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")
+      .allTextContents();
   }
 }

@@ -25,7 +25,10 @@ export class OverviewPage {
   /** The row of one service, found by its link; with `namespace`, the one whose link names that namespace. */
   row(name: string, namespace?: string): Locator {
     const link = this.page.getByRole("link", { name, exact: true });
-    const own = namespace === undefined ? link : link.and(this.page.locator(`[href*="namespace=${encodeURIComponent(namespace)}"]`));
+    const own =
+      namespace === undefined
+        ? link
+        : link.and(this.page.locator(`[href*="namespace=${encodeURIComponent(namespace)}"]`));
     return this.rows().filter({ has: own });
   }
 
@@ -51,7 +54,9 @@ export class OverviewPage {
 
   /** The lines of a row's sparkline ("Request rate", "Latency"): one per series drawn. */
   sparklineLines(name: string, chart: "Request rate" | "Latency"): Locator {
-    return this.row(name).getByRole("img", { name: new RegExp(`${chart} of ${name}`) }).locator("polyline");
+    return this.row(name)
+      .getByRole("img", { name: new RegExp(`${chart} of ${name}`) })
+      .locator("polyline");
   }
 
   /** Parts of rows still waiting for their data. */
@@ -66,7 +71,9 @@ export class OverviewPage {
 
   /** What the browser tab shows: its title, and the icon it uses (the last one in the head wins). */
   async tab(): Promise<{ title: string; icon: string | null }> {
-    const icons = await this.page.locator('head link[rel="icon"]').evaluateAll((links) => links.map((l) => l.getAttribute("href")));
+    const icons = await this.page
+      .locator('head link[rel="icon"]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute("href")));
     return { title: await this.page.title(), icon: icons.at(-1) ?? null };
   }
 

@@ -19,7 +19,10 @@ export class ServicePage {
 
   /** One alert in the service's alert list, by its name. */
   alert(service: string, alertname: string): Locator {
-    return this.page.getByRole("list", { name: `Alerts for ${service}` }).getByRole("listitem").filter({ hasText: alertname });
+    return this.page
+      .getByRole("list", { name: `Alerts for ${service}` })
+      .getByRole("listitem")
+      .filter({ hasText: alertname });
   }
 
   /** The runbook link of one alert in the service's alert list. */
@@ -86,12 +89,18 @@ export class ServicePage {
 
   /** The colour a chart's legend gives one series ("5xx", "503"), as the theme variable it names. */
   async legendColor(title: string, series: string): Promise<string | null> {
-    return this.chart(title).getByRole("listitem").filter({ hasText: new RegExp(`^${series}$`) }).locator("line").getAttribute("stroke");
+    return this.chart(title)
+      .getByRole("listitem")
+      .filter({ hasText: new RegExp(`^${series}$`) })
+      .locator("line")
+      .getAttribute("stroke");
   }
 
   /** A range preset of the header ("6h"). */
   rangePreset(label: string): Locator {
-    return this.page.getByRole("group", { name: "Time range" }).getByRole("button", { name: `Last ${label}`, exact: true });
+    return this.page
+      .getByRole("group", { name: "Time range" })
+      .getByRole("button", { name: `Last ${label}`, exact: true });
   }
 
   timeZone(zone: "Local" | "UTC"): Locator {

@@ -29,7 +29,9 @@ export class TvPage {
 
   /** Service rows in the order shown (the header row and the "+N more" line excluded). */
   serviceRows(): Locator {
-    return this.services.getByRole("row").filter({ has: this.page.getByRole("cell", { name: /^(ok|degraded|failing|down|idle)$/ }) });
+    return this.services
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("cell", { name: /^(ok|degraded|failing|down|idle)$/ }) });
   }
 
   /** The row of one service, found by its name cell. */
@@ -43,7 +45,9 @@ export class TvPage {
 
   /** The node grid's rows (its header excluded). */
   nodeRows(): Locator {
-    return this.panel("Nodes").getByRole("table", { name: "Nodes" }).locator("[role=row][aria-rowindex]:not([aria-rowindex='1'])");
+    return this.panel("Nodes")
+      .getByRole("table", { name: "Nodes" })
+      .locator("[role=row][aria-rowindex]:not([aria-rowindex='1'])");
   }
 
   /**
@@ -58,7 +62,9 @@ export class TvPage {
       const min = (els: readonly Element[]) => (els.length ? Math.min(...els.map(size)) : Number.NaN);
       const rows = panel.querySelectorAll("[role=row][aria-rowindex]:not([aria-rowindex='1'])");
       const names = [...rows].flatMap((r) => [...r.querySelectorAll("[role=cell] a")]);
-      const values = [...rows].flatMap((r) => [...r.querySelectorAll("[role=cell][data-resource]:not([data-resource=network]) [aria-hidden=true] > span")]);
+      const values = [...rows].flatMap((r) => [
+        ...r.querySelectorAll("[role=cell][data-resource]:not([data-resource=network]) [aria-hidden=true] > span"),
+      ]);
       const texts = [...panel.querySelectorAll("*")].filter((el) => {
         if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim())) return false;
         const box = el.getBoundingClientRect();
@@ -80,7 +86,10 @@ export class TvPage {
 
   /** One alert in the alert list, by its name and the service or node it is about. */
   alert(name: string, target: string): Locator {
-    return this.alerts.getByRole("listitem").filter({ hasText: name }).filter({ hasText: ` · ${target}` });
+    return this.alerts
+      .getByRole("listitem")
+      .filter({ hasText: name })
+      .filter({ hasText: ` · ${target}` });
   }
 
   /**
@@ -103,13 +112,20 @@ export class TvPage {
         texts++;
         const px = Number.parseFloat(style.fontSize);
         if (px < min) small.push(label(el, `${px} px`));
-        if (el.scrollWidth > el.clientWidth + 1 && style.display !== "inline") cut.push(label(el, `${el.scrollWidth} px of text in ${el.clientWidth} px`));
+        if (el.scrollWidth > el.clientWidth + 1 && style.display !== "inline")
+          cut.push(label(el, `${el.scrollWidth} px of text in ${el.clientWidth} px`));
         if (style.textOverflow === "ellipsis" && el.scrollWidth > el.clientWidth) cut.push(label(el, "ellipsis"));
-        if (box.left < -1 || box.top < -1 || box.right > window.innerWidth + 1 || box.bottom > window.innerHeight + 1) cut.push(label(el, "outside the window"));
+        if (box.left < -1 || box.top < -1 || box.right > window.innerWidth + 1 || box.bottom > window.innerHeight + 1)
+          cut.push(label(el, "outside the window"));
         for (let a = el.parentElement; a; a = a.parentElement) {
           if (getComputedStyle(a).overflow === "visible") continue;
           const clip = a.getBoundingClientRect();
-          if (box.left < clip.left - 1 || box.top < clip.top - 1 || box.right > clip.right + 1 || box.bottom > clip.bottom + 1) {
+          if (
+            box.left < clip.left - 1 ||
+            box.top < clip.top - 1 ||
+            box.right > clip.right + 1 ||
+            box.bottom > clip.bottom + 1
+          ) {
             cut.push(label(el, "clipped by a box it does not fit in"));
             break;
           }
@@ -129,7 +145,8 @@ export class TvPage {
 
   /** Waits until the page has had `count` more answers from `/api/v1/alerts`: its refreshes. */
   async alertsAnswered(count: number): Promise<void> {
-    for (let i = 0; i < count; i++) await this.page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/alerts");
+    for (let i = 0; i < count; i++)
+      await this.page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/alerts");
   }
 
   /** The page background's mean of red, green and blue (0-255), rounded. */
