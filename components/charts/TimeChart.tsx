@@ -57,6 +57,11 @@ function offsetSeconds(tz: TimeZoneMode, t: number): number {
 }
 
 const AXIS_TICK = { fill: "var(--fg-muted)", fontSize: 11 };
+const CHART_MARGIN = { top: 6, right: 12, bottom: 0, left: 0 };
+
+/** What a series draws with as an area or as a line alike: straight segments, no animation (a poll must not replay it). */
+const seriesProps = (s: ChartSeries) =>
+  ({ type: "linear", dataKey: s.key, name: s.name, stroke: s.color, isAnimationActive: false }) as const;
 
 // A point with gaps on both sides draws no line at all; a dot keeps it visible (failed requests are often that sparse).
 function isolatedDot(rows: readonly ChartRow[], key: string, color: string) {
@@ -132,6 +137,7 @@ export function TimeChart({
       )}
     </>
   );
+  const chart = { data, syncId, syncMethod: "value" as const, margin: CHART_MARGIN };
   return (
     <figure className={styles.figure} aria-label={label}>
       <div className={styles.chartTop}>
@@ -140,38 +146,30 @@ export function TimeChart({
       </div>
       <ResponsiveContainer width="100%" height={height} debounce={150}>
         {kind === "stacked-area" ? (
-          <AreaChart data={data} syncId={syncId} syncMethod="value" margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
+          <AreaChart {...chart}>
             {common}
             {series.map((s) => (
               <Area
                 key={s.key}
-                type="linear"
-                dataKey={s.key}
-                name={s.name}
+                {...seriesProps(s)}
                 stackId="stack"
-                stroke={s.color}
                 fill={s.color}
                 fillOpacity={0.35}
                 strokeWidth={1.25}
-                isAnimationActive={false}
               />
             ))}
           </AreaChart>
         ) : (
-          <LineChart data={data} syncId={syncId} syncMethod="value" margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
+          <LineChart {...chart}>
             {common}
             {series.map((s) => (
               <Line
                 key={s.key}
-                type="linear"
-                dataKey={s.key}
-                name={s.name}
-                stroke={s.color}
+                {...seriesProps(s)}
                 strokeWidth={1.75}
                 strokeDasharray={s.dashed ? "6 3" : undefined}
                 dot={isolatedDot(data, s.key, s.color)}
                 activeDot={{ r: 3 }}
-                isAnimationActive={false}
               />
             ))}
           </LineChart>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { StatusRow } from "@/components/app/StatusRow";
 import { memo } from "react";
 import { resourceCells } from "@/lib/ui/node-cells";
 import type { NodeRow } from "@/lib/ui/node-rows";
@@ -26,13 +27,7 @@ export const NodeGridRow = memo(function NodeGridRow({ row, href, size, rowIndex
   const where = s && s.instance !== row.name ? s.instance : "";
   const detail = why.length ? why.join("; ") : where;
   return (
-    <div
-      role="row"
-      aria-rowindex={rowIndex}
-      className={styles.row}
-      data-status={row.display}
-      style={top === undefined ? undefined : { transform: `translateY(${top}px)` }}
-    >
+    <StatusRow rowIndex={rowIndex} className={styles.row} status={row.display} top={top}>
       <div role="cell" className={statusRows.statusCell}>
         <NodeStatusBadge status={row.display} size={size} />
       </div>
@@ -55,6 +50,6 @@ export const NodeGridRow = memo(function NodeGridRow({ row, href, size, rowIndex
           </span>
         </div>
       )}
-    </div>
+    </StatusRow>
   );
 });

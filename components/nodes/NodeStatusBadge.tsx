@@ -1,3 +1,4 @@
+import { StatusGlyph } from "@/components/states/StatusGlyph";
 import type { NodeDisplayStatus } from "@/lib/ui/node-rows";
 import type { NodeGridSize } from "./NodeGrid";
 import styles from "./nodes.module.css";
@@ -26,21 +27,12 @@ export function NodeStatusBadge({ status, size = "normal", label = status }: Nod
   const px = size === "wall" ? "1.15em" : 14;
   return (
     <span className={styles.badge} data-status={status} data-size={size}>
-      <svg width={px} height={px} viewBox="0 0 16 16" aria-hidden="true">
-        {status === "busy" ? (
-          <path d="M8 1.8L15 14H1z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
-        ) : (
-          <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.4" />
-        )}
-        <path
-          d={MARKS[status]}
-          fill="none"
-          stroke="currentColor"
-          strokeWidth={status === "NotReady" ? 2.6 : 1.8}
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        />
-      </svg>
+      <StatusGlyph
+        mark={MARKS[status]}
+        outline={status === "busy" ? "triangle" : "circle"}
+        size={px}
+        markWidth={status === "NotReady" ? 2.6 : undefined}
+      />
       {label}
     </span>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { StatusRow } from "@/components/app/StatusRow";
 import { memo } from "react";
 import { AlertBadge } from "@/components/alerts/AlertBadge";
 import type { AlertSummary } from "@/lib/model/alert-types";
@@ -69,13 +70,7 @@ export const ServiceRow = memo(function ServiceRow({
     .filter(Boolean)
     .join(" · ");
   return (
-    <div
-      role="row"
-      aria-rowindex={rowIndex}
-      className={styles.row}
-      data-status={s.status}
-      style={{ transform: `translateY(${top}px)` }}
-    >
+    <StatusRow rowIndex={rowIndex} className={styles.row} status={s.status} top={top}>
       <div role="cell" className={statusRows.statusCell}>
         <StatusBadge status={s.status} title={statusTooltip(s.status, s.statusReasons, statusWindow)} />
       </div>
@@ -131,6 +126,6 @@ export const ServiceRow = memo(function ServiceRow({
           </span>
         </span>
       </div>
-    </div>
+    </StatusRow>
   );
 });

@@ -1,3 +1,4 @@
+import { StatusGlyph } from "@/components/states/StatusGlyph";
 import type { ServiceStatus } from "@/lib/model/types";
 import styles from "./services.module.css";
 
@@ -24,23 +25,7 @@ export interface StatusIconProps {
 
 /** The status's shape alone, in the current text colour; decorative, so the word must sit beside it. */
 export function StatusIcon({ status, size }: StatusIconProps) {
-  return (
-    <svg width={size} height={size} viewBox="0 0 16 16" aria-hidden="true">
-      {status === "degraded" ? (
-        <path d="M8 1.8L15 14H1z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
-      ) : (
-        <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.4" />
-      )}
-      <path
-        d={ICONS[status]}
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.8"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
+  return <StatusGlyph mark={ICONS[status]} outline={status === "degraded" ? "triangle" : "circle"} size={size} />;
 }
 
 /** The status as colour, icon and word together. */

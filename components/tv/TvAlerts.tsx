@@ -2,6 +2,7 @@
 
 import { memo } from "react";
 import { AlertList } from "@/components/alerts/AlertList";
+import { StatusIcon } from "@/components/services/StatusBadge";
 import type { AlertSummary } from "@/lib/model/alert-types";
 import { TvPlaceholder } from "./TvPlaceholder";
 import { useShrinkToFit } from "./use-fit";
@@ -31,17 +32,7 @@ export const TvAlerts = memo(function TvAlerts({ alerts, error }: TvAlertsProps)
         {alerts === null && <TvPlaceholder error={error}>Loading alerts…</TvPlaceholder>}
         {alerts !== null && all.length === 0 && (
           <p className={`${styles.placeholder} ${styles.allClear}`}>
-            <svg width="1.1em" height="1.1em" viewBox="0 0 16 16" aria-hidden="true">
-              <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.4" />
-              <path
-                d="M4 8.5l2.5 2.5L12 5.5"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="1.8"
-                strokeLinecap="round"
-                strokeLinejoin="round"
-              />
-            </svg>
+            <StatusIcon status="ok" size="1.1em" />
             No alerts firing
           </p>
         )}

@@ -17,3 +17,8 @@ export interface QueryTimes {
   /** The rate() window of current values and status, in seconds: the same whatever the range. */
   currentWindow: number;
 }
+
+/** The times every range answer (a service's or a node's page) states, so the two pages say them alike. */
+export function rangeAnswerTimes(t: QueryTimes) {
+  return { at: t.at, window: t.currentWindow, seriesWindow: t.window, from: t.from, to: t.to, step: t.range.step };
+}

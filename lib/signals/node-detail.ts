@@ -1,6 +1,6 @@
 import { NotFoundError } from "@/lib/errors";
 import type { KubernetesNode, NodeDetailResponse, NodeSeries, NodeSummary } from "@/lib/model/node-types";
-import type { QueryTimes } from "@/lib/model/query-times";
+import { rangeAnswerTimes, type QueryTimes } from "@/lib/model/query-times";
 import type { Points } from "@/lib/model/types";
 import type { RangeSeries } from "@/lib/prometheus/upstream";
 import { filesystemSignals, nodeUseSignals, SIGNAL, USE_SIGNAL } from "@/lib/promql/use";
@@ -55,12 +55,7 @@ export async function nodeDetail(deps: SignalDeps, t: QueryTimes, name: string):
     throw new NotFoundError("node_not_found", `no node_exporter instance or Kubernetes node named "${name}"`, "name");
 
   const base = {
-    at: t.at,
-    window: t.currentWindow,
-    seriesWindow: t.window,
-    from: t.from,
-    to: t.to,
-    step: t.range.step,
+    ...rangeAnswerTimes(t),
     kubernetes: found.kubernetes ?? null,
     selector: deps.cfg.nodes.selector,
   };

@@ -1,4 +1,4 @@
-import type { QueryTimes } from "@/lib/model/query-times";
+import { rangeAnswerTimes, type QueryTimes } from "@/lib/model/query-times";
 import type { NamedSeries, Points, ServiceDetailResponse } from "@/lib/model/types";
 import { serviceKey, type ServiceId } from "@/lib/identity/service-identity";
 import type { RangeSeries } from "@/lib/prometheus/upstream";
@@ -79,12 +79,7 @@ export async function serviceDetail(deps: SignalDeps, t: QueryTimes, asked: Serv
   ]);
   const statusCodes = named(byCode, owner.statusLabel);
   return {
-    at: t.at,
-    window: t.currentWindow,
-    seriesWindow: t.window,
-    from: t.from,
-    to: t.to,
-    step: t.range.step,
+    ...rangeAnswerTimes(t),
     ...fresh.summary(),
     service,
     series: {

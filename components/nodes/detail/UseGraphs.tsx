@@ -54,61 +54,58 @@ export function UseGraphs({ frame, series: s }: UseGraphsProps) {
   const memory = s?.memory ?? none;
   const disk = s?.disk ?? none;
   const net = s?.network ?? { receiveBytesPerSecond: [], transmitBytesPerSecond: [], errorsPerSecond: [] };
+  const panels: { title: string; charts: ResourceChart[] }[] = [
+    {
+      title: "CPU",
+      charts: [
+        utilization(cpu.utilization, "busy (not idle, iowait or steal)"),
+        saturation(cpu.saturation, "1-minute load per CPU", "load/CPU", formatLoadPerCpu),
+      ],
+    },
+    {
+      title: "Memory",
+      charts: [
+        utilization(memory.utilization, "used (1 − available / total)"),
+        saturation(memory.saturation, "major page faults", "faults/s", (v) => formatPerSecond(v, "faults")),
+      ],
+    },
+    {
+      title: "Disk",
+      charts: [
+        utilization(disk.utilization, "time busy, busiest device"),
+        saturation(disk.saturation, "queue, busiest device", "io s/s", (v) => formatPerSecond(v, "s")),
+      ],
+    },
+    {
+      title: "Network",
+      charts: [
+        {
+          title: "throughput",
+          lines: [
+            { name: "receive", points: net.receiveBytesPerSecond, color: "var(--series-1)" },
+            { name: "transmit", points: net.transmitBytesPerSecond, color: "var(--series-3)" },
+          ],
+          unit: "B/s",
+          formatTick: formatNumber,
+          formatValue: formatBytesPerSecond,
+          height: TOP,
+        },
+        {
+          title: "errors",
+          lines: [{ name: "errors and drops", points: net.errorsPerSecond, color: "var(--series-error)" }],
+          unit: "packets/s",
+          formatTick: formatNumber,
+          formatValue: (v) => formatPerSecond(v, "packets"),
+          height: BOTTOM,
+        },
+      ],
+    },
+  ];
   return (
     <div className={styles.grid}>
-      <ResourcePanel
-        title="CPU"
-        frame={frame}
-        height={BODY}
-        charts={[
-          utilization(cpu.utilization, "busy (not idle, iowait or steal)"),
-          saturation(cpu.saturation, "1-minute load per CPU", "load/CPU", formatLoadPerCpu),
-        ]}
-      />
-      <ResourcePanel
-        title="Memory"
-        frame={frame}
-        height={BODY}
-        charts={[
-          utilization(memory.utilization, "used (1 − available / total)"),
-          saturation(memory.saturation, "major page faults", "faults/s", (v) => formatPerSecond(v, "faults")),
-        ]}
-      />
-      <ResourcePanel
-        title="Disk"
-        frame={frame}
-        height={BODY}
-        charts={[
-          utilization(disk.utilization, "time busy, busiest device"),
-          saturation(disk.saturation, "queue, busiest device", "io s/s", (v) => formatPerSecond(v, "s")),
-        ]}
-      />
-      <ResourcePanel
-        title="Network"
-        frame={frame}
-        height={BODY}
-        charts={[
-          {
-            title: "throughput",
-            lines: [
-              { name: "receive", points: net.receiveBytesPerSecond, color: "var(--series-1)" },
-              { name: "transmit", points: net.transmitBytesPerSecond, color: "var(--series-3)" },
-            ],
-            unit: "B/s",
-            formatTick: formatNumber,
-            formatValue: formatBytesPerSecond,
-            height: TOP,
-          },
-          {
-            title: "errors",
-            lines: [{ name: "errors and drops", points: net.errorsPerSecond, color: "var(--series-error)" }],
-            unit: "packets/s",
-            formatTick: formatNumber,
-            formatValue: (v) => formatPerSecond(v, "packets"),
-            height: BOTTOM,
-          },
-        ]}
-      />
+      {panels.map((p) => (
+        <ResourcePanel key={p.title} title={p.title} frame={frame} height={BODY} charts={p.charts} />
+      ))}
     </div>
   );
 }
