@@ -3,7 +3,7 @@ import { PageMessage } from "@/components/app/PageMessage";
 
 export const metadata: Metadata = { title: "Page not found · signalboard" };
 
-/** Any URL no page serves (paths under /api/ answer JSON instead, from app/api/[...path]). */
+/** Any URL no page serves (paths under /api/ answer JSON instead, from app/api/[[...path]]). */
 export default function NotFound() {
   return (
     <PageMessage title="Page not found" role="status">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   alertBelongsTo,
+  identityLabel,
   identityParams,
   parseServiceKey,
   resolveService,
@@ -53,6 +54,13 @@ describe("sameService", () => {
     expect(sameService({ name: "reviews" }, { name: "reviews", namespace: "" })).toBe(true);
     expect(sameService({ name: "reviews" }, { name: "reviews", source: "eu" })).toBe(false);
     expect(sameService({ name: "reviews" }, { name: "ratings" })).toBe(false);
+  });
+});
+
+describe("identityLabel", () => {
+  it("names the namespace where there is one", () => {
+    expect(identityLabel({ name: "reviews", namespace: "staging" })).toBe("reviews (staging)");
+    expect(identityLabel({ name: "checkout" })).toBe("checkout");
   });
 });
 

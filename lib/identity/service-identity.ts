@@ -37,6 +37,11 @@ export function parseServiceKey(key: string): ServiceId {
   return serviceId({ name, namespace, source });
 }
 
+/** How a person reads the identity: "reviews (staging)", the name alone where there is no namespace. */
+export function identityLabel(id: ServiceId): string {
+  return id.namespace ? `${id.name} (${id.namespace})` : id.name;
+}
+
 /** True when both name the same service (an empty part equals an absent one). */
 export function sameService(a: ServiceId, b: ServiceId): boolean {
   return a.name === b.name && (a.namespace ?? "") === (b.namespace ?? "") && (a.source ?? "") === (b.source ?? "");

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { api, stack } from "./helpers";
 
-const UNKNOWN = ["/api/v1/does-not-exist", "/api/anything", "/api/v1/services/checkout/extra", "/api/v2/services"];
+const UNKNOWN = [
+  "/api",
+  "/api/",
+  "/api/v1",
+  "/api/v1/does-not-exist",
+  "/api/anything",
+  "/api/v1/services/checkout/extra",
+  "/api/v2/services",
+];
 
 /** A request to the dashboard with any method; the body is read as text so an HTML answer shows. */
 async function send(method: string, path: string) {

@@ -5,7 +5,7 @@ import { dataInfoOf } from "@/components/app/data-info";
 import { useSetView } from "@/components/app/use-view";
 import { ServiceDetail } from "@/components/services/detail/ServiceDetail";
 import { useServiceDetail } from "@/components/services/use-services";
-import type { ServiceId } from "@/lib/identity/service-identity";
+import { serviceId, type ServiceId } from "@/lib/identity/service-identity";
 import { serviceHref, type ViewState } from "@/lib/ui/url-state";
 
 export interface ServiceClientProps {
@@ -14,10 +14,12 @@ export interface ServiceClientProps {
 }
 
 export function ServiceClient({ id, view }: ServiceClientProps) {
-  // A new range or refresh keeps the namespace: the page stays on the same service.
-  const setView = useSetView((next) => serviceHref(id, next));
   // Shared with the panels' own query (same key): the header shows its age and range.
   const query = useServiceDetail(id, view);
+  // A new range or refresh keeps the service the server found, namespace included, even when the
+  // link named it alone: the page stays on that service whatever else appears under its name.
+  const shown = query.data ? serviceId(query.data.service) : id;
+  const setView = useSetView((next) => serviceHref(shown, next));
   return (
     <AppShell view={view} onViewChange={setView} data={dataInfoOf(query)}>
       <ServiceDetail id={id} view={view} />

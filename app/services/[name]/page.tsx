@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { identityLabel } from "@/lib/identity/service-identity";
 import { ServiceClient } from "./client";
 import { parseServiceIdentity, parseServiceSearchParams } from "./search-params";
 
@@ -9,7 +10,7 @@ interface ServicePageProps {
 
 export async function generateMetadata({ params, searchParams }: ServicePageProps): Promise<Metadata> {
   const id = parseServiceIdentity((await params).name, await searchParams);
-  return { title: `${id.name}${id.namespace ? ` (${id.namespace})` : ""} · signalboard` };
+  return { title: `${identityLabel(id)} · signalboard` };
 }
 
 /** `/services/{name}?namespace=…`: one service's RED over the range, with breakdowns. */

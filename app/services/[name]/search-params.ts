@@ -6,10 +6,6 @@ import { parseViewState, type RawSearchParams, type ViewState } from "@/lib/ui/u
 
 export type ServiceSearchParams = ViewState;
 
-// The API refuses longer or control-character namespaces; such a value cannot name one anyway.
-const MAX_NAMESPACE = 256;
-const PRINTABLE = /^[^\u0000-\u001f\u007f]*$/;
-
 /** Reads the service page's view; bad values fall back to the typed defaults. */
 export function parseServiceSearchParams(raw: RawSearchParams): ServiceSearchParams {
   return parseViewState(raw);
@@ -24,10 +20,12 @@ export function parseServiceName(segment: string): string {
   }
 }
 
-/** The service the page is about: the path's name and the `namespace` parameter, when it is one the API would take. */
+/**
+ * The service the page is about: the path's name and the `namespace` parameter as written. A value
+ * the API refuses is passed on, so the page says what is wrong instead of showing another service.
+ */
 export function parseServiceIdentity(segment: string, raw: RawSearchParams): ServiceId {
   const value = raw instanceof URLSearchParams ? raw.get("namespace") : raw.namespace;
   const namespace = Array.isArray(value) ? value[0] : value;
-  const valid = namespace && namespace.length <= MAX_NAMESPACE && PRINTABLE.test(namespace);
-  return serviceId({ name: parseServiceName(segment), namespace: valid ? namespace : null });
+  return serviceId({ name: parseServiceName(segment), namespace });
 }

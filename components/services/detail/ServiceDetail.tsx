@@ -5,7 +5,7 @@ import { DetailPage } from "@/components/detail/DetailPage";
 import detailStyles from "@/components/detail/detail.module.css";
 import { graphFrame } from "@/components/detail/graph-frame";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
-import type { ServiceId } from "@/lib/identity/service-identity";
+import { identityLabel, serviceId, type ServiceId } from "@/lib/identity/service-identity";
 import { sharedLatencyScale } from "@/lib/ui/latency-scale";
 import { serviceTabIcon, verdictTab } from "@/lib/ui/tab-status";
 import { viewHref, type ViewState } from "@/lib/ui/url-state";
@@ -32,6 +32,9 @@ export function ServiceDetail({ id, view }: ServiceDetailProps) {
   const query = useServiceDetail(id, view);
   const overviewHref = viewHref("/", view);
   const data = query.data;
+  // The service the server found: with its namespace even when the link named it alone, so its
+  // alerts are its own and not those of a same-named service elsewhere.
+  const shown = data ? serviceId(data.service) : id;
   const frame = graphFrame(data, view);
   const series = data?.series;
   const breakdowns = data?.breakdowns;
@@ -59,7 +62,7 @@ export function ServiceDetail({ id, view }: ServiceDetailProps) {
       }
       dataTitle="Service data"
       tab={verdictTab(
-        name,
+        identityLabel(shown),
         data?.service.status,
         serviceTabIcon(data?.service.status ?? "idle"),
         Boolean(data?.stale) || query.isError,
@@ -67,7 +70,7 @@ export function ServiceDetail({ id, view }: ServiceDetailProps) {
     >
       <div className={styles.alerts}>
         <PanelBoundary name="Alerts">
-          <ServiceAlerts id={id} refresh={view.refresh} />
+          <ServiceAlerts id={shown} refresh={view.refresh} />
         </PanelBoundary>
       </div>
       <div className={detailStyles.grid}>

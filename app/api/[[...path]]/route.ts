@@ -6,7 +6,7 @@ import { unknownApiRoute } from "@/lib/api/not-found";
  * the API's JSON error instead of Next's HTML 404 page. Static and dynamic routes take precedence
  * over a catch-all, so the real routes are never shadowed.
  */
-const notFound = apiRoute("/api/[...path]", async (request) => unknownApiRoute(request));
+const notFound = apiRoute("/api/[[...path]]", async (request) => unknownApiRoute(request));
 
 export const dynamic = "force-dynamic";
 export {
