@@ -1,18 +1,27 @@
-// What the conventions simulator serves, shared with the history backfill (demo/history.ts), so
-// that both speak of the same routes, buckets, rates and error ratios.
+// What the conventions simulator and the OpenTelemetry services serve, shared with the history
+// backfill (demo/history.ts), so that both speak of the same routes, buckets, rates and error ratios.
+import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
 
 export const CONVENTION_RATE = 5; // requests per second per service
 export const CONVENTION_ERROR_RATIO = 0.002; // 500 or 503
 export const CONVENTION_NOT_FOUND_RATIO = 0.01; // 404: not an error
 export const CONVENTION_SIGMA = 0.5; // log-normal spread of durations
 
+/** 5xx with the given ratio, about 1 % 404s (not errors), else 200. */
+export function conventionStatus(errorRatio = CONVENTION_ERROR_RATIO): number {
+  const r = Math.random();
+  if (r < errorRatio) return Math.random() < 0.5 ? 500 : 503;
+  return r < errorRatio + CONVENTION_NOT_FOUND_RATIO ? 404 : 200;
+}
+
+// instrumentation-http's explicitBucketBoundaries advice for http.server.request.duration.
 export const OTEL_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
 export const LEGACY_OTEL_BUCKETS = [0, 5, 10, 25, 50, 75, 100, 250, 500, 750, 1000, 2500, 5000, 7500, 10000];
 export const ISTIO_BUCKETS = [
   1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000,
 ];
 
-/** [method, route, median ms] of the OpenTelemetry services. */
+/** [method, route, median ms] of the OpenTelemetry services (demo/otel-service.ts), one process each. */
 export const otelRoutes: Record<string, [string, string, number][]> = {
   search: [
     ["GET", "/search", 40],
@@ -23,6 +32,12 @@ export const otelRoutes: Record<string, [string, string, number][]> = {
     ["POST", "/ads/:id/click", 8],
   ],
 };
+
+/** The otel_scope_* labels the Prometheus exporter puts on the instrumentation's series. */
+export function otelScopeLabels(): Record<string, string> {
+  const { instrumentationName, instrumentationVersion } = new HttpInstrumentation({ enabled: false });
+  return { otel_scope_name: instrumentationName, otel_scope_version: instrumentationVersion };
+}
 
 /** [method, route, median ms] of the legacy OpenTelemetry service `email`. */
 export const legacyRoutes: [string, string, number][] = [

@@ -1,21 +1,21 @@
 // Synthetic services instrumented with other conventions than prom-client, so the dashboard's
-// presets can be tested against a real Prometheus: OpenTelemetry HTTP semantic conventions (search, ads),
-// legacy OpenTelemetry (email) and Istio (reviews, ratings in bookinfo; reviews in staging).
+// presets can be tested against a real Prometheus: legacy OpenTelemetry (email) and Istio (reviews,
+// ratings in bookinfo; reviews in staging). Both are written by hand because no real client can run
+// here: Istio's are written by its Envoy sidecars, and the legacy OpenTelemetry names
+// (http.server.duration in ms) are no longer emitted by any current @opentelemetry/instrumentation-http.
+// The stable OpenTelemetry services (search, ads) run the real SDK: demo/otel-service.ts.
 // Usage: node --import tsx demo/conventions-sim.ts --port 9132
 import { parseArgs } from "node:util";
 import {
-  CONVENTION_ERROR_RATIO,
-  CONVENTION_NOT_FOUND_RATIO,
   CONVENTION_RATE,
   CONVENTION_SIGMA,
   ISTIO_BUCKETS,
   ISTIO_DESTINATION,
   LEGACY_OTEL_BUCKETS,
-  OTEL_BUCKETS,
+  conventionStatus,
   istioLabels,
   istioServices,
   legacyRoutes,
-  otelRoutes,
   type IstioService,
 } from "./conventions-model";
 import { CounterFamily, Exposition, HistogramFamily, serveExposition } from "./exposition";
@@ -23,11 +23,6 @@ import { logNormal, pick, poisson } from "./random";
 
 const TICK_MS = 200;
 
-const otel = new HistogramFamily(
-  "http_server_request_duration_seconds",
-  "Duration of HTTP server requests.",
-  OTEL_BUCKETS,
-);
 const legacyOtel = new HistogramFamily(
   "http_server_duration_milliseconds",
   "Measures the duration of inbound HTTP requests.",
@@ -40,27 +35,6 @@ const istioDuration = new HistogramFamily(
   ISTIO_BUCKETS,
 );
 
-/** 5xx with the given ratio, about 1 % 404s (not errors), else 200. */
-function status(errorRatio: number): number {
-  const r = Math.random();
-  if (r < errorRatio) return pick([500, 503]);
-  return r < errorRatio + CONVENTION_NOT_FOUND_RATIO ? 404 : 200;
-}
-
-function otelRequest(service: string): void {
-  const [method, route, medianMs] = pick(otelRoutes[service] ?? []);
-  otel.observe(
-    {
-      job: service,
-      http_request_method: method,
-      http_route: route,
-      http_response_status_code: String(status(CONVENTION_ERROR_RATIO)),
-      url_scheme: "http",
-    },
-    logNormal(medianMs, CONVENTION_SIGMA) / 1000,
-  );
-}
-
 function legacyRequest(): void {
   const [method, route, medianMs] = pick(legacyRoutes);
   legacyOtel.observe(
@@ -68,7 +42,7 @@ function legacyRequest(): void {
       job: "email",
       http_method: method,
       http_route: route,
-      http_status_code: String(status(CONVENTION_ERROR_RATIO)),
+      http_status_code: String(conventionStatus()),
       http_scheme: "http",
     },
     logNormal(medianMs, CONVENTION_SIGMA),
@@ -79,7 +53,7 @@ function istioRequest(spec: IstioService): void {
   const workload = pick(spec.workloads);
   const source = pick(spec.sources);
   const ms = logNormal(spec.medianMs, CONVENTION_SIGMA);
-  const base = istioLabels(spec, source, workload, String(status(spec.errorRatio)));
+  const base = istioLabels(spec, source, workload, String(conventionStatus(spec.errorRatio)));
   // Both sidecars report every request: the server's (destination) and the client's (source),
   // which adds the network hop. Summing over both reporters would count it twice.
   const sourceSide = { reporter: "source", connection_security_policy: "unknown" };
@@ -97,15 +71,13 @@ function tick(): void {
   const arrivals = (f: () => void, rate = CONVENTION_RATE) => {
     for (let n = poisson((rate * TICK_MS) / 1000); n > 0; n--) f();
   };
-  arrivals(() => otelRequest("search"));
-  arrivals(() => otelRequest("ads"));
   arrivals(legacyRequest);
   for (const spec of istioServices) arrivals(() => istioRequest(spec), spec.rate);
 }
 
 function render(): string {
   const out = new Exposition();
-  for (const family of [otel, legacyOtel, istioRequests, istioDuration]) family.writeTo(out);
+  for (const family of [legacyOtel, istioRequests, istioDuration]) family.writeTo(out);
   return out.text();
 }
 

@@ -18,8 +18,8 @@ let windows: { start: number; text: string }[] = [];
 let lines: ReturnType<typeof parse>[] = [];
 beforeAll(() => {
   windows = [...historyWindows({ ports, end: END, hours: 2, incidents: pastIncidents(END) })];
-  // The fleet's series and Istio's counter: enough to check, quicker to parse than every bucket.
-  const checked = /^(http_request_duration_seconds|istio_requests_total)/;
+  // The fleet's series and the OpenTelemetry and Istio counters: enough to check, quicker to parse than every bucket.
+  const checked = /^(http_request_duration_seconds|http_server_request_duration_count|istio_requests_total)/;
   lines = windows.flatMap((w) =>
     w.text
       .split("\n")
@@ -70,6 +70,26 @@ describe("demo history", () => {
     expect(istio.length).toBeGreaterThan(0);
     expect(new Set(istio.map((l) => [l.labels.job, l.labels.instance, l.labels.reporter].join(" ")))).toEqual(
       new Set([`conventions 127.0.0.1:${ports.conventions} destination`]),
+    );
+  });
+
+  it("labels the OpenTelemetry services' series as their SDK's exporter does, in their own scrape jobs", () => {
+    const config = renderPrometheusConfig({ ports, dataDir: "/d", scrapeIntervalSeconds: 5 });
+    const otel = lines.filter((l) => l.name === "http_server_request_duration_count");
+    expect(new Set(otel.map((l) => `${l.labels.job} ${l.labels.instance}`))).toEqual(
+      new Set([`search 127.0.0.1:${9090 + 43}`, `ads 127.0.0.1:${9090 + 44}`]),
+    );
+    expect(config).toContain("job_name: search");
+    expect(config).toContain("job_name: ads");
+    // As in lines scraped from demo/otel-service.ts (instrumentation-http 0.301.0), plus job and instance; 5xx also carry error_type.
+    const keys =
+      "http_request_method,http_response_status_code,http_route,instance,job,network_protocol_version,otel_scope_name,otel_scope_version,url_scheme";
+    expect(new Set(otel.map((l) => Object.keys(l.labels).sort().join(",")))).toEqual(
+      new Set([keys, `error_type,${keys}`]),
+    );
+    expect(new Set(otel.filter((l) => l.labels.error_type).map((l) => l.labels.error_type))).toEqual(new Set(["500"]));
+    expect(new Set(otel.map((l) => `${l.labels.otel_scope_name} ${l.labels.otel_scope_version}`))).toEqual(
+      new Set(["@opentelemetry/instrumentation-http 0.301.0"]),
     );
   });
 

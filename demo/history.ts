@@ -1,6 +1,6 @@
 // A day of past samples for the demo's Prometheus, in OpenMetrics text for `promtool tsdb
 // create-blocks-from openmetrics`: the same series, with the same job and instance labels, that
-// scraping the live fleet and the conventions simulator produces, with a day-night traffic curve
+// scraping the live fleet, the conventions simulator and the OpenTelemetry services produces, with a day-night traffic curve
 // and a few past incidents. Counters end high; the live processes start again from 0, which
 // rate() reads as a counter reset, as after any restart.
 import {
@@ -16,6 +16,7 @@ import {
   istioServices,
   legacyRoutes,
   otelRoutes,
+  otelScopeLabels,
 } from "./conventions-model";
 import type { Labels } from "./exposition";
 import { DURATION_BUCKETS, LATENCY_SIGMA, STALL_MS } from "./fleet-service";
@@ -217,7 +218,13 @@ function conventionSources(o: HistoryOptions): Source[] {
     errorRatio = CONVENTION_ERROR_RATIO,
   ) => {
     for (const [status, share] of conventionStatuses(errorRatio)) {
-      const withStatus = Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, v === "{status}" ? status : v]));
+      // "{error}": a label only 5xx answers have (OpenTelemetry's error.type), holding the status.
+      const withStatus = Object.fromEntries(
+        Object.entries(labels).flatMap(([k, v]) => {
+          if (v === "{error}") return status.startsWith("5") ? [[k, status]] : [];
+          return [[k, v === "{status}" ? status : v]];
+        }),
+      );
       const latency = { median: medianMs * scale, sigma: CONVENTION_SIGMA, stall: 0, scale };
       sources.push({
         series: new HistorySeries(name, withStatus, buckets, counter),
@@ -225,17 +232,23 @@ function conventionSources(o: HistoryOptions): Source[] {
       });
     }
   };
-  for (const [service, routes] of Object.entries(otelRoutes)) {
+  const scope = otelScopeLabels();
+  for (const { service, port } of o.ports.otel) {
+    const routes = otelRoutes[service] ?? [];
     for (const [method, route, ms] of routes) {
+      // The labels of demo/otel-service.ts's series as its exporter writes them, in its own job.
       const labels = {
         job: service,
-        instance,
+        instance: `127.0.0.1:${port}`,
         http_request_method: method,
+        url_scheme: "http",
+        network_protocol_version: "1.1",
         http_route: route,
         http_response_status_code: "{status}",
-        url_scheme: "http",
+        error_type: "{error}",
+        ...scope,
       };
-      add("http_server_request_duration_seconds", labels, OTEL_BUCKETS, CONVENTION_RATE / routes.length, ms, 1 / 1000);
+      add("http_server_request_duration", labels, OTEL_BUCKETS, CONVENTION_RATE / routes.length, ms, 1 / 1000);
     }
   }
   for (const [method, route, ms] of legacyRoutes) {
@@ -273,11 +286,12 @@ function conventionSources(o: HistoryOptions): Source[] {
   return sources;
 }
 
-/** Scrape targets that were up all along: the fleet's instances and the conventions exporter. */
+/** Scrape targets that were up all along: the fleet's instances, the conventions exporter and the OpenTelemetry services. */
 function upLines(o: HistoryOptions, times: number[]): string[] {
   const targets = [
     ...o.ports.fleet.map((i) => ({ job: i.service, instance: i.address })),
     { job: "conventions", instance: `127.0.0.1:${o.ports.conventions}` },
+    ...o.ports.otel.map((t) => ({ job: t.service, instance: `127.0.0.1:${t.port}` })),
   ];
   return targets.flatMap((labels) => times.map((t) => `${seriesName("up", labels)} 1 ${t}`));
 }

@@ -1,4 +1,5 @@
 import { createServer } from "node:net";
+import { otelRoutes } from "./conventions-model";
 import { fleet } from "./topology";
 
 export interface FleetInstance {
@@ -15,6 +16,8 @@ export interface PortMap {
   fleet: FleetInstance[];
   k8sSim: number;
   conventions: number;
+  /** The services instrumented by the real OpenTelemetry SDK (demo/otel-service.ts), by name. */
+  otel: { service: string; port: number }[];
 }
 
 /** Error whose message is meant for a person as is: callers print it without a stack trace. */
@@ -39,6 +42,7 @@ export function portMap(basePort: number): PortMap {
     fleet: instances,
     k8sSim: basePort + 41,
     conventions: basePort + 42,
+    otel: Object.keys(otelRoutes).map((service, i) => ({ service, port: basePort + 43 + i })),
   };
 }
 
@@ -50,6 +54,7 @@ export function describePorts(ports: PortMap): { port: number; what: string }[] 
     ...ports.fleet.map((i) => ({ port: i.port, what: `demo service ${i.service} #${i.index}` })),
     { port: ports.k8sSim, what: "the simulated Kubernetes exporter" },
     { port: ports.conventions, what: "the conventions exporter" },
+    ...ports.otel.map((o) => ({ port: o.port, what: `demo service ${o.service} (OpenTelemetry SDK)` })),
   ];
 }
 

@@ -147,10 +147,15 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     ]);
     const k8s = node("k8s-sim", "k8s-sim.ts", ["--port", String(ports.k8sSim), "--control-url", controlUrl]);
     const conventions = node("conventions-sim", "conventions-sim.ts", ["--port", String(ports.conventions)]);
+    const otel = ports.otel.map((o) => ({
+      url: `http://127.0.0.1:${o.port}/metrics`,
+      child: node(`otel-${o.service}`, "otel-service.ts", ["--service", o.service, "--port", String(o.port)]),
+    }));
     await Promise.all([
       waitForHttp(`http://127.0.0.1:${ports.nodeExporter}/metrics`, nodeExporter),
       waitForHttp(`http://127.0.0.1:${ports.k8sSim}/metrics`, k8s),
       waitForHttp(`http://127.0.0.1:${ports.conventions}/metrics`, conventions),
+      ...otel.map((o) => waitForHttp(o.url, o.child)),
       startPrometheus(),
     ]);
     const fleet = node("fleet", "fleet.ts", ["--base-port", String(o.basePort)]);

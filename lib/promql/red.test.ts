@@ -199,7 +199,7 @@ describe("several conventions", () => {
     const q = requestRateByService(three, { window: 60 });
     expect(q).toBe(
       '(label_replace(label_replace(sum by (job) (rate(http_request_duration_seconds_count[1m])), "service", "$1", "job", "(.*)"), "convention", "prom-client", "", ""))' +
-        ' or (label_replace(label_replace(sum by (job) (rate(http_server_request_duration_seconds_count[1m])), "service", "$1", "job", "(.*)"), "convention", "otel-http", "", ""))' +
+        ' or (label_replace(label_replace(sum by (job) (rate(http_server_request_duration_count[1m])), "service", "$1", "job", "(.*)"), "convention", "otel-http", "", ""))' +
         ' or (label_replace(label_replace(sum by (job) (rate(http_server_requests_seconds_count[1m])), "service", "$1", "job", "(.*)"), "convention", "spring-micrometer", "", ""))',
     );
     expect(q.split(" or ")).toHaveLength(3);
@@ -208,7 +208,7 @@ describe("several conventions", () => {
   it("join the error ratio and latency the same way", () => {
     expect(errorRatioByService(three, { window: 60 })).toBe(
       '(label_replace(label_replace((sum by (job) (rate(http_request_duration_seconds_count{status_code=~"5.."}[1m])) or 0 * sum by (job) (rate(http_request_duration_seconds_count[1m]))) / sum by (job) (rate(http_request_duration_seconds_count[1m])), "service", "$1", "job", "(.*)"), "convention", "prom-client", "", ""))' +
-        ' or (label_replace(label_replace((sum by (job) (rate(http_server_request_duration_seconds_count{http_response_status_code=~"5.."}[1m])) or 0 * sum by (job) (rate(http_server_request_duration_seconds_count[1m]))) / sum by (job) (rate(http_server_request_duration_seconds_count[1m])), "service", "$1", "job", "(.*)"), "convention", "otel-http", "", ""))' +
+        ' or (label_replace(label_replace((sum by (job) (rate(http_server_request_duration_count{http_response_status_code=~"5.."}[1m])) or 0 * sum by (job) (rate(http_server_request_duration_count[1m]))) / sum by (job) (rate(http_server_request_duration_count[1m])), "service", "$1", "job", "(.*)"), "convention", "otel-http", "", ""))' +
         ' or (label_replace(label_replace((sum by (job) (rate(http_server_requests_seconds_count{status=~"5.."}[1m])) or 0 * sum by (job) (rate(http_server_requests_seconds_count[1m]))) / sum by (job) (rate(http_server_requests_seconds_count[1m])), "service", "$1", "job", "(.*)"), "convention", "spring-micrometer", "", ""))',
     );
     // Istio's milliseconds are divided by 1000 in each of the three quantiles, before the tagging.

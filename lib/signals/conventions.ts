@@ -14,16 +14,39 @@ export const PRESETS: readonly Convention[] = [
     statusLabel: "status_code",
     routeLabel: "route",
   },
-  // OpenTelemetry HTTP semantic conventions (stable, seconds).
+  // OpenTelemetry HTTP semantic conventions (stable, seconds) as the SDK's own Prometheus exporter
+  // writes them: no unit suffix. Seen from @opentelemetry/instrumentation-http 0.301.0 with
+  // exporter-prometheus 0.301.0 (demo/otel-service.ts; pinned in conventions.test.ts):
+  //   # UNIT http_server_request_duration s
+  //   http_server_request_duration_count{http_request_method="GET",url_scheme="http",network_protocol_version="1.1",http_route="/search",http_response_status_code="200",otel_scope_name="@opentelemetry/instrumentation-http",otel_scope_version="0.301.0"} 12
+  //   target_info{service_name="search"} 1
+  // The service is `job`: Prometheus sets it from the scrape config on every series, while
+  // service.name is only in target_info and would need a join per query (and a target_info that
+  // withoutTargetInfo can turn off); OpenTelemetry's Prometheus compatibility spec maps
+  // service.name to job too. Stable names need no OTEL_SEMCONV_STABILITY_OPT_IN: this version of
+  // the instrumentation emits only them.
   {
     name: "otel-http",
+    requests: "http_server_request_duration_count",
+    duration: "http_server_request_duration",
+    serviceLabel: "job",
+    statusLabel: "http_response_status_code",
+    routeLabel: "http_route",
+  },
+  // The same metric through the Collector's Prometheus exporter or Prometheus's OTLP receiver,
+  // which add the unit suffix (otlptranslator's default UnderscoreEscapingWithSuffixes). No real
+  // Collector runs here, so these names are from that translation, not from an observed exposition.
+  {
+    name: "otel-http-collector",
     requests: "http_server_request_duration_seconds_count",
     duration: "http_server_request_duration_seconds",
     serviceLabel: "job",
     statusLabel: "http_response_status_code",
     routeLabel: "http_route",
   },
-  // OpenTelemetry HTTP semantic conventions before 1.20 (milliseconds).
+  // OpenTelemetry HTTP semantic conventions before 1.20 (milliseconds), as instrumentation-http
+  // wrote them by default until it dropped the old conventions; demo/conventions-sim.ts writes them
+  // by hand for `email`, as no current SDK release produces them.
   {
     name: "otel-http-legacy",
     requests: "http_server_duration_milliseconds_count",
