@@ -59,6 +59,40 @@ describe("GET /api/v1/services against the real Prometheus", () => {
     }
   });
 
+  it("finds the services the real OpenTelemetry SDK instruments, with the values Prometheus evaluates over its names", async () => {
+    const at = Math.floor(Date.now() / 1000) - 12;
+    const { body } = await api<ServicesResponse>(`/api/v1/services?at=${at}`);
+    const W = `${body.window}s`;
+    // The names demo/otel-service.ts's exporter writes (lib/signals/testdata/otel-sdk-exposition.txt).
+    const R = "http_server_request_duration_count";
+    const rate = byJob(await promQuery(`sum by (job) (rate(${R}[${W}]))`, at));
+    const errors = byJob(
+      await promQuery(
+        `sum by (job) (rate(${R}{http_response_status_code=~"5.."}[${W}])) / sum by (job) (rate(${R}[${W}]))`,
+        at,
+      ),
+    );
+    const p99 = byJob(
+      await promQuery(
+        `histogram_quantile(0.99, sum by (job, le) (rate(http_server_request_duration_bucket[${W}])))`,
+        at,
+      ),
+    );
+    // service.name reaches Prometheus in target_info, in the same job the preset reads.
+    const info = await promQuery(`target_info`, at);
+    for (const name of ["search", "ads"]) {
+      const s = body.services.find((x) => x.name === name);
+      expect(s?.convention, name).toBe("otel-http");
+      if (!s) continue;
+      expect(s.requestRate).toBeGreaterThan(0);
+      expectSame(s.requestRate, rate.get(name));
+      if (errors.has(name)) expectSame(s.errorRatio, errors.get(name));
+      else expect(s.errorRatio).toBe(0);
+      expectSame(s.latency.p99, p99.get(name));
+      expect(info.find((r) => r.metric.job === name)?.metric.service_name).toBe(name);
+    }
+  });
+
   it("finds services of other conventions once each, latency converted to seconds", async () => {
     const { body } = await api<ServicesResponse>("/api/v1/services");
     const conventionOf = new Map(body.services.map((s) => [s.name, s.convention]));
