@@ -44,9 +44,11 @@ export const PRESETS: readonly Convention[] = [
     statusLabel: "http_response_status_code",
     routeLabel: "http_route",
   },
-  // OpenTelemetry HTTP semantic conventions before 1.20 (milliseconds), as instrumentation-http
-  // wrote them by default until it dropped the old conventions; demo/conventions-sim.ts writes them
-  // by hand for `email`, as no current SDK release produces them.
+  // OpenTelemetry HTTP semantic conventions before 1.20 (http.server.duration, milliseconds), with
+  // the unit suffix the Collector or an OTLP receiver adds. The current instrumentation-http
+  // (0.301.0) emits only the stable metric, so demo/conventions-sim.ts writes these by hand for
+  // `email`. (Older Node SDKs, e.g. instrumentation-http 0.52.1 with its exporter-prometheus, wrote
+  // `http_server_duration` without a suffix: read from their source, not matched by this preset.)
   {
     name: "otel-http-legacy",
     requests: "http_server_duration_milliseconds_count",
