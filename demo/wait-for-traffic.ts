@@ -3,7 +3,7 @@
 import { istioServices } from "./conventions-model";
 import { fleet } from "./topology";
 
-/** Services with steady traffic: the fleet, and search, ads, email and the Istio services of demo/conventions-sim.ts. */
+/** Services with steady traffic: the fleet, search and ads (demo/otel-service.ts), email and the Istio services of demo/conventions-sim.ts. */
 export const DEMO_SERVICES_WITH_TRAFFIC = fleet.length + 3 + istioServices.length;
 
 export interface TrafficWait {
