@@ -1,6 +1,7 @@
 // Synthetic services instrumented with other conventions than prom-client, so the dashboard's
 // presets can be tested against a real Prometheus: OpenTelemetry HTTP semantic conventions (search, ads),
-// legacy OpenTelemetry (email) and Istio (reviews, ratings in bookinfo; reviews in staging).
+// legacy OpenTelemetry (email) and Istio (reviews, ratings in bookinfo; reviews in staging), and the
+// fixtures of demo/preset-fixtures.ts (apiserver, coredns, stock, pricing, shipping).
 // Usage: node --import tsx demo/conventions-sim.ts --port 9132
 import { parseArgs } from "node:util";
 import {
@@ -19,6 +20,7 @@ import {
   type IstioService,
 } from "./conventions-model";
 import { CounterFamily, Exposition, HistogramFamily, serveExposition } from "./exposition";
+import { PRESET_FIXTURE_RATE, presetFamilies, presetRequests } from "./preset-fixtures";
 import { logNormal, pick, poisson } from "./random";
 
 const TICK_MS = 200;
@@ -101,11 +103,12 @@ function tick(): void {
   arrivals(() => otelRequest("ads"));
   arrivals(legacyRequest);
   for (const spec of istioServices) arrivals(() => istioRequest(spec), spec.rate);
+  for (const request of presetRequests) arrivals(request, PRESET_FIXTURE_RATE);
 }
 
 function render(): string {
   const out = new Exposition();
-  for (const family of [otel, legacyOtel, istioRequests, istioDuration]) family.writeTo(out);
+  for (const family of [otel, legacyOtel, istioRequests, istioDuration, ...presetFamilies]) family.writeTo(out);
   return out.text();
 }
 

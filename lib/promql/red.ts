@@ -138,7 +138,9 @@ export function latencyBucketsByService(
   scope: RedScope,
   outcome: Exclude<LatencyOutcome, "all">,
 ): string {
-  return anyOf(measuring(conventions, outcome).map(([c, o]) => normalizeServiceLabels(conventionLatencyBuckets(c, scope, o), c)));
+  return anyOf(
+    measuring(conventions, outcome).map(([c, o]) => normalizeServiceLabels(conventionLatencyBuckets(c, scope, o), c)),
+  );
 }
 
 /** One latency percentile in seconds by service across all conventions in use, tagged with its `quantile`: one query. */

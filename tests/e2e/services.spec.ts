@@ -18,6 +18,13 @@ const DEMO_SERVICES = [
   "reviews",
   "reviews",
   "ratings",
+  // Prometheus itself and the preset fixtures (demo/preset-fixtures.ts).
+  "prometheus",
+  "apiserver",
+  "coredns",
+  "stock",
+  "pricing",
+  "shipping",
 ];
 const DEMO_ROWS: [string, string?][] = [
   ...DEMO_SERVICES.filter((n) => n !== "reviews").map((name): [string] => [name]),
