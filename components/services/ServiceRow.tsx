@@ -121,7 +121,11 @@ export const ServiceRow = memo(function ServiceRow({
           loading={loading}
         />
         <span className={`${styles.latency} num`}>
-          <span>
+          <span
+            title={
+              s.latencyByOutcome ? undefined : "Of all requests: this convention cannot tell successes from failures"
+            }
+          >
             <Quantile name="p50" value={ok.p50} />
             <Quantile name="p90" value={ok.p90} />
             <Quantile name="p99" value={ok.p99} />

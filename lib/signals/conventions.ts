@@ -109,7 +109,8 @@ export const PRESETS: readonly Convention[] = [
     routeLabel: "resource",
     exclude: { subresource: "proxy|attach|log|exec|portforward", verb: "WATCH|CONNECT" },
   },
-  // CoreDNS (coredns/coredns plugin/metrics/vars/vars.go): the counter is
+  // CoreDNS 1.7.0 and later (coredns/coredns plugin/metrics/README.md and vars/vars.go; before 1.7
+  // the counter was coredns_dns_response_rcode_count_total, not covered): the counter is
   // `coredns_dns_responses_total{server, zone, view, rcode, plugin}`, not `coredns_dns_requests_total`,
   // because only responses carry the rcode; every request is answered once. SERVFAIL is the
   // server's failure; NXDOMAIN and REFUSED answer the client's question. Duration:
@@ -159,7 +160,8 @@ export const PRESETS: readonly Convention[] = [
   },
   // Envoy's /stats/prometheus (Contour, Gateway proxies): `cluster.<name>.upstream_rq_<code>` becomes
   // `envoy_cluster_upstream_rq{envoy_cluster_name, envoy_response_code}` by Envoy's default tag
-  // extractors (source/common/config/well_known_names.cc); `upstream_rq_time` is the histogram
+  // extractors (source/common/config/well_known_names.cc; the same selector is Flagger's request
+  // success rate for Contour, Gloo and App Mesh); `upstream_rq_time` is the histogram
   // `envoy_cluster_upstream_rq_time` in milliseconds, by cluster only. The service is the upstream cluster.
   {
     name: "envoy",
