@@ -1,8 +1,10 @@
 // Synthetic services instrumented with other conventions than prom-client, so the dashboard's
 // presets can be tested against a real Prometheus: legacy OpenTelemetry (email) and Istio (reviews,
-// ratings in bookinfo; reviews in staging). Both are written by hand because no real client can run
-// here: Istio's are written by its Envoy sidecars, and the legacy OpenTelemetry names
-// (http.server.duration in ms) are no longer emitted by any current @opentelemetry/instrumentation-http.
+// ratings in bookinfo; reviews in staging), and the fixtures of demo/preset-fixtures.ts (apiserver,
+// coredns, stock, pricing, shipping). All are written by hand because no real client can run here:
+// Istio's are written by its Envoy sidecars, the legacy OpenTelemetry names (http.server.duration in
+// ms) are no longer emitted by any current @opentelemetry/instrumentation-http, and the fixtures'
+// servers (kube-apiserver, CoreDNS, grpc-go, Envoy) are Go or C++.
 // The stable OpenTelemetry services (search, ads) run the real SDK: demo/otel-service.ts.
 // Usage: node --import tsx demo/conventions-sim.ts --port 9132
 import { parseArgs } from "node:util";
@@ -19,6 +21,7 @@ import {
   type IstioService,
 } from "./conventions-model";
 import { CounterFamily, Exposition, HistogramFamily, serveExposition } from "./exposition";
+import { PRESET_FIXTURE_RATE, presetFamilies, presetRequests } from "./preset-fixtures";
 import { logNormal, pick, poisson } from "./random";
 
 const TICK_MS = 200;
@@ -73,11 +76,12 @@ function tick(): void {
   };
   arrivals(legacyRequest);
   for (const spec of istioServices) arrivals(() => istioRequest(spec), spec.rate);
+  for (const request of presetRequests) arrivals(request, PRESET_FIXTURE_RATE);
 }
 
 function render(): string {
   const out = new Exposition();
-  for (const family of [legacyOtel, istioRequests, istioDuration]) family.writeTo(out);
+  for (const family of [legacyOtel, istioRequests, istioDuration, ...presetFamilies]) family.writeTo(out);
   return out.text();
 }
 

@@ -1,10 +1,15 @@
 // One wait for "the dashboard shows data", shared by `npm run demo` (before it says it is running),
 // the integration tests' setup and the e2e setup (no test-runner import: it runs outside a test).
 import { istioServices } from "./conventions-model";
+import { presetFixtureServices } from "./preset-fixtures";
 import { fleet } from "./topology";
 
-/** Services with steady traffic: the fleet, search and ads (demo/otel-service.ts), email and the Istio services of demo/conventions-sim.ts. */
-export const DEMO_SERVICES_WITH_TRAFFIC = fleet.length + 3 + istioServices.length;
+/**
+ * Services with steady traffic: the fleet; search and ads (demo/otel-service.ts); email, the Istio
+ * services and the preset fixtures of demo/conventions-sim.ts; and Prometheus itself, whose scrapes
+ * of itself are requests.
+ */
+export const DEMO_SERVICES_WITH_TRAFFIC = fleet.length + 3 + istioServices.length + presetFixtureServices.length + 1;
 
 export interface TrafficWait {
   /** Services that must show a request rate above zero. */

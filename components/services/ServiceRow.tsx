@@ -45,9 +45,9 @@ function Spark({ series, label, loading }: { series: readonly SparkSeries[]; lab
   );
 }
 
-function Quantile({ name, value }: { name: string; value: number | null }) {
+function Quantile({ name, value, title }: { name: string; value: number | null; title?: string }) {
   return (
-    <span className={styles.quantile}>
+    <span className={styles.quantile} title={title}>
       <span className={styles.qName}>{name}</span> {formatSeconds(value)}
     </span>
   );
@@ -65,7 +65,8 @@ export const ServiceRow = memo(function ServiceRow({
 }: ServiceRowProps) {
   const series = s.series;
   const loading = trendsLoading && !series;
-  const ok = s.latencySuccess;
+  // Of successful requests, or of all where the convention's histogram cannot tell them apart.
+  const ok = s.latencyByOutcome ? s.latencySuccess : s.latency;
   const meta = [s.namespace, s.convention, s.instances ? `${s.instances.up}/${s.instances.total} up` : null]
     .filter(Boolean)
     .join(" · ");
@@ -112,17 +113,33 @@ export const ServiceRow = memo(function ServiceRow({
             { values: series?.p99 ?? EMPTY, color: SERIES_COLORS.p99 },
             { values: series?.p99Failure ?? EMPTY, color: SERIES_COLORS.failure, dashed: true },
           ]}
-          label={`Latency of ${s.name} over the range: p50, p90, p99 of successful requests and p99 of failed requests`}
+          label={
+            s.latencyByOutcome
+              ? `Latency of ${s.name} over the range: p50, p90, p99 of successful requests and p99 of failed requests`
+              : `Latency of ${s.name} over the range: p50, p90, p99 of all requests`
+          }
           loading={loading}
         />
         <span className={`${styles.latency} num`}>
-          <span>
+          <span
+            title={
+              s.latencyByOutcome ? undefined : "Of all requests: this convention cannot tell successes from failures"
+            }
+          >
             <Quantile name="p50" value={ok.p50} />
             <Quantile name="p90" value={ok.p90} />
             <Quantile name="p99" value={ok.p99} />
           </span>
           <span className={styles.failed}>
-            <Quantile name="failed p99" value={s.latencyFailure.p99} />
+            <Quantile
+              name="failed p99"
+              value={s.latencyFailure.p99}
+              title={
+                s.latencyByOutcome
+                  ? undefined
+                  : "Not measured: this convention's duration histogram has no status label"
+              }
+            />
           </span>
         </span>
       </div>

@@ -9,6 +9,7 @@ const summary = (name: string, namespace?: string): ServiceSummary => ({
   requestRate: 1,
   errorRatio: 0,
   latency: { p50: null, p90: null, p99: null },
+  latencyByOutcome: true,
   latencySuccess: { p50: null, p90: null, p99: null },
   latencyFailure: { p50: null, p90: null, p99: null },
   instances: null,

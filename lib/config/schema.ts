@@ -34,6 +34,12 @@ export const conventionSchema = z
     instanceLabel: labelName.default("instance"),
     // Extra equality matchers every query of this convention carries, e.g. Istio's reporter="destination".
     matchers: z.record(labelName, z.string().max(256)).default({}),
+    // Requests left out of every query, label → regular expression (`label!~"re"`), e.g. the API
+    // server's long-running WATCH and CONNECT, whose durations are those of a stream, not a request.
+    exclude: z.record(labelName, regex).default({}),
+    // False where the duration histogram has no status label (Prometheus, the API server, CoreDNS,
+    // grpc-go, Envoy): latency of all requests is known, of successful or failed ones is not.
+    durationHasStatus: z.boolean().default(true),
   })
   .strict();
 

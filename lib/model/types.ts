@@ -51,6 +51,8 @@ export interface ServiceSummary {
   /** failed / all, 0..1; null when there were no requests */
   errorRatio: number | null;
   latency: Latency;
+  /** False where the convention's duration histogram has no status label: latencySuccess and latencyFailure are then null, not measured. */
+  latencyByOutcome: boolean;
   latencySuccess: Latency;
   latencyFailure: Latency;
   /** Scrape targets of the service (`up`), where the service label is `job`. */
@@ -61,7 +63,10 @@ export interface ServiceSummary {
   series?: ServiceSparkline;
 }
 
-/** A service's trends over the range, at the response's `axis`: rate, error ratio, successful p50/p90/p99 and failed p99. */
+/**
+ * A service's trends over the range, at the response's `axis`: rate, error ratio, p50/p90/p99 of
+ * successful requests (of all where `latencyByOutcome` is false) and failed p99.
+ */
 export interface ServiceSparkline {
   requestRate: Values;
   errorRatio: Values;

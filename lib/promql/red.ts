@@ -24,9 +24,14 @@ export interface RedScope {
  * services of every namespace out). A namespace the convention cannot match is a caller's bug.
  */
 function baseMatchers(c: Convention, scope: RedScope): Matcher[] {
-  const m: Matcher[] = Object.keys(c.matchers)
-    .sort()
-    .map((label) => ({ label, op: "=" as const, value: c.matchers[label] ?? "" }));
+  const m: Matcher[] = [
+    ...Object.keys(c.matchers)
+      .sort()
+      .map((label) => ({ label, op: "=" as const, value: c.matchers[label] ?? "" })),
+    ...Object.keys(c.exclude)
+      .sort()
+      .map((label) => ({ label, op: "!~" as const, value: c.exclude[label] ?? "" })),
+  ];
   const s = scope.service;
   if (s === undefined) return m;
   m.push({ label: c.serviceLabel, op: "=", value: s.name });
@@ -34,6 +39,30 @@ function baseMatchers(c: Convention, scope: RedScope): Matcher[] {
   else if (s.namespace)
     throw new Error(`convention ${c.name} has no namespace label to find namespace ${JSON.stringify(s.namespace)} by`);
   return m;
+}
+
+/**
+ * Whether latency of this outcome can be measured by the convention: of all requests always, of
+ * successful or failed ones only where the duration histogram has the status label. Elsewhere the
+ * split is not measured (null), rather than every request counted as a success.
+ */
+export function measuresLatencyOf(c: Convention, outcome: Outcome): boolean {
+  return outcome === "all" || c.durationHasStatus;
+}
+
+/** The latency a service's headline shows: of successful requests, or of all where the convention cannot tell. */
+export function headlineOutcome(c: Convention): Outcome {
+  return c.durationHasStatus ? "success" : "all";
+}
+
+/** An outcome, or "headline": each convention's headlineOutcome. */
+export type LatencyOutcome = Outcome | "headline";
+
+/** The conventions that measure latency of `outcome`, each with the outcome it is asked for. */
+function measuring(conventions: readonly Convention[], outcome: LatencyOutcome): [Convention, Outcome][] {
+  return conventions
+    .map((c): [Convention, Outcome] => [c, outcome === "headline" ? headlineOutcome(c) : outcome])
+    .filter(([c, o]) => measuresLatencyOf(c, o));
 }
 
 function outcomeMatchers(c: Convention, outcome: Outcome): Matcher[] {
@@ -69,6 +98,8 @@ export function conventionErrorRatio(c: Convention, scope: RedScope): string {
 
 /** Bucket rates of one convention's duration histogram by service and `le`, in the convention's unit. */
 function conventionLatencyBuckets(c: Convention, scope: RedScope, outcome: Outcome): string {
+  if (!measuresLatencyOf(c, outcome))
+    throw new Error(`convention ${c.name} has no status label on ${c.duration} to split latency by outcome`);
   return `sum ${byService(c, ["le"])} (${rateOf(`${c.duration}_bucket`, [...baseMatchers(c, scope), ...outcomeMatchers(c, outcome)], scope.window)})`;
 }
 
@@ -96,16 +127,20 @@ export function failedRequestRateByService(conventions: readonly Convention[], s
 }
 
 /**
- * Bucket rates of the duration histogram by service and `le`, of successful or of failed requests:
+ * Bucket rates of the duration histogram by service and `le`, of failed requests or of each convention's
+ * headline (successful, or all where the histogram has no status label; conventions that cannot measure
+ * the outcome are left out):
  * the inner sum of docs/definitions.md's latency definition, from which the quantiles are computed on the
  * server (lib/signals/histogram.ts). Buckets stay in the convention's unit.
  */
 export function latencyBucketsByService(
   conventions: readonly Convention[],
   scope: RedScope,
-  outcome: Exclude<Outcome, "all">,
+  outcome: Exclude<LatencyOutcome, "all">,
 ): string {
-  return anyOf(conventions.map((c) => normalizeServiceLabels(conventionLatencyBuckets(c, scope, outcome), c)));
+  return anyOf(
+    measuring(conventions, outcome).map(([c, o]) => normalizeServiceLabels(conventionLatencyBuckets(c, scope, o), c)),
+  );
 }
 
 /** One latency percentile in seconds by service across all conventions in use, tagged with its `quantile`: one query. */
@@ -113,11 +148,11 @@ export function latencyQuantileByService(
   conventions: readonly Convention[],
   scope: RedScope,
   q: Quantile,
-  outcome: Outcome,
+  outcome: LatencyOutcome,
 ): string {
   return anyOf(
-    conventions.map((c) =>
-      normalizeServiceLabels(setLabel(conventionLatencyQuantile(c, scope, q, outcome), "quantile", String(q)), c),
+    measuring(conventions, outcome).map(([c, o]) =>
+      normalizeServiceLabels(setLabel(conventionLatencyQuantile(c, scope, q, o), "quantile", String(q)), c),
     ),
   );
 }
@@ -131,9 +166,11 @@ export function errorRatioByService(conventions: readonly Convention[], scope: R
 export function latencyQuantilesByService(
   conventions: readonly Convention[],
   scope: RedScope,
-  outcome: Outcome,
+  outcome: LatencyOutcome,
 ): string {
-  return anyOf(conventions.map((c) => normalizeServiceLabels(conventionLatencyQuantiles(c, scope, outcome), c)));
+  return anyOf(
+    measuring(conventions, outcome).map(([c, o]) => normalizeServiceLabels(conventionLatencyQuantiles(c, scope, o), c)),
+  );
 }
 
 /**

@@ -105,6 +105,98 @@ export const PRESETS: readonly Convention[] = [
     serviceLabel: "service",
     statusLabel: "code",
   },
+  // The presets below find the services every cluster has and gRPC servers. Their duration
+  // histograms carry no status label, except otel-rpc's: latency by outcome is not measured.
+  // Prometheus's own HTTP API and UI (prometheus/prometheus web/web.go, instrumentHandler):
+  // `prometheus_http_requests_total{handler, code}` and `prometheus_http_request_duration_seconds{handler}`.
+  {
+    name: "prometheus",
+    requests: "prometheus_http_requests_total",
+    duration: "prometheus_http_request_duration_seconds",
+    durationHasStatus: false,
+    serviceLabel: "job",
+    statusLabel: "code",
+    routeLabel: "handler",
+  },
+  // kube-apiserver (kubernetes staging/src/k8s.io/apiserver/pkg/endpoints/metrics/metrics.go):
+  // `apiserver_request_total{verb, group, version, resource, subresource, scope, component, code}`,
+  // `apiserver_request_duration_seconds` with the same labels but code. Long-running requests are
+  // left out as the kubernetes-mixin does: verb!~"WATCH|CONNECT" (rules/kube_apiserver-histogram)
+  // and its kubeApiserverNonStreamingSelector subresource!~"proxy|attach|log|exec|portforward"
+  // (kubernetes-monitoring/kubernetes-mixin config.libsonnet). Errors are 5xx, as the mixin's.
+  {
+    name: "kube-apiserver",
+    requests: "apiserver_request_total",
+    duration: "apiserver_request_duration_seconds",
+    durationHasStatus: false,
+    serviceLabel: "job",
+    statusLabel: "code",
+    routeLabel: "resource",
+    exclude: { subresource: "proxy|attach|log|exec|portforward", verb: "WATCH|CONNECT" },
+  },
+  // CoreDNS 1.7.0 and later (coredns/coredns plugin/metrics/README.md and vars/vars.go; before 1.7
+  // the counter was coredns_dns_response_rcode_count_total, not covered): the counter is
+  // `coredns_dns_responses_total{server, zone, view, rcode, plugin}`, not `coredns_dns_requests_total`,
+  // because only responses carry the rcode; every request is answered once. SERVFAIL is the
+  // server's failure; NXDOMAIN and REFUSED answer the client's question. Duration:
+  // `coredns_dns_request_duration_seconds{server, zone, view, type}`.
+  {
+    name: "coredns",
+    requests: "coredns_dns_responses_total",
+    duration: "coredns_dns_request_duration_seconds",
+    durationHasStatus: false,
+    serviceLabel: "job",
+    statusLabel: "rcode",
+    errorStatus: "SERVFAIL",
+    routeLabel: "zone",
+  },
+  // gRPC servers with grpc-ecosystem/go-grpc-middleware providers/prometheus (formerly
+  // go-grpc-prometheus): `grpc_server_handled_total{grpc_type, grpc_service, grpc_method, grpc_code}`
+  // and the opt-in `grpc_server_handling_seconds{grpc_type, grpc_service, grpc_method}`. The service
+  // is `job`, the process, as for the HTTP presets: one server serves several proto services (its
+  // own and grpc.health.v1.Health), which as services of their own would split one server and count
+  // no scrape targets. Errors are the codes that mean the server failed (Unknown, DeadlineExceeded,
+  // Unimplemented, Internal, Unavailable, DataLoss); InvalidArgument, NotFound, PermissionDenied,
+  // Unauthenticated, Canceled… are the client's and count as answered.
+  {
+    name: "grpc-go",
+    requests: "grpc_server_handled_total",
+    duration: "grpc_server_handling_seconds",
+    durationHasStatus: false,
+    serviceLabel: "job",
+    statusLabel: "grpc_code",
+    errorStatus: "Unknown|DeadlineExceeded|Unimplemented|Internal|Unavailable|DataLoss",
+    routeLabel: "grpc_method",
+  },
+  // OpenTelemetry RPC semantic conventions: `rpc.server.duration` (ms) with `rpc.service`,
+  // `rpc.method` and `rpc.grpc.status_code`, exported to Prometheus as
+  // `rpc_server_duration_milliseconds{rpc_service, rpc_method, rpc_grpc_status_code}`. The same
+  // server failures as grpc-go, by number: 2, 4, 12, 13, 14, 15. Newer semantic conventions move to
+  // seconds (`rpc_server_call_duration_seconds`); not checked against a real exporter here.
+  {
+    name: "otel-rpc",
+    requests: "rpc_server_duration_milliseconds_count",
+    duration: "rpc_server_duration_milliseconds",
+    durationUnit: "milliseconds",
+    serviceLabel: "job",
+    statusLabel: "rpc_grpc_status_code",
+    errorStatus: "2|4|12|13|14|15",
+    routeLabel: "rpc_method",
+  },
+  // Envoy's /stats/prometheus (Contour, Gateway proxies): `cluster.<name>.upstream_rq_<code>` becomes
+  // `envoy_cluster_upstream_rq{envoy_cluster_name, envoy_response_code}` by Envoy's default tag
+  // extractors (source/common/config/well_known_names.cc; the same selector is Flagger's request
+  // success rate for Contour, Gloo and App Mesh); `upstream_rq_time` is the histogram
+  // `envoy_cluster_upstream_rq_time` in milliseconds, by cluster only. The service is the upstream cluster.
+  {
+    name: "envoy",
+    requests: "envoy_cluster_upstream_rq",
+    duration: "envoy_cluster_upstream_rq_time",
+    durationUnit: "milliseconds",
+    durationHasStatus: false,
+    serviceLabel: "envoy_cluster_name",
+    statusLabel: "envoy_response_code",
+  },
 ].map((c) => conventionSchema.parse(c));
 
 /** The configured conventions followed by the presets (when enabled), in precedence order. */

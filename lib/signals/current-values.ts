@@ -48,7 +48,8 @@ function targetCounts(series: InstantSeries[]): Map<string, { up: number; total:
  * Current RED values and status of the services in `owners` (discoverServices), each from its
  * owning convention, evaluated at `t.at` over `t.currentWindow`, whatever the range: the list and a
  * service's page answer the same question, so they agree. Six instant queries whatever the number
- * of services, asked while `owners` is still being found. With `only` (a service already resolved,
+ * of services, asked while `owners` is still being found. Where a convention's histogram has no status
+ * label, its latency is of all requests and the split by outcome is null. With `only` (a service already resolved,
  * and its owner alone in `conventions`), the queries are narrowed to that service.
  */
 export async function currentValues(
@@ -66,7 +67,7 @@ export async function currentValues(
     owned,
     instant(requestRateByService(conventions, scope)),
     instant(failedRequestRateByService(conventions, scope)),
-    instant(latencyBucketsByService(conventions, scope, "success")),
+    instant(latencyBucketsByService(conventions, scope, "headline")),
     instant(latencyBucketsByService(conventions, scope, "failure")),
     instant(targetsUpByJob()),
     instant(firingAlerts()),
@@ -88,8 +89,11 @@ export async function currentValues(
     const id = parseServiceKey(key);
     const { name, namespace } = id;
     const scale = conv?.durationUnit === "milliseconds" ? 1 / 1000 : 1;
-    const ok = byKey.ok.get(key) ?? [];
+    const byOutcome = conv?.durationHasStatus ?? true;
+    // Without a status label on the histogram, the headline buckets are of all requests.
+    const ok = byOutcome ? (byKey.ok.get(key) ?? []) : [];
     const fail = byKey.fail.get(key) ?? [];
+    const all = byOutcome ? addBuckets(ok, fail) : (byKey.ok.get(key) ?? []);
     const requestRate = byKey.rate.get(key)?.[0]?.value ?? null;
     const summary: ServiceSummary = {
       name,
@@ -97,7 +101,8 @@ export async function currentValues(
       convention: convName,
       requestRate,
       errorRatio: errorRatioOf(requestRate, byKey.failed.get(key)?.[0]?.value ?? null),
-      latency: latencyOf(addBuckets(ok, fail), scale),
+      latency: latencyOf(all, scale),
+      latencyByOutcome: byOutcome,
       latencySuccess: latencyOf(ok, scale),
       latencyFailure: latencyOf(fail, scale),
       instances: conv?.serviceLabel === "job" ? (upByJob.get(name) ?? null) : null,

@@ -6,6 +6,7 @@ import {
   conventionErrorRatio,
   conventionLatencyQuantiles,
   conventionRequestRate,
+  measuresLatencyOf,
   requestRateBy,
   type Outcome,
 } from "@/lib/promql/red";
@@ -66,7 +67,9 @@ export async function serviceDetail(deps: SignalDeps, t: QueryTimes, asked: Serv
 
   const range = (q: string) => deps.upstream.range(q, t.range).then((a) => fresh.take(a));
   const scope = { window: t.window, service: id };
-  const latency = (o: Outcome) => range(conventionLatencyQuantiles(owner, scope, o));
+  // Not measured (no series) where the histogram has no status label to split by.
+  const latency = (o: Outcome) =>
+    measuresLatencyOf(owner, o) ? range(conventionLatencyQuantiles(owner, scope, o)) : Promise.resolve([]);
   const [rate, errors, latAll, latOk, latFail, byCode, byRoute, byInstance] = await Promise.all([
     range(conventionRequestRate(owner, scope)),
     range(conventionErrorRatio(owner, scope)),

@@ -93,7 +93,7 @@ async function sparklines(
     owned,
     range(requestRateByService(inUse, scope)),
     range(errorRatioByService(inUse, scope)),
-    range(latencyQuantilesByService(inUse, scope, "success")),
+    range(latencyQuantilesByService(inUse, scope, "headline")),
     range(latencyQuantileByService(inUse, scope, 0.99, "failure")),
   ]);
   const n = pointCount(t.range);

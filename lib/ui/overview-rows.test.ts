@@ -18,6 +18,7 @@ function svc(
     requestRate: rate,
     errorRatio: errors,
     latency,
+    latencyByOutcome: true,
     latencySuccess: latency,
     latencyFailure: { p50: null, p90: null, p99: null },
     instances: null,

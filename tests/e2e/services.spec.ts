@@ -18,12 +18,21 @@ const DEMO_SERVICES = [
   "reviews",
   "reviews",
   "ratings",
+  // Prometheus itself and the preset fixtures (demo/preset-fixtures.ts).
+  "prometheus",
+  "apiserver",
+  "coredns",
+  "stock",
+  "pricing",
+  "shipping",
 ];
 const DEMO_ROWS: [string, string?][] = [
   ...DEMO_SERVICES.filter((n) => n !== "reviews").map((name): [string] => [name]),
   ["reviews", "bookinfo"],
   ["reviews", "staging"],
 ];
+
+const NOT_MEASURED = "Not measured: this convention's duration histogram has no status label";
 
 test.describe("overview", () => {
   test("lists every demo service with numbers and units", async ({ page }) => {
@@ -133,6 +142,22 @@ test.describe("service page", () => {
     });
     const span = ((minutes.at(-1) ?? 0) - (minutes[0] ?? 0) + 1440) % 1440;
     expect(span).toBeLessThanOrEqual(30);
+  });
+
+  test("Prometheus itself, whose histogram has no status code, shows latency of all requests and says that of failures is not measured", async ({
+    page,
+  }) => {
+    const overview = new OverviewPage(page);
+    await overview.open();
+    await expect(overview.row("prometheus")).toContainText(/p99\s*\d[\d.]*\s*m?s/);
+    await expect(overview.row("prometheus")).toContainText(/failed p99\s*—/);
+    await expect(overview.valueTitled("prometheus", NOT_MEASURED)).toBeVisible();
+    const service = new ServicePage(page);
+    await service.open("prometheus", "?from=now-15m&to=now");
+    await expect(service.heading("prometheus")).toBeVisible();
+    await expect(service.chart("Latency of all requests")).toBeVisible();
+    await expect(service.says(NOT_MEASURED)).toBeVisible();
+    await expect(service.says("p99 (failed): not measured")).toBeVisible();
   });
 
   test("during an error burst with slow dependencies, status colours mean the same on every chart and both latency panels share one unit and scale", async ({

@@ -7,14 +7,28 @@ import type { GraphFrame } from "@/components/detail/graph-frame";
 
 export interface LatencyGraphProps {
   frame: GraphFrame;
-  outcome: "success" | "failure";
+  /** "all" where the convention cannot tell successes from failures (`latencyByOutcome` false). */
+  outcome: "success" | "failure" | "all";
+  /** False where the convention does not measure this outcome: the panel says so instead of "no requests". */
+  measured?: boolean;
   quantiles: { p50: Points; p90: Points; p99: Points };
   /** Unit and y-axis top, shared with the other outcome's panel so the two compare at a glance. */
   scale: LatencyScale;
 }
 
-/** p50/p90/p99 of successful or of failed requests; failed ones are dashed, here as on the overview. */
-export function LatencyGraph({ frame, outcome, quantiles, scale }: LatencyGraphProps) {
+const TITLE = {
+  success: "Latency of successful requests",
+  failure: "Latency of failed requests",
+  all: "Latency of all requests",
+} as const;
+const EMPTY = {
+  success: "No successful requests in this range",
+  failure: "No failed requests in this range",
+  all: "No requests in this range",
+} as const;
+
+/** p50/p90/p99 of successful, failed or all requests; failed ones are dashed, here as on the overview. */
+export function LatencyGraph({ frame, outcome, quantiles, scale, measured = true }: LatencyGraphProps) {
   const failed = outcome === "failure";
   const lines = (["p50", "p90", "p99"] as const).map((q) => ({
     name: q,
@@ -25,7 +39,7 @@ export function LatencyGraph({ frame, outcome, quantiles, scale }: LatencyGraphP
   const unit = scale.unit;
   return (
     <SeriesPanel
-      title={failed ? "Latency of failed requests" : "Latency of successful requests"}
+      title={TITLE[outcome]}
       frame={frame}
       lines={lines}
       unit={unit}
@@ -33,7 +47,7 @@ export function LatencyGraph({ frame, outcome, quantiles, scale }: LatencyGraphP
       scale={(v) => inUnit(v, unit)}
       formatTick={formatNumber}
       formatValue={(v) => formatSeconds(unit === "ms" ? v / 1000 : v)}
-      emptyText={failed ? "No failed requests in this range" : "No successful requests in this range"}
+      emptyText={measured ? EMPTY[outcome] : "Not measured: this convention's duration histogram has no status label"}
     />
   );
 }

@@ -38,9 +38,11 @@ export function ServiceDetail({ id, view }: ServiceDetailProps) {
   const frame = graphFrame(data, view);
   const series = data?.series;
   const breakdowns = data?.breakdowns;
-  const latencySuccess = series?.latencySuccess ?? EMPTY_QUANTILES;
+  // Where the convention cannot split latency by outcome, the first panel shows all requests'.
+  const byOutcome = data?.service.latencyByOutcome ?? true;
+  const latencyHeadline = (byOutcome ? series?.latencySuccess : series?.latency) ?? EMPTY_QUANTILES;
   const latencyFailure = series?.latencyFailure ?? EMPTY_QUANTILES;
-  const latencyScale = sharedLatencyScale([latencySuccess, latencyFailure]);
+  const latencyScale = sharedLatencyScale([latencyHeadline, latencyFailure]);
   return (
     <DetailPage
       query={query}
@@ -81,10 +83,21 @@ export function ServiceDetail({ id, view }: ServiceDetailProps) {
           <ErrorsGraph frame={frame} errorRatio={series?.errorRatio ?? []} />
         </PanelBoundary>
         <PanelBoundary name="Latency of successes">
-          <LatencyGraph frame={frame} outcome="success" quantiles={latencySuccess} scale={latencyScale} />
+          <LatencyGraph
+            frame={frame}
+            outcome={byOutcome ? "success" : "all"}
+            quantiles={latencyHeadline}
+            scale={latencyScale}
+          />
         </PanelBoundary>
         <PanelBoundary name="Latency of failures">
-          <LatencyGraph frame={frame} outcome="failure" quantiles={latencyFailure} scale={latencyScale} />
+          <LatencyGraph
+            frame={frame}
+            outcome="failure"
+            quantiles={latencyFailure}
+            scale={latencyScale}
+            measured={byOutcome}
+          />
         </PanelBoundary>
       </div>
       <h2 className={styles.section}>Breakdowns</h2>

@@ -51,10 +51,18 @@ export function ServiceHeading({ name, service: s, overviewHref, statusWindow }:
           <>
             <Value label="Request rate" value={formatRate(s.requestRate)} />
             <Value label="Error ratio" value={formatPercent(s.errorRatio)} />
-            <Value label="p50 (successful)" value={formatSeconds(s.latencySuccess.p50)} />
-            <Value label="p90 (successful)" value={formatSeconds(s.latencySuccess.p90)} />
-            <Value label="p99 (successful)" value={formatSeconds(s.latencySuccess.p99)} />
-            <Value label="p99 (failed)" value={formatSeconds(s.latencyFailure.p99)} failed />
+            {(["p50", "p90", "p99"] as const).map((q) => (
+              <Value
+                key={q}
+                label={`${q} (${s.latencyByOutcome ? "successful" : "all"})`}
+                value={formatSeconds((s.latencyByOutcome ? s.latencySuccess : s.latency)[q])}
+              />
+            ))}
+            <Value
+              label={s.latencyByOutcome ? "p99 (failed)" : "p99 (failed): not measured"}
+              value={formatSeconds(s.latencyFailure.p99)}
+              failed
+            />
           </>
         )
       }

@@ -52,6 +52,11 @@ export class OverviewPage {
     return this.row(name).getByTitle(title);
   }
 
+  /** A value of a row that explains itself in a tooltip ("Not measured: …"). */
+  valueTitled(name: string, title: string): Locator {
+    return this.row(name).getByTitle(title);
+  }
+
   /** The lines of a row's sparkline ("Request rate", "Latency"): one per series drawn. */
   sparklineLines(name: string, chart: "Request rate" | "Latency"): Locator {
     return this.row(name)

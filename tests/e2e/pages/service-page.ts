@@ -35,6 +35,11 @@ export class ServicePage {
     return this.page.getByText(`No alerts firing or pending for ${service}`);
   }
 
+  /** A text of the page: a current value's label, or what an empty panel says instead of a chart. */
+  says(text: string): Locator {
+    return this.page.getByText(text);
+  }
+
   /** The marker a chart draws at the `at` instant, by its label ("at 17:20:03"). */
   atMarker(title: string, time: string): Locator {
     return this.chart(title).getByRole("img", { name: `at ${time}` });
