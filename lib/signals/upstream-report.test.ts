@@ -64,6 +64,7 @@ describe("conventionStatuses", () => {
           { service: "web", convention: "a" },
           { service: "api", convention: "b" },
           { service: "web", convention: "b" },
+          { convention: "nolabel" },
         ],
         counts: [count("mesh", "series", 4), count("nolabel", "series", 3), count("nolabel", "matched", 3)],
       },

@@ -7,7 +7,7 @@ import { UpstreamError } from "@/lib/prometheus/errors";
 import type { InstantSeries } from "@/lib/prometheus/upstream";
 import { withoutCredentials } from "@/lib/prometheus/redact-url";
 import { CHECK, conventionSeriesCounts, type SeriesCheck } from "@/lib/promql/discovery-checks";
-import { CONVENTION } from "@/lib/promql/labels";
+import { CONVENTION, SERVICE } from "@/lib/promql/labels";
 import { servicesSeen } from "@/lib/promql/red";
 import { formatDuration } from "@/lib/time/parse-time";
 import { allConventions, conventionsInUse } from "./conventions";
@@ -65,7 +65,7 @@ function whyNone(
   owners: Map<string, string>,
   lookbackSeconds: number,
 ): string | null {
-  const mine = found.seen.filter((l) => l[CONVENTION] === c.name);
+  const mine = found.seen.filter((l) => l[CONVENTION] === c.name && l[SERVICE]);
   if (mine.length > 0) {
     const firsts = [...new Set(mine.map((l) => owners.get(serviceKey(serviceIdOf(l))) ?? ""))].sort();
     return `the ${mine.length === 1 ? "service" : `${mine.length} services`} it sees ${mine.length === 1 ? "is" : "are"} found first by ${firsts.join(", ")}`;
@@ -106,7 +106,7 @@ export async function upstreamReport(deps: SignalDeps, nowSeconds: number): Prom
     const ttl = step * 1000;
     const instant = async (q: string) => fresh.take(await deps.upstream.instant(q, at, ttl));
     const seen = inUse.length ? (await instant(servicesSeen(inUse, lookbackSeconds))).map((s) => s.labels) : [];
-    const seeing = new Set(seen.map((l) => l[CONVENTION]));
+    const seeing = new Set(seen.filter((l) => l[SERVICE]).map((l) => l[CONVENTION]));
     const blind = inUse.filter((c) => !seeing.has(c.name));
     const counts = blind.length ? await instant(conventionSeriesCounts(blind, lookbackSeconds)) : [];
     const stale = fresh.summary().stale;
