@@ -39,7 +39,7 @@ export function StatusView({ query }: StatusViewProps) {
             </dd>
             <dt>Version</dt>
             <dd>{data.upstream.version ?? "unknown"}</dd>
-            <dt>Scrape interval</dt>
+            <dt>Scrape interval (config)</dt>
             <dd>{formatDuration(data.scrapeIntervalSeconds)}</dd>
           </dl>
         )}

@@ -6,6 +6,10 @@ describe("suggestRequestMetrics", () => {
   it("ranks request counters, then duration histograms, then request-like counters, and skips the rest", () => {
     const names = [
       "node_cpu_seconds_total",
+      "node_disk_flush_requests_total", // a host's disk, not a service
+      "node_network_receive_nohandler_total",
+      "promhttp_metric_handler_errors_total",
+      "app_response_bytes_total",
       "go_gc_duration_seconds_count", // a summary: no _bucket
       "go_gc_duration_seconds",
       "prometheus_http_request_duration_seconds_bucket",

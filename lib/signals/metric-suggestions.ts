@@ -8,18 +8,22 @@ import type { DiscoveryHints } from "@/lib/model/types";
 export const MAX_SUGGESTIONS = 8;
 
 const DURATION = /duration|latency|seconds|milliseconds|_ms$|_time$/;
-const REQUEST_WORD = /request|http|rpc|grpc|handled|response|handler|server/;
+const REQUEST_WORD = /request|handled|response/;
+// Words of services' own traffic; a disk's "flush requests" are not a service's.
+const SERVICE_WORD = /http|rpc|api|server|ingress|gateway|proxy/;
+// The host and runtime metrics every exporter carries: never a service's requests.
+const RUNTIME = /^(node|go|process|process_runtime|jvm|python|nodejs)_/;
 
 /**
  * A name's rank, or null when it does not look like requests: a `*_requests_total` counter first,
  * then a duration histogram (named by its `_count`, which counts its requests too; a summary has
  * no `_bucket` and cannot give percentiles), then another `_total` counter with a request word in
- * its name. Within a kind, a request word in the name ranks higher. Recording rules (`a:b:c`) are
- * not instrumentation.
+ * its name. Within a kind, a word of service traffic (http, rpc…) ranks higher. Recording rules
+ * (`a:b:c`) and host or runtime metrics are not a service's instrumentation.
  */
 function rank(name: string, present: ReadonlySet<string>): number | null {
-  if (name.includes(":")) return null;
-  const bonus = REQUEST_WORD.test(name) ? 1 : 0;
+  if (name.includes(":") || RUNTIME.test(name)) return null;
+  const bonus = SERVICE_WORD.test(name) ? 1 : 0;
   if (/(^|_)requests?_total$/.test(name)) return 40 + bonus;
   const base = name.replace(/_(count|bucket)$/, "");
   if (base !== name && DURATION.test(base) && present.has(`${base}_bucket`)) {
@@ -27,7 +31,7 @@ function rank(name: string, present: ReadonlySet<string>): number | null {
     if (name.endsWith("_bucket") && present.has(`${base}_count`)) return null;
     return 20 + bonus;
   }
-  if (name.endsWith("_total") && bonus) return 10;
+  if (name.endsWith("_total") && REQUEST_WORD.test(name) && !/_(seconds|bytes)_total$/.test(name)) return 10 + bonus;
   return null;
 }
 
