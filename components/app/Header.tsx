@@ -14,19 +14,26 @@ export interface HeaderProps {
   view: ViewState;
   onViewChange: (next: ViewState) => void;
   data: DataInfo;
+  /** A page about now whatever the range (the status page): no range or refresh controls. */
+  timeless?: boolean;
 }
 
 /** Product name and the time controls every page shares; every control writes the URL. */
-export function Header({ view, onViewChange, data }: HeaderProps) {
+export function Header({ view, onViewChange, data, timeless = false }: HeaderProps) {
   return (
     <header className={styles.header}>
       <Link href={viewHref("/", view)} className={styles.brand}>
         signalboard
       </Link>
-      <RangePicker view={view} onChange={onViewChange} />
-      <RangeSummary view={view} range={data.range} onClearAt={() => onViewChange({ ...view, at: null })} />
+      {!timeless && (
+        <>
+          <RangePicker view={view} onChange={onViewChange} />
+          <RangeSummary view={view} range={data.range} onClearAt={() => onViewChange({ ...view, at: null })} />
+        </>
+      )}
       <div className={styles.spacer} />
-      <RefreshSelect refresh={view.refresh} onChange={(refresh) => onViewChange({ ...view, refresh })} />
+      <Link href={viewHref("/status", view)}>Status</Link>
+      {!timeless && <RefreshSelect refresh={view.refresh} onChange={(refresh) => onViewChange({ ...view, refresh })} />}
       <TimeZoneToggle tz={view.tz} onChange={(tz) => onViewChange({ ...view, tz })} />
       <button
         type="button"

@@ -36,7 +36,13 @@ export function NodesPanel({ view }: NodesPanelProps) {
         aside={status === "ready" && count && <span className="num">{count}</span>}
         status={status}
         emptyText={
-          data && `No node_exporter series (${formatNodeSelector(data.selector)}) and no Kubernetes nodes in this range`
+          data && (
+            <p>
+              No node_exporter series (<code>{formatNodeSelector(data.selector)}</code>) and no Kubernetes nodes in this
+              range. If your node_exporter is scraped under another job, set <code>nodes.selector</code> in the config
+              file, e.g. <code>{"nodes: {selector: {job: node-exporter}}"}</code>.
+            </p>
+          )
         }
         errorText={describeError(query.error)}
         onRetry={() => void query.refetch()}

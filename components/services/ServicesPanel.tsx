@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { OverviewAlerts } from "@/components/alerts/OverviewAlerts";
 import { TabStatus } from "@/components/app/TabStatus";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
@@ -12,7 +12,8 @@ import { alertsByService } from "@/lib/ui/alerts";
 import { describeError } from "@/lib/ui/fetch-json";
 import { countLabel, filterServices, sortServices } from "@/lib/ui/overview-rows";
 import { servicesTab } from "@/lib/ui/tab-status";
-import { refreshIntervalMs, type ViewState } from "@/lib/ui/url-state";
+import { refreshIntervalMs, viewHref, type ViewState } from "@/lib/ui/url-state";
+import { NoServicesHelp } from "./NoServicesHelp";
 import { OverviewToolbar } from "./OverviewToolbar";
 import { ServicesTable } from "./ServicesTable";
 import { useServiceSparklines, useServices } from "./use-services";
@@ -43,8 +44,10 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
   let status: PanelStatus = "ready";
   if (!data) status = query.isError ? "error" : "loading";
   else if (rows.length === 0) status = "empty";
-  const emptyText =
-    data && data.services.length > 0 ? `No service matches “${filter}”` : "No services have requests in this range";
+  let emptyText: ReactNode = "No services have requests in this range";
+  if (data && data.services.length > 0) emptyText = `No service matches “${filter}”`;
+  else if (data?.discovery)
+    emptyText = <NoServicesHelp discovery={data.discovery} statusHref={viewHref("/status", view)} />;
 
   return (
     <div>
@@ -78,7 +81,7 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
         errorText={describeError(query.error)}
         onRetry={() => void query.refetch()}
         stale={data?.stale}
-        height={status === "ready" ? "auto" : PLACEHOLDER_HEIGHT}
+        height={status === "ready" || data?.discovery ? "auto" : PLACEHOLDER_HEIGHT}
       >
         {/* A new filter or sort starts from the top of the list, not wherever the old one was scrolled to. */}
         <ServicesTable

@@ -15,8 +15,8 @@ export interface PanelProps {
   /** Next to the title: units, a legend, a count. */
   aside?: ReactNode;
   status: PanelStatus;
-  /** For "empty": what there is none of, e.g. "No requests in this range". */
-  emptyText?: string;
+  /** For "empty": what there is none of, e.g. "No requests in this range", and what to do about it. */
+  emptyText?: ReactNode;
   /** For "error": what failed. */
   errorText?: string;
   /** For "error": try again now rather than at the next refresh. */

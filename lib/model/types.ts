@@ -86,6 +86,8 @@ export interface ServiceSparklinesResponse extends Window, Freshness {
 export interface ServicesResponse extends Window, Freshness {
   conventions: string[];
   services: ServiceSummary[];
+  /** Only when no service was found. */
+  discovery?: DiscoveryHints;
   axis?: SeriesAxis;
   thresholds: { errorRatio: { degraded: number; failing: number }; p99Seconds: { degraded: number; failing: number } };
 }
@@ -121,18 +123,40 @@ export interface ServiceDetailResponse extends Window, Freshness {
   breakdowns: { byRoute: NamedSeries[] | null; byStatusCode: NamedSeries[]; byInstance: NamedSeries[] };
 }
 
+/** How one convention fared in discovery. */
+export interface ConventionStatus {
+  name: string;
+  /** From the config file, not a built-in preset. */
+  custom: boolean;
+  /** Its request metric exists upstream. */
+  inUse: boolean;
+  /** Its duration histogram's `_bucket` exists upstream. */
+  histogram: boolean;
+  /** Services it owns (the first convention, in precedence order, that reports a service owns it). */
+  services: number;
+  /** For a convention in use that owns no service: why, in a sentence; null otherwise or when unknown. */
+  why: string | null;
+  requests: string;
+  duration: string;
+  serviceLabel: string;
+}
+
+/** What an empty services answer adds, so the page can say how to get services onto it. */
+export interface DiscoveryHints {
+  /** Every convention's request metric, in precedence order. */
+  lookedFor: string[];
+  /** Upstream metric names that look like request counters or duration histograms, best first. */
+  suggestions: string[];
+}
+
 /** `GET /api/v1/status`: whether the upstream answers, the conventions it found, and the server's thresholds and limits. */
 export interface StatusResponse {
   upstream: { url: string; reachable: boolean; version: string | null; error: string | null };
   scrapeIntervalSeconds: number;
-  conventions: {
-    name: string;
-    inUse: boolean;
-    services: number;
-    requests: string;
-    duration: string;
-    serviceLabel: string;
-  }[];
+  /** How far back `services` counts a service as found. */
+  lookbackSeconds: number;
+  /** Every convention, custom ones first, in precedence order. */
+  conventions: ConventionStatus[];
   thresholds: { errorRatio: { degraded: number; failing: number }; p99Seconds: { degraded: number; failing: number } };
   limits: { maxRangeDays: number; maxSeries: number; minRefreshSeconds: number };
 }

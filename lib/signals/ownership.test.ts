@@ -32,6 +32,12 @@ describe("assignOwners", () => {
     expect(assignOwners(conventions, [...seen].reverse()).get("//checkout")).toBe("prom-client");
   });
 
+  it("takes series without a service name for no service", () => {
+    expect(
+      assignOwners(conventions, [{ convention: "prom-client" }, { service: "", convention: "otel-http" }]),
+    ).toEqual(new Map());
+  });
+
   it("follows the order of the list it is given", () => {
     const seen = [
       { service: "checkout", convention: "prom-client" },

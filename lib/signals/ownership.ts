@@ -17,11 +17,14 @@ export function serviceIdOf(labels: Labels): ServiceId {
  * reports it in `seen` (the servicesSeen answer), whatever the order of the series. Values,
  * sparklines and a service's page all take their owners from here, so during a migration from one
  * convention to another a row never mixes the two, nor draws one's trend beside the other's values.
+ * Series without the service label name no service: `group by (job)` over series that lack `job`
+ * answers one series with no `job`, which is not a service named "".
  */
 export function assignOwners(conventions: readonly Convention[], seen: readonly Labels[]): Owners {
   const rank = new Map(conventions.map((c, i) => [c.name, i]));
   const owners: Owners = new Map();
   for (const labels of seen) {
+    if (!labels[SERVICE]) continue;
     const key = serviceKey(serviceIdOf(labels));
     const conv = labels[CONVENTION] ?? "";
     const current = owners.get(key);

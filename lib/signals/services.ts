@@ -9,9 +9,11 @@ import {
   latencyQuantilesByService,
   requestRateByService,
 } from "@/lib/promql/red";
+import { allConventions } from "./conventions";
 import { currentValues } from "./current-values";
 import { discoverConventions, discoverServices, type SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
+import { discoveryHints } from "./metric-suggestions";
 import { ownedValues, type Owners } from "./ownership";
 import { pointCount, toValues } from "./series";
 
@@ -24,9 +26,11 @@ export async function servicesOverview(
   opts: { series: boolean },
 ): Promise<ServicesResponse> {
   const fresh = new FreshnessTracker();
-  const { inUse } = await discoverConventions(deps, fresh);
+  const { inUse, metricNames } = await discoverConventions(deps, fresh);
   const base = { ...answerBase(t, inUse), thresholds: deps.cfg.services.thresholds };
-  if (inUse.length === 0) return { ...base, ...fresh.summary(), services: [] };
+  // An empty answer says what was looked for and what the upstream has instead: no extra query.
+  const hints = () => discoveryHints(allConventions(deps.cfg), metricNames);
+  if (inUse.length === 0) return { ...base, ...fresh.summary(), services: [], discovery: hints() };
 
   // One 'seen' answer decides the owners of the values and of the sparklines alike.
   const owners = discoverServices(deps, t, inUse, fresh);
@@ -40,6 +44,7 @@ export async function servicesOverview(
     ...base,
     ...fresh.summary(),
     services,
+    ...(services.length === 0 ? { discovery: hints() } : {}),
     ...(opts.series ? { axis: axisOf(t), seriesWindow: t.window } : {}),
   };
 }

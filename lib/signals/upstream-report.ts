@@ -1,46 +1,114 @@
-// What `GET /api/v1/status` reports: whether the upstream answers, its version, and which conventions found services.
-import type { StatusResponse } from "@/lib/model/types";
+// What `GET /api/v1/status` reports: whether the upstream answers, its version, and how discovery
+// fared convention by convention, with the reason where one is present but finds nothing.
+import type { Convention } from "@/lib/config/schema";
+import { serviceKey } from "@/lib/identity/service-identity";
+import type { ConventionStatus, StatusResponse } from "@/lib/model/types";
 import { UpstreamError } from "@/lib/prometheus/errors";
+import type { InstantSeries } from "@/lib/prometheus/upstream";
 import { withoutCredentials } from "@/lib/prometheus/redact-url";
-import { requestRateByService } from "@/lib/promql/red";
-import { rateWindow } from "@/lib/time/range";
+import { CHECK, conventionSeriesCounts, type SeriesCheck } from "@/lib/promql/discovery-checks";
+import { CONVENTION, SERVICE } from "@/lib/promql/labels";
+import { servicesSeen } from "@/lib/promql/red";
+import { formatDuration } from "@/lib/time/parse-time";
 import { allConventions, conventionsInUse } from "./conventions";
-import type { SignalDeps } from "./discovery";
+import { SEEN_LOOKBACK_SECONDS, type SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
-import { assignOwners } from "./ownership";
+import { assignOwners, serviceIdOf } from "./ownership";
 
-/** Upstream reachability, version and which conventions found how many services. */
-export async function upstreamReport(deps: SignalDeps, nowSeconds: number): Promise<StatusResponse> {
-  const cfg = deps.cfg;
-  const all = allConventions(cfg);
-  const base = {
-    scrapeIntervalSeconds: cfg.prometheus.scrapeIntervalSeconds,
-    thresholds: cfg.services.thresholds,
-    limits: cfg.limits,
-  };
-  const listed = (inUse: Set<string>, counts: Map<string, number>) =>
-    all.map((c) => ({
+type Labels = Record<string, string>;
+
+/** What discovery saw upstream, as the report needs it. */
+export interface DiscoverySeen {
+  metricNames: readonly string[];
+  /** The servicesSeen answer's labels, every convention's series (before ownership). */
+  seen: readonly Labels[];
+  /** The conventionSeriesCounts answer about the conventions in use that saw no service. */
+  counts: readonly InstantSeries[];
+}
+
+/**
+ * Each convention's status, in precedence order: whether its metrics exist, how many services it
+ * owns after the one ownership rule, and for one in use that owns none, why.
+ */
+export function conventionStatuses(
+  all: readonly Convention[],
+  custom: ReadonlySet<string>,
+  found: DiscoverySeen,
+  lookbackSeconds: number,
+): ConventionStatus[] {
+  const names = new Set(found.metricNames);
+  const inUse = conventionsInUse(all, found.metricNames);
+  const owners = assignOwners(inUse, found.seen);
+  const owned = new Map<string, number>();
+  for (const owner of owners.values()) owned.set(owner, (owned.get(owner) ?? 0) + 1);
+  return all.map((c) => {
+    const services = owned.get(c.name) ?? 0;
+    const present = names.has(c.requests);
+    return {
       name: c.name,
-      inUse: inUse.has(c.name),
-      services: counts.get(c.name) ?? 0,
+      custom: custom.has(c.name),
+      inUse: present,
+      histogram: names.has(`${c.duration}_bucket`),
+      services,
+      why: present && services === 0 ? whyNone(c, found, owners, lookbackSeconds) : null,
       requests: c.requests,
       duration: c.duration,
       serviceLabel: c.serviceLabel,
-    }));
+    };
+  });
+}
+
+/** Why a convention whose request metric exists owns no service; null when the counts do not tell. */
+function whyNone(
+  c: Convention,
+  found: DiscoverySeen,
+  owners: Map<string, string>,
+  lookbackSeconds: number,
+): string | null {
+  const mine = found.seen.filter((l) => l[CONVENTION] === c.name && l[SERVICE]);
+  if (mine.length > 0) {
+    const firsts = [...new Set(mine.map((l) => owners.get(serviceKey(serviceIdOf(l))) ?? ""))].sort();
+    return `the ${mine.length === 1 ? "service" : `${mine.length} services`} it sees ${mine.length === 1 ? "is" : "are"} found first by ${firsts.join(", ")}`;
+  }
+  const count = (check: SeriesCheck) =>
+    found.counts.find((s) => s.labels[CONVENTION] === c.name && s.labels[CHECK] === check)?.value ?? 0;
+  if (count("series") === 0) return `no ${c.requests} series in the last ${formatDuration(lookbackSeconds)}`;
+  if (count("matched") === 0) {
+    const want = Object.entries(c.matchers)
+      .map(([k, v]) => `${k}="${v}"`)
+      .join(", ");
+    return `none of its ${c.requests} series has ${want}`;
+  }
+  if (count("labelled") === 0) return `none of its ${c.requests} series has the service label "${c.serviceLabel}"`;
+  return null;
+}
+
+/** Upstream reachability, version and how each convention fared. A constant number of queries: at most four. */
+export async function upstreamReport(deps: SignalDeps, nowSeconds: number): Promise<StatusResponse> {
+  const cfg = deps.cfg;
+  const all = allConventions(cfg);
+  const custom = new Set(cfg.services.conventions.map((c) => c.name));
+  const lookbackSeconds = SEEN_LOOKBACK_SECONDS;
+  const base = {
+    scrapeIntervalSeconds: cfg.prometheus.scrapeIntervalSeconds,
+    lookbackSeconds,
+    thresholds: cfg.services.thresholds,
+    limits: cfg.limits,
+  };
   try {
     const fresh = new FreshnessTracker();
     const build = fresh.take(await deps.upstream.buildInfo());
-    const inUse = conventionsInUse(all, fresh.take(await deps.upstream.metricNames()));
-    const window = rateWindow(cfg.prometheus.scrapeIntervalSeconds, cfg.prometheus.scrapeIntervalSeconds);
-    const rates = inUse.length
-      ? fresh.take(await deps.upstream.instant(requestRateByService(inUse, { window }), Math.floor(nowSeconds), 10_000))
-      : [];
-    const counts = new Map<string, number>();
-    for (const owner of assignOwners(
-      inUse,
-      rates.map((r) => r.labels),
-    ).values())
-      counts.set(owner, (counts.get(owner) ?? 0) + 1);
+    const metricNames = fresh.take(await deps.upstream.metricNames());
+    const inUse = conventionsInUse(all, metricNames);
+    // Aligned to the scrape interval, so that status requests within one interval share a cache entry.
+    const step = cfg.prometheus.scrapeIntervalSeconds;
+    const at = Math.floor(nowSeconds / step) * step;
+    const ttl = step * 1000;
+    const instant = async (q: string) => fresh.take(await deps.upstream.instant(q, at, ttl));
+    const seen = inUse.length ? (await instant(servicesSeen(inUse, lookbackSeconds))).map((s) => s.labels) : [];
+    const seeing = new Set(seen.filter((l) => l[SERVICE]).map((l) => l[CONVENTION]));
+    const blind = inUse.filter((c) => !seeing.has(c.name));
+    const counts = blind.length ? await instant(conventionSeriesCounts(blind, lookbackSeconds)) : [];
     const stale = fresh.summary().stale;
     return {
       ...base,
@@ -50,14 +118,14 @@ export async function upstreamReport(deps: SignalDeps, nowSeconds: number): Prom
         version: build.version ?? null,
         error: stale ? "not answering; showing the last known state" : null,
       },
-      conventions: listed(new Set(inUse.map((c) => c.name)), counts),
+      conventions: conventionStatuses(all, custom, { metricNames, seen, counts }, lookbackSeconds),
     };
   } catch (e) {
     if (!(e instanceof UpstreamError)) throw e;
     return {
       ...base,
       upstream: { url: withoutCredentials(cfg.prometheus.url), reachable: false, version: null, error: e.message },
-      conventions: listed(new Set(), new Map()),
+      conventions: conventionStatuses(all, custom, { metricNames: [], seen: [], counts: [] }, lookbackSeconds),
     };
   }
 }

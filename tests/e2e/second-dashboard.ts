@@ -1,8 +1,11 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { startDashboard } from "../../demo/dashboard";
+import { portMap } from "../../demo/ports";
 import { stopGroup } from "../../demo/processes";
+import { E2E_BASE_PORT } from "../../playwright.config";
+import { startPrometheus } from "../integration/extra";
 
 /** A port nothing listens on at the moment it is returned: the kernel's pick, released at once. */
 export function freePort(): Promise<number> {
@@ -28,4 +31,22 @@ export async function startSecondDashboard(prometheusUrl: string): Promise<{ url
   const port = await freePort();
   const child = await startDashboard({ root, port, prometheusUrl, logFile: join(dir, "dashboard.log") });
   return { url: `http://127.0.0.1:${port}`, stop: () => stopGroup(child) };
+}
+
+/**
+ * A Prometheus of its own that scrapes only the stack's node_exporter, under a job the node view
+ * does not select by default: a new user's upstream, where no convention and no node selector match.
+ */
+export async function startPlainPrometheus(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dir = join(resolve(__dirname, "../.."), ".tmp", "e2e-plain-prometheus");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const prometheus = await startPrometheus({
+    dir,
+    port: await freePort(),
+    scrapeIntervalSeconds: 1,
+    job: "node-exporter",
+  });
+  prometheus.setTargets([`127.0.0.1:${portMap(E2E_BASE_PORT).nodeExporter}`]);
+  return prometheus;
 }

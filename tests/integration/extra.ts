@@ -27,11 +27,13 @@ export async function startExtraDashboard(o: {
   port: number;
   prometheusUrl: string;
   scrapeIntervalSeconds: number;
+  /** Lines added under `services:`, indented by two spaces (e.g. custom conventions). */
+  services?: string;
 }): Promise<ExtraDashboard> {
   const configFile = join(o.dir, "signalboard.yaml");
   writeFileSync(
     configFile,
-    `prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: ${o.scrapeIntervalSeconds}\nservices:\n  presets: true\n`,
+    `prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: ${o.scrapeIntervalSeconds}\nservices:\n  presets: true\n${o.services ?? ""}`,
   );
   const logFile = join(o.dir, "dashboard.log");
   const child = await startDashboard({ root, port: o.port, prometheusUrl: o.prometheusUrl, logFile, configFile });

@@ -7,14 +7,31 @@ export class OverviewPage {
   /** "Updated 12 s ago": ticks in the browser, so it shows once the page's scripts run. */
   readonly updated: Locator;
 
+  /** The empty services panel's help: what was looked for, the status link, suggestions, config lines. */
+  readonly noServices: Locator;
+  readonly statusLink: Locator;
+  readonly suggestions: Locator;
+  readonly conventionConfig: Locator;
+  /** The header's link to the status page. */
+  readonly headerStatusLink: Locator;
+  /** The empty nodes panel's sentence. */
+  readonly noNodes: Locator;
+
   constructor(readonly page: Page) {
     this.table = page.getByRole("table", { name: "Services" });
+    this.noServices = page.getByRole("status").filter({ hasText: "signalboard looked for these request metrics" });
+    this.statusLink = this.noServices.getByRole("link", { name: "The status page" });
+    this.suggestions = this.noServices.getByRole("list", { name: "Suggested metrics" }).getByRole("listitem");
+    this.conventionConfig = this.noServices.getByLabel("Custom convention config");
+    this.headerStatusLink = page.getByRole("banner").getByRole("link", { name: "Status", exact: true });
+    this.noNodes = page.getByRole("status").filter({ hasText: /^No node_exporter series/ });
     this.sort = page.getByRole("combobox", { name: "Sort" });
     this.updated = page.getByText(/Updated .+ ago/);
   }
 
-  async open(query = ""): Promise<void> {
-    await this.page.goto(`/${query}`);
+  /** Opens the overview, on another dashboard than the stack's where `base` says so. */
+  async open(query = "", origin = ""): Promise<void> {
+    await this.page.goto(`${origin}/${query}`);
   }
 
   /** Data rows, in the order shown (the header row excluded). */

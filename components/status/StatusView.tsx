@@ -1,0 +1,56 @@
+"use client";
+
+import type { UseQueryResult } from "@tanstack/react-query";
+import { Panel, type PanelStatus } from "@/components/states/Panel";
+import type { StatusResponse } from "@/lib/model/types";
+import { describeError } from "@/lib/ui/fetch-json";
+import { formatDuration } from "@/lib/time/parse-time";
+import { ConventionsTable } from "./ConventionsTable";
+import styles from "./status.module.css";
+
+export interface StatusViewProps {
+  query: UseQueryResult<StatusResponse>;
+}
+
+/** The status page's body: the upstream's reachability, then what each convention found. */
+export function StatusView({ query }: StatusViewProps) {
+  const data = query.data;
+  let status: PanelStatus = "ready";
+  if (!data) status = query.isError ? "error" : "loading";
+  const common = {
+    status,
+    errorText: describeError(query.error),
+    onRetry: () => void query.refetch(),
+    height: status === "ready" ? ("auto" as const) : 120,
+  };
+  return (
+    <div className={styles.page}>
+      <h1 className={styles.title}>Status</h1>
+      <Panel title="Upstream" {...common}>
+        {data && (
+          <dl className={styles.facts}>
+            <dt>Prometheus</dt>
+            <dd>
+              <code>{data.upstream.url}</code>
+            </dd>
+            <dt>Reachable</dt>
+            <dd data-reachable={data.upstream.reachable}>
+              {data.upstream.reachable ? "yes" : `no: ${data.upstream.error ?? "not answering"}`}
+            </dd>
+            <dt>Version</dt>
+            <dd>{data.upstream.version ?? "unknown"}</dd>
+            <dt>Scrape interval (config)</dt>
+            <dd>{formatDuration(data.scrapeIntervalSeconds)}</dd>
+          </dl>
+        )}
+      </Panel>
+      <Panel
+        title="Conventions"
+        aside={data && `in precedence order; services seen in the last ${formatDuration(data.lookbackSeconds)}`}
+        {...common}
+      >
+        {data && <ConventionsTable conventions={data.conventions} />}
+      </Panel>
+    </div>
+  );
+}
