@@ -75,7 +75,12 @@ export function TvScreen({ view }: TvScreenProps) {
     services: (
       <PanelBoundary name="Services">
         <TvPanel title="Services" aside="worst first" staleAsOf={staleLabel(servicesSource, view.tz)}>
-          <TvServices services={serviceList} alertsOf={alertsOf} error={failureText([servicesSource])} />
+          <TvServices
+            services={serviceList}
+            conventionsInUse={services.data?.conventions.length ?? 0}
+            alertsOf={alertsOf}
+            error={failureText([servicesSource])}
+          />
         </TvPanel>
       </PanelBoundary>
     ),

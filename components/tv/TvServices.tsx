@@ -5,7 +5,7 @@ import type { AlertSummary } from "@/lib/model/alert-types";
 import type { ServiceSummary } from "@/lib/model/types";
 import { serviceKey, type ServiceId } from "@/lib/identity/service-identity";
 import { sortServices } from "@/lib/ui/overview-rows";
-import { moreText } from "@/lib/ui/service-status-counts";
+import { moreText, noServicesText } from "@/lib/ui/service-status-counts";
 import { TvPlaceholder } from "./TvPlaceholder";
 import { TvServiceRow } from "./TvServiceRow";
 import { useShrinkToFit } from "./use-fit";
@@ -17,6 +17,8 @@ export interface TvServicesProps {
   services: readonly ServiceSummary[] | null;
   /** A service's alerts (lib/ui/alerts alertsByService): the same array for the same service while they do not change. */
   alertsOf: (id: ServiceId) => readonly AlertSummary[];
+  /** How many conventions matched upstream: none is a setup problem, not a quiet range. */
+  conventionsInUse: number;
   /** Why there is no answer yet (the first request failed), in words; null while none failed. */
   error: string | null;
 }
@@ -29,7 +31,7 @@ const ROW = ":scope > div > [role=row]";
  * Rows are keyed by service, so a refresh moves rows rather than rebuilding them. Memoised: another
  * query's refresh (nodes, alerts) does not re-render the table while its services and alerts are the same.
  */
-export const TvServices = memo(function TvServices({ services, alertsOf, error }: TvServicesProps) {
+export const TvServices = memo(function TvServices({ services, conventionsInUse, alertsOf, error }: TvServicesProps) {
   const rows = useMemo(() => (services ? sortServices(services, "status") : []), [services]);
   // A service's alerts add lines to its row: they change what fits as much as the services do.
   const content = useMemo(() => [rows, alertsOf], [rows, alertsOf]);
@@ -55,7 +57,9 @@ export const TvServices = memo(function TvServices({ services, alertsOf, error }
       <div role="rowgroup" ref={ref} className={styles.rows}>
         <div className={styles.rowsInner}>
           {services === null && <TvPlaceholder error={error}>Loading services…</TvPlaceholder>}
-          {services !== null && rows.length === 0 && <p className={tv.placeholder}>No services have requests</p>}
+          {services !== null && rows.length === 0 && (
+            <p className={tv.placeholder}>{noServicesText(conventionsInUse)}</p>
+          )}
           {rows.slice(0, listed).map((s) => (
             <TvServiceRow key={serviceKey(s)} service={s} alerts={alertsOf(s)} />
           ))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { moreText, statusCounts } from "./service-status-counts";
+import { moreText, noServicesText, statusCounts } from "./service-status-counts";
 
 describe("statusCounts", () => {
   it("counts worst first and leaves out statuses with none", () => {
@@ -19,5 +19,14 @@ describe("moreText", () => {
 
   it("lists a mix worst first", () => {
     expect(moreText(["ok", "degraded", "ok"])).toBe("+3 more: 1 degraded, 2 ok");
+  });
+});
+
+describe("noServicesText", () => {
+  it("tells a quiet range from an upstream where nothing matched", () => {
+    expect(noServicesText(3)).toBe("No services have requests");
+    expect(noServicesText(0)).toBe(
+      "No known request metrics upstream: open /status on this dashboard to see what was looked for",
+    );
   });
 });
