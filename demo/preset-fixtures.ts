@@ -3,7 +3,12 @@
 // Go binary, DNS server, apiserver or Envoy runs in the demo, so their expositions are written by
 // hand, with the label names their own source gives (cited beside each preset). Prometheus itself
 // is real: the demo Prometheus scrapes itself as job "prometheus". The otel-rpc fixture (pricing)
-// stays only until a real OpenTelemetry gRPC server runs in the demo, as the HTTP ones now do.
+// is hand-written because OpenTelemetry for Node writes no gRPC metrics: tried with
+// @opentelemetry/instrumentation-grpc 0.300.0 (the newest on npm) over @grpc/grpc-js 1.14.7 and
+// a MeterProvider with exporter-prometheus 0.301.0, real unary calls ending OK, INTERNAL,
+// UNAVAILABLE, NOT_FOUND and INVALID_ARGUMENT gave server spans (rpc.system, rpc.service,
+// rpc.method, numeric rpc.grpc.status_code) and a /metrics of target_info alone ("# no registered
+// metrics"); the package's source creates spans only, no meter instrument.
 import { CounterFamily, HistogramFamily } from "./exposition";
 import { logNormal, pick } from "./random";
 

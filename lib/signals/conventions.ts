@@ -172,7 +172,10 @@ export const PRESETS: readonly Convention[] = [
   // `rpc.method` and `rpc.grpc.status_code`, exported to Prometheus as
   // `rpc_server_duration_milliseconds{rpc_service, rpc_method, rpc_grpc_status_code}`. The same
   // server failures as grpc-go, by number: 2, 4, 12, 13, 14, 15. Newer semantic conventions move to
-  // seconds (`rpc_server_call_duration_seconds`); not checked against a real exporter here.
+  // seconds (`rpc_server_call_duration_seconds`, semantic-conventions PR 2961). Not checked against
+  // a real exporter: OpenTelemetry for Node's instrumentation-grpc 0.300.0 writes spans with these
+  // attributes and no metric (see demo/preset-fixtures.ts); the metric comes from other languages'
+  // instrumentations, such as the Java agent's grpc-1.6.
   {
     name: "otel-rpc",
     requests: "rpc_server_duration_milliseconds_count",
