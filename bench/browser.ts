@@ -2,17 +2,9 @@
 // of a page. The other browser measurements: row-timing.ts (overview rows on screen) and tv-soak.ts.
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/chromium";
 import { probe } from "./api";
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 export const VIEWPORT = { width: 1440, height: 900 };
 
 /** Debian's Chromium; `jsFlags` are passed to V8 (`--js-flags`), for experiments such as a soak without the optimising compilers. */
@@ -20,7 +12,7 @@ export function launchBrowser(jsFlags?: string): Promise<Browser> {
   const args = jsFlags ? [...CHROMIUM_ARGS, `--js-flags=${jsFlags}`] : CHROMIUM_ARGS;
   // The bench handles Ctrl-C itself and closes the browser in its cleanup.
   return chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     args,
     handleSIGINT: false,
     handleSIGTERM: false,
