@@ -3,8 +3,9 @@
 // keep, and how many of those carry the service label. Built from the configuration only.
 import type { Convention } from "@/lib/config/schema";
 import { formatDuration } from "@/lib/time/parse-time";
-import { equalityMatchers, selector, type Matcher } from "./escape";
+import { selector, type Matcher } from "./escape";
 import { anyOf, CONVENTION, setLabel } from "./labels";
+import { conventionMatchers } from "./red";
 
 /** The label that names which count a series of conventionSeriesCounts is. */
 export const CHECK = "check";
@@ -15,7 +16,8 @@ export type SeriesCheck = (typeof SERIES_CHECKS)[number];
 
 function checkMatchers(c: Convention, check: SeriesCheck): Matcher[] {
   if (check === "series") return [];
-  const m = equalityMatchers(c.matchers);
+  // What the convention itself keeps, so a series it excludes never counts as matched.
+  const m = conventionMatchers(c);
   return check === "matched" ? m : [...m, { label: c.serviceLabel, op: "!=", value: "" }];
 }
 

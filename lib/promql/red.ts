@@ -1,7 +1,7 @@
 import type { Convention } from "@/lib/config/schema";
 import type { ServiceId } from "@/lib/identity/service-identity";
 import { formatDuration } from "@/lib/time/parse-time";
-import { byLabels, selector, type Matcher } from "./escape";
+import { byLabels, equalityMatchers, selector, type Matcher } from "./escape";
 import { anyOf, byService, normalizeServiceLabels, setLabel } from "./labels";
 
 /** Which requests a latency query looks at: all, only successful, or only failed ones. */
@@ -18,20 +18,23 @@ export interface RedScope {
   service?: ServiceId;
 }
 
+/** The series a convention keeps: its `matchers` (reporter="destination"), less its `exclude` (WATCH, exec…). */
+export function conventionMatchers(c: Convention): Matcher[] {
+  return [
+    ...equalityMatchers(c.matchers),
+    ...Object.keys(c.exclude)
+      .sort()
+      .map((label) => ({ label, op: "!~" as const, value: c.exclude[label] ?? "" })),
+  ];
+}
+
 /**
  * The convention's own matchers, then the service's: its name, and its namespace where the
  * convention has a namespace label (`=""` for a service without one, which keeps same-named
  * services of every namespace out). A namespace the convention cannot match is a caller's bug.
  */
 function baseMatchers(c: Convention, scope: RedScope): Matcher[] {
-  const m: Matcher[] = [
-    ...Object.keys(c.matchers)
-      .sort()
-      .map((label) => ({ label, op: "=" as const, value: c.matchers[label] ?? "" })),
-    ...Object.keys(c.exclude)
-      .sort()
-      .map((label) => ({ label, op: "!~" as const, value: c.exclude[label] ?? "" })),
-  ];
+  const m = conventionMatchers(c);
   const s = scope.service;
   if (s === undefined) return m;
   m.push({ label: c.serviceLabel, op: "=", value: s.name });
