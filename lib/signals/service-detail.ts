@@ -59,18 +59,16 @@ export async function serviceDetail(deps: SignalDeps, t: QueryTimes, asked: Serv
   const known = await discoverServices(deps, t, inUse, fresh, Math.max(t.at, t.end));
   const { id, owner: ownerName } = resolveKnownService(known, asked);
   const owner = inUse.find((c) => c.name === ownerName);
-  const [service] = owner
-    ? await currentValues(deps, t, [owner], fresh, new Map([[serviceKey(id), ownerName]]), id)
-    : [];
-  if (!service || !owner)
-    throw new Error(`service ${serviceKey(id)} resolved to convention ${ownerName}, which is not in use`);
+  if (!owner) throw new Error(`service ${serviceKey(id)} resolved to convention ${ownerName}, which is not in use`);
 
   const range = (q: string) => deps.upstream.range(q, t.range).then((a) => fresh.take(a));
   const scope = { window: t.window, service: id };
   // Not measured (no series) where the histogram has no status label to split by.
   const latency = (o: Outcome) =>
     measuresLatencyOf(owner, o) ? range(conventionLatencyQuantiles(owner, scope, o)) : Promise.resolve([]);
-  const [rate, errors, latAll, latOk, latFail, byCode, byRoute, byInstance] = await Promise.all([
+  // The current values and the range series need only the resolved service: one round trip for both.
+  const [current, rate, errors, latAll, latOk, latFail, byCode, byRoute, byInstance] = await Promise.all([
+    currentValues(deps, t, [owner], fresh, new Map([[serviceKey(id), ownerName]]), id),
     range(conventionRequestRate(owner, scope)),
     range(conventionErrorRatio(owner, scope)),
     latency("all"),
@@ -80,6 +78,8 @@ export async function serviceDetail(deps: SignalDeps, t: QueryTimes, asked: Serv
     owner.routeLabel ? range(requestRateBy(owner, scope, owner.routeLabel)) : Promise.resolve(null),
     range(requestRateBy(owner, scope, owner.instanceLabel)),
   ]);
+  const [service] = current;
+  if (!service) throw new Error(`service ${serviceKey(id)} has no current values from convention ${ownerName}`);
   const statusCodes = named(byCode, owner.statusLabel);
   return {
     ...rangeAnswerTimes(t),

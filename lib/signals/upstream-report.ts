@@ -10,8 +10,9 @@ import { CHECK, conventionSeriesCounts, type SeriesCheck } from "@/lib/promql/di
 import { CONVENTION, SERVICE } from "@/lib/promql/labels";
 import { servicesSeen } from "@/lib/promql/red";
 import { formatDuration } from "@/lib/time/parse-time";
+import { alignInstant } from "@/lib/time/range";
 import { allConventions, conventionsInUse } from "./conventions";
-import { SEEN_LOOKBACK_SECONDS, type SignalDeps } from "./discovery";
+import { discoverConventions, SEEN_LOOKBACK_SECONDS, type SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
 import { assignOwners, serviceIdOf } from "./ownership";
 
@@ -97,12 +98,14 @@ export async function upstreamReport(deps: SignalDeps, nowSeconds: number): Prom
   };
   try {
     const fresh = new FreshnessTracker();
-    const build = fresh.take(await deps.upstream.buildInfo());
-    const metricNames = fresh.take(await deps.upstream.metricNames());
-    const inUse = conventionsInUse(all, metricNames);
+    // Independent questions: asked together, so the page waits for one round trip, not two.
+    const [build, { inUse, metricNames }] = await Promise.all([
+      deps.upstream.buildInfo().then((a) => fresh.take(a)),
+      discoverConventions(deps, fresh),
+    ]);
     // Aligned to the scrape interval, so that status requests within one interval share a cache entry.
     const step = cfg.prometheus.scrapeIntervalSeconds;
-    const at = Math.floor(nowSeconds / step) * step;
+    const at = alignInstant(nowSeconds, step);
     const ttl = step * 1000;
     const instant = async (q: string) => fresh.take(await deps.upstream.instant(q, at, ttl));
     const seen = inUse.length ? (await instant(servicesSeen(inUse, lookbackSeconds))).map((s) => s.labels) : [];
