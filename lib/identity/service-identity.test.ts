@@ -5,7 +5,6 @@ import {
   identityParams,
   parseServiceKey,
   resolveService,
-  sameService,
   serviceId,
   serviceKey,
   servicePageHref,
@@ -40,20 +39,6 @@ describe("serviceKey and parseServiceKey", () => {
   it("refuse a string that is no key", () => {
     expect(() => parseServiceKey("shop/reviews")).toThrow(/not a service key/);
     expect(() => parseServiceKey("a/b/c/d")).toThrow(/not a service key/);
-  });
-});
-
-describe("sameService", () => {
-  it("compares every part, an empty part equal to an absent one", () => {
-    expect(sameService({ name: "reviews", namespace: "staging" }, { name: "reviews", namespace: "staging" })).toBe(
-      true,
-    );
-    expect(sameService({ name: "reviews", namespace: "staging" }, { name: "reviews", namespace: "bookinfo" })).toBe(
-      false,
-    );
-    expect(sameService({ name: "reviews" }, { name: "reviews", namespace: "" })).toBe(true);
-    expect(sameService({ name: "reviews" }, { name: "reviews", source: "eu" })).toBe(false);
-    expect(sameService({ name: "reviews" }, { name: "ratings" })).toBe(false);
   });
 });
 

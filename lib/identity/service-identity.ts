@@ -42,11 +42,6 @@ export function identityLabel(id: ServiceId): string {
   return id.namespace ? `${id.name} (${id.namespace})` : id.name;
 }
 
-/** True when both name the same service (an empty part equals an absent one). */
-export function sameService(a: ServiceId, b: ServiceId): boolean {
-  return a.name === b.name && (a.namespace ?? "") === (b.namespace ?? "") && (a.source ?? "") === (b.source ?? "");
-}
-
 /** The URL parameters that tell services of one name apart: only those the service has. */
 export function identityParams(id: ServiceId): { namespace?: string; source?: string } {
   return { ...(id.namespace ? { namespace: id.namespace } : {}), ...(id.source ? { source: id.source } : {}) };
