@@ -1,6 +1,5 @@
 // What the conventions simulator and the OpenTelemetry services serve, shared with the history
 // backfill (demo/history.ts), so that both speak of the same routes, buckets, rates and error ratios.
-import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
 
 export const CONVENTION_RATE = 5; // requests per second per service
 export const CONVENTION_ERROR_RATIO = 0.002; // 500 or 503
@@ -32,12 +31,6 @@ export const otelRoutes: Record<string, [string, string, number][]> = {
     ["POST", "/ads/:id/click", 8],
   ],
 };
-
-/** The otel_scope_* labels the Prometheus exporter puts on the instrumentation's series. */
-export function otelScopeLabels(): Record<string, string> {
-  const { instrumentationName, instrumentationVersion } = new HttpInstrumentation({ enabled: false });
-  return { otel_scope_name: instrumentationName, otel_scope_version: instrumentationVersion };
-}
 
 /** [method, route, median ms] of the legacy OpenTelemetry service `email`. */
 export const legacyRoutes: [string, string, number][] = [

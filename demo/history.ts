@@ -3,6 +3,7 @@
 // scraping the live fleet, the conventions simulator and the OpenTelemetry services produces, with a day-night traffic curve
 // and a few past incidents. Counters end high; the live processes start again from 0, which
 // rate() reads as a counter reset, as after any restart.
+import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
 import {
   CONVENTION_ERROR_RATIO,
   CONVENTION_NOT_FOUND_RATIO,
@@ -16,7 +17,6 @@ import {
   istioServices,
   legacyRoutes,
   otelRoutes,
-  otelScopeLabels,
 } from "./conventions-model";
 import type { Labels } from "./exposition";
 import { DURATION_BUCKETS, LATENCY_SIGMA, STALL_MS } from "./fleet-service";
@@ -24,6 +24,15 @@ import { dayFactor, routeLoads, routeOutcome, type PastIncident } from "./histor
 import type { PortMap } from "./ports";
 import { normal } from "./random";
 import { rateAt } from "./traffic";
+
+/**
+ * The otel_scope_* labels the Prometheus exporter puts on the instrumentation's series, read from
+ * the installed package; here, not in the shared model, so only the backfill loads OpenTelemetry.
+ */
+function otelScopeLabels(): Record<string, string> {
+  const { instrumentationName, instrumentationVersion } = new HttpInstrumentation({ enabled: false });
+  return { otel_scope_name: instrumentationName, otel_scope_version: instrumentationVersion };
+}
 
 export interface HistoryOptions {
   ports: PortMap;
