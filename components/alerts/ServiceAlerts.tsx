@@ -3,8 +3,8 @@
 import { useMemo } from "react";
 import { Panel, type PanelStatus } from "@/components/states/Panel";
 import type { AlertSummary } from "@/lib/model/alert-types";
-import { alertBelongsTo, type ServiceId } from "@/lib/identity/service-identity";
-import { alertCounts } from "@/lib/ui/alerts";
+import { parseServiceKey, serviceKey, type ServiceId } from "@/lib/identity/service-identity";
+import { alertCounts, alertsByService } from "@/lib/ui/alerts";
 import { describeError } from "@/lib/ui/fetch-json";
 import { refreshIntervalMs, type Refresh } from "@/lib/ui/url-state";
 import { AlertList } from "./AlertList";
@@ -15,7 +15,7 @@ export interface ServiceAlertsProps {
   refresh: Refresh;
 }
 
-const NONE: AlertSummary[] = [];
+const NONE: readonly AlertSummary[] = [];
 // The empty, loading and error states are one line tall: no alerts is the usual case and should not take room.
 const PLACEHOLDER_HEIGHT = 44;
 
@@ -27,7 +27,9 @@ export function ServiceAlerts({ id, refresh }: ServiceAlertsProps) {
   const { name } = id;
   const query = useAlerts({ refetchInterval: refreshIntervalMs(refresh) });
   const all = query.data?.alerts;
-  const alerts = useMemo(() => all?.filter((a) => alertBelongsTo(a, id)) ?? NONE, [all, id]);
+  // Keyed by the identity's string: the page builds a new id object on every render.
+  const key = serviceKey(id);
+  const alerts = useMemo(() => (all ? alertsByService(all)(parseServiceKey(key)) : NONE), [all, key]);
   const { firing, pending } = alertCounts(alerts);
 
   let status: PanelStatus = "ready";

@@ -36,6 +36,16 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
   // Alerts are current whatever the range; a failed alerts call only costs the badges, never the list.
   const alertsData = useAlerts({ refetchInterval: refreshIntervalMs(view.refresh) }).data;
   const alertsOf = useMemo(() => alertsByService(alertsData?.alerts ?? []), [alertsData]);
+  // Counted once per answer, not on every key typed into the filter: the list may hold 2,000 services.
+  const stale = Boolean(data?.stale) || query.isError;
+  const tab = useMemo(
+    () =>
+      servicesTab(
+        data?.services.map((s) => s.status),
+        stale,
+      ),
+    [data, stale],
+  );
   const rows = useMemo(
     () => (data ? sortServices(filterServices(withSparklines(data.services, trends.data), filter), view.sort) : []),
     [data, trends.data, filter, view.sort],
@@ -51,12 +61,7 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
 
   return (
     <div>
-      <TabStatus
-        status={servicesTab(
-          data?.services.map((s) => s.status),
-          Boolean(data?.stale) || query.isError,
-        )}
-      />
+      <TabStatus status={tab} />
       <PanelBoundary name="Alerts">
         <OverviewAlerts refresh={view.refresh} />
       </PanelBoundary>
