@@ -17,9 +17,10 @@ export class FreshnessTracker {
     return answer.value.data;
   }
 
+  /** A stale answer's age is rounded up: a copy made 0.4 s before the outage is not "0 s old". */
   summary(): { stale: boolean; ageSeconds?: number; warnings: string[] } {
     return this.stale
-      ? { stale: true, ageSeconds: Math.round(this.age), warnings: [...this.warnings] }
+      ? { stale: true, ageSeconds: Math.max(1, Math.ceil(this.age)), warnings: [...this.warnings] }
       : { stale: false, warnings: [...this.warnings] };
   }
 }
