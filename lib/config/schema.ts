@@ -114,6 +114,23 @@ export const configSchema = z
       .strict()
       .prefault({}),
     nodes: nodesSchema,
+    recordedSignals: z
+      .object({
+        // Read signalboard's recorded series where they cover the question; false: raw series only (to compare).
+        read: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
+    cache: z
+      .object({
+        // Upstream answers kept in memory, bounded by their size, not only by their number.
+        maxMegabytes: z.number().positive().max(4096).default(128),
+        // While anyone has watched live within this many seconds, the current values are computed
+        // once at the start of each scrape slot for every viewer; 0 turns it off.
+        keepWarmSeconds: z.number().int().min(0).max(3600).default(300),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
