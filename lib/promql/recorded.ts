@@ -1,4 +1,4 @@
-// The recording rules signalboard writes for itself (design.md, "Recorded signals"): their names,
+// The recording rules signalboard writes for itself (the design's "Recorded signals"): their names,
 // labels and expressions. The generator (GET /api/v1/rules, `npm run rules`) serialises these groups;
 // the reader (lib/promql/recorded-read.ts) selects the same names and labels. One place for both, so
 // what is written is what is read.
