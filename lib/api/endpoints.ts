@@ -4,6 +4,8 @@ import { servicesOverview, servicesSparklines } from "@/lib/signals/services";
 import { upstreamReport } from "@/lib/signals/upstream-report";
 import { serviceDetail } from "@/lib/signals/service-detail";
 import { serviceId } from "@/lib/identity/service-identity";
+import { ruleFileParams, ruleFileRequest } from "@/lib/rules/rule-file";
+import { servedRuleFile } from "@/lib/rules/served";
 import { signalDeps, withRequestTimes, withTimes } from "./context";
 import { labelValueParam, parseName, parseQuery, seriesParam, timeParams } from "./params";
 import type { TimeInput } from "./query-times";
@@ -47,4 +49,11 @@ export async function getAlerts(request: Request) {
 export async function getStatus(request: Request) {
   parseQuery(new URL(request.url), {});
   return upstreamReport(signalDeps(), Date.now() / 1000);
+}
+
+/** GET /api/v1/rules?format=prometheus|prometheus-operator&name=&namespace=: the recording rules, as YAML. */
+export async function getRules(request: Request) {
+  const r = ruleFileRequest(parseQuery(new URL(request.url), ruleFileParams));
+  const text = await servedRuleFile(signalDeps(), r);
+  return new Response(text, { headers: { "Content-Type": "application/yaml; charset=utf-8" } });
 }

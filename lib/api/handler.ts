@@ -8,7 +8,8 @@ type RouteContext = { params: Promise<Record<string, string>> };
 type Handler = (request: Request, params: Record<string, string>) => Promise<unknown>;
 
 /**
- * Wraps a route handler: JSON out, one error mapping, a request id, a log line and our own metrics.
+ * Wraps a route handler: JSON out (or the handler's own Response, e.g. YAML), one error mapping,
+ * a request id, a log line and our own metrics; errors are JSON whatever the handler answers.
  * `route` is the template (`/api/v1/services/[name]`), so metric labels stay bounded.
  */
 export function apiRoute(route: string, handler: Handler) {
@@ -30,6 +31,11 @@ export function apiRoute(route: string, handler: Handler) {
     metrics.httpRequests.inc({ route, status_code: String(status) });
     metrics.httpDuration.observe({ route }, seconds);
     getLogger().info({ requestId, route, status, durationMs: Math.round(seconds * 1000) }, "request");
-    return Response.json(body, { status, headers: { "Cache-Control": "no-store", "X-Request-Id": requestId } });
+    const headers = { "Cache-Control": "no-store", "X-Request-Id": requestId };
+    if (body instanceof Response) {
+      for (const [name, value] of Object.entries(headers)) body.headers.set(name, value);
+      return body;
+    }
+    return Response.json(body, { status, headers });
   };
 }

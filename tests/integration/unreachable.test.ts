@@ -12,6 +12,7 @@ const API = [
   "/api/v1/services?series=only",
   "/api/v1/services/checkout",
   "/api/v1/alerts",
+  "/api/v1/rules",
 ];
 const PAGES = ["/", "/services/checkout", "/nodes/127.0.0.1:9100", "/tv"];
 
