@@ -100,7 +100,7 @@ export function conventionErrorRatio(c: Convention, scope: RedScope): string {
 }
 
 /** Bucket rates of one convention's duration histogram by service and `le`, in the convention's unit. */
-function conventionLatencyBuckets(c: Convention, scope: RedScope, outcome: Outcome): string {
+export function conventionLatencyBuckets(c: Convention, scope: RedScope, outcome: Outcome): string {
   if (!measuresLatencyOf(c, outcome))
     throw new Error(`convention ${c.name} has no status label on ${c.duration} to split latency by outcome`);
   return `sum ${byService(c, ["le"])} (${rateOf(`${c.duration}_bucket`, [...baseMatchers(c, scope), ...outcomeMatchers(c, outcome)], scope.window)})`;
