@@ -7,6 +7,7 @@ import { build, needsBuild, startDashboard } from "./dashboard";
 import { ensureBinaries } from "./install";
 import { assertPortsFree, describePorts, portMap, StackError } from "./ports";
 import { repoRoot, stopGroup, type Child } from "./processes";
+import { loadRecordedRules } from "./recorded-rules";
 import { startStack, type Stack } from "./stack";
 import { DEMO_SERVICES_WITH_TRAFFIC, waitForTraffic } from "./wait-for-traffic";
 
@@ -22,7 +23,8 @@ const USAGE = `usage: npm run demo -- [options]
   --build          build the dashboard even if it looks up to date
   --no-build       never build the dashboard
   --no-dashboard   start only the stack (Prometheus, exporters, demo fleet)
-  --no-install     do not apt-get install missing prometheus / node_exporter`;
+  --no-install     do not apt-get install missing prometheus / node_exporter
+  --raw            do not load signalboard's recording rules into Prometheus (raw series only)`;
 
 function parsePort(text: string, option: string): number {
   const port = Number(text);
@@ -37,6 +39,7 @@ function banner(
   basePort: number,
   dataDir: string,
   noTraffic: string | null,
+  rules: string,
 ): string {
   const flag = basePort === 9090 ? "" : ` --base-port ${basePort}`;
   const incident = (args: string) => `npm run incident -- ${args}${flag}`;
@@ -48,6 +51,7 @@ function banner(
     dashboardUrl ? `  Dashboard    ${dashboardUrl}` : "  Dashboard    (not started: --no-dashboard)",
     `  Prometheus   ${stack.prometheusUrl}  (UI: ${stack.prometheusUrl}/classic/graph)`,
     `  Control      ${stack.controlUrl}/status`,
+    `  Rules        ${rules}`,
     `  Incidents    ${incident("error-burst checkout")}`,
     `               ${incident("latency-spike payments --for 5m")}`,
     `               ${incident("kill-instance checkout --instance 2")}`,
@@ -58,6 +62,20 @@ function banner(
     "Ctrl-C to stop.",
     "",
   ].join("\n");
+}
+
+/**
+ * Loads the recording rules (after the first scrapes, so that every preset the demo exercises is
+ * found in use) and says what was loaded; a failure is said, not fatal: the board reads raw series.
+ */
+async function recordedRules(root: string, dataDir: string, stack: Stack): Promise<string> {
+  try {
+    const loaded = await loadRecordedRules({ root, dataDir, prometheusUrl: stack.prometheusUrl });
+    const file = relative(root, loaded.file).startsWith("..") ? loaded.file : relative(root, loaded.file);
+    return `${loaded.rules} recording rules for ${loaded.conventions.length} conventions in ${file} (--raw: none)`;
+  } catch (e) {
+    return `not loaded: ${(e as Error).message}`;
+  }
 }
 
 async function main(): Promise<void> {
@@ -72,6 +90,7 @@ async function main(): Promise<void> {
       "no-dashboard": { type: "boolean", default: false },
       "no-install": { type: "boolean", default: false },
       "no-history": { type: "boolean", default: false },
+      raw: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -153,7 +172,11 @@ async function main(): Promise<void> {
       noTraffic = `${(e as Error).message}; see ${join(shownDir, "dashboard.log")}`;
     });
   }
-  console.log(banner(stack, dashboardUrl, basePort, shownDir, noTraffic));
+  const rules = values.raw
+    ? "none: --raw (the dashboard reads raw series only)"
+    : await recordedRules(root, dataDir, stack);
+  console.log(`[demo] recording rules: ${rules}`);
+  console.log(banner(stack, dashboardUrl, basePort, shownDir, noTraffic, rules));
 }
 
 main().catch((err: unknown) => {
