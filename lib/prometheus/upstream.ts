@@ -4,6 +4,7 @@ import type { Config } from "@/lib/config/schema";
 import { getMetrics, type Metrics } from "@/lib/metrics/registry";
 import { processSingleton } from "@/lib/server/singleton";
 import type { QueryRange } from "@/lib/time/range";
+import { answerBytes } from "./answer-size";
 import { upstreamHeaders } from "./auth";
 import { createPrometheusClient, type PrometheusClient } from "./client";
 import { CoalescingCache, type CacheRequest, type Cached } from "./coalescing-cache";
@@ -78,7 +79,11 @@ export function staleSlot(timed: string, untimed: string, atSeconds: number, now
 
 /** Creates an Upstream over a client; exported for tests, the app uses getUpstream(). */
 export function createUpstream(client: PrometheusClient, cfg: Config, metrics: Metrics): Upstream {
-  const cache = new CoalescingCache<Result<unknown>>();
+  const cache = new CoalescingCache<Result<unknown>>({
+    maxBytes: cfg.cache.maxMegabytes * 1024 * 1024,
+    sizeOf: answerBytes,
+    onBytes: (bytes) => metrics.cacheBytes.set(bytes),
+  });
   const limiter = new Limiter(cfg.prometheus.maxConcurrency);
   const timeoutMs = cfg.prometheus.timeoutSeconds * 1000;
   const maxSeries = cfg.limits.maxSeries;
