@@ -149,6 +149,9 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
   // once a minute. Comparing the counts is enough to tell a list still filling in.
   const scrapeMs = cfg.prometheus.scrapeIntervalSeconds * 1000;
   const names = { settled: false, count: -1 };
+  // Alerts are kept for a scrape slot (at least 5 s), on the slots' boundaries: the answer warmed at
+  // a slot's start (lib/api/live-warmer.ts) serves every poll in that slot, like the current values.
+  const alertsMs = Math.max(ALERTS_TTL_MS, scrapeMs);
 
   return {
     instant: (query, at, ttlMs) => {
@@ -187,7 +190,7 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
         METRIC_NAMES_POLICY,
       ),
     alerts: () =>
-      ask("alerts", bucket(ALERTS_TTL_MS), "alerts", ALERTS_TTL_MS, async (deadline) => {
+      ask("alerts", bucket(alertsMs), "alerts", alertsMs, async (deadline) => {
         const a = await client.alerts(deadline);
         return { data: a.data.alerts ?? [], warnings: a.warnings };
       }),
