@@ -30,8 +30,8 @@ describe("LiveWarmer", () => {
 
   it("computes each remembered question once at the start of each new slot, not once per viewer", async () => {
     const { w, counts } = warmer();
-    const a = vi.fn(async (_now: number) => undefined);
-    const b = vi.fn(async (_now: number) => undefined);
+    const a = vi.fn<(now: number) => Promise<void>>(async () => undefined);
+    const b = vi.fn<(now: number) => Promise<void>>(async () => undefined);
     // Three viewers of one question, one of another, all in the slot starting at T0.
     w.watch("a", a);
     w.watch("a", a);
