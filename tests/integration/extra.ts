@@ -29,24 +29,29 @@ export async function startExtraDashboard(o: {
   scrapeIntervalSeconds: number;
   /** Lines added under `services:`, indented by two spaces (e.g. custom conventions). */
   services?: string;
+  /** Top-level sections added at the end (e.g. `cache:`). */
+  config?: string;
 }): Promise<ExtraDashboard> {
   const configFile = join(o.dir, "signalboard.yaml");
   writeFileSync(
     configFile,
-    `prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: ${o.scrapeIntervalSeconds}\nservices:\n  presets: true\n${o.services ?? ""}`,
+    `prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: ${o.scrapeIntervalSeconds}\nservices:\n  presets: true\n${o.services ?? ""}${o.config ?? ""}`,
   );
   const logFile = join(o.dir, "dashboard.log");
   const child = await startDashboard({ root, port: o.port, prometheusUrl: o.prometheusUrl, logFile, configFile });
   return { url: `http://127.0.0.1:${o.port}`, logFile, stop: () => stopGroup(child) };
 }
 
-/** A Prometheus of its own whose targets come from `dir`/targets.json (file_sd: rewritten, it is read again at once). */
+/**
+ * A Prometheus of its own whose targets come from `dir`/targets.json (file_sd: rewritten, it is read
+ * again at once), and whose query log (`dir`/query.log) holds only the queries sent to it.
+ */
 export async function startPrometheus(o: {
   dir: string;
   port: number;
   scrapeIntervalSeconds: number;
   job: string;
-}): Promise<{ url: string; setTargets(targets: string[]): void; stop(): Promise<void> }> {
+}): Promise<{ url: string; queryLog: string; setTargets(targets: string[]): void; stop(): Promise<void> }> {
   const bin = findBinaries().prometheus;
   if (!bin) throw new Error("prometheus is not on PATH");
   const targetsFile = join(o.dir, "targets.json");
@@ -57,11 +62,12 @@ export async function startPrometheus(o: {
   };
   setTargets([]);
   const config = join(o.dir, "prometheus.yml");
+  const queryLog = join(o.dir, "query.log");
   const interval = `${o.scrapeIntervalSeconds}s`;
   writeFileSync(
     config,
     JSON.stringify({
-      global: { scrape_interval: interval, evaluation_interval: interval },
+      global: { scrape_interval: interval, evaluation_interval: interval, query_log_file: queryLog },
       scrape_configs: [{ job_name: o.job, file_sd_configs: [{ files: [targetsFile] }] }],
     }),
   );
@@ -77,5 +83,5 @@ export async function startPrometheus(o: {
     { cwd: o.dir, logFile: join(o.dir, "prometheus.log") },
   );
   await waitForHttp(`${url}/-/ready`, child);
-  return { url, setTargets, stop: () => stopGroup(child) };
+  return { url, queryLog, setTargets, stop: () => stopGroup(child) };
 }
