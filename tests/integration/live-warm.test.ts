@@ -122,7 +122,7 @@ describe("warm live ticks (cache.keepWarmSeconds)", () => {
 
     // Nobody asks during the next slots: whatever is logged for them the dashboard asked by itself,
     // once for the slot, and exactly the questions the viewer had asked.
-    for (const _ of [1, 2]) {
+    for (let slots = 0; slots < 2; slots++) {
       const mark = logEnd();
       const alertsBefore = await ourMetric("signalboard_upstream_queries_total", 'endpoint="alerts"');
       const slot = await untilNextSlot(1.5);
