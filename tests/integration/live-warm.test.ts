@@ -99,13 +99,14 @@ describe("warm live ticks (cache.keepWarmSeconds)", () => {
     return read().filter((e) => !e.query.includes(marker));
   }
 
+  /** The sum of a metric's samples whose labels contain `labels`, from the dashboard's /metrics. */
   async function ourMetric(name: string, labels: string): Promise<number> {
     const text = await (await fetch(`${dashboard.url}/metrics`)).text();
-    let total = 0;
-    for (const line of text.split("\n"))
-      if (line.startsWith(`${name}{`) && line.includes(labels)) total += Number(line.split(" ").pop());
-      else if (line.startsWith(`${name} `) && labels === "") total += Number(line.split(" ").pop());
-    return total;
+    const lines = text
+      .split("\n")
+      .filter((l) => (l.startsWith(`${name}{`) && l.includes(labels)) || (l.startsWith(`${name} `) && !labels));
+    expect(lines.length, `${name}{${labels}} in /metrics`).toBeGreaterThan(0);
+    return lines.reduce((sum, l) => sum + Number(l.split(" ").pop()), 0);
   }
 
   const texts = (logged: Logged[]) => logged.map((e) => e.query).sort();
@@ -141,6 +142,9 @@ describe("warm live ticks (cache.keepWarmSeconds)", () => {
     expect(at).toBe(Math.floor(Date.now() / 1000 / SLOT_SECONDS) * SLOT_SECONDS);
     expect(await loggedSince(mark)).toEqual([]);
     expect(await ourMetric("signalboard_query_cache_requests_total", 'result="miss"')).toBe(misses);
+    // Three questions kept warm (services, nodes, alerts), however often they were asked.
+    expect(await ourMetric("signalboard_warm_shapes", "")).toBe(3);
+    expect(await ourMetric("signalboard_query_cache_bytes", "")).toBeGreaterThan(0);
     expect(await ourMetric("signalboard_query_cache_requests_total", 'result="hit"')).toBeGreaterThanOrEqual(
       hits + own.length,
     );
