@@ -11,10 +11,13 @@ export function signalDeps(): SignalDeps {
   return { upstream: getUpstream(), cfg: getConfig() };
 }
 
-/** signalDeps with the request's times resolved now against the configuration's limits (a 400 for bad times). */
-export function withTimes(time: TimeInput): { deps: SignalDeps; times: QueryTimes } {
+/**
+ * signalDeps with the request's times resolved at `nowSeconds` (default now) against the
+ * configuration's limits (a 400 for bad times).
+ */
+export function withTimes(time: TimeInput, nowSeconds?: number): { deps: SignalDeps; times: QueryTimes } {
   const deps = signalDeps();
-  return { deps, times: queryTimesNow(deps.cfg, time) };
+  return { deps, times: queryTimesNow(deps.cfg, time, nowSeconds) };
 }
 
 /** withTimes for a request that takes the time parameters and no others. */

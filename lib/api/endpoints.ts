@@ -7,15 +7,31 @@ import { serviceId } from "@/lib/identity/service-identity";
 import { ruleFileParams, ruleFileRequest } from "@/lib/rules/rule-file";
 import { servedRuleFile } from "@/lib/rules/served";
 import { signalDeps, withRequestTimes, withTimes } from "./context";
+import { watchLive } from "./live-warmer";
 import { labelValueParam, parseName, parseQuery, seriesParam, timeParams } from "./params";
 import type { TimeInput } from "./query-times";
 
+/** The overview's current values for these times as of `nowSeconds` (default now). */
+function currentValuesAt(time: TimeInput, nowSeconds?: number) {
+  const { deps, times } = withTimes(time, nowSeconds);
+  return servicesOverview(deps, times, { series: false });
+}
+
+/**
+ * Keeps a live viewer's current values warm for the next polls, whether asked alone, with the
+ * sparklines or beside them. The sparklines are not: a range moves on by whole steps, not slots.
+ */
+function watchCurrentValues(time: TimeInput): void {
+  watchLive("services", time, (now) => currentValuesAt(time, now));
+}
+
 /** GET /api/v1/services */
 export async function getServices(request: Request) {
-  const q = parseQuery(new URL(request.url), { ...timeParams, series: seriesParam.optional() });
-  const { deps, times } = withTimes(q);
-  if (q.series === "only") return servicesSparklines(deps, times);
-  return servicesOverview(deps, times, { series: q.series ?? false });
+  const { series, ...time } = parseQuery(new URL(request.url), { ...timeParams, series: seriesParam.optional() });
+  const { deps, times } = withTimes(time);
+  watchCurrentValues(time);
+  if (series === "only") return servicesSparklines(deps, times);
+  return servicesOverview(deps, times, { series: series ?? false });
 }
 
 /**
@@ -23,8 +39,9 @@ export async function getServices(request: Request) {
  * the server renders with its data already in it. Throws as the route would (an ApiError for bad times).
  */
 export async function servicesCurrentValues(time: TimeInput) {
-  const { deps, times } = withTimes(time);
-  return servicesOverview(deps, times, { series: false });
+  const answer = currentValuesAt(time);
+  watchCurrentValues(time);
+  return answer;
 }
 
 /** GET /api/v1/services/{name}?namespace= */
@@ -42,6 +59,7 @@ export async function getService(request: Request, params: Record<string, string
 export async function getAlerts(request: Request) {
   // Alerts are always the current ones; the time parameters are still checked like everywhere.
   const { deps } = withRequestTimes(request);
+  watchLive("alerts", {}, (now) => activeAlerts(signalDeps(), now));
   return activeAlerts(deps, Date.now() / 1000);
 }
 

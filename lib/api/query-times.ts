@@ -70,9 +70,9 @@ export function resolveQueryTimes(input: TimeInput, nowSeconds: number, limits: 
   };
 }
 
-/** resolveQueryTimes at the current time with the configuration's limits. */
-export function queryTimesNow(cfg: Config, input: TimeInput): QueryTimes {
-  return resolveQueryTimes(input, Date.now() / 1000, {
+/** resolveQueryTimes at `nowSeconds` (default the current time) with the configuration's limits. */
+export function queryTimesNow(cfg: Config, input: TimeInput, nowSeconds = Date.now() / 1000): QueryTimes {
+  return resolveQueryTimes(input, nowSeconds, {
     scrapeIntervalSeconds: cfg.prometheus.scrapeIntervalSeconds,
     maxRangeDays: cfg.limits.maxRangeDays,
     statusWindowSeconds: cfg.services.statusWindowSeconds,

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { processSingleton } from "@/lib/server/singleton";
 
 /** Seconds: from a cached answer (5 ms) to an upstream timeout (30 s), for our answers and the upstream's alike. */
@@ -35,6 +35,26 @@ function createMetrics() {
       "Upstream questions by how they were answered: hit, miss, coalesced (shared an in-flight request) or stale.",
       ["result"],
     ),
+    cacheBytes: new Gauge({
+      name: "signalboard_query_cache_bytes",
+      help: "Estimated bytes of the upstream answers held in the cache (bounded by cache.maxMegabytes).",
+      registers: [registry],
+    }),
+    warmTicks: new Counter({
+      name: "signalboard_warm_ticks_total",
+      help: "Scrape slots at whose start the live answers were computed ahead of the viewers.",
+      registers: [registry],
+    }),
+    warmRuns: counter(
+      "signalboard_warm_runs_total",
+      "Live questions computed ahead of the viewers, by outcome (success, error, skipped while the last still ran).",
+      ["outcome"],
+    ),
+    warmShapes: new Gauge({
+      name: "signalboard_warm_shapes",
+      help: "Distinct live questions kept warm: asked within cache.keepWarmSeconds.",
+      registers: [registry],
+    }),
   };
 }
 

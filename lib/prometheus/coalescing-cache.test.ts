@@ -12,10 +12,18 @@ function deferred<T>() {
 }
 
 /** A cache over a clock the test moves by hand. */
-function setup(maxEntries = 1000) {
+function setup(maxEntries = 1000, maxBytes?: number) {
   const clock = { now: 1_000_000 };
-  const cache = new CoalescingCache<string>(maxEntries, () => clock.now);
-  return { clock, cache };
+  const totals: number[] = [];
+  const cache = new CoalescingCache<string>({
+    maxEntries,
+    maxBytes,
+    // A string answer's size: its length, so the tests can count bytes by hand.
+    sizeOf: (v) => v.length,
+    now: () => clock.now,
+    onBytes: (b) => totals.push(b),
+  });
+  return { clock, cache, totals };
 }
 
 const TTL = 15_000;
@@ -210,5 +218,57 @@ describe("CoalescingCache", () => {
       outcome: "miss",
     });
     expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  describe("bounded by bytes", () => {
+    const text = (n: number) => async () => "x".repeat(n);
+
+    it("counts an answer once though both maps hold it, and each key", async () => {
+      const { clock, cache, totals } = setup();
+      await cache.get(req("a|1", text(100)));
+      // 100 for the answer, 3 for its key "a|1", 1 for its stale slot "a".
+      expect(cache.bytes).toBe(104);
+      clock.now += 1;
+      await cache.get(req("a|2", text(50)));
+      // "a|1" is still fresh (100 + 3); the slot "a" now holds the second answer (50 + 3 + 1).
+      expect(cache.bytes).toBe(157);
+      expect(totals).toEqual([104, 157]);
+    });
+
+    it("evicts the oldest answers of either map until the total fits", async () => {
+      const { clock, cache } = setup(1000, 250);
+      await cache.get(req("a|1", text(100)));
+      clock.now += 1;
+      await cache.get(req("b|1", text(100)));
+      clock.now += 1;
+      await cache.get(req("c|1", text(100)));
+      // 3 × 104 = 312 > 250: "a|1" and its slot "a" went (104), 208 are left.
+      expect(cache.bytes).toBe(208);
+      const fetch = vi.fn(async () => "again");
+      expect((await cache.get(req("c|1", fetch))).outcome).toBe("hit");
+      expect((await cache.get(req("b|1", fetch))).outcome).toBe("hit");
+      expect(fetch).not.toHaveBeenCalled();
+      await expect(cache.get(req("a|2", upstreamDown))).rejects.toThrow("upstream down");
+    });
+
+    it("gives an answer larger than the whole bound to its askers without keeping it", async () => {
+      const { cache } = setup(1000, 50);
+      const fetch = vi.fn(text(100));
+      const [first, second] = await Promise.all([cache.get(req("a|1", fetch)), cache.get(req("a|1", fetch))]);
+      expect(first?.value).toHaveLength(100);
+      expect(second).toMatchObject({ outcome: "coalesced" });
+      expect(cache.bytes).toBe(0);
+      expect((await cache.get(req("a|1", fetch))).outcome).toBe("miss");
+      expect(fetch).toHaveBeenCalledTimes(2);
+    });
+
+    it("gives back the bytes of answers evicted by the entry bound", async () => {
+      const { clock, cache } = setup(1);
+      await cache.get(req("a|1", text(100)));
+      clock.now += 1;
+      await cache.get(req("b|1", text(10)));
+      // Only "b|1" and its slot "b" are left: 10 + 3 + 1.
+      expect(cache.bytes).toBe(14);
+    });
   });
 });

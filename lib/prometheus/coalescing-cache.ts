@@ -36,6 +36,23 @@ export interface CacheRequest<T> {
 interface Entry<T> {
   value: T;
   fetchedAt: number;
+  /** The answer's estimated size, counted once however many maps hold it. */
+  bytes: number;
+  /** How many of the two maps (fresh, last good) hold this entry. */
+  holders: number;
+}
+
+export interface CacheOptions<T> {
+  /** At most this many answers per map (fresh, last good). */
+  maxEntries?: number;
+  /** At most this many estimated bytes of answers (and their keys) in both maps together. */
+  maxBytes?: number;
+  /** An answer's estimated size in bytes: cheap, roughly what it holds in the heap. */
+  sizeOf?: (value: T) => number;
+  now?: () => number;
+  failureTtlMs?: number;
+  /** Told the new total whenever it changes (for a gauge). */
+  onBytes?: (bytes: number) => void;
 }
 
 interface Failure {
@@ -47,20 +64,36 @@ interface Failure {
  * Answers identical questions once: concurrent askers share one upstream request, answers are
  * kept for `ttlMs`, and the last good answer of each question is kept to serve when the upstream fails.
  * A failure is kept too, for `failureTtlMs` (at most `ttlMs`): an upstream that timed out on a
- * question is not asked it again by every poll and retry that follows. The maps are bounded; the
- * oldest entries go first.
+ * question is not asked it again by every poll and retry that follows. The maps are bounded by
+ * entries and, together, by the estimated bytes of their answers; the oldest entries go first, and
+ * an answer larger than the whole bound is given to its askers but not kept.
  */
 export class CoalescingCache<T> {
   private fresh = new Map<string, Entry<T>>();
   private lastGood = new Map<string, Entry<T>>();
   private inFlight = new Map<string, Promise<Entry<T>>>();
   private failed = new Map<string, Failure>();
+  private total = 0;
+  private readonly maxEntries: number;
+  private readonly maxBytes: number;
+  private readonly sizeOf: (value: T) => number;
+  private readonly now: () => number;
+  private readonly failureTtlMs: number;
+  private readonly onBytes?: (bytes: number) => void;
 
-  constructor(
-    private readonly maxEntries = 1000,
-    private readonly now: () => number = Date.now,
-    private readonly failureTtlMs = 5000,
-  ) {}
+  constructor(o: CacheOptions<T> = {}) {
+    this.maxEntries = o.maxEntries ?? 1000;
+    this.maxBytes = o.maxBytes ?? Number.POSITIVE_INFINITY;
+    this.sizeOf = o.sizeOf ?? (() => 0);
+    this.now = o.now ?? Date.now;
+    this.failureTtlMs = o.failureTtlMs ?? 5000;
+    this.onBytes = o.onBytes;
+  }
+
+  /** Estimated bytes of the answers kept (fresh and last good, each answer once) and of their keys. */
+  get bytes(): number {
+    return this.total;
+  }
 
   async get(req: CacheRequest<T>): Promise<Cached<T>> {
     const hit = this.fresh.get(req.key);
@@ -103,11 +136,14 @@ export class CoalescingCache<T> {
       this.remember(this.failed, req.key, { error, at: this.now() });
       throw error;
     }
-    const entry = { value, fetchedAt: this.now() };
+    const entry: Entry<T> = { value, fetchedAt: this.now(), bytes: this.sizeOf(value), holders: 0 };
     this.failed.delete(req.key);
-    if (req.keep?.(value) ?? true) {
-      this.remember(this.fresh, req.key, entry);
-      this.remember(this.lastGood, req.staleKey, entry);
+    const fits = entry.bytes + req.key.length + req.staleKey.length <= this.maxBytes;
+    if (fits && (req.keep?.(value) ?? true)) {
+      this.keepEntry(this.fresh, req.key, entry);
+      this.keepEntry(this.lastGood, req.staleKey, entry);
+      this.shrink();
+      this.onBytes?.(this.total);
     }
     return entry;
   }
@@ -119,6 +155,38 @@ export class CoalescingCache<T> {
       const oldest = map.keys().next().value;
       if (oldest === undefined) break;
       map.delete(oldest);
+    }
+  }
+
+  /** Puts an answer in one of the two maps, keeping the byte count and the entry bound. */
+  private keepEntry(map: Map<string, Entry<T>>, key: string, entry: Entry<T>): void {
+    this.drop(map, key);
+    map.set(key, entry);
+    if (entry.holders++ === 0) this.total += entry.bytes;
+    this.total += key.length;
+    while (map.size > this.maxEntries) {
+      const oldest = map.keys().next().value;
+      if (oldest === undefined) break;
+      this.drop(map, oldest);
+    }
+  }
+
+  private drop(map: Map<string, Entry<T>>, key: string): void {
+    const entry = map.get(key);
+    if (!entry) return;
+    map.delete(key);
+    this.total -= key.length;
+    if (--entry.holders === 0) this.total -= entry.bytes;
+  }
+
+  /** Evicts the oldest answers of either map until the total fits the byte bound. */
+  private shrink(): void {
+    while (this.total > this.maxBytes) {
+      const f = this.fresh.entries().next().value;
+      const g = this.lastGood.entries().next().value;
+      if (!f && !g) break;
+      if (f && (!g || f[1].fetchedAt <= g[1].fetchedAt)) this.drop(this.fresh, f[0]);
+      else if (g) this.drop(this.lastGood, g[0]);
     }
   }
 

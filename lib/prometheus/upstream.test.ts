@@ -297,3 +297,24 @@ describe("the limiter (prometheus.maxConcurrency)", () => {
     expect((await slow).value.data).toEqual([{ labels: { job: "checkout" }, value: 7 }]);
   });
 });
+
+describe("the cache's size bound (cache.maxMegabytes)", () => {
+  it("keeps an answer within the bound and shows its bytes in the gauge", async () => {
+    const { upstream, asked } = upstreamOver(() => json(vector(["a", "1"])));
+    await upstream.instant("up", 1_800_000_000, 15_000);
+    expect((await upstream.instant("up", 1_800_000_000, 15_000)).outcome).toBe("hit");
+    expect(asked).toHaveLength(1);
+    const gauge = await getMetrics().cacheBytes.get();
+    expect(gauge.values[0]?.value).toBeGreaterThan(0);
+  });
+
+  it("answers but does not keep an answer larger than the whole bound", async () => {
+    // 1e-4 MiB is 104 bytes; one series answer with a 200-character label is larger.
+    const { upstream, asked } = upstreamOver(() => json(vector(["x".repeat(200), "1"])), {
+      cache: { maxMegabytes: 1e-4 },
+    });
+    expect((await upstream.instant("up", 1_800_000_000, 15_000)).value.data).toHaveLength(1);
+    expect((await upstream.instant("up", 1_800_000_000, 15_000)).outcome).toBe("miss");
+    expect(asked).toHaveLength(2);
+  });
+});

@@ -4,6 +4,7 @@ import type { Config } from "@/lib/config/schema";
 import { getMetrics, type Metrics } from "@/lib/metrics/registry";
 import { processSingleton } from "@/lib/server/singleton";
 import type { QueryRange } from "@/lib/time/range";
+import { answerBytes } from "./answer-size";
 import { upstreamHeaders } from "./auth";
 import { createPrometheusClient, type PrometheusClient } from "./client";
 import { CoalescingCache, type CacheRequest, type Cached } from "./coalescing-cache";
@@ -78,7 +79,11 @@ export function staleSlot(timed: string, untimed: string, atSeconds: number, now
 
 /** Creates an Upstream over a client; exported for tests, the app uses getUpstream(). */
 export function createUpstream(client: PrometheusClient, cfg: Config, metrics: Metrics): Upstream {
-  const cache = new CoalescingCache<Result<unknown>>();
+  const cache = new CoalescingCache<Result<unknown>>({
+    maxBytes: cfg.cache.maxMegabytes * 1024 * 1024,
+    sizeOf: answerBytes,
+    onBytes: (bytes) => metrics.cacheBytes.set(bytes),
+  });
   const limiter = new Limiter(cfg.prometheus.maxConcurrency);
   const timeoutMs = cfg.prometheus.timeoutSeconds * 1000;
   const maxSeries = cfg.limits.maxSeries;
@@ -144,6 +149,9 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
   // once a minute. Comparing the counts is enough to tell a list still filling in.
   const scrapeMs = cfg.prometheus.scrapeIntervalSeconds * 1000;
   const names = { settled: false, count: -1 };
+  // Alerts are kept for a scrape slot (at least 5 s), on the slots' boundaries: the answer warmed at
+  // a slot's start (lib/api/live-warmer.ts) serves every poll in that slot, like the current values.
+  const alertsMs = Math.max(ALERTS_TTL_MS, scrapeMs);
 
   return {
     instant: (query, at, ttlMs) => {
@@ -182,7 +190,7 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
         METRIC_NAMES_POLICY,
       ),
     alerts: () =>
-      ask("alerts", bucket(ALERTS_TTL_MS), "alerts", ALERTS_TTL_MS, async (deadline) => {
+      ask("alerts", bucket(alertsMs), "alerts", alertsMs, async (deadline) => {
         const a = await client.alerts(deadline);
         return { data: a.data.alerts ?? [], warnings: a.warnings };
       }),

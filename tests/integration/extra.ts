@@ -29,11 +29,13 @@ export async function startExtraDashboard(o: {
   scrapeIntervalSeconds: number;
   /** Lines added under `services:`, indented by two spaces (e.g. custom conventions). */
   services?: string;
+  /** Top-level sections added at the end (e.g. `cache:`). */
+  config?: string;
 }): Promise<ExtraDashboard> {
   const configFile = join(o.dir, "signalboard.yaml");
   writeFileSync(
     configFile,
-    `prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: ${o.scrapeIntervalSeconds}\nservices:\n  presets: true\n${o.services ?? ""}`,
+    `prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: ${o.scrapeIntervalSeconds}\nservices:\n  presets: true\n${o.services ?? ""}${o.config ?? ""}`,
   );
   const logFile = join(o.dir, "dashboard.log");
   const child = await startDashboard({ root, port: o.port, prometheusUrl: o.prometheusUrl, logFile, configFile });
@@ -42,6 +44,8 @@ export async function startExtraDashboard(o: {
 
 export interface ExtraPrometheus {
   url: string;
+  /** Its query_log_file: only the queries sent to this Prometheus. */
+  queryLog: string;
   /** The file_sd targets of the `job` scrape config (none where `scrapeConfigs` were given). */
   setTargets(targets: string[]): void;
   /** Where rule files go (`*.yml`, read on start and on reload). */
@@ -55,6 +59,11 @@ export interface ExtraPrometheus {
  * A Prometheus of its own. It scrapes `scrapeConfigs` where given, else one job named `job` whose
  * targets come from `dir`/targets.json (file_sd: rewritten, it is read again at once). It loads
  * the rule files in `dir`/rules and accepts POST /-/reload.
+=======
+/**
+ * A Prometheus of its own whose targets come from `dir`/targets.json (file_sd: rewritten, it is read
+ * again at once), and whose query log (`dir`/query.log) holds only the queries sent to it.
+>>>>>>> i16-warm
  */
 export async function startPrometheus(o: {
   dir: string;
@@ -75,11 +84,12 @@ export async function startPrometheus(o: {
   const ruleDir = join(o.dir, "rules");
   mkdirSync(ruleDir, { recursive: true });
   const config = join(o.dir, "prometheus.yml");
+  const queryLog = join(o.dir, "query.log");
   const interval = `${o.scrapeIntervalSeconds}s`;
   writeFileSync(
     config,
     JSON.stringify({
-      global: { scrape_interval: interval, evaluation_interval: interval },
+      global: { scrape_interval: interval, evaluation_interval: interval, query_log_file: queryLog },
       rule_files: [join(ruleDir, "*.yml")],
       scrape_configs: o.scrapeConfigs ?? [{ job_name: o.job ?? "extra", file_sd_configs: [{ files: [targetsFile] }] }],
     }),
@@ -102,5 +112,5 @@ export async function startPrometheus(o: {
     const res = await fetch(`${url}/-/reload`, { method: "POST", signal: AbortSignal.timeout(10_000) });
     if (!res.ok) throw new Error(`Prometheus refused the reload (${res.status}): ${await res.text()}`);
   };
-  return { url, setTargets, ruleDir, reload, stop: () => stopGroup(child) };
+  return { url, queryLog, setTargets, ruleDir, reload, stop: () => stopGroup(child) };
 }

@@ -28,11 +28,12 @@ export default async function setup(project: TestProject) {
     history: true,
   });
   const liveSince = Math.floor(Date.now() / 1000);
-  // A short upstream timeout, so the failure tests see stale answers quickly.
+  // A short upstream timeout, so the failure tests see stale answers quickly. No warm live ticks:
+  // the tests count the upstream queries their requests cause (live-warm.test.ts runs a dashboard of its own).
   const configFile = join(dataDir, "signalboard.yaml");
   writeFileSync(
     configFile,
-    "prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: 5\nservices:\n  presets: true\n",
+    "prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: 5\nservices:\n  presets: true\ncache:\n  keepWarmSeconds: 0\n",
   );
   const logFile = join(dataDir, "dashboard.log");
   const dashboardUrl = `http://127.0.0.1:${INTEGRATION_DASHBOARD_PORT}`;
