@@ -58,12 +58,8 @@ export interface ExtraPrometheus {
 /**
  * A Prometheus of its own. It scrapes `scrapeConfigs` where given, else one job named `job` whose
  * targets come from `dir`/targets.json (file_sd: rewritten, it is read again at once). It loads
- * the rule files in `dir`/rules and accepts POST /-/reload.
-=======
-/**
- * A Prometheus of its own whose targets come from `dir`/targets.json (file_sd: rewritten, it is read
- * again at once), and whose query log (`dir`/query.log) holds only the queries sent to it.
->>>>>>> i16-warm
+ * the rule files in `dir`/rules and accepts POST /-/reload. Its query log (`dir`/query.log) holds
+ * only the queries sent to it.
  */
 export async function startPrometheus(o: {
   dir: string;
