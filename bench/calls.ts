@@ -1,6 +1,7 @@
 // Upstream queries per /api/v1/services call, and cold and warm latency next to Prometheus answering
 // the same queries directly.
 import { directBatch, outcomeOf, overviewQueries, promqlCount, timedGet, type InstantSource } from "./api";
+import { sourceOf, tally, type Sources } from "./modes";
 import { diff, type Counts, type QueryCounter } from "./query-counter";
 import { SCRAPE_INTERVAL_SECONDS } from "./stack";
 import { summarize, type Summary } from "./stats";
@@ -15,6 +16,8 @@ export interface CallRun {
   warmStatus: number;
   /** "200", "200 stale", "504 upstream_timeout", … */
   outcome: string;
+  /** The cold answer's `source` ("recorded", "raw", "mixed"; "absent" when it has none). */
+  source: string;
   services: number;
   stale: boolean;
   conventions: string[];
@@ -48,9 +51,13 @@ export interface CallsResult {
       nodesReturned: number | null;
     } | null;
   };
+  /** The cold answers by the `source` they reported. */
+  sources: Sources;
   /** Over the rounds whose cold call answered 200 with fresh (not stale) data. */
   latency: {
     cold: Summary | null;
+    /** Prometheus's evaluation time of the cold call's queries (query log `evalTotalTime`, summed), ms: one overview tick. */
+    promEval: Summary | null;
     warm: Summary | null;
     direct: Summary | null;
     overheadCold: number | null;
@@ -145,6 +152,7 @@ export async function measureCalls(o: {
       status: cold.status,
       warmStatus: warm.status,
       outcome,
+      source: sourceOf(cold.body),
       services: parsed?.services.length ?? 0,
       stale: parsed?.stale ?? false,
       conventions,
@@ -173,7 +181,7 @@ export async function measureCalls(o: {
     }
     runs.push(run);
     o.log(
-      `  round ${i + 1}/${o.runs} at=${at}: cold ${cold.ms.toFixed(0)} ms ${outcome} (${promqlCount(run.cold)} PromQL, log ${run.cold.queryLog}), warm ${warm.ms.toFixed(0)} ms ${warm.status} (${promqlCount(run.warm)}), direct ${directMs === null ? "failed" : `${(directMs as number).toFixed(0)} ms`}` +
+      `  round ${i + 1}/${o.runs} at=${at}: cold ${cold.ms.toFixed(0)} ms ${outcome} source ${run.source} (${promqlCount(run.cold)} PromQL, log ${run.cold.queryLog}, Prometheus eval ${(run.cold.evalSeconds * 1000).toFixed(0)} ms), warm ${warm.ms.toFixed(0)} ms ${warm.status} (${promqlCount(run.warm)}), direct ${directMs === null ? "failed" : `${(directMs as number).toFixed(0)} ms`}` +
         (run.nodes
           ? `; nodes ${run.nodes.status} cold ${run.nodes.coldMs.toFixed(0)} ms (${promqlCount(run.nodes.cold)} PromQL, log ${run.nodes.cold.queryLog})`
           : "") +
@@ -183,6 +191,8 @@ export async function measureCalls(o: {
 
   const outcomes: Record<string, number> = {};
   for (const r of runs) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
+  const sources: Sources = {};
+  for (const r of runs) if (r.status === 200) tally(sources, r.source);
   const answered = runs.filter((r) => r.status === 200);
   const fresh = answered.filter((r) => !r.stale);
   const byEndpoint: Record<string, number> = {};
@@ -218,8 +228,10 @@ export async function measureCalls(o: {
           }
         : null,
     },
+    sources,
     latency: {
       cold,
+      promEval: summarize(fresh.map((r) => r.cold.evalSeconds * 1000)),
       warm: summarize(fresh.map((r) => r.warmMs)),
       direct,
       overheadCold: cold && direct ? cold.median / direct.median : null,

@@ -8,8 +8,16 @@ export interface Counts {
   byEndpoint: Record<string, number>;
   /** signalboard_query_cache_requests_total by result. */
   cache: Record<string, number>;
-  /** Lines in Prometheus's query log (PromQL queries only: no label or metadata calls). */
+  /**
+   * API lines in Prometheus's query log (PromQL queries only: no label or metadata calls). The
+   * recording rules' evaluations are logged too, with a `ruleGroup`: they are counted apart.
+   */
   queryLog: number;
+  /** Prometheus's own evaluation time of those API queries (query log `stats.timings.evalTotalTime`), seconds. */
+  evalSeconds: number;
+  /** The recording rules' lines in the query log and their evaluation time, seconds. */
+  ruleLines: number;
+  ruleEvalSeconds: number;
   /**
    * Instant queries (`path` /api/v1/query) logged since the previous snapshot of the same counter,
    * by query text. Only meaningful for consecutive snapshots; not kept in results.
@@ -31,25 +39,38 @@ export function diff(a: Counts, b: Counts): Counts {
     byEndpoint: sub(a.byEndpoint, b.byEndpoint),
     cache: sub(a.cache, b.cache),
     queryLog: b.queryLog - a.queryLog,
+    evalSeconds: b.evalSeconds - a.evalSeconds,
+    ruleLines: b.ruleLines - a.ruleLines,
+    ruleEvalSeconds: b.ruleEvalSeconds - a.ruleEvalSeconds,
   };
+}
+
+interface LogEntry {
+  httpRequest?: { path?: string };
+  ruleGroup?: unknown;
+  params?: { query?: string };
+  stats?: { timings?: { evalTotalTime?: number } };
 }
 
 /** Reads the dashboard's /metrics and counts new lines of the query log incrementally. */
 export class QueryCounter {
   private offset = 0;
   private lines = 0;
+  private evalSeconds = 0;
+  private ruleLines = 0;
+  private ruleEvalSeconds = 0;
 
   constructor(
     private readonly dashboardUrl: () => string,
     private readonly queryLog: string,
   ) {}
 
-  private logLines(): { lines: number; instant: string[] } {
+  private logLines(): { instant: string[] } {
     const instant: string[] = [];
-    if (!existsSync(this.queryLog)) return { lines: 0, instant };
+    if (!existsSync(this.queryLog)) return { instant };
     const size = statSync(this.queryLog).size;
     if (size < this.offset) this.offset = 0; // rotated or recreated
-    if (size === this.offset) return { lines: this.lines, instant };
+    if (size === this.offset) return { instant };
     const fd = openSync(this.queryLog, "r");
     try {
       const buf = Buffer.alloc(size - this.offset);
@@ -58,20 +79,28 @@ export class QueryCounter {
       const last = buf.lastIndexOf(10, n - 1);
       if (last >= 0) {
         for (const line of buf.subarray(0, last).toString("utf8").split("\n")) {
-          this.lines++;
+          let entry: LogEntry = {};
           try {
-            const entry = JSON.parse(line) as { httpRequest?: { path?: string }; params?: { query?: string } };
-            if (entry.httpRequest?.path === "/api/v1/query" && entry.params?.query) instant.push(entry.params.query);
+            entry = JSON.parse(line) as LogEntry;
           } catch {
-            // not JSON: counted, not parsed
+            // not JSON: counted as an API line, not parsed
           }
+          const evalSeconds = entry.stats?.timings?.evalTotalTime ?? 0;
+          if (entry.ruleGroup) {
+            this.ruleLines++;
+            this.ruleEvalSeconds += evalSeconds;
+            continue;
+          }
+          this.lines++;
+          this.evalSeconds += evalSeconds;
+          if (entry.httpRequest?.path === "/api/v1/query" && entry.params?.query) instant.push(entry.params.query);
         }
         this.offset += last + 1;
       }
     } finally {
       closeSync(fd);
     }
-    return { lines: this.lines, instant };
+    return { instant };
   }
 
   async snapshot(): Promise<Counts> {
@@ -91,6 +120,15 @@ export class QueryCounter {
       cache[result] = (cache[result] ?? 0) + Number(m[2]);
     }
     const log = this.logLines();
-    return { metrics, byEndpoint, cache, queryLog: log.lines, instantQueries: log.instant };
+    return {
+      metrics,
+      byEndpoint,
+      cache,
+      queryLog: this.lines,
+      evalSeconds: this.evalSeconds,
+      ruleLines: this.ruleLines,
+      ruleEvalSeconds: this.ruleEvalSeconds,
+      instantQueries: log.instant,
+    };
   }
 }

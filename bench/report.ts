@@ -1,137 +1,13 @@
-// Turns a bench result into the Markdown tables it prints (and bench/README.md shows).
-import type { CallsResult } from "./calls";
-import type { PageJs } from "./browser";
+// Turns a bench result into the Markdown it prints (and bench/README.md shows): the main table,
+// the rules' cost, first-load JS, the TV soak and the Goals table.
+import { goalsTable, rulesLines } from "./goals";
 import type { HeapBreakdown, HeapGrowth, MachineCode } from "./heap";
-import type { LoadResult } from "./load";
-import type { RowsResult } from "./row-timing";
-import type { UpstreamStats } from "./upstream";
-import { fmt, type Summary } from "./stats";
-import type { TvSoakResult } from "./tv-soak";
-import type { ViewersResult } from "./viewers";
+import { mainTable } from "./main-table";
+import { markdown, na, type BenchResult } from "./result";
 
-export interface SizeResult {
-  services: number;
-  nodes: number;
-  upstream: UpstreamStats;
-  nodesRouteStatus: number;
-  tvStatus: number;
-  calls?: CallsResult;
-  viewers: ViewersResult[];
-  rows?: RowsResult;
-  load?: LoadResult;
-  notes: string[];
-}
+export type { BenchResult, ModeResult, SizeResult } from "./result";
 
-export interface BenchResult {
-  startedAt: string;
-  finishedAt: string;
-  durationSeconds: number;
-  command: string;
-  options: Record<string, unknown>;
-  machine: { cpus: number; memoryGiB: number; node: string; prometheus: string; chromium?: string };
-  build: { buildId: string; builtAt: string; builtByBench: boolean };
-  sizes: SizeResult[];
-  pagesJs: PageJs[];
-  tv: TvSoakResult | { skipped: string };
-  notes: string[];
-  processesLeft: number;
-}
-
-const na = "n/a";
-const ms = (s: Summary | null | undefined) => fmt(s, 0);
-const count = (s: Summary | null | undefined) => fmt(s, 0);
 const kib = (b: number | null) => (b === null ? na : `${(b / 1024).toFixed(1)} KiB`);
-const ratio = (x: number | null | undefined, digits = 2) =>
-  x === null || x === undefined || !Number.isFinite(x) ? na : `${x.toFixed(digits)}×`;
-
-function viewersCell(s: SizeResult, v: number): string {
-  const one = s.viewers.find((x) => x.viewers === 1);
-  const r = s.viewers.find((x) => x.viewers === v);
-  if (!r) return na;
-  const base = `${r.promql} PromQL (log ${r.upstream.queryLog})`;
-  if (v === 1 || !one) return base;
-  return `${base}, ${ratio(r.promql / one.promql)} / ${ratio(r.upstream.queryLog / one.upstream.queryLog)}`;
-}
-
-/** The main table: one column per fleet size. */
-export function mainTable(r: BenchResult): string {
-  const head = ["", ...r.sizes.map((s) => `N=${s.services} (M=${s.nodes})`)];
-  const rows: string[][] = [];
-  const row = (label: string, cell: (s: SizeResult) => string) => rows.push([label, ...r.sizes.map(cell)]);
-  row("Prometheus head series", (s) => String(s.upstream.headSeries ?? na));
-  row(
-    "last scrape, services / nodes",
-    (s) =>
-      `${((s.upstream.scrapeSeconds["bench-services"] ?? NaN) * 1000).toFixed(0)} / ${((s.upstream.scrapeSeconds["bench-nodes"] ?? NaN) * 1000).toFixed(0)} ms`,
-  );
-  row("services returned", (s) => String(s.calls?.servicesReturned ?? na));
-  row("cold rounds by outcome", (s) =>
-    s.calls
-      ? Object.entries(s.calls.outcomes)
-          .map(([k, v]) => `${v}× ${k}`)
-          .join(", ")
-      : na,
-  );
-  row("**1** PromQL queries per /services call (our /metrics)", (s) => count(s.calls?.perCall.services.promqlMetrics));
-  row("  same, from Prometheus query log", (s) => count(s.calls?.perCall.services.queryLog));
-  row("  metadata calls per call (label values, cached 60 s)", (s) => count(s.calls?.perCall.services.metadata));
-  row("  PromQL queries of the warm repeat", (s) => count(s.calls?.perCall.services.warmPromql));
-  row("  PromQL queries per /nodes call (metrics / log)", (s) => {
-    const n = s.calls?.perCall.nodes;
-    if (!n || n.status !== 200) return `${na} (HTTP ${s.nodesRouteStatus})`;
-    return `${count(n.promqlMetrics)} / ${count(n.queryLog)}`;
-  });
-  row("**2** 1 viewer, upstream queries", (s) => viewersCell(s, 1));
-  row("  10 viewers (ratio metrics / log)", (s) => viewersCell(s, 10));
-  row("  50 viewers (ratio metrics / log)", (s) => viewersCell(s, 50));
-  row("  viewer polls failed / stale / skipped, of polls", (s) =>
-    s.viewers.length ? s.viewers.map((v) => `${v.failed}/${v.stale}/${v.skipped} of ${v.polls}`).join("; ") : na,
-  );
-  row("  50-viewer poll latency ms", (s) => ms(s.viewers.find((v) => v.viewers === 50)?.latency));
-  row("**3** /services cold ms", (s) => ms(s.calls?.latency.cold));
-  row("  cold p95 ms", (s) => (s.calls?.latency.cold ? s.calls.latency.cold.p95.toFixed(0) : na));
-  row("  cold ms, all rounds whatever the answer", (s) => ms(s.calls?.coldAllMs));
-  row("  /services warm ms", (s) => ms(s.calls?.latency.warm));
-  row("  Prometheus direct, same queries ms", (s) => ms(s.calls?.latency.direct));
-  row("  Prometheus direct, all rounds ms (failed batches)", (s) =>
-    s.calls ? `${ms(s.calls.directAllMs)} (${s.calls.directFailures})` : na,
-  );
-  row("  overhead cold / direct (medians; paired)", (s) =>
-    s.calls ? `${ratio(s.calls.latency.overheadCold)}; ${ratio(s.calls.latency.overheadColdPairedMedian)}` : na,
-  );
-  row("**4** overview: first row ms", (s) => {
-    if (!s.rows) return na;
-    return s.rows.firstRow ? ms(s.rows.firstRow) : `${na}: ${s.rows.note ?? ""}`;
-  });
-  row("  overview: screenful of rows settled ms", (s) => ms(s.rows?.viewportRows));
-  row("**5** wrk responses/s (2xx/s)", (s) =>
-    s.load ? `${s.load.requestsPerSecond.toFixed(0)} (${s.load.okPerSecond.toFixed(0)})` : na,
-  );
-  row("  wrk p50 / p95 ms", (s) => {
-    if (!s.load) return na;
-    // wrk records no latency for responses after its timeout.
-    if (s.load.latencyMs.max === 0) return `all > ${s.load.timeoutSeconds} s`;
-    return `${s.load.latencyMs.p50.toFixed(1)} / ${s.load.latencyMs.p95.toFixed(1)}`;
-  });
-  row("  non-2xx / slower than timeout / socket errors", (s) => {
-    if (!s.load) return na;
-    const e = s.load.socketErrors;
-    return `${s.load.non2xx} / ${e.timeout} / ${e.connect + e.read + e.write}`;
-  });
-  row("  dashboard RSS MiB before → after (peak)", (s) => {
-    const m = s.load?.rssMiB;
-    if (!m) return na;
-    const f = (v: number | null) => (v === null ? na : v.toFixed(0));
-    return `${f(m.before)} → ${f(m.after)} (${f(m.peak)})`;
-  });
-  row("  dashboard CPU s during wrk (ms per response)", (s) => {
-    const l = s.load;
-    if (!l || l.dashboardCpuSeconds == null) return na;
-    return `${l.dashboardCpuSeconds.toFixed(1)} (${l.dashboardCpuMsPerRequest != null ? l.dashboardCpuMsPerRequest.toFixed(1) : na})`;
-  });
-  row("machine load average (1 min) after wrk", (s) => (s.load ? s.load.loadAverage.toFixed(1) : na));
-  return markdown(head, rows);
-}
 
 export function pagesTable(r: BenchResult): string {
   if (r.pagesJs.length === 0) return "(first-load JS not measured)";
@@ -222,9 +98,11 @@ export function fullReport(r: BenchResult): string {
         ]
       : [
           ...head,
-          "Cells: median (min–max) over the rounds; ratios are N viewers / 1 viewer, by our /metrics and by the query log.",
+          "Cells: median (min–max) over the rounds; viewer ratios are N viewers / 1 viewer, by our /metrics and by the query log; recorded ÷ raw divides the medians (or the figure) of the two modes.",
           "",
-          mainTable(r),
+          mainTable(r, (r.options.viewers as number[] | undefined) ?? [1]),
+          "",
+          ...rulesLines(r),
           "",
           "First-load JS (fresh browser context, every script response up to network quiet):",
           "",
@@ -234,12 +112,7 @@ export function fullReport(r: BenchResult): string {
         ];
   const notes = [...r.notes, ...r.sizes.flatMap((s) => s.notes.map((n) => `N=${s.services}: ${n}`))];
   if (notes.length) lines.push("", "Notes:", ...notes.map((n) => `- ${n}`));
+  if (r.options.only !== "tv") lines.push("", "Goals (issue 16):", "", goalsTable(r));
   lines.push("", `Processes left running after cleanup: ${r.processesLeft}`);
   return lines.join("\n");
-}
-
-function markdown(head: string[], rows: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
-  return [line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
 }

@@ -1,6 +1,7 @@
 // Time to the overview's first service row and to a settled screenful of rows, in cold page loads.
 import type { Browser } from "@playwright/test";
 import { VIEWPORT } from "./browser";
+import { addSources, countSource, type Sources } from "./modes";
 import { summarize, type Summary } from "./stats";
 
 interface RowState {
@@ -68,6 +69,10 @@ export interface RowRun {
   roleRows: number;
   domContentLoadedMs: number | null;
   loadMs: number | null;
+  /** Epoch ms at which the load started (just after a slot boundary). */
+  startedAt: number;
+  /** The page's own /api/v1/services answers by the `source` they reported (the first rows come in the HTML). */
+  sources: Sources;
 }
 
 /** How long a page-load run waits, after its rows have settled, for the page's other requests to end. */
@@ -75,9 +80,21 @@ const TRAILING_REQUESTS_MS = 30_000;
 
 async function rowRun(browser: Browser, url: string, noRowsAfterMs: number): Promise<RowRun> {
   const context = await browser.newContext({ viewport: VIEWPORT });
+  const sources: Sources = {};
+  const reading: Promise<void>[] = [];
   try {
     const page = await context.newPage();
+    page.on("response", (res) => {
+      if (!new URL(res.url()).pathname.startsWith("/api/v1/services") || res.status() !== 200) return;
+      reading.push(
+        res.text().then(
+          (body) => countSource(sources, body),
+          () => undefined,
+        ),
+      );
+    });
     await page.addInitScript({ content: ROW_PROBE });
+    const startedAt = Date.now();
     await page.goto(url, { waitUntil: "domcontentloaded", timeout: 60_000 });
     const QUIET_MS = 1500;
     const deadline = Date.now() + noRowsAfterMs + 20_000;
@@ -96,6 +113,7 @@ async function rowRun(browser: Browser, url: string, noRowsAfterMs: number): Pro
     // Let this load's own later requests (sparklines, nodes, alerts) end before the next load starts:
     // each run is one viewer opening the page on an otherwise idle stack, not a pile-up of runs.
     await page.waitForLoadState("networkidle", { timeout: TRAILING_REQUESTS_MS }).catch(() => undefined);
+    await Promise.all(reading);
     return {
       firstRowMs: state?.first ?? null,
       viewportRowsMs: state?.first != null ? (state.lastChange ?? null) : null,
@@ -104,6 +122,8 @@ async function rowRun(browser: Browser, url: string, noRowsAfterMs: number): Pro
       roleRows,
       domContentLoadedMs: nav?.dcl || null,
       loadMs: nav?.load || null,
+      startedAt,
+      sources,
     };
   } finally {
     await context.close();
@@ -115,6 +135,7 @@ export interface RowsResult {
   runs: RowRun[];
   firstRow: Summary | null;
   viewportRows: Summary | null;
+  sources: Sources;
   note?: string;
 }
 
@@ -126,7 +147,7 @@ const SLOT_MARGIN_MS = 100;
  * "now" down to its scrape interval and caches instant answers per aligned instant, so a load started
  * there is the first to ask for its instant: its current values come from Prometheus, not the cache.
  */
-async function startOfNextSlot(slotSeconds: number): Promise<void> {
+export async function startOfNextSlot(slotSeconds: number): Promise<void> {
   const slotMs = slotSeconds * 1000;
   await new Promise((resolve) => setTimeout(resolve, slotMs - (Date.now() % slotMs) + SLOT_MARGIN_MS));
 }
@@ -166,13 +187,57 @@ export async function overviewRows(
     );
     if (i === 0 && r.firstRowMs === null) break;
   }
+  return rowsResult(url, out, noRowsAfterMs);
+}
+
+function rowsResult(url: string, out: readonly RowRun[], noRowsAfterMs: number): RowsResult {
   const withRows = out.filter((r) => r.firstRowMs !== null);
   const note = missingRowsNote(out, withRows.length, noRowsAfterMs);
   return {
     url,
-    runs: out,
+    runs: [...out],
     firstRow: summarize(withRows.map((r) => r.firstRowMs as number)),
     viewportRows: summarize(withRows.flatMap((r) => (r.viewportRowsMs === null ? [] : [r.viewportRowsMs]))),
+    sources: out.reduce((all, r) => addSources(all, r.sources), {} as Sources),
     ...(note ? { note } : {}),
   };
+}
+
+/**
+ * Cold page loads of several dashboards in turn (one per mode, the order alternating per round),
+ * each the first viewer of its dashboard after a quiet spell: a load starts only once its dashboard
+ * has had no request for `idleMs` (the warm ticks have stopped; see modes.ts KEEP_WARM_SECONDS),
+ * at the start of a scrape slot. While one dashboard waits out its quiet spell, the other loads.
+ * `lastUsed` (epoch ms of each dashboard's last request) is read and updated.
+ */
+export async function coldOverviewRows<K extends string>(
+  browser: Browser,
+  targets: readonly { key: K; baseUrl: string }[],
+  lastUsed: Record<K, number>,
+  runs: number,
+  log: (s: string) => void,
+  o: { slotSeconds: number; idleMs: number; noRowsAfterMs?: number },
+): Promise<Record<K, RowsResult>> {
+  const noRowsAfterMs = o.noRowsAfterMs ?? 40_000;
+  const out = new Map<K, RowRun[]>(targets.map((t) => [t.key, []]));
+  const done = new Set<K>();
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? targets : [...targets].reverse();
+    for (const t of order) {
+      if (done.has(t.key)) continue;
+      const quietFor = Date.now() - lastUsed[t.key];
+      if (quietFor < o.idleMs) await new Promise((r) => setTimeout(r, o.idleMs - quietFor));
+      await startOfNextSlot(o.slotSeconds);
+      const r = await rowRun(browser, `${t.baseUrl}/`, noRowsAfterMs);
+      lastUsed[t.key] = Date.now();
+      out.get(t.key)?.push(r);
+      log(
+        `  ${t.key} cold page run ${i + 1}/${runs}: first row ${r.firstRowMs?.toFixed(0) ?? "none"} ms, screenful ${r.viewportRowsMs?.toFixed(0) ?? "-"} ms (${r.visibleRows} visible of ${r.dataRows} rows)`,
+      );
+      if (i === 0 && r.firstRowMs === null) done.add(t.key);
+    }
+  }
+  return Object.fromEntries(
+    targets.map((t) => [t.key, rowsResult(`${t.baseUrl}/`, out.get(t.key) ?? [], noRowsAfterMs)]),
+  ) as Record<K, RowsResult>;
 }

@@ -1,23 +1,25 @@
 // `npm run bench`: signalboard against its own Prometheus and a synthetic fleet of N services and
 // M nodes. See bench/README.md for what each figure means.
 //
-//   npx tsx bench/run.ts [--quick] [--sizes 10,200,2000] [--duration 60] [--runs 20]
-//                        [--page-runs 5] [--base-port 31090] [--build] [--tv-cycles 2000]
-//                        [--tv-max-seconds 1200] [--tv-sample-every 100] [--only tv] [--js-flags='…']
+// Both modes (raw series only, and recorded series where they exist) run on the same Prometheus and
+// data at every size.
+//
+//   npx tsx bench/run.ts [--quick] [--sizes 10,200,2000] [--only raw|recorded|tv] [--skip tv,…]
+//                        [--base-port 31090] [--help for all flags]
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { StackError } from "../demo/ports";
 import { repoRoot } from "../demo/processes";
-import { InstantSource, OVERVIEW_QUERY, probe, timedGet } from "./api";
+import { probe } from "./api";
 import { pagesFirstLoadJs } from "./browser";
-import { callsNotes, measureCalls } from "./calls";
+import { benchRuleFile, dashboardConfigYaml, MODES, type Mode } from "./modes";
 import { benchOptions, nodesFor } from "./options";
-import { runLoad } from "./load";
-import { overviewRows } from "./row-timing";
+import { SizeRun } from "./phases";
 import { fullReport, tvLine, type BenchResult, type SizeResult } from "./report";
-import { QueryCounter } from "./query-counter";
+import { RulesCostSampler } from "./rules-cost";
 import { BenchSession } from "./session";
+import { fmt } from "./stats";
 import {
   assertBenchPortsFree,
   benchPorts,
@@ -26,7 +28,6 @@ import {
   startDashboard,
   stop,
   survivors,
-  writeDashboardConfig,
   type Dashboard,
 } from "./stack";
 import {
@@ -39,7 +40,6 @@ import {
 } from "./upstream";
 import { nodeInstance, serviceName } from "./synthetic-fleet";
 import { tvSoak, type TvSoakResult } from "./tv-soak";
-import { runViewers } from "./viewers";
 
 const opts = benchOptions();
 
@@ -70,9 +70,15 @@ async function main(): Promise<void> {
 
   const app = prepareApp(root, scratch, opts.build, log);
   log(`dashboard build ${app.buildId} (${app.builtAt}) copied to ${app.dir}`);
-  const configFile = join(scratch, "signalboard.yaml");
   const prometheusUrl = `http://127.0.0.1:${ports.prometheus}`;
-  writeDashboardConfig(configFile, prometheusUrl);
+  const configFiles = Object.fromEntries(
+    MODES.map((mode) => {
+      const file = join(scratch, `signalboard-${mode}.yaml`);
+      writeFileSync(file, dashboardConfigYaml(prometheusUrl, mode));
+      return [mode, file];
+    }),
+  ) as Record<Mode, string>;
+  const ruleFile = benchRuleFile(prometheusUrl);
 
   const result: BenchResult = {
     startedAt: new Date(session.started).toISOString(),
@@ -97,16 +103,16 @@ async function main(): Promise<void> {
   };
 
   let upstream: Upstream | undefined;
-  let launches = 0;
-  /** A new dashboard process (empty caches), on the port the previous one did not use. */
-  const launchDash = (sizeDir: string): Promise<Dashboard> => {
-    const n = launches++;
+  const launches: Record<Mode, number> = { raw: 0, recorded: 0 };
+  /** A new dashboard process of a mode (empty caches), on the port of its pair that the previous one did not use. */
+  const launchDash = (mode: Mode, sizeDir: string): Promise<Dashboard> => {
+    const n = launches[mode]++;
     return startDashboard({
       appDir: app.dir,
-      port: ports.dashboards[n % 2] as number,
+      port: ports.dashboards[mode][n % 2] as number,
       prometheusUrl,
-      configFile,
-      logFile: join(sizeDir, `dashboard-${n}.log`),
+      configFile: configFiles[mode],
+      logFile: join(sizeDir, `dashboard-${mode}-${n}.log`),
     });
   };
 
@@ -135,19 +141,30 @@ async function main(): Promise<void> {
     log(`  ${tvLine(result)}`);
   };
 
+  const skip = new Set(opts.skip);
   let browserSizesDone = 0;
   for (const services of opts.sizes) {
     session.checkTime(`N=${services}`);
     const nodes = nodesFor(services);
     const sizeDir = join(scratch, `n${services}`);
     log(`=== N=${services} services, M=${nodes} nodes ===`);
-    upstream = await startUpstream({ root, dataDir: sizeDir, ports, services, nodes, prometheusBin });
-    const dataSince = Date.now() / 1000;
+    upstream = await startUpstream({
+      root,
+      dataDir: sizeDir,
+      ports,
+      services,
+      nodes,
+      prometheusBin,
+      rules: ruleFile.yaml,
+    });
+    const up = upstream;
+    const promStarted = Date.now();
+    const rulesSampler = new RulesCostSampler(up.url, promStarted, SCRAPE_INTERVAL_SECONDS);
     log(
-      `Prometheus (pid ${upstream.prometheus.pid}) and exporter (pid ${upstream.exporter.pid}) up; waiting for 4 scrapes…`,
+      `Prometheus (pid ${up.prometheus.pid}, ${ruleFile.rules} recording rules in ${ruleFile.groups.join(", ")}) and exporter (pid ${up.exporter.pid}) up; waiting for 4 scrapes…`,
     );
-    await waitForScrapes(upstream.url, 4, 180_000);
-    const stats = await upstreamStats(upstream.url);
+    await waitForScrapes(up.url, 4, 180_000);
+    const stats = await upstreamStats(up.url);
     log(`data in: ${stats.headSeries} head series, last scrape ${JSON.stringify(stats.scrapeSeconds)} s`);
     const size: SizeResult = {
       services,
@@ -155,121 +172,85 @@ async function main(): Promise<void> {
       upstream: stats,
       nodesRouteStatus: 0,
       tvStatus: 0,
-      viewers: [],
+      ruleFile: { groups: ruleFile.groups, rules: ruleFile.rules },
+      modes: {},
       notes: [],
     };
     result.sizes.push(size);
+    const firstMode = opts.modes[0] as Mode;
 
-    let dash = await launchDash(sizeDir);
-    const counter = new QueryCounter(() => dash.url, upstream.queryLog);
-    size.nodesRouteStatus = await probe(`${dash.url}/api/v1/nodes`);
-    size.tvStatus = await probe(`${dash.url}/tv`);
+    const probeDash = await launchDash(firstMode, sizeDir);
+    size.nodesRouteStatus = await probe(`${probeDash.url}/api/v1/nodes`);
+    size.tvStatus = await probe(`${probeDash.url}/tv`);
     log(
-      `dashboard up (pid ${dash.child.pid}); /api/v1/nodes answers ${size.nodesRouteStatus}, /tv answers ${size.tvStatus}`,
+      `dashboard up (pid ${probeDash.child.pid}); /api/v1/nodes answers ${size.nodesRouteStatus}, /tv answers ${size.tvStatus}`,
     );
     if (size.nodesRouteStatus !== 200)
       size.notes.push(`/api/v1/nodes answered HTTP ${size.nodesRouteStatus}: per-call node queries not measured`);
 
     if (opts.only === "tv") {
-      await runTvSoak(size, dash.url);
-      await stop(dash.child);
-      await stop(upstream.prometheus);
-      await stop(upstream.exporter);
+      if (!skip.has("tv")) await runTvSoak(size, probeDash.url);
+      await stop(probeDash.child);
+      size.rules = await rulesSampler.stop();
+      await stop(up.prometheus);
+      await stop(up.exporter);
       upstream = undefined;
       rmSync(join(sizeDir, "tsdb"), { recursive: true, force: true });
       continue;
     }
 
-    // 2. Viewers first, each phase on a freshly started dashboard (empty caches), so that the
-    //    data reaches far enough back for the cold rounds that follow. The next phase's dashboard
-    //    starts as soon as this phase's polls are done, so that it is ready at the next aligned start.
-    let next: Promise<Dashboard> = launchDash(sizeDir);
-    void next.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
-    for (const viewers of opts.viewers) {
-      session.checkTime(`${viewers} viewers`);
-      const previous = dash;
-      dash = await next;
-      await stop(previous.child);
-      log(
-        `${viewers} viewer(s) polling /api/v1/services?${OVERVIEW_QUERY} every ${SCRAPE_INTERVAL_SECONDS} s for ${opts.durationSeconds} s…`,
-      );
-      const v = await runViewers({
-        dashboardUrl: dash.url,
-        prometheusUrl: upstream.url,
-        counter,
-        viewers,
-        durationSeconds: opts.durationSeconds,
-        afterPolls: () => {
-          next = launchDash(sizeDir);
-          void next.catch(() => undefined); // awaited by the next phase, as above
-        },
-      });
-      size.viewers.push(v);
-      log(
-        `  ${v.polls} polls (${v.failed} failed, ${v.stale} stale, ${v.skipped} slots skipped; started after ${(v.waitedMs / 1000).toFixed(1)} s alignment wait), upstream ${v.promql} PromQL + ${v.upstream.metrics - v.promql} metadata (our /metrics), ${v.upstream.queryLog} in the query log; cache ${JSON.stringify(v.upstream.cache)}`,
-      );
-    }
-
-    // 1 and 3. Cold and warm rounds on a fresh dashboard. It is warmed up with /api/health and
-    //    /api/v1/status only (start-up, metric names): any /api/v1/services call would leave a
-    //    "last good" answer that the dashboard serves as stale for every later instant.
-    session.checkTime("cold/warm rounds");
-    {
-      const previous = dash;
-      dash = await next;
-      await stop(previous.child);
-    }
-    await timedGet(`${dash.url}/api/health`);
-    await timedGet(`${dash.url}/api/v1/status`);
-    const instants = new InstantSource(Date.now() / 1000, dataSince + 4 * SCRAPE_INTERVAL_SECONDS + 10);
-    log(`${opts.runs} cold/warm rounds, each at an evaluation instant not asked before…`);
-    size.calls = await measureCalls({
-      dashboardUrl: dash.url,
-      prometheusUrl: upstream.url,
-      counter,
-      instants,
-      runs: opts.runs,
-      maxSeconds: opts.roundsSeconds,
-      nodesRoute: size.nodesRouteStatus === 200,
-      log,
+    const run = new SizeRun({
+      opts,
+      session,
+      up,
+      size,
+      sizeDir,
+      root,
+      dataSince: promStarted,
+      rulesWindowSeconds: ruleFile.windowSeconds,
+      launchDash: (mode) => launchDash(mode, sizeDir),
     });
-    size.notes.push(...callsNotes(size.calls, services));
+    if (skip.has("viewers")) await stop(probeDash.child);
+    else await run.viewers(probeDash);
+    await run.rounds(!skip.has("rounds"));
+    if (!skip.has("sparklines")) await run.sparklines();
 
-    // 4 and 6. The browser, from N = 200 on.
-    if (services >= opts.browserMinServices) {
-      session.checkTime("the browser");
-      const browser = await session.chromium();
-      log(`overview in Chromium ${browser.version()}: ${opts.pageRuns} cold page loads…`);
+    // 4. The browser, from N = 200 on: first-load JS once, at the first size that has it.
+    const browser = services >= opts.browserMinServices && !skip.has("pages") ? await session.chromium() : undefined;
+    const firstDash = run.dashboard(firstMode) as Dashboard;
+    if (browser) {
       result.machine.chromium = browser.version();
-      size.rows = await overviewRows(browser, dash.url, opts.pageRuns, log, { slotSeconds: SCRAPE_INTERVAL_SECONDS });
-      if (size.rows.note) size.notes.push(`overview rows: ${size.rows.note}`);
       if (browserSizesDone === 0) {
         const pages = ["/", "/tv", `/services/${serviceName(0)}`, `/nodes/${encodeURIComponent(nodeInstance(0))}`];
-        result.pagesJs.push(...(await pagesFirstLoadJs(browser, dash.url, pages, log)));
-        await runTvSoak(size, dash.url);
+        result.pagesJs.push(...(await pagesFirstLoadJs(browser, firstDash.url, pages, log)));
+        run.used(firstMode);
+      }
+    }
+    if (!skip.has("pages")) await run.watched(browser);
+    if (!skip.has("idle")) await run.idle();
+    if (browser) {
+      await run.cold(browser);
+      if (browserSizesDone === 0 && !skip.has("tv")) {
+        const tvMode = opts.modes.includes("recorded") ? "recorded" : firstMode;
+        await runTvSoak(size, (run.dashboard(tvMode) as Dashboard).url);
+        run.used(tvMode);
       }
       browserSizesDone++;
     }
+    await run.loadAndStop(!skip.has("wrk"));
 
-    // 5. Load on the warm dashboard.
-    session.checkTime("wrk");
-    log(`wrk: ${opts.connections} connections for ${opts.durationSeconds} s on /api/v1/services…`);
-    size.load = await runLoad({
-      url: `${dash.url}/api/v1/services`,
-      connections: opts.connections,
-      durationSeconds: opts.durationSeconds,
-      pid: dash.child.pid,
-      logDir: sizeDir,
-      root,
-      log,
-    });
-    log(
-      `  ${size.load.requestsPerSecond.toFixed(0)} req/s, p95 ${size.load.latencyMs.p95.toFixed(1)} ms, non-2xx ${size.load.non2xx}, RSS ${JSON.stringify(size.load.rssMiB)}`,
-    );
-
-    await stop(dash.child);
-    await stop(upstream.prometheus);
-    await stop(upstream.exporter);
+    const rec = size.modes.recorded;
+    if (rec && !JSON.stringify([rec.calls?.sources, rec.viewers.map((v) => v.sources)]).includes("recorded"))
+      size.notes.push(
+        "recorded mode: no answer said `source: recorded` (absent: the build has no reader yet; raw or mixed: the rules had not covered the range asked)",
+      );
+    size.rules = await rulesSampler.stop();
+    for (const g of size.rules.groups)
+      log(
+        `rules ${g.group}: last_duration ${fmt(g.lastDurationMs, 1)} ms, ${g.samples ?? "n/a"} samples, ${g.iterations} evaluations, ${g.missed} missed, ${g.failures} failed${g.unhealthy.length ? `; NOT OK: ${g.unhealthy.join("; ")}` : ""}`,
+      );
+    await stop(up.prometheus);
+    await stop(up.exporter);
     upstream = undefined;
     rmSync(join(sizeDir, "tsdb"), { recursive: true, force: true }); // N=2000 leaves ~300 MB
   }

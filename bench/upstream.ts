@@ -19,14 +19,16 @@ export function prometheusVersion(bin: string): string {
   return (out.stdout || out.stderr).split("\n")[0]?.trim() ?? "unknown";
 }
 
-export function renderPrometheusConfig(o: { dataDir: string; exporterPort: number }): string {
+export function renderPrometheusConfig(o: { dataDir: string; exporterPort: number; ruleFile: string }): string {
   const target = `127.0.0.1:${o.exporterPort}`;
   const config = {
     global: {
       scrape_interval: `${SCRAPE_INTERVAL_SECONDS}s`,
+      // The recording rules are evaluated once per scrape (their groups also say so).
       evaluation_interval: `${SCRAPE_INTERVAL_SECONDS}s`,
       query_log_file: join(o.dataDir, "query.log"),
     },
+    rule_files: [o.ruleFile],
     scrape_configs: [
       // honor_labels: one exporter speaks for every service (its own job and instance labels)…
       {
@@ -61,11 +63,15 @@ export async function startUpstream(o: {
   services: number;
   nodes: number;
   prometheusBin: string;
+  /** The recording rules' file, loaded from the start (see modes.ts). */
+  rules: string;
 }): Promise<Upstream> {
   rmSync(o.dataDir, { recursive: true, force: true });
   mkdirSync(join(o.dataDir, "tsdb"), { recursive: true });
   const configFile = join(o.dataDir, "prometheus.yml");
-  writeFileSync(configFile, renderPrometheusConfig({ dataDir: o.dataDir, exporterPort: o.ports.exporter }));
+  const ruleFile = join(o.dataDir, "rules.yml");
+  writeFileSync(ruleFile, o.rules);
+  writeFileSync(configFile, renderPrometheusConfig({ dataDir: o.dataDir, exporterPort: o.ports.exporter, ruleFile }));
   const exporter = track(
     spawnGroup(
       "synthetic-exporter",

@@ -1,6 +1,7 @@
 // Many viewers polling the overview, as browsers left open do: upstream queries and poll latency.
 import { pointsForWidth, stepFor } from "@/lib/time/range";
 import { OVERVIEW_QUERY, promqlCount, timedGet } from "./api";
+import { countSource, type Sources } from "./modes";
 import { diff, type Counts, type QueryCounter } from "./query-counter";
 import { sleep, SCRAPE_INTERVAL_SECONDS } from "./stack";
 import { summarize, type Summary } from "./stats";
@@ -39,6 +40,8 @@ export interface ViewersResult {
   /** Poll slots skipped because the viewer's previous poll was still running. */
   skipped: number;
   latency: Summary | null;
+  /** The answered polls by the `source` they reported. */
+  sources: Sources;
   upstream: Counts;
   promql: number;
   /** ms waited for an aligned start (see phaseStart). */
@@ -73,6 +76,7 @@ export async function runViewers(o: {
   let failed = 0;
   let stale = 0;
   let skipped = 0;
+  const sources: Sources = {};
   await Promise.all(
     Array.from({ length: o.viewers }, async (_, v) => {
       const offset = 100 + (v * (periodMs - 600)) / o.viewers;
@@ -89,7 +93,10 @@ export async function runViewers(o: {
         const r = await timedGet(url);
         latencies.push(r.ms);
         if (r.status !== 200) failed++;
-        else if (r.body.startsWith('{"') && r.body.includes('"stale":true')) stale++;
+        else {
+          countSource(sources, r.body);
+          if (r.body.startsWith('{"') && r.body.includes('"stale":true')) stale++;
+        }
       }
     }),
   );
@@ -105,6 +112,7 @@ export async function runViewers(o: {
     stale,
     skipped,
     latency: summarize(latencies),
+    sources,
     upstream,
     promql: promqlCount(upstream),
     waitedMs: start - requested,
