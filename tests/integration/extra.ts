@@ -40,13 +40,29 @@ export async function startExtraDashboard(o: {
   return { url: `http://127.0.0.1:${o.port}`, logFile, stop: () => stopGroup(child) };
 }
 
-/** A Prometheus of its own whose targets come from `dir`/targets.json (file_sd: rewritten, it is read again at once). */
+export interface ExtraPrometheus {
+  url: string;
+  /** The file_sd targets of the `job` scrape config (none where `scrapeConfigs` were given). */
+  setTargets(targets: string[]): void;
+  /** Where rule files go (`*.yml`, read on start and on reload). */
+  ruleDir: string;
+  /** POST /-/reload: reads the configuration and the rule files again; throws when Prometheus refuses them. */
+  reload(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A Prometheus of its own. It scrapes `scrapeConfigs` where given, else one job named `job` whose
+ * targets come from `dir`/targets.json (file_sd: rewritten, it is read again at once). It loads
+ * the rule files in `dir`/rules and accepts POST /-/reload.
+ */
 export async function startPrometheus(o: {
   dir: string;
   port: number;
   scrapeIntervalSeconds: number;
-  job: string;
-}): Promise<{ url: string; setTargets(targets: string[]): void; stop(): Promise<void> }> {
+  job?: string;
+  scrapeConfigs?: Record<string, unknown>[];
+}): Promise<ExtraPrometheus> {
   const bin = findBinaries().prometheus;
   if (!bin) throw new Error("prometheus is not on PATH");
   const targetsFile = join(o.dir, "targets.json");
@@ -56,13 +72,16 @@ export async function startPrometheus(o: {
     renameSync(`${targetsFile}.tmp`, targetsFile);
   };
   setTargets([]);
+  const ruleDir = join(o.dir, "rules");
+  mkdirSync(ruleDir, { recursive: true });
   const config = join(o.dir, "prometheus.yml");
   const interval = `${o.scrapeIntervalSeconds}s`;
   writeFileSync(
     config,
     JSON.stringify({
       global: { scrape_interval: interval, evaluation_interval: interval },
-      scrape_configs: [{ job_name: o.job, file_sd_configs: [{ files: [targetsFile] }] }],
+      rule_files: [join(ruleDir, "*.yml")],
+      scrape_configs: o.scrapeConfigs ?? [{ job_name: o.job ?? "extra", file_sd_configs: [{ files: [targetsFile] }] }],
     }),
   );
   const url = `http://127.0.0.1:${o.port}`;
@@ -73,9 +92,15 @@ export async function startPrometheus(o: {
       `--config.file=${config}`,
       `--web.listen-address=127.0.0.1:${o.port}`,
       `--storage.tsdb.path=${join(o.dir, "data")}`,
+      "--web.enable-lifecycle",
     ],
     { cwd: o.dir, logFile: join(o.dir, "prometheus.log") },
   );
   await waitForHttp(`${url}/-/ready`, child);
-  return { url, setTargets, stop: () => stopGroup(child) };
+  const reload = async () => {
+    // Prometheus answers 500 with the reason when a rule file does not load.
+    const res = await fetch(`${url}/-/reload`, { method: "POST", signal: AbortSignal.timeout(10_000) });
+    if (!res.ok) throw new Error(`Prometheus refused the reload (${res.status}): ${await res.text()}`);
+  };
+  return { url, setTargets, ruleDir, reload, stop: () => stopGroup(child) };
 }

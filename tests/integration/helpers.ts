@@ -9,13 +9,14 @@ export async function api<T = unknown>(path: string): Promise<{ status: number; 
   return { status: res.status, body: (await res.json()) as T };
 }
 
-/** One instant query straight to Prometheus: the reference our API must agree with. */
+/** One instant query straight to Prometheus (the shared stack's by default): the reference our API must agree with. */
 export async function promQuery(
   query: string,
   time: number,
+  prometheusUrl = stack().prometheusUrl,
 ): Promise<{ metric: Record<string, string>; value: [number, string] }[]> {
   const body = new URLSearchParams({ query, time: String(time) });
-  const res = await fetch(`${stack().prometheusUrl}/api/v1/query`, { method: "POST", body });
+  const res = await fetch(`${prometheusUrl}/api/v1/query`, { method: "POST", body });
   const json = (await res.json()) as {
     status: string;
     data: { result: { metric: Record<string, string>; value: [number, string] }[] };

@@ -19,4 +19,6 @@ export const EXTRA_PORTS = {
   prometheus: INTEGRATION_BASE_PORT + 50,
   /** Nothing listens here: an upstream that refuses every connection. */
   closed: INTEGRATION_BASE_PORT + 51,
+  /** A Prometheus scraping the shared stack's targets with signalboard's recording rules loaded (recorded-stack.ts). */
+  recordedPrometheus: INTEGRATION_BASE_PORT + 52,
 };
