@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { joinAtSplit, splitRange } from "./recorded-range";
-import { combineSources, readingSource, SourceTracker } from "./signal-source";
+import { combineSourced, combineSources } from "@/lib/model/signal-source";
+import { readingSource, SourceTracker } from "./signal-source";
 
 describe("splitRange", () => {
   it("asks raw up to the point before the split and recorded from it, on the same grid", () => {
@@ -88,6 +89,16 @@ describe("sources", () => {
     expect(combineSources(["raw", "raw"])).toBe("raw");
     expect(combineSources(["recorded", "raw"])).toBe("mixed");
     expect(combineSources(["recorded", "mixed"])).toBe("mixed");
+  });
+
+  it("combines a page's answers, keeping the latest split point of the mixed ones", () => {
+    expect(combineSourced([undefined, undefined])).toBeNull();
+    expect(combineSourced([{ source: "recorded" }, undefined])).toEqual({ source: "recorded" });
+    expect(combineSourced([{ source: "recorded" }, { source: "mixed", recordedFrom: 2040 }])).toEqual({
+      source: "mixed",
+      recordedFrom: 2040,
+    });
+    expect(combineSourced([{ source: "recorded" }, { source: "raw" }])).toEqual({ source: "mixed" });
   });
 
   it("says of one query whether all, none or some of its conventions were read recorded", () => {

@@ -1,12 +1,6 @@
+import { combineSources } from "@/lib/model/signal-source";
 import type { SignalSource, Sourced } from "@/lib/model/types";
 import type { RecordedReading } from "@/lib/promql/recorded-read";
-
-/** One source for several answers: "recorded" or "raw" where all agree, "mixed" otherwise; "raw" for none. */
-export function combineSources(sources: Iterable<SignalSource>): SignalSource {
-  const seen = new Set(sources);
-  if (seen.size === 0) return "raw";
-  return seen.size === 1 ? ([...seen][0] ?? "raw") : "mixed";
-}
 
 /** The source of one query over `conventions` (their names): recorded for all, for none, or for some. */
 export function readingSource(conventions: readonly string[], reading: RecordedReading): SignalSource {
