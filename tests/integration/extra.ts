@@ -29,11 +29,13 @@ export async function startExtraDashboard(o: {
   scrapeIntervalSeconds: number;
   /** Lines added under `services:`, indented by two spaces (e.g. custom conventions). */
   services?: string;
+  /** Top-level sections added after `services:` (e.g. `recordedSignals:`). */
+  sections?: string;
 }): Promise<ExtraDashboard> {
   const configFile = join(o.dir, "signalboard.yaml");
   writeFileSync(
     configFile,
-    `prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: ${o.scrapeIntervalSeconds}\nservices:\n  presets: true\n${o.services ?? ""}`,
+    `prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: ${o.scrapeIntervalSeconds}\nservices:\n  presets: true\n${o.services ?? ""}${o.sections ?? ""}`,
   );
   const logFile = join(o.dir, "dashboard.log");
   const child = await startDashboard({ root, port: o.port, prometheusUrl: o.prometheusUrl, logFile, configFile });
