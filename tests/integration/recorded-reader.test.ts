@@ -1,7 +1,6 @@
 // The reader against a real Prometheus that evaluates signalboard's generated rules, loaded through
 // /-/reload after some raw history: answers read the recorded series where the rules cover them
 // (equal to Prometheus's own evaluation of the recorded PromQL), raw series before, and say which.
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configSchema } from "@/lib/config/schema";
 import type {
@@ -63,6 +62,8 @@ describe("recorded signals against a Prometheus evaluating the generated rules",
   let rawDash: ExtraDashboard;
   let loadedAt = 0;
   let overview: ServicesResponse;
+  /** The end of the range questions: long enough after the rules' start for a whole averaged window and more. */
+  let rangeTo = 0;
   const get = async <T>(base: string, path: string) => {
     const res = await fetch(`${base}${path}`);
     expect(res.status, path).toBe(200);
@@ -70,8 +71,10 @@ describe("recorded signals against a Prometheus evaluating the generated rules",
   };
 
   beforeAll(async () => {
-    const dir = scratchDir("recorded-reader");
-    prom = await startRecordedPrometheus({ dir: join(dir, "prometheus"), port: EXTRA_PORTS.recordedPrometheus });
+    prom = await startRecordedPrometheus({
+      dir: scratchDir("recorded-reader/prometheus"),
+      port: EXTRA_PORTS.recordedPrometheus,
+    });
     const started = Date.now();
     const sections = "recordedSignals:\n  read: false\n";
     [dash, rawDash] = await Promise.all([
@@ -104,7 +107,10 @@ describe("recorded signals against a Prometheus evaluating the generated rules",
       },
       150_000,
     );
-  }, 300_000);
+    const wait = (loadedAt + 215) * 1000 - Date.now();
+    await new Promise((r) => setTimeout(r, Math.max(0, wait)));
+    rangeTo = Math.floor(Date.now() / 1000) - 1;
+  }, 480_000);
 
   afterAll(async () => {
     await Promise.all([dash?.stop(), rawDash?.stop()]);
@@ -141,7 +147,7 @@ describe("recorded signals against a Prometheus evaluating the generated rules",
   });
 
   it("answers a service's range that starts before the rules raw before and recorded after, without a hole", async () => {
-    const at = overview.at;
+    const at = rangeTo;
     const from = loadedAt - 60;
     const body = await get<ServiceDetailResponse>(
       dash.url,
@@ -173,11 +179,11 @@ describe("recorded signals against a Prometheus evaluating the generated rules",
   });
 
   it("answers the sparklines over a longer window from averaged recorded rates after a whole window of them", async () => {
-    const at = overview.at;
+    const at = rangeTo;
     const from = loadedAt - 120;
     const body = await get<ServiceSparklinesResponse>(
       dash.url,
-      `/api/v1/services?series=only&from=${from}&to=${at}&width=12`,
+      `/api/v1/services?series=only&from=${from}&to=${at}&width=20`,
     );
     expect(body.axis.step).toBe(60);
     expect(body.seriesWindow).toBe(75);
