@@ -10,8 +10,7 @@ import {
   recordedLatencyQuantiles,
   recordedRequestRate,
   requestRateRead,
-  rulesEvaluatedSince,
-  rulesLastEvaluated,
+  rulesRuns,
 } from "./recorded-read";
 import { requestRateByService } from "./red";
 
@@ -138,12 +137,10 @@ describe("several conventions in one query", () => {
 });
 
 describe("the rules' evaluation marker", () => {
-  it("asks since when and when last, naming no service", () => {
-    expect(rulesEvaluatedSince(31 * 86_400)).toBe(
-      "min_over_time(signalboard_convention:rules:evaluation_timestamp_seconds[31d])",
-    );
-    expect(rulesLastEvaluated(3600)).toBe(
-      "last_over_time(signalboard_convention:rules:evaluation_timestamp_seconds[1h])",
+  it("asks since when and when last in one question, naming no service", () => {
+    expect(rulesRuns(31 * 86_400, 3600)).toBe(
+      'label_replace(min_over_time(signalboard_convention:rules:evaluation_timestamp_seconds[31d]), "bound", "since", "", "")' +
+        ' or label_replace(last_over_time(signalboard_convention:rules:evaluation_timestamp_seconds[1h]), "bound", "last", "", "")',
     );
   });
 });

@@ -194,12 +194,16 @@ export function latencyQuantileRead(
   );
 }
 
-/** Since when each convention's rules (by `definition`) have run within the lookback: the marker's first value. */
-export function rulesEvaluatedSince(lookbackSeconds: number): string {
-  return `min_over_time(${RULES_EVALUATED}[${formatDuration(lookbackSeconds)}])`;
-}
+/** The label that tells the two halves of rulesRuns' answer apart. */
+export const BOUND = "bound";
 
-/** When each convention's rules (by `definition`) last ran within the lookback: the marker's last value. */
-export function rulesLastEvaluated(lookbackSeconds: number): string {
-  return `last_over_time(${RULES_EVALUATED}[${formatDuration(lookbackSeconds)}])`;
+/**
+ * Since when each convention's rules (by `definition`) have run within `sinceSeconds` (the marker's
+ * first value, `bound="since"`) and when they last ran within `lastSeconds` (its last, `bound="last"`):
+ * one question, naming no service.
+ */
+export function rulesRuns(sinceSeconds: number, lastSeconds: number): string {
+  const since = setLabel(`min_over_time(${RULES_EVALUATED}[${formatDuration(sinceSeconds)}])`, BOUND, "since");
+  const last = setLabel(`last_over_time(${RULES_EVALUATED}[${formatDuration(lastSeconds)}])`, BOUND, "last");
+  return `${since} or ${last}`;
 }

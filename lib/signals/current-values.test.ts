@@ -53,7 +53,7 @@ describe("currentValues with discoverServices, as the list asks them", () => {
       [...PRESETS],
       fresh,
       discoverServices({ upstream, cfg }, t, PRESETS, fresh),
-      { reader: new RecordedReader(new Map(), { cfg }), sources: new SourceTracker() },
+      { reader: new RecordedReader({ askedAt: 0, runs: new Map() }, { cfg }), sources: new SourceTracker() },
     );
     return asked.sort();
   }

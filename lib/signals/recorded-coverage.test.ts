@@ -24,6 +24,12 @@ describe("coversInstant", () => {
     expect(coversInstant(run, 5030, 15)).toBe(true);
     expect(coversInstant(run, 5031, 15)).toBe(false);
   });
+  it("takes rules that ran when asked to run at a later instant, and to have stopped two evaluations after their last", () => {
+    expect(coversInstant(run, 5080, 15, 5020)).toBe(true);
+    expect(coversInstant(run, 5080, 15, 5031)).toBe(false);
+    expect(coversInstant(run, 5031, 15, 6000)).toBe(false);
+  });
+
   it("covers nothing without a run, or without either end of it", () => {
     expect(coversInstant(undefined, 2000, 15)).toBe(false);
     expect(coversInstant({ since: null, last: 5000 }, 2000, 15)).toBe(false);
@@ -51,16 +57,12 @@ describe("firstCoveredPoint", () => {
 });
 
 describe("rules state", () => {
-  const runs = rulesRunsOf(
-    [
-      { labels: { convention: "prom-client", definition: "aaa" }, value: 1000 },
-      { labels: { convention: "istio", definition: "old" }, value: 500 },
-    ],
-    [
-      { labels: { convention: "prom-client", definition: "aaa" }, value: 5000 },
-      { labels: { convention: "istio", definition: "old" }, value: 4000 },
-    ],
-  );
+  const runs = rulesRunsOf([
+    { labels: { convention: "prom-client", definition: "aaa", bound: "since" }, value: 1000 },
+    { labels: { convention: "istio", definition: "old", bound: "since" }, value: 500 },
+    { labels: { convention: "prom-client", definition: "aaa", bound: "last" }, value: 5000 },
+    { labels: { convention: "istio", definition: "old", bound: "last" }, value: 4000 },
+  ]);
   it("is installed where our definition ran lately, outdated where another did, absent elsewhere", () => {
     expect(rulesState(runs, promClient, "aaa")).toBe("installed");
     expect(rulesState(runs, istio, "new")).toBe("outdated");
@@ -79,19 +81,16 @@ describe("rules state", () => {
 describe("RecordedReader", () => {
   const cfg = configSchema.parse({ prometheus: { scrapeIntervalSeconds: 15 } });
   const def = (c: (typeof PRESETS)[number]) => conventionDefinition(c, recordingOptions(cfg));
-  const runs = rulesRunsOf(
-    [
-      { labels: { convention: "prom-client", definition: def(promClient) }, value: 1000 },
-      { labels: { convention: "istio", definition: def(istio) }, value: 2010 },
-      { labels: { convention: "otel-http", definition: "outdated" }, value: 100 },
-    ],
-    [
-      { labels: { convention: "prom-client", definition: def(promClient) }, value: 4800 },
-      { labels: { convention: "istio", definition: def(istio) }, value: 4800 },
-      { labels: { convention: "otel-http", definition: "outdated" }, value: 4800 },
-    ],
-  );
-  const reader = new RecordedReader(runs, { cfg });
+  const bound = (convention: string, definition: string, since: number, last: number) => [
+    { labels: { convention, definition, bound: "since" }, value: since },
+    { labels: { convention, definition, bound: "last" }, value: last },
+  ];
+  const runs = rulesRunsOf([
+    ...bound("prom-client", def(promClient), 1000, 4800),
+    ...bound("istio", def(istio), 2010, 4800),
+    ...bound("otel-http", "outdated", 100, 4800),
+  ]);
+  const reader = new RecordedReader({ askedAt: 4800, runs }, { cfg });
   const otel = PRESETS.find((c) => c.name === "otel-http")!;
 
   it("reads at an instant the conventions whose own definition covers it, at the rule's window only", () => {

@@ -4,7 +4,7 @@ import type { Convention } from "@/lib/config/schema";
 import type { ConventionRules, RulesState } from "@/lib/model/types";
 import { UpstreamError } from "@/lib/prometheus/errors";
 import { conventionDefinition, DEFINITION, type RecordingOptions } from "@/lib/promql/recorded";
-import { rulesEvaluatedSince, rulesLastEvaluated, type RecordedReading } from "@/lib/promql/recorded-read";
+import { BOUND, rulesRuns, type RecordedReading } from "@/lib/promql/recorded-read";
 import { CONVENTION } from "@/lib/promql/labels";
 import { recordingOptions } from "@/lib/rules/rule-file";
 import { alignInstant, type QueryRange } from "@/lib/time/range";
@@ -20,61 +20,54 @@ export interface RulesRun {
 /** Marker answers by convention, then by definition. */
 export type RulesRuns = Map<string, Map<string, RulesRun>>;
 
-/** Since when changes once, when the rules are loaded: asked again about once a minute. */
-const SINCE_GRANULARITY_SECONDS = 60;
+/** The rules' runs are asked about once a minute, for every page and viewer alike. */
+const RUNS_GRANULARITY_SECONDS = 60;
 /** How far back the last evaluation is looked for: rules not evaluated within it count as not installed. */
 export const LAST_EVALUATION_LOOKBACK_SECONDS = 3600;
 /** Evaluations a reader may miss before the rules count as stopped: a late or failed one is not a gap. */
 const MISSED_EVALUATIONS = 2;
 
-/** The marker's first and last values, by convention and definition, from the two answers. */
-export function rulesRunsOf(
-  since: readonly { labels: Record<string, string>; value: number | null }[],
-  last: readonly { labels: Record<string, string>; value: number | null }[],
-): RulesRuns {
+/** When the rules were asked about, and what the upstream answered. */
+export interface RulesAnswer {
+  /** Unix seconds: the instant of the question. */
+  askedAt: number;
+  runs: RulesRuns;
+}
+
+/** The marker's first and last values by convention and definition, from rulesRuns' answer. */
+export function rulesRunsOf(rows: readonly { labels: Record<string, string>; value: number | null }[]): RulesRuns {
   const out: RulesRuns = new Map();
-  const at = (labels: Record<string, string>) => {
+  for (const { labels, value } of rows) {
     const conv = labels[CONVENTION] ?? "";
     const def = labels[DEFINITION] ?? "";
     const byDef = out.get(conv) ?? new Map<string, RulesRun>();
     out.set(conv, byDef);
     const run = byDef.get(def) ?? { since: null, last: null };
     byDef.set(def, run);
-    return run;
-  };
-  for (const s of since) at(s.labels).since = s.value;
-  for (const s of last) at(s.labels).last = s.value;
+    if (labels[BOUND] === "since") run.since = value;
+    else if (labels[BOUND] === "last") run.last = value;
+  }
   return out;
 }
 
 /**
- * The rules' runs as the upstream reports them at `nowSeconds`: since when over the maximum range
- * (cached about a minute), last evaluation over the last hour (cached one scrape). An upstream that
- * fails to answer is read raw: coverage never fails a page that raw series can answer.
+ * The rules' runs as the upstream reports them about a minute before `nowSeconds` (one question,
+ * cached a minute): since when over the maximum range, last evaluation over the last hour. An
+ * upstream that fails to answer is read raw: coverage never fails a page that raw series can answer.
  */
 export async function fetchRulesRuns(
   deps: SignalDeps,
   fresh: FreshnessTracker,
   nowSeconds: number,
-): Promise<RulesRuns> {
-  const scrape = deps.cfg.prometheus.scrapeIntervalSeconds;
+): Promise<RulesAnswer> {
   const maxRange = Math.round(deps.cfg.limits.maxRangeDays * 86_400);
+  const askedAt = alignInstant(nowSeconds, RUNS_GRANULARITY_SECONDS);
   try {
-    const [since, last] = await Promise.all([
-      deps.upstream.instant(
-        rulesEvaluatedSince(maxRange),
-        alignInstant(nowSeconds, SINCE_GRANULARITY_SECONDS),
-        SINCE_GRANULARITY_SECONDS * 1000,
-      ),
-      deps.upstream.instant(
-        rulesLastEvaluated(LAST_EVALUATION_LOOKBACK_SECONDS),
-        alignInstant(nowSeconds, scrape),
-        scrape * 1000,
-      ),
-    ]);
-    return rulesRunsOf(fresh.take(since), fresh.take(last));
+    const q = rulesRuns(maxRange, LAST_EVALUATION_LOOKBACK_SECONDS);
+    const answer = await deps.upstream.instant(q, askedAt, RUNS_GRANULARITY_SECONDS * 1000);
+    return { askedAt, runs: rulesRunsOf(fresh.take(answer)) };
   } catch (e) {
-    if (e instanceof UpstreamError) return new Map();
+    if (e instanceof UpstreamError) return { askedAt, runs: new Map() };
     throw e;
   }
 }
@@ -97,10 +90,20 @@ export function conventionRules(runs: RulesRuns, c: Convention, definition: stri
   return { state, since: null, lastEvaluation: lasts.length ? Math.max(...lasts) : null };
 }
 
-/** Whether a run covers the instant `at`: it began at or before, and still ran within two evaluations of it. */
-export function coversInstant(run: RulesRun | undefined, at: number, intervalSeconds: number): boolean {
+/**
+ * Whether a run covers the instant `at`: it began at or before, and still ran within two evaluations
+ * of it, or (for an instant after the question, `askedAt`) of the question: rules that ran a minute
+ * ago are taken to run now; were they stopped since, the recorded values would be a minute old at
+ * most until the next question says so, never missing.
+ */
+export function coversInstant(
+  run: RulesRun | undefined,
+  at: number,
+  intervalSeconds: number,
+  askedAt = Infinity,
+): boolean {
   if (run?.since == null || run.last == null) return false;
-  return run.since <= at && run.last >= at - MISSED_EVALUATIONS * intervalSeconds;
+  return run.since <= at && run.last >= Math.min(at, askedAt) - MISSED_EVALUATIONS * intervalSeconds;
 }
 
 /**
@@ -113,8 +116,9 @@ export function firstCoveredPoint(
   range: QueryRange,
   window: number,
   o: RecordingOptions,
+  askedAt = Infinity,
 ): number | null {
-  if (window < o.windowSeconds || !coversInstant(run, range.end, o.intervalSeconds)) return null;
+  if (window < o.windowSeconds || !coversInstant(run, range.end, o.intervalSeconds, askedAt)) return null;
   const from = (run?.since ?? Infinity) + (window > o.windowSeconds ? window : 0);
   if (from <= range.start) return range.start;
   const point = range.start + Math.ceil((from - range.start) / range.step) * range.step;
@@ -132,10 +136,12 @@ export class RecordedReader {
   readonly options: RecordingOptions;
   private readonly definitions = new Map<string, string>();
 
-  constructor(
-    private readonly runs: RulesRuns,
-    deps: Pick<SignalDeps, "cfg">,
-  ) {
+  private readonly runs: RulesRuns;
+  private readonly askedAt: number;
+
+  constructor(answer: RulesAnswer, deps: Pick<SignalDeps, "cfg">) {
+    this.runs = answer.runs;
+    this.askedAt = answer.askedAt;
     this.options = recordingOptions(deps.cfg);
   }
 
@@ -155,7 +161,7 @@ export class RecordedReader {
   instant(conventions: readonly Convention[], at: number, window: number): RecordedReading {
     const covered =
       window === this.options.windowSeconds
-        ? conventions.filter((c) => coversInstant(this.run(c), at, this.options.intervalSeconds))
+        ? conventions.filter((c) => coversInstant(this.run(c), at, this.options.intervalSeconds, this.askedAt))
         : [];
     return { conventions: new Set(covered.map((c) => c.name)), ruleWindow: this.options.windowSeconds };
   }
@@ -169,7 +175,7 @@ export class RecordedReader {
     let from = range.start;
     const covered: string[] = [];
     for (const c of conventions) {
-      const point = firstCoveredPoint(this.run(c), range, window, this.options);
+      const point = firstCoveredPoint(this.run(c), range, window, this.options, this.askedAt);
       if (point === null) continue;
       covered.push(c.name);
       from = Math.max(from, point);
@@ -184,6 +190,8 @@ export async function recordedReader(
   fresh: FreshnessTracker,
   nowSeconds = Date.now() / 1000,
 ): Promise<RecordedReader> {
-  const runs = deps.cfg.recordedSignals.read ? await fetchRulesRuns(deps, fresh, nowSeconds) : new Map();
-  return new RecordedReader(runs, deps);
+  const answer = deps.cfg.recordedSignals.read
+    ? await fetchRulesRuns(deps, fresh, nowSeconds)
+    : { askedAt: nowSeconds, runs: new Map() };
+  return new RecordedReader(answer, deps);
 }

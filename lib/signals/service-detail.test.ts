@@ -90,8 +90,8 @@ describe("serviceDetail", () => {
   it("asks about the recording rules without naming the service, and reads raw series where there are none", async () => {
     const { result, markers } = await detail({ name: "checkout" });
     expect(markers).toEqual([
-      "min_over_time(signalboard_convention:rules:evaluation_timestamp_seconds[31d])",
-      "last_over_time(signalboard_convention:rules:evaluation_timestamp_seconds[1h])",
+      'label_replace(min_over_time(signalboard_convention:rules:evaluation_timestamp_seconds[31d]), "bound", "since", "", "")' +
+        ' or label_replace(last_over_time(signalboard_convention:rules:evaluation_timestamp_seconds[1h]), "bound", "last", "", "")',
     ]);
     expect(result).toMatchObject({ source: "raw" });
     expect(result).not.toHaveProperty("recordedFrom");

@@ -15,7 +15,7 @@ import { allConventions, conventionsInUse } from "./conventions";
 import { discoverConventions, SEEN_LOOKBACK_SECONDS, type SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
 import { assignOwners, serviceIdOf } from "./ownership";
-import { conventionRules, fetchRulesRuns, RecordedReader, type RulesRuns } from "./recorded-coverage";
+import { conventionRules, fetchRulesRuns, RecordedReader, type RulesAnswer } from "./recorded-coverage";
 
 type Labels = Record<string, string>;
 
@@ -91,7 +91,7 @@ function whyNone(
 
 /**
  * Upstream reachability, version, how each convention fared and whether its recording rules run. A
- * constant number of queries: at most six. The rules are asked about even where
+ * constant number of queries: at most five. The rules are asked about even where
  * `recordedSignals.read` is false: this is where one checks them before reading them.
  */
 export async function upstreamReport(deps: SignalDeps, nowSeconds: number): Promise<StatusResponse> {
@@ -144,7 +144,7 @@ export async function upstreamReport(deps: SignalDeps, nowSeconds: number): Prom
 }
 
 /** Each convention's rules against the definition signalboard would write for it today. */
-function rulesOf(deps: SignalDeps, runs: RulesRuns): (c: Convention) => ConventionRules {
-  const reader = new RecordedReader(runs, deps);
-  return (c) => conventionRules(runs, c, reader.definition(c));
+function rulesOf(deps: SignalDeps, answer: RulesAnswer): (c: Convention) => ConventionRules {
+  const reader = new RecordedReader(answer, deps);
+  return (c) => conventionRules(answer.runs, c, reader.definition(c));
 }
