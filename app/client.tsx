@@ -3,10 +3,11 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { AppShell } from "@/components/app/AppShell";
-import { dataInfoOf } from "@/components/app/data-info";
+import { dataInfoOf, sourcedOf } from "@/components/app/data-info";
 import { useSetView } from "@/components/app/use-view";
 import { Overview } from "@/components/services/Overview";
-import { useServices } from "@/components/services/use-services";
+import { useServiceSparklines, useServices } from "@/components/services/use-services";
+import { combineSourced } from "@/lib/model/signal-source";
 import type { ViewState } from "@/lib/ui/url-state";
 
 export interface OverviewClientProps {
@@ -17,8 +18,11 @@ export function OverviewClient({ view }: OverviewClientProps) {
   const setView = useSetView();
   // The same query the services panel runs (TanStack shares it): the header shows its age and range.
   const query = useServices(view);
+  // The sparklines' answer too (the panel's own query, shared): its range may be read raw before the rules began.
+  const trends = useServiceSparklines(view, query.data !== undefined);
+  const source = combineSourced([query.data, trends.data].map((d) => (d ? (sourcedOf(d) ?? undefined) : undefined)));
   return (
-    <AppShell view={view} onViewChange={setView} data={dataInfoOf(query)}>
+    <AppShell view={view} onViewChange={setView} data={{ ...dataInfoOf(query), source }}>
       <Overview view={view} onViewChange={setView} />
     </AppShell>
   );

@@ -23,9 +23,10 @@ export function StatusClient({ view }: StatusClientProps) {
         checkedAt: Math.max(query.dataUpdatedAt, query.errorUpdatedAt),
         fetching: query.isFetching,
         range: null,
+        source: null,
       }}
     >
-      <StatusView query={query} />
+      <StatusView query={query} tz={view.tz} />
     </AppShell>
   );
 }

@@ -6,6 +6,7 @@ import type { DataInfo } from "./data-info";
 import { RangePicker } from "./RangePicker";
 import { RangeSummary } from "./RangeSummary";
 import { RefreshSelect } from "./RefreshSelect";
+import { SourceNote } from "./SourceNote";
 import { TimeZoneToggle } from "./TimeZoneToggle";
 import { UpdatedAgo } from "./UpdatedAgo";
 import styles from "./app.module.css";
@@ -42,6 +43,7 @@ export function Header({ view, onViewChange, data, timeless = false }: HeaderPro
       >
         {view.theme === "dark" ? "Light" : "Dark"}
       </button>
+      <SourceNote source={data.source} tz={view.tz} />
       <UpdatedAgo updatedAt={data.updatedAt} checkedAt={data.checkedAt} fetching={data.fetching} />
     </header>
   );

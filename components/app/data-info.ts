@@ -1,4 +1,4 @@
-import type { Freshness, Window } from "@/lib/model/types";
+import type { Freshness, Sourced, Window } from "@/lib/model/types";
 import { answeredAt } from "@/lib/ui/data-age";
 
 /** What the page's data says about itself, for the header to show. */
@@ -10,10 +10,12 @@ export interface DataInfo {
   fetching: boolean;
   /** The range the data covers, unix seconds, as the API resolved it. */
   range: { from: number; to: number } | null;
+  /** Where the values came from (recorded or raw series); null where the page's answers do not say. */
+  source: Sourced | null;
 }
 
 interface QueryLike {
-  data: (Window & Freshness) | undefined;
+  data: (Window & Freshness & Partial<Sourced>) | undefined;
   dataUpdatedAt: number;
   errorUpdatedAt: number;
   isFetching: boolean;
@@ -27,5 +29,12 @@ export function dataInfoOf(q: QueryLike): DataInfo {
     checkedAt: Math.max(q.dataUpdatedAt, q.errorUpdatedAt),
     fetching: q.isFetching,
     range: d ? { from: d.from, to: d.to } : null,
+    source: d?.source ? sourcedOf(d) : null,
   };
+}
+
+/** Only the source fields of an answer. */
+export function sourcedOf(d: Partial<Sourced>): Sourced | null {
+  if (!d.source) return null;
+  return d.recordedFrom === undefined ? { source: d.source } : { source: d.source, recordedFrom: d.recordedFrom };
 }

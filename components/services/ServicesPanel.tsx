@@ -15,6 +15,7 @@ import { servicesTab } from "@/lib/ui/tab-status";
 import { refreshIntervalMs, viewHref, type ViewState } from "@/lib/ui/url-state";
 import { NoServicesHelp } from "./NoServicesHelp";
 import { OverviewToolbar } from "./OverviewToolbar";
+import { RulesHint } from "./RulesHint";
 import { ServicesTable } from "./ServicesTable";
 import { useServiceSparklines, useServices } from "./use-services";
 import styles from "./services.module.css";
@@ -79,6 +80,9 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
         onFilterChange={setFilter}
         count={data ? countLabel(rows.length, data.services.length, data.conventions.length) : null}
       />
+      {data?.hints?.map((h) => (
+        <RulesHint key={h.kind} hint={h} />
+      ))}
       <Panel
         title="Services"
         status={status}

@@ -1,14 +1,27 @@
+"use client";
+
+import { useNow } from "@/components/app/use-now";
 import type { ConventionStatus } from "@/lib/model/types";
+import { rulesText } from "@/lib/ui/source-text";
+import { formatTime, intlZone } from "@/lib/ui/time-format";
+import type { TimeZoneMode } from "@/lib/ui/url-state";
 import styles from "./status.module.css";
 
 export interface ConventionsTableProps {
   conventions: readonly ConventionStatus[];
+  tz: TimeZoneMode;
 }
 
 const yesNo = (b: boolean) => (b ? "yes" : "no");
 
-/** One row per convention: its metrics, whether they exist upstream, how many services it found, and why none. */
-export function ConventionsTable({ conventions }: ConventionsTableProps) {
+/**
+ * One row per convention: its metrics, whether they exist upstream, how many services it found, why
+ * none, and whether signalboard's recording rules for it run.
+ */
+export function ConventionsTable({ conventions, tz }: ConventionsTableProps) {
+  // Times in the browser's zone, which the server does not know.
+  const now = useNow();
+  const offset = (t: number | null) => (t === null ? 0 : -new Date(t * 1000).getTimezoneOffset());
   return (
     <table className={styles.table} aria-label="Conventions">
       <thead>
@@ -22,6 +35,7 @@ export function ConventionsTable({ conventions }: ConventionsTableProps) {
             Services
           </th>
           <th scope="col">Why none</th>
+          <th scope="col">Recording rules</th>
         </tr>
       </thead>
       <tbody>
@@ -41,6 +55,16 @@ export function ConventionsTable({ conventions }: ConventionsTableProps) {
             </td>
             <td className={`${styles.num} num`}>{c.services}</td>
             <td>{c.why ?? ""}</td>
+            <td
+              data-rules={c.rules.state}
+              title={
+                now !== null && c.rules.lastEvaluation !== null
+                  ? `last evaluated ${formatTime(c.rules.lastEvaluation, intlZone(tz), "full")}`
+                  : undefined
+              }
+            >
+              {now === null ? c.rules.state : rulesText(c.rules, tz, offset(c.rules.since))}
+            </td>
           </tr>
         ))}
       </tbody>

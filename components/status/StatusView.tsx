@@ -5,15 +5,17 @@ import { Panel, type PanelStatus } from "@/components/states/Panel";
 import type { StatusResponse } from "@/lib/model/types";
 import { describeError } from "@/lib/ui/fetch-json";
 import { formatDuration } from "@/lib/time/parse-time";
+import type { TimeZoneMode } from "@/lib/ui/url-state";
 import { ConventionsTable } from "./ConventionsTable";
 import styles from "./status.module.css";
 
 export interface StatusViewProps {
   query: UseQueryResult<StatusResponse>;
+  tz: TimeZoneMode;
 }
 
 /** The status page's body: the upstream's reachability, then what each convention found. */
-export function StatusView({ query }: StatusViewProps) {
+export function StatusView({ query, tz }: StatusViewProps) {
   const data = query.data;
   let status: PanelStatus = "ready";
   if (!data) status = query.isError ? "error" : "loading";
@@ -49,7 +51,7 @@ export function StatusView({ query }: StatusViewProps) {
         aside={data && `in precedence order; services seen in the last ${formatDuration(data.lookbackSeconds)}`}
         {...common}
       >
-        {data && <ConventionsTable conventions={data.conventions} />}
+        {data && <ConventionsTable conventions={data.conventions} tz={tz} />}
       </Panel>
     </div>
   );

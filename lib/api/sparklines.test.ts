@@ -33,6 +33,7 @@ function answer(services: ServiceSparklinesResponse["services"]): ServiceSparkli
     from: 0,
     to: 0,
     stale: false,
+    source: "raw",
     warnings: [],
     conventions: ["prom-client"],
     axis: { start: 0, step: 30, points: 1 },

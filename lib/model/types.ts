@@ -24,6 +24,30 @@ export interface Freshness {
   warnings: string[];
 }
 
+/**
+ * Where an answer's request, error and latency values came from: signalboard's recorded series
+ * (its recording rules, where they cover the instant or range), raw series, or both ("mixed": some
+ * conventions recorded, or a range whose earlier part predates the rules).
+ */
+export type SignalSource = "recorded" | "raw" | "mixed";
+
+export interface Sourced {
+  source: SignalSource;
+  /** Where a range starts before the rules ran (source "mixed"): the first instant read recorded, unix seconds. */
+  recordedFrom?: number;
+}
+
+/** A quiet suggestion on the overview: many services read from raw series, and how to record them. */
+export interface RecordingRulesHint {
+  kind: "recording_rules";
+  /** Services whose values were read from raw series. */
+  rawServices: number;
+  /** The command that writes the rule file. */
+  command: string;
+  /** Where the server answers the same file. */
+  href: string;
+}
+
 export interface Window {
   /** Evaluation instant of current values, unix seconds. */
   at: number;
@@ -77,15 +101,17 @@ export interface ServiceSparkline {
 }
 
 /** `GET /api/v1/services?series=only`: the overview's sparklines without current values. */
-export interface ServiceSparklinesResponse extends Window, Freshness {
+export interface ServiceSparklinesResponse extends Window, Freshness, Sourced {
   conventions: string[];
   axis: SeriesAxis;
   services: { name: string; namespace?: string; convention: string; series: ServiceSparkline }[];
 }
 
-export interface ServicesResponse extends Window, Freshness {
+export interface ServicesResponse extends Window, Freshness, Sourced {
   conventions: string[];
   services: ServiceSummary[];
+  /** Present when the answer has a hint (many services from raw series). */
+  hints?: RecordingRulesHint[];
   /** Only when no service was found. */
   discovery?: DiscoveryHints;
   axis?: SeriesAxis;
@@ -107,7 +133,11 @@ export interface NamedSeries {
   points: Points;
 }
 
-export interface ServiceDetailResponse extends Window, Freshness {
+/**
+ * A service's page. `source` is of its current values and range series; the breakdowns by route,
+ * status code and instance are always read from raw series (one service's, so they stay cheap).
+ */
+export interface ServiceDetailResponse extends Window, Freshness, Sourced {
   step: number;
   service: ServiceSummary;
   series: {
@@ -139,6 +169,19 @@ export interface ConventionStatus {
   requests: string;
   duration: string;
   serviceLabel: string;
+  /** signalboard's recording rules for this convention, as the upstream's evaluation marker tells. */
+  rules: ConventionRules;
+}
+
+/** Installed: our definition evaluated within the last hour; outdated: another definition was; absent: none was. */
+export type RulesState = "installed" | "outdated" | "absent";
+
+export interface ConventionRules {
+  state: RulesState;
+  /** Unix seconds: the first evaluation of our definition within the maximum range; null when none. */
+  since: number | null;
+  /** Unix seconds: the last evaluation of our definition (or, when outdated, of the other); null when none. */
+  lastEvaluation: number | null;
 }
 
 /** What an empty services answer adds, so the page can say how to get services onto it. */

@@ -6,6 +6,8 @@ import { PRESETS } from "./conventions";
 import { currentValues, errorRatioOf } from "./current-values";
 import { discoverServices } from "./discovery";
 import { FreshnessTracker } from "./freshness";
+import { RecordedReader } from "./recorded-coverage";
+import { SourceTracker } from "./signal-source";
 
 describe("errorRatioOf", () => {
   it("is failed / all", () => {
@@ -51,6 +53,7 @@ describe("currentValues with discoverServices, as the list asks them", () => {
       [...PRESETS],
       fresh,
       discoverServices({ upstream, cfg }, t, PRESETS, fresh),
+      { reader: new RecordedReader({ askedAt: 0, runs: new Map() }, { cfg }), sources: new SourceTracker() },
     );
     return asked.sort();
   }

@@ -5,7 +5,7 @@ import type { QueryTimes } from "@/lib/model/query-times";
 import { parseServiceKey, type ServiceId } from "@/lib/identity/service-identity";
 import type { InstantSeries } from "@/lib/prometheus/upstream";
 import { firingAlerts } from "@/lib/promql/alerts";
-import { failedRequestRateByService, latencyBucketsByService, requestRateByService } from "@/lib/promql/red";
+import { failedRequestRateRead, latencyBucketsRead, requestRateRead } from "@/lib/promql/recorded-read";
 import { targetsUpByJob } from "@/lib/promql/targets";
 import { firingAlertsByService } from "./alerts";
 import { allConventions } from "./conventions";
@@ -13,6 +13,8 @@ import type { SignalDeps } from "./discovery";
 import type { FreshnessTracker } from "./freshness";
 import { addBuckets, bucketsOf, latencyOf, type Bucket } from "./histogram";
 import { ownedValues, type Owners } from "./ownership";
+import type { RecordedReader } from "./recorded-coverage";
+import { readingSource, type SourceTracker } from "./signal-source";
 import { classifyService } from "./service-status";
 
 /**
@@ -44,11 +46,18 @@ function targetCounts(series: InstantSeries[]): Map<string, { up: number; total:
   return out;
 }
 
+/** How a request reads recorded series: what covers what, and where the answer notes its sources. */
+export interface Recorded {
+  reader: RecordedReader;
+  sources: SourceTracker;
+}
+
 /**
  * Current RED values and status of the services in `owners` (discoverServices), each from its
  * owning convention, evaluated at `t.at` over `t.currentWindow`, whatever the range: the list and a
  * service's page answer the same question, so they agree. Six instant queries whatever the number
- * of services, asked while `owners` is still being found. Where a convention's histogram has no status
+ * of services, asked while `owners` is still being found. The four RED ones read the conventions
+ * whose rules cover `t.at` from recorded series, in the same query as the others' raw ones. Where a convention's histogram has no status
  * label, its latency is of all requests and the split by outcome is null. With `only` (a service already resolved,
  * and its owner alone in `conventions`), the queries are narrowed to that service.
  */
@@ -58,17 +67,25 @@ export async function currentValues(
   conventions: readonly Convention[],
   fresh: FreshnessTracker,
   owned: Owners | Promise<Owners>,
+  recorded: Recorded,
   only?: ServiceId,
 ): Promise<ServiceSummary[]> {
   const scope = { window: t.currentWindow, ...(only === undefined ? {} : { service: only }) };
   const ttl = deps.cfg.prometheus.scrapeIntervalSeconds * 1000;
   const instant = (q: string) => deps.upstream.instant(q, t.at, ttl).then((a) => fresh.take(a));
+  const reading = recorded.reader.instant(conventions, t.at, t.currentWindow);
+  recorded.sources.note(
+    readingSource(
+      conventions.map((c) => c.name),
+      reading,
+    ),
+  );
   const [owners, rate, failed, bucketsOk, bucketsFail, targets, alerts] = await Promise.all([
     owned,
-    instant(requestRateByService(conventions, scope)),
-    instant(failedRequestRateByService(conventions, scope)),
-    instant(latencyBucketsByService(conventions, scope, "headline")),
-    instant(latencyBucketsByService(conventions, scope, "failure")),
+    instant(requestRateRead(conventions, scope, reading)),
+    instant(failedRequestRateRead(conventions, scope, reading)),
+    instant(latencyBucketsRead(conventions, scope, "headline", reading)),
+    instant(latencyBucketsRead(conventions, scope, "failure", reading)),
     instant(targetsUpByJob()),
     instant(firingAlerts()),
   ]);

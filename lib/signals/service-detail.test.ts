@@ -3,6 +3,7 @@ import { AmbiguousError, NotFoundError } from "@/lib/errors";
 import { resolveQueryTimes } from "@/lib/api/query-times";
 import { configSchema } from "@/lib/config/schema";
 import type { Upstream } from "@/lib/prometheus/upstream";
+import { RULES_EVALUATED } from "@/lib/promql/recorded";
 import { serviceDetail, statusClass } from "./service-detail";
 
 describe("statusClass", () => {
@@ -42,12 +43,16 @@ describe("serviceDetail", () => {
     },
   ];
 
-  /** Runs serviceDetail against an upstream that knows SEEN, recording "<kind> <time> <query>" of every call. */
+  /**
+   * Runs serviceDetail against an upstream that knows SEEN and no recording rules, recording
+   * "<kind> <time> <query>" of every call but the two about the rules (`markers`).
+   */
   async function detail(
     asked: { name: string; namespace?: string },
     input = { from: "1763796400", to: "1763800000", at: "1763797000" },
   ) {
     const asks: string[] = [];
+    const markers: string[] = [];
     const ok = <T>(data: T) => ({
       value: { data, warnings: [] },
       stale: false,
@@ -56,6 +61,10 @@ describe("serviceDetail", () => {
     });
     const upstream: Upstream = {
       instant: async (query, at) => {
+        if (query.includes(RULES_EVALUATED)) {
+          markers.push(query);
+          return ok([]);
+        }
         asks.push(`instant ${at} ${query}`);
         return ok(query.includes("last_over_time") ? SEEN.map((labels) => ({ labels, value: 1 })) : []);
       },
@@ -75,8 +84,18 @@ describe("serviceDetail", () => {
     });
     const cfg = configSchema.parse({ prometheus: { scrapeIntervalSeconds: 5 } });
     const result = await serviceDetail({ upstream, cfg }, t, asked).catch((e: unknown) => e);
-    return { result, asks };
+    return { result, asks, markers };
   }
+
+  it("asks about the recording rules without naming the service, and reads raw series where there are none", async () => {
+    const { result, markers } = await detail({ name: "checkout" });
+    expect(markers).toEqual([
+      'label_replace(min_over_time(signalboard_convention:rules:evaluation_timestamp_seconds[31d]), "bound", "since", "", "")' +
+        ' or label_replace(last_over_time(signalboard_convention:rules:evaluation_timestamp_seconds[1h]), "bound", "last", "", "")',
+    ]);
+    expect(result).toMatchObject({ source: "raw" });
+    expect(result).not.toHaveProperty("recordedFrom");
+  });
 
   it("finds the service in the range's 'seen' answer, asked at the range's end without any name, before querying it", async () => {
     const { result, asks } = await detail({ name: "checkout" });

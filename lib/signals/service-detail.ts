@@ -10,9 +10,18 @@ import {
   requestRateBy,
   type Outcome,
 } from "@/lib/promql/red";
+import {
+  recordedErrorRatio,
+  recordedLatencyQuantiles,
+  recordedRequestRate,
+  type RecordedReading,
+} from "@/lib/promql/recorded-read";
 import { currentValues } from "./current-values";
 import { discoverConventions, discoverServices, resolveKnownService, type SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
+import { recordedReader } from "./recorded-coverage";
+import { readRange } from "./recorded-range";
+import { SourceTracker } from "./signal-source";
 import { topWithOthers } from "./series";
 
 /** How many routes, codes or instances a breakdown shows before summing the rest as "others". */
@@ -49,11 +58,13 @@ function sumByName(series: NamedSeries[]): NamedSeries[] {
  * Current values of one service (the overview's, at the same instant and window, so both agree)
  * with its range series and breakdowns. The service asked for is first found among the discovered
  * ones (404 when no convention has seen it in the range, 409 when its name is in several namespaces
- * and none was given); only then are queries naming it sent, for its owning convention alone.
+ * and none was given); only then are queries naming it sent, for its owning convention alone. Its
+ * current values and range series are read recorded where the rules cover them; the breakdowns by
+ * status code, route and instance always raw (one service's series: cheap, and not recorded).
  */
 export async function serviceDetail(deps: SignalDeps, t: QueryTimes, asked: ServiceId): Promise<ServiceDetailResponse> {
   const fresh = new FreshnessTracker();
-  const { inUse } = await discoverConventions(deps, fresh);
+  const [{ inUse }, reader] = await Promise.all([discoverConventions(deps, fresh), recordedReader(deps, fresh)]);
   // Seen anywhere in the range up to its end: a link to an instant before the service's first
   // request still opens on it (idle then). When `at` is the end, this is the list's own question.
   const known = await discoverServices(deps, t, inUse, fresh, Math.max(t.at, t.end));
@@ -63,14 +74,37 @@ export async function serviceDetail(deps: SignalDeps, t: QueryTimes, asked: Serv
 
   const range = (q: string) => deps.upstream.range(q, t.range).then((a) => fresh.take(a));
   const scope = { window: t.window, service: id };
+  const sources = new SourceTracker();
+  const q = { range: t.range, plan: reader.range([owner], t.range, t.window), conventions: [owner.name] };
+  // One series per answer (per quantile): the raw part's labels are the convention's, the recorded part's signalboard's.
+  const read = (recorded: (w: number) => string, raw: () => string) =>
+    readRange(
+      deps,
+      fresh,
+      sources,
+      q,
+      (r: RecordedReading) => (r.conventions.has(owner.name) ? recorded(r.ruleWindow) : raw()),
+      (l) => l.quantile ?? "",
+    );
   // Not measured (no series) where the histogram has no status label to split by.
   const latency = (o: Outcome) =>
-    measuresLatencyOf(owner, o) ? range(conventionLatencyQuantiles(owner, scope, o)) : Promise.resolve([]);
+    measuresLatencyOf(owner, o)
+      ? read(
+          (w) => recordedLatencyQuantiles(owner, scope, w, o),
+          () => conventionLatencyQuantiles(owner, scope, o),
+        )
+      : Promise.resolve([]);
   // The current values and the range series need only the resolved service: one round trip for both.
   const [current, rate, errors, latAll, latOk, latFail, byCode, byRoute, byInstance] = await Promise.all([
-    currentValues(deps, t, [owner], fresh, new Map([[serviceKey(id), ownerName]]), id),
-    range(conventionRequestRate(owner, scope)),
-    range(conventionErrorRatio(owner, scope)),
+    currentValues(deps, t, [owner], fresh, new Map([[serviceKey(id), ownerName]]), { reader, sources }, id),
+    read(
+      (w) => recordedRequestRate(owner, scope, w),
+      () => conventionRequestRate(owner, scope),
+    ),
+    read(
+      (w) => recordedErrorRatio(owner, scope, w),
+      () => conventionErrorRatio(owner, scope),
+    ),
     latency("all"),
     latency("success"),
     latency("failure"),
@@ -84,6 +118,7 @@ export async function serviceDetail(deps: SignalDeps, t: QueryTimes, asked: Serv
   return {
     ...rangeAnswerTimes(t),
     ...fresh.summary(),
+    ...sources.summary(),
     service,
     series: {
       requestRate: rate[0]?.points ?? [],

@@ -2,7 +2,7 @@
 // fared convention by convention, with the reason where one is present but finds nothing.
 import type { Convention } from "@/lib/config/schema";
 import { serviceKey } from "@/lib/identity/service-identity";
-import type { ConventionStatus, StatusResponse } from "@/lib/model/types";
+import type { ConventionRules, ConventionStatus, StatusResponse } from "@/lib/model/types";
 import { UpstreamError } from "@/lib/prometheus/errors";
 import type { InstantSeries } from "@/lib/prometheus/upstream";
 import { withoutCredentials } from "@/lib/prometheus/redact-url";
@@ -15,6 +15,7 @@ import { allConventions, conventionsInUse } from "./conventions";
 import { discoverConventions, SEEN_LOOKBACK_SECONDS, type SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
 import { assignOwners, serviceIdOf } from "./ownership";
+import { conventionRules, fetchRulesRuns, RecordedReader, type RulesAnswer } from "./recorded-coverage";
 
 type Labels = Record<string, string>;
 
@@ -29,13 +30,14 @@ export interface DiscoverySeen {
 
 /**
  * Each convention's status, in precedence order: whether its metrics exist, how many services it
- * owns after the one ownership rule, and for one in use that owns none, why.
+ * owns after the one ownership rule, for one in use that owns none, why, and its recording rules.
  */
 export function conventionStatuses(
   all: readonly Convention[],
   custom: ReadonlySet<string>,
   found: DiscoverySeen,
   lookbackSeconds: number,
+  rulesOf: (c: Convention) => ConventionRules = () => NO_RULES,
 ): ConventionStatus[] {
   const names = new Set(found.metricNames);
   const inUse = conventionsInUse(all, found.metricNames);
@@ -55,9 +57,12 @@ export function conventionStatuses(
       requests: c.requests,
       duration: c.duration,
       serviceLabel: c.serviceLabel,
+      rules: rulesOf(c),
     };
   });
 }
+
+const NO_RULES: ConventionRules = { state: "absent", since: null, lastEvaluation: null };
 
 /** Why a convention whose request metric exists owns no service; null when the counts do not tell. */
 function whyNone(
@@ -84,7 +89,11 @@ function whyNone(
   return null;
 }
 
-/** Upstream reachability, version and how each convention fared. A constant number of queries: at most four. */
+/**
+ * Upstream reachability, version, how each convention fared and whether its recording rules run. A
+ * constant number of queries: at most five. The rules are asked about even where
+ * `recordedSignals.read` is false: this is where one checks them before reading them.
+ */
 export async function upstreamReport(deps: SignalDeps, nowSeconds: number): Promise<StatusResponse> {
   const cfg = deps.cfg;
   const all = allConventions(cfg);
@@ -99,9 +108,10 @@ export async function upstreamReport(deps: SignalDeps, nowSeconds: number): Prom
   try {
     const fresh = new FreshnessTracker();
     // Independent questions: asked together, so the page waits for one round trip, not two.
-    const [build, { inUse, metricNames }] = await Promise.all([
+    const [build, { inUse, metricNames }, runs] = await Promise.all([
       deps.upstream.buildInfo().then((a) => fresh.take(a)),
       discoverConventions(deps, fresh),
+      fetchRulesRuns(deps, fresh, nowSeconds),
     ]);
     // Aligned to the scrape interval, so that status requests within one interval share a cache entry.
     const step = cfg.prometheus.scrapeIntervalSeconds;
@@ -121,7 +131,7 @@ export async function upstreamReport(deps: SignalDeps, nowSeconds: number): Prom
         version: build.version ?? null,
         error: stale ? "not answering; showing the last known state" : null,
       },
-      conventions: conventionStatuses(all, custom, { metricNames, seen, counts }, lookbackSeconds),
+      conventions: conventionStatuses(all, custom, { metricNames, seen, counts }, lookbackSeconds, rulesOf(deps, runs)),
     };
   } catch (e) {
     if (!(e instanceof UpstreamError)) throw e;
@@ -131,4 +141,10 @@ export async function upstreamReport(deps: SignalDeps, nowSeconds: number): Prom
       conventions: conventionStatuses(all, custom, { metricNames: [], seen: [], counts: [] }, lookbackSeconds),
     };
   }
+}
+
+/** Each convention's rules against the definition signalboard would write for it today. */
+function rulesOf(deps: SignalDeps, answer: RulesAnswer): (c: Convention) => ConventionRules {
+  const reader = new RecordedReader(answer, deps);
+  return (c) => conventionRules(answer.runs, c, reader.definition(c));
 }

@@ -37,7 +37,7 @@ test("an upstream where nothing matches: the overview says what it looked for, s
     const status = new StatusPage(page);
     await expect(status.heading).toBeVisible();
     await expect(status.upstream).toContainText(prometheus.url);
-    // Request metric, present, histogram, service label, services, why none.
+    // Request metric, present, histogram, service label, services, why none, recording rules.
     await expect(status.cells("prom-client")).toHaveText([
       "http_request_duration_seconds_count",
       "no",
@@ -45,6 +45,7 @@ test("an upstream where nothing matches: the overview says what it looked for, s
       "job",
       "0",
       "",
+      "not installed",
     ]);
     await expect(status.cells("istio")).toHaveText([
       "istio_requests_total",
@@ -53,6 +54,7 @@ test("an upstream where nothing matches: the overview says what it looked for, s
       "destination_service_name",
       "0",
       "",
+      "not installed",
     ]);
   } finally {
     await second.stop();

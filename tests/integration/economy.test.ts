@@ -5,6 +5,8 @@ import { api, ourUpstreamQueries, upstreamQueryCount } from "./helpers";
 // The overview costs: metric names (cached) + services seen, rate, failed rate, buckets of successful
 // and of failed requests, targets and the firing alerts (ALERTS); its sparklines, asked apart, four range
 // queries and the same 'seen' question as the current values (which owns each service), shared with them.
+// Both also ask once a minute since when signalboard's recording rules run (none here): /api/v1/status
+// asks the same question, so the warm-up call below leaves it cached.
 const QUERIES_PER_OVERVIEW = 7;
 const QUERIES_PER_SPARKLINES = 4;
 

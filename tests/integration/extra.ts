@@ -29,7 +29,7 @@ export async function startExtraDashboard(o: {
   scrapeIntervalSeconds: number;
   /** Lines added under `services:`, indented by two spaces (e.g. custom conventions). */
   services?: string;
-  /** Top-level sections added at the end (e.g. `cache:`). */
+  /** Top-level sections added at the end (e.g. `cache:`, `recordedSignals:`). */
   config?: string;
 }): Promise<ExtraDashboard> {
   const configFile = join(o.dir, "signalboard.yaml");
