@@ -65,7 +65,7 @@ export function resolveQueryTimes(input: TimeInput, nowSeconds: number, limits: 
     at: isRelativeTime(atInput) ? alignInstant(at, scrape) : at,
     end: isRelativeTime(input.to ?? "now") ? alignInstant(to, scrape) : to,
     range: alignRange({ from, to }, step),
-    window: rateWindow(step, scrape),
+    window: rateWindow(step, scrape, currentWindow(limits.statusWindowSeconds, scrape)),
     currentWindow: currentWindow(limits.statusWindowSeconds, scrape),
   };
 }

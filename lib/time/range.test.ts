@@ -138,15 +138,20 @@ describe("alignInstant", () => {
 
 describe("rateWindow", () => {
   it.each([
-    [15, 15, 60],
-    [1, 15, 60],
-    [30, 15, 60],
-    [60, 15, 75],
-    [300, 15, 315],
-    [15, 30, 120],
-    [10_800, 60, 10_860],
-  ])("step %d, scrape %d → max(4 × scrape, step + scrape) = %d", (step, scrape, expected) => {
-    expect(rateWindow(step, scrape)).toBe(expected);
-    expect(rateWindow(step, scrape)).toBeGreaterThanOrEqual(4 * scrape);
-  });
+    [15, 15, 60, 60],
+    [1, 15, 60, 60],
+    [30, 15, 60, 60],
+    [60, 15, 60, 75],
+    [300, 15, 60, 315],
+    [15, 30, 120, 120],
+    [10_800, 60, 240, 10_860],
+    // A 5 s scrape with the default 60 s current window: never the 20 s of four scrapes.
+    [15, 5, 60, 60],
+    [60, 5, 60, 65],
+  ])(
+    "step %d, scrape %d, current window %d → max(current window, step + scrape) = %d",
+    (step, scrape, current, expected) => {
+      expect(rateWindow(step, scrape, current)).toBe(expected);
+    },
+  );
 });

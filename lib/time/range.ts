@@ -50,11 +50,13 @@ export function alignInstant(at: number, granularity: number): number {
 }
 
 /**
- * The rate() window for a step: at least four scrapes, so one missed scrape does not empty it,
- * and at least one step plus a scrape, so consecutive points do not skip samples.
+ * The rate() window for a step: at least one step plus a scrape, so consecutive points do not skip
+ * samples, and never under the current values' window (itself at least four scrapes, so one missed
+ * scrape does not empty it). So a sparkline ends on the value beside it, and its points can be read
+ * from the rates signalboard records over that window.
  */
-export function rateWindow(step: number, scrapeInterval: number): number {
-  return Math.max(4 * scrapeInterval, step + scrapeInterval);
+export function rateWindow(step: number, scrapeInterval: number, currentWindowSeconds: number): number {
+  return Math.max(currentWindowSeconds, 4 * scrapeInterval, step + scrapeInterval);
 }
 
 /**
