@@ -9,8 +9,9 @@ export interface RulesHintProps {
 export function RulesHint({ hint }: RulesHintProps) {
   return (
     <p className={styles.rulesHint}>
-      {hint.rawServices} services are read from raw series. Recording rules make this page cheaper:{" "}
-      <code>{hint.command}</code> and load the file into Prometheus (also at <a href={hint.href}>{hint.href}</a>).
+      {hint.rawServices} services are read from raw series. Recording rules make this page cheaper: run{" "}
+      <code>{hint.command}</code> and load the file into Prometheus (or download it from{" "}
+      <a href={hint.href}>{hint.href}</a>).
     </p>
   );
 }
