@@ -48,6 +48,12 @@ test.describe("overview", () => {
     }
   });
 
+  test("says its values are read from raw series where no recording rules are loaded", async ({ page }) => {
+    const overview = new OverviewPage(page);
+    await overview.open();
+    await expect(overview.source).toHaveText("raw series");
+  });
+
   test("the first HTML holds the rows: they show with numbers before the app's scripts run", async ({ page }) => {
     const overview = new OverviewPage(page);
     const currentValuesAsked: string[] = [];

@@ -16,6 +16,8 @@ export class OverviewPage {
   readonly headerStatusLink: Locator;
   /** The empty nodes panel's sentence. */
   readonly noNodes: Locator;
+  /** The header's quiet note on where the values came from: recorded rules or raw series. */
+  readonly source: Locator;
 
   constructor(readonly page: Page) {
     this.table = page.getByRole("table", { name: "Services" });
@@ -27,6 +29,7 @@ export class OverviewPage {
     this.noNodes = page.getByRole("status").filter({ hasText: /^No node_exporter series/ });
     this.sort = page.getByRole("combobox", { name: "Sort" });
     this.updated = page.getByText(/Updated .+ ago/);
+    this.source = page.getByRole("banner").getByText(/^(from recorded rules|raw series|recorded .+)$/);
   }
 
   /** Opens the overview, on another dashboard than the stack's where `base` says so. */
