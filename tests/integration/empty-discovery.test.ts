@@ -90,6 +90,7 @@ describe("an upstream where no convention matches", () => {
       requests: "http_request_duration_seconds_count",
       duration: "http_request_duration_seconds",
       serviceLabel: "job",
+      rules: { state: "absent", since: null, lastEvaluation: null },
     });
     expect(status.conventions[0]).toEqual({
       name: "handler",
@@ -101,6 +102,7 @@ describe("an upstream where no convention matches", () => {
       requests: "promhttp_metric_handler_requests_total",
       duration: "promhttp_metric_handler_duration_seconds",
       serviceLabel: "service",
+      rules: { state: "absent", since: null, lastEvaluation: null },
     });
     expect(status.conventions.filter((c) => c.name !== "handler" && (c.inUse || c.services > 0))).toEqual([]);
   });
