@@ -1,5 +1,19 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * Integration files in the usual order, but the recorded-reader test last: its Prometheus (started by
+ * the global setup) then has raw history, the rules' start and a long recorded stretch after it,
+ * gathered while the others ran, instead of the minutes that file would wait for them first.
+ */
+class RecordedReaderLast extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const last = (f: TestSpecification) => f.moduleId.endsWith("recorded-reader.test.ts");
+    return [...sorted.filter((f) => !last(f)), ...sorted.filter(last)];
+  }
+}
 
 const alias = {
   "@": path.resolve(__dirname),
@@ -9,6 +23,8 @@ const alias = {
 
 export default defineConfig({
   test: {
+    // Vitest takes the sequencer from the root config only.
+    sequence: { sequencer: RecordedReaderLast },
     projects: [
       {
         resolve: { alias },

@@ -6,6 +6,7 @@ import { stopGroup, type Child } from "../../demo/processes";
 import { startStack } from "../../demo/stack";
 import { unhandledRejectionsReport } from "../dashboard-log";
 import { DEMO_SERVICES_WITH_TRAFFIC, waitForTraffic } from "../../demo/wait-for-traffic";
+import { startReaderPrometheus } from "./reader-prometheus";
 import { INTEGRATION_BASE_PORT, INTEGRATION_DASHBOARD_PORT, type StackInfo } from "./stack-info";
 
 declare module "vitest" {
@@ -38,7 +39,9 @@ export default async function setup(project: TestProject) {
   const logFile = join(dataDir, "dashboard.log");
   const dashboardUrl = `http://127.0.0.1:${INTEGRATION_DASHBOARD_PORT}`;
   let dashboard: Child | undefined;
+  let reader: Awaited<ReturnType<typeof startReaderPrometheus>> | undefined;
   try {
+    reader = await startReaderPrometheus();
     dashboard = await startDashboard({
       root,
       port: INTEGRATION_DASHBOARD_PORT,
@@ -56,19 +59,23 @@ export default async function setup(project: TestProject) {
     });
   } catch (e) {
     if (dashboard) await stopGroup(dashboard);
+    await reader?.stop();
     await stack.stop();
     throw e;
   }
   const started = dashboard;
+  const readerPrometheus = reader;
   project.provide("stack", {
     prometheusUrl: stack.prometheusUrl,
     controlUrl: stack.controlUrl,
     dashboardUrl,
     queryLog: join(dataDir, "query.log"),
     nodeExporterInstance: `127.0.0.1:${stack.ports.nodeExporter}`,
+    readerPrometheusUrl: readerPrometheus.url,
   });
   return async () => {
     await stopGroup(started);
+    await readerPrometheus.stop();
     await stack.stop();
     // Every test has run against this dashboard, Prometheus stopped and hung included: a forgotten
     // promise fails the run. Vitest only logs an error thrown here and exits 0, hence the exit code.

@@ -1,8 +1,8 @@
 // The reader against a real Prometheus that evaluates signalboard's generated rules, loaded through
-// /-/reload after some raw history: answers read the recorded series where the rules cover them
-// (equal to Prometheus's own evaluation of the recorded PromQL), raw series before, and say which.
+// /-/reload after some raw history (tests/integration/reader-prometheus.ts, started by the global
+// setup; this file runs last): answers read the recorded series where the rules cover them (equal to
+// Prometheus's own evaluation of the recorded PromQL), raw series before, and say which.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { configSchema } from "@/lib/config/schema";
 import type {
   Points,
   ServiceDetailResponse,
@@ -10,17 +10,13 @@ import type {
   ServicesResponse,
   StatusResponse,
 } from "@/lib/model/types";
-import { recordingRuleGroups } from "@/lib/promql/recorded";
-import { recordingOptions, ruleFileYaml } from "@/lib/rules/rule-file";
+import { RULES_EVALUATED } from "@/lib/promql/recorded";
 import { allConventions } from "@/lib/signals/conventions";
 import { scratchDir, startExtraDashboard, type ExtraDashboard } from "./extra";
-import { api, promQuery, waitFor } from "./helpers";
-import { startRecordedPrometheus, type RecordedPrometheus } from "./recorded-stack";
+import { api, promQuery, stack, waitFor } from "./helpers";
+import { READER_SCRAPE_SECONDS as SCRAPE, readerConfig as cfg } from "./reader-prometheus";
 import { EXTRA_PORTS } from "./stack-info";
 
-// The dashboards' scrape interval: the rules' interval, and the step (15 s) whose window is the rules' (60 s).
-const SCRAPE = 15;
-const cfg = configSchema.parse({ prometheus: { scrapeIntervalSeconds: SCRAPE } });
 const REQ = "signalboard_service:requests:rate1m";
 const BUCKETS = "signalboard_service:request_duration_bucket:rate1m";
 const MILLISECONDS = new Set(
@@ -57,10 +53,10 @@ function expectSamePoints(ours: Points, reference: Points, what: string) {
 }
 
 describe("recorded signals against a Prometheus evaluating the generated rules", () => {
-  let prom: RecordedPrometheus;
+  let prom: { url: string };
   let dash: ExtraDashboard;
   let rawDash: ExtraDashboard;
-  let loadedAt = 0;
+  let rulesSince = 0;
   let overview: ServicesResponse;
   /** The end of the range questions: long enough after the rules' start for a whole averaged window and more. */
   let rangeTo = 0;
@@ -71,11 +67,7 @@ describe("recorded signals against a Prometheus evaluating the generated rules",
   };
 
   beforeAll(async () => {
-    prom = await startRecordedPrometheus({
-      dir: scratchDir("recorded-reader/prometheus"),
-      port: EXTRA_PORTS.recordedPrometheus,
-    });
-    const started = Date.now();
+    prom = { url: stack().readerPrometheusUrl };
     const config = "recordedSignals:\n  read: false\n";
     [dash, rawDash] = await Promise.all([
       startExtraDashboard({
@@ -92,11 +84,20 @@ describe("recorded signals against a Prometheus evaluating the generated rules",
         config,
       }),
     ]);
-    // Raw history before the rules: the earlier part of a range that starts before them.
-    await new Promise((r) => setTimeout(r, Math.max(0, 100_000 - (Date.now() - started))));
-    loadedAt = Math.floor(Date.now() / 1000);
-    await prom.loadRules(ruleFileYaml(recordingRuleGroups(allConventions(cfg), recordingOptions(cfg))));
-    await prom.waitForMarkers(["prom-client", "otel-http"]);
+    // The rules' first evaluation: the setup loads them about 100 s after it started this Prometheus.
+    const since = await waitFor(
+      "the rules' first evaluation",
+      async () => {
+        const rows = await promQuery(
+          `min_over_time(${RULES_EVALUATED}{convention="prom-client"}[1h])`,
+          Date.now() / 1000,
+          prom.url,
+        );
+        return rows[0] ? Number(rows[0].value[1]) : undefined;
+      },
+      240_000,
+    );
+    rulesSince = Math.floor(since);
     // The reader learns since when about once a minute.
     overview = await waitFor(
       "the overview read from recorded series",
@@ -107,19 +108,18 @@ describe("recorded signals against a Prometheus evaluating the generated rules",
       },
       150_000,
     );
-    const wait = (loadedAt + 215) * 1000 - Date.now();
+    const wait = (rulesSince + 215) * 1000 - Date.now();
     await new Promise((r) => setTimeout(r, Math.max(0, wait)));
     rangeTo = Math.floor(Date.now() / 1000) - 1;
   }, 480_000);
 
   afterAll(async () => {
     await Promise.all([dash?.stop(), rawDash?.stop()]);
-    await prom?.stop();
   });
 
   it("answers the overview from recorded series, equal to Prometheus's evaluation of them at the same instant", async () => {
     const at = overview.at;
-    expect(overview.at).toBeGreaterThan(loadedAt);
+    expect(overview.at).toBeGreaterThan(rulesSince);
     const all = byId(await promQuery(`sum by (service, namespace, convention) (${REQ})`, at, prom.url));
     const failed = byId(
       await promQuery(`sum by (service, namespace, convention) (${REQ}{outcome="failure"})`, at, prom.url),
@@ -148,7 +148,7 @@ describe("recorded signals against a Prometheus evaluating the generated rules",
 
   it("answers a service's range that starts before the rules raw before and recorded after, without a hole", async () => {
     const at = rangeTo;
-    const from = loadedAt - 60;
+    const from = rulesSince - 60;
     const body = await get<ServiceDetailResponse>(
       dash.url,
       `/api/v1/services/checkout?from=${from}&to=${at}&width=300`,
@@ -180,7 +180,7 @@ describe("recorded signals against a Prometheus evaluating the generated rules",
 
   it("answers the sparklines over a longer window from averaged recorded rates after a whole window of them", async () => {
     const at = rangeTo;
-    const from = loadedAt - 120;
+    const from = rulesSince - 120;
     const body = await get<ServiceSparklinesResponse>(
       dash.url,
       `/api/v1/services?series=only&from=${from}&to=${at}&width=20`,
@@ -229,7 +229,7 @@ describe("recorded signals against a Prometheus evaluating the generated rules",
     expect(body.source).toBe("raw");
     const detail = await get<ServiceDetailResponse>(
       rawDash.url,
-      `/api/v1/services/checkout?from=${loadedAt - 60}&to=${at}`,
+      `/api/v1/services/checkout?from=${rulesSince - 60}&to=${at}`,
     );
     expect(detail.source).toBe("raw");
     expect(detail).not.toHaveProperty("recordedFrom");
@@ -239,7 +239,7 @@ describe("recorded signals against a Prometheus evaluating the generated rules",
     const body = await get<StatusResponse>(dash.url, "/api/v1/status");
     const promClient = body.conventions.find((c) => c.name === "prom-client");
     expect(promClient?.rules.state).toBe("installed");
-    expect(promClient?.rules.since).toBeGreaterThanOrEqual(loadedAt);
+    expect(promClient?.rules.since).toBeGreaterThanOrEqual(rulesSince);
     expect(promClient?.rules.lastEvaluation).toBeGreaterThanOrEqual(promClient?.rules.since ?? Infinity);
   });
 });

@@ -11,6 +11,8 @@ export interface StackInfo {
   /** Prometheus's query_log_file: one JSON line per query it evaluated. */
   queryLog: string;
   nodeExporterInstance: string;
+  /** A Prometheus scraping the same targets that loads signalboard's rules about 100 s after the setup (reader-prometheus.ts). */
+  readerPrometheusUrl: string;
 }
 
 /** Ports of the extra dashboards and Prometheus some tests start beside the shared stack. */
@@ -21,4 +23,6 @@ export const EXTRA_PORTS = {
   closed: INTEGRATION_BASE_PORT + 51,
   /** A Prometheus scraping the shared stack's targets with signalboard's recording rules loaded (recorded-stack.ts). */
   recordedPrometheus: INTEGRATION_BASE_PORT + 52,
+  /** The recorded-reader test's, started by the global setup (reader-prometheus.ts). */
+  readerPrometheus: INTEGRATION_BASE_PORT + 53,
 };
