@@ -4,10 +4,11 @@ import { servicesOverview, servicesSparklines } from "@/lib/signals/services";
 import { upstreamReport } from "@/lib/signals/upstream-report";
 import { serviceDetail } from "@/lib/signals/service-detail";
 import { serviceId } from "@/lib/identity/service-identity";
+import type { ServicesResponse } from "@/lib/model/types";
 import { ruleFileParams, ruleFileRequest } from "@/lib/rules/rule-file";
 import { servedRuleFile } from "@/lib/rules/served";
 import { signalDeps, withRequestTimes, withTimes } from "./context";
-import { watchLive } from "./live-warmer";
+import { previousLiveAnswer, watchLive } from "./live-warmer";
 import { labelValueParam, parseName, parseQuery, seriesParam, timeParams } from "./params";
 import type { TimeInput } from "./query-times";
 
@@ -29,7 +30,11 @@ function watchCurrentValues(time: TimeInput): void {
 export async function getServices(request: Request) {
   const { series, ...time } = parseQuery(new URL(request.url), { ...timeParams, series: seriesParam.optional() });
   const { deps, times } = withTimes(time);
+  // While a tick computes this slot's current values, the last slot's are answered at once.
+  const previous =
+    series === undefined ? (previousLiveAnswer("services", time) as ServicesResponse | undefined) : undefined;
   watchCurrentValues(time);
+  if (previous) return previous;
   if (series === "only") return servicesSparklines(deps, times);
   return servicesOverview(deps, times, { series: series ?? false });
 }

@@ -126,3 +126,53 @@ describe("LiveWarmer", () => {
     expect(outcomes).toEqual(["skipped", "success"]);
   });
 });
+
+describe("LiveWarmer's previous answer", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0 + 4_000);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("is the last slot's answer while a tick computes the next, and nothing otherwise", async () => {
+    const { w } = warmer();
+    const pending: ((v: string) => void)[] = [];
+    const warm = vi.fn((now: number) => new Promise<string>((resolve) => pending.push(() => resolve(`at ${now}`))));
+    w.watch("a", warm);
+    // The viewer's own request computed this slot; no tick has finished anything yet.
+    expect(w.previousWhileComputing("a")).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(11_000);
+    // The first tick is computing T0 + 15 s, and there is no earlier answer to give.
+    expect(warm).toHaveBeenCalledTimes(1);
+    expect(w.previousWhileComputing("a")).toBeUndefined();
+    pending.shift()?.("done");
+    await vi.advanceTimersByTimeAsync(0);
+    // Finished, and nothing is being computed: viewers read the cache as usual.
+    expect(w.previousWhileComputing("a")).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(SLOT_MS);
+    // The next tick computes T0 + 30 s: meanwhile the answer for T0 + 15 s is given.
+    expect(warm).toHaveBeenCalledTimes(2);
+    expect(w.previousWhileComputing("a")).toBe("at 1800000015");
+    expect(w.previousWhileComputing("b")).toBeUndefined();
+  });
+
+  it("is not given once it is more than one slot older than now", async () => {
+    const { w } = warmer();
+    let calls = 0;
+    w.watch("a", (now) => {
+      calls++;
+      // The first tick's answer comes at once; the next one hangs.
+      return calls === 1 ? Promise.resolve(`at ${now}`) : new Promise<string>(() => undefined);
+    });
+    // T0 + 30 s: the tick of T0 + 15 s finished, the one of T0 + 30 s hangs.
+    await vi.advanceTimersByTimeAsync(11_000 + SLOT_MS);
+    expect(calls).toBe(2);
+    expect(w.previousWhileComputing("a")).toBe("at 1800000015");
+    // T0 + 45 s: still hanging (not started again), and the answer of T0 + 15 s is two slots old.
+    await vi.advanceTimersByTimeAsync(SLOT_MS);
+    expect(calls).toBe(2);
+    expect(w.previousWhileComputing("a")).toBeUndefined();
+  });
+});

@@ -31,6 +31,8 @@ interface Shape {
   /** The start (ms) of the last slot this question was computed for, by a viewer or a tick. */
   slot: number;
   running: boolean;
+  /** The last answer a tick finished computing, and the slot (ms) it is of. */
+  latest?: { slot: number; value: unknown };
 }
 
 export const MAX_WARM_SHAPES = 16;
@@ -65,6 +67,7 @@ export class LiveWarmer {
       askedAt: now,
       slot: previous?.slot ?? this.slotOf(now),
       running: previous?.running ?? false,
+      ...(previous?.latest ? { latest: previous.latest } : {}),
     });
     for (const oldest of this.shapes.keys()) {
       if (this.shapes.size <= this.maxShapes) break;
@@ -72,6 +75,17 @@ export class LiveWarmer {
     }
     this.o.onShapes?.(this.shapes.size);
     this.schedule();
+  }
+
+  /**
+   * While a tick computes `key` for a new slot, the answer it finished for the slot before (one slot
+   * old at most, and its own instant says so): the first viewer after a tick does not wait for the
+   * upstream. Undefined when nothing is being computed, or nothing recent was finished.
+   */
+  previousWhileComputing(key: string): unknown {
+    const shape = this.shapes.get(key);
+    if (!shape?.running || !shape.latest) return undefined;
+    return shape.latest.slot >= this.slotOf(this.now()) - this.o.slotMs ? shape.latest.value : undefined;
   }
 
   /** How many questions are kept warm. */
@@ -131,7 +145,8 @@ export class LiveWarmer {
     Promise.resolve()
       .then(() => shape.warm(slot / 1000))
       .then(
-        () => {
+        (value) => {
+          shape.latest = { slot, value };
           this.failing = false;
           this.o.onRun?.("success");
         },
@@ -174,5 +189,13 @@ export function getLiveWarmer(): LiveWarmer {
  */
 export function watchLive(kind: string, time: TimeInput, warm: Warm): void {
   if (!isRelativeTime(time.at ?? time.to ?? "now")) return;
-  getLiveWarmer().watch(JSON.stringify([kind, time.from, time.to, time.at, time.width]), warm);
+  getLiveWarmer().watch(liveKey(kind, time), warm);
+}
+
+const liveKey = (kind: string, time: TimeInput) => JSON.stringify([kind, time.from, time.to, time.at, time.width]);
+
+/** The previous slot's answer to a live question whose next answer a tick is computing (previousWhileComputing). */
+export function previousLiveAnswer(kind: string, time: TimeInput): unknown {
+  if (!isRelativeTime(time.at ?? time.to ?? "now")) return undefined;
+  return getLiveWarmer().previousWhileComputing(liveKey(kind, time));
 }
