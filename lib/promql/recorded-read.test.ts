@@ -34,6 +34,7 @@ const millis = conventionSchema.parse({
 
 const REQ = "signalboard_service:requests:rate1m";
 const BUCKETS = "signalboard_service:request_duration_bucket:rate1m";
+const MARKER = "signalboard_convention:rules:evaluation_timestamp_seconds";
 const all = (...names: string[]) => ({ conventions: new Set(names), ruleWindow: 60 });
 
 describe("one convention's recorded series", () => {
@@ -46,9 +47,9 @@ describe("one convention's recorded series", () => {
     );
   });
 
-  it("averages the recorded rates over a longer window", () => {
+  it("averages the recorded rates over a longer window by the evaluations in it, not by each series' samples", () => {
     expect(recordedRequestRate(promClient, { window: 300 }, 60)).toBe(
-      `sum by (service, namespace, convention) (avg_over_time(${REQ}{convention="prom-client"}[5m]))`,
+      `sum by (service, namespace, convention) (sum_over_time(${REQ}{convention="prom-client"}[5m]) / scalar(max(count_over_time(${MARKER}{convention="prom-client"}[5m]))))`,
     );
   });
 
@@ -129,7 +130,7 @@ describe("several conventions in one query", () => {
       ["0.5", "0.9", "0.99"]
         .map(
           (n) =>
-            `label_replace(histogram_quantile(${n}, sum by (service, namespace, convention, le) (avg_over_time(${BUCKETS}{convention="prometheus"}[2m]))), "quantile", "${n}", "", "")`,
+            `label_replace(histogram_quantile(${n}, sum by (service, namespace, convention, le) (sum_over_time(${BUCKETS}{convention="prometheus"}[2m]) / scalar(max(count_over_time(${MARKER}{convention="prometheus"}[2m]))))), "quantile", "${n}", "", "")`,
         )
         .join(" or "),
     );

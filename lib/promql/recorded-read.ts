@@ -46,22 +46,27 @@ function recordedSelector(metric: string, c: Convention, scope: RedScope, outcom
 }
 
 /**
- * The recorded rates over the window asked. At the rule's own window the series are read as they
- * are. Over a longer one (a range's step outgrew it) a rate over the long window is the mean of the
- * short-window rates within it, so `avg_over_time` of the recorded rates stands for it; ratios and
- * quantiles are then computed from those averaged rates, never averaged themselves. A shorter
+ * The recorded rates of convention `c` over the window asked. At the rule's own window the series are
+ * read as they are. Over a longer one (a range's step outgrew it) a rate over the long window is the
+ * mean of the short-window rates of every evaluation within it: their sum divided by how many times the
+ * convention's rules ran there (its marker's count), not `avg_over_time`, which divides by the samples a
+ * series has and so overstates one that began within the window (a service's first error, a new status
+ * class). Ratios and quantiles are then computed from those rates, never averaged themselves. A shorter
  * window cannot be read from the recording: a caller's bug.
  */
-function overWindow(expr: string, scope: RedScope, ruleWindow: number): string {
+function overWindow(expr: string, c: Convention, scope: RedScope, ruleWindow: number): string {
   if (scope.window < ruleWindow)
     throw new Error(`a ${scope.window} s window cannot be read from rates recorded over ${ruleWindow} s`);
-  return scope.window === ruleWindow ? expr : `avg_over_time(${expr}[${formatDuration(scope.window)}])`;
+  if (scope.window === ruleWindow) return expr;
+  const w = formatDuration(scope.window);
+  const runs = `count_over_time(${selector(RULES_EVALUATED, [{ label: CONVENTION, op: "=", value: c.name }])}[${w}])`;
+  return `sum_over_time(${expr}[${w}]) / scalar(max(${runs}))`;
 }
 
 /** Requests per second of one convention by service, recorded: its outcomes and status classes summed. */
 export function recordedRequestRate(c: Convention, scope: RedScope, ruleWindow: number, outcome: Outcome = "all") {
   const sel = recordedSelector(recordedRequests(ruleWindow), c, scope, outcome);
-  return `sum ${byLabels(IDENTITY)} (${overWindow(sel, scope, ruleWindow)})`;
+  return `sum ${byLabels(IDENTITY)} (${overWindow(sel, c, scope, ruleWindow)})`;
 }
 
 /** Failed / all of one convention by service, recorded: conventionErrorRatio's form, with its `or` filling 0. */
@@ -75,7 +80,7 @@ export function recordedLatencyBuckets(c: Convention, scope: RedScope, ruleWindo
   if (!measuresLatencyOf(c, outcome))
     throw new Error(`convention ${c.name} has no status label on ${c.duration} to split latency by outcome`);
   const sel = recordedSelector(recordedBuckets(ruleWindow), c, scope, outcome);
-  return `sum ${byLabels([...IDENTITY, "le"])} (${overWindow(sel, scope, ruleWindow)})`;
+  return `sum ${byLabels([...IDENTITY, "le"])} (${overWindow(sel, c, scope, ruleWindow)})`;
 }
 
 /** One latency percentile of one convention by service in seconds, recorded, tagged with its `quantile`. */

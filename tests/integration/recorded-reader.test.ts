@@ -180,7 +180,7 @@ describe("recorded signals against a Prometheus evaluating the generated rules",
     expectSamePoints(body.series.latency.p99, [...rawP99Before, ...recP99After], "p99");
   });
 
-  it("answers the sparklines over a longer window from averaged recorded rates after a whole window of them", async () => {
+  it("answers the sparklines over a longer window from the recorded rates averaged over the rules' evaluations, after a whole window of them", async () => {
     const at = rangeTo;
     const from = rulesSince - 120;
     const body = await get<ServiceSparklinesResponse>(
@@ -211,7 +211,7 @@ describe("recorded signals against a Prometheus evaluating the generated rules",
       ),
       promRange(
         prom.url,
-        `sum by (service, namespace, convention) (avg_over_time(${REQ}{convention="prom-client",service="checkout",namespace=""}[75s]))`,
+        `sum by (service, namespace, convention) (sum_over_time(${REQ}{convention="prom-client",service="checkout",namespace=""}[75s])) / scalar(count_over_time(${RULES_EVALUATED}{convention="prom-client"}[75s]))`,
         split,
         end,
         step,
