@@ -183,6 +183,20 @@ describe("CoalescingCache", () => {
     expect(await cache.get(req("names|0", upstreamDown))).toMatchObject({ value: "new", outcome: "hit" });
   });
 
+  it("with revalidateInBackground, answers the previous copy to every asker while the refresh runs, not only the first", async () => {
+    const { clock, cache } = setup();
+    await cache.get(req("names|0", async () => "old"));
+    clock.now += TTL;
+    const refresh = deferred<string>();
+    const first = await cache.get(req("names|0", () => refresh.promise, { revalidateInBackground: true }));
+    const second = await cache.get(req("names|0", upstreamDown, { revalidateInBackground: true }));
+    expect([first.value, second.value]).toEqual(["old", "old"]);
+    refresh.resolve("new");
+    await refresh.promise;
+    await Promise.resolve();
+    expect(await cache.get(req("names|0", upstreamDown))).toMatchObject({ value: "new", outcome: "hit" });
+  });
+
   it("does not keep an answer that `keep` refuses: the next asker asks again, and it is never served as the last good one", async () => {
     const { cache } = setup();
     const keep = (v: string) => v !== "";

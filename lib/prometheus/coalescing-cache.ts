@@ -102,6 +102,9 @@ export class CoalescingCache<T> {
     if (failure && this.now() - failure.at < Math.min(req.ttlMs, req.failureTtlMs ?? this.failureTtlMs))
       return this.staleOrThrow(req, failure.error);
     const pending = this.inFlight.get(req.key);
+    // A background revalidation keeps answering the previous copy to everyone until it is done.
+    const previousCopy = req.revalidateInBackground ? this.lastGood.get(req.staleKey) : undefined;
+    if (pending && previousCopy) return this.answer(previousCopy, false, "hit");
     // Askers who joined an in-flight request get the stale copy too when it fails, not only its starter.
     if (pending)
       return pending.then(
@@ -111,13 +114,12 @@ export class CoalescingCache<T> {
 
     const started = this.load(req);
     this.inFlight.set(req.key, started);
-    const previous = this.lastGood.get(req.staleKey);
-    if (req.revalidateInBackground && previous) {
+    if (previousCopy) {
       started.then(
         () => this.inFlight.delete(req.key),
         () => this.inFlight.delete(req.key),
       );
-      return this.answer(previous, false, "hit");
+      return this.answer(previousCopy, false, "hit");
     }
     try {
       return this.answer(await started, false, "miss");

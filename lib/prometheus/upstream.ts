@@ -28,7 +28,16 @@ export interface Result<T> {
 
 /** The upstream as the rest of the server sees it: cached, coalesced, bounded, stale-tolerant. */
 export interface Upstream {
-  instant(query: string, at: number, ttlMs: number): Promise<Cached<Result<InstantSeries[]>>>;
+  /**
+   * `revalidateInBackground`: for a slow-changing question, the last answer (of any earlier instant)
+   * is given at once while this instant's is asked; its `ageSeconds` says how old it is.
+   */
+  instant(
+    query: string,
+    at: number,
+    ttlMs: number,
+    opts?: { revalidateInBackground?: boolean },
+  ): Promise<Cached<Result<InstantSeries[]>>>;
   range(query: string, range: QueryRange): Promise<Cached<Result<RangeSeries[]>>>;
   metricNames(): Promise<Cached<Result<string[]>>>;
   alerts(): Promise<Cached<Result<UpstreamAlert[]>>>;
@@ -154,13 +163,20 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
   const alertsMs = Math.max(ALERTS_TTL_MS, scrapeMs);
 
   return {
-    instant: (query, at, ttlMs) => {
+    instant: (query, at, ttlMs, opts) => {
       const key = `${query}|${at}`;
       const now = Date.now();
-      return ask("query", key, staleSlot(key, query, at, now), instantTtlMs(at, now, ttlMs), async (deadline) => {
-        const a = await client.query(query, at, deadline);
-        return capped(vectorOf(a), a.warnings);
-      });
+      return ask(
+        "query",
+        key,
+        staleSlot(key, query, at, now),
+        instantTtlMs(at, now, ttlMs),
+        async (deadline) => {
+          const a = await client.query(query, at, deadline);
+          return capped(vectorOf(a), a.warnings);
+        },
+        opts?.revalidateInBackground ? { revalidateInBackground: true } : {},
+      );
     },
     range: (query, r) => {
       const key = `${query}|${r.start}|${r.end}|${r.step}`;

@@ -61,13 +61,19 @@ export async function fetchRulesRuns(
   nowSeconds: number,
 ): Promise<RulesAnswer> {
   const maxRange = Math.round(deps.cfg.limits.maxRangeDays * 86_400);
-  const askedAt = alignInstant(nowSeconds, RUNS_GRANULARITY_SECONDS);
+  const minute = alignInstant(nowSeconds, RUNS_GRANULARITY_SECONDS);
   try {
     const q = rulesRuns(maxRange, LAST_EVALUATION_LOOKBACK_SECONDS);
-    const answer = await deps.upstream.instant(q, askedAt, RUNS_GRANULARITY_SECONDS * 1000);
+    // The previous minute's answer is given at once while this minute's is asked: a request never
+    // waits on this question once it has been answered (a hung upstream would make it wait twice).
+    const answer = await deps.upstream.instant(q, minute, RUNS_GRANULARITY_SECONDS * 1000, {
+      revalidateInBackground: true,
+    });
+    // The minute the answer is about: this one, or the one before when that answer stood in.
+    const askedAt = Math.min(minute, alignInstant(nowSeconds - answer.ageSeconds, RUNS_GRANULARITY_SECONDS));
     return { askedAt, runs: rulesRunsOf(fresh.take(answer)) };
   } catch (e) {
-    if (e instanceof UpstreamError) return { askedAt, runs: new Map() };
+    if (e instanceof UpstreamError) return { askedAt: minute, runs: new Map() };
     throw e;
   }
 }
