@@ -65,6 +65,8 @@ test("an upstream where nothing matches: the overview says what it looked for, s
 test("the status page, reached from the header, lists the conventions and what the demo's found", async ({ page }) => {
   const overview = new OverviewPage(page);
   await overview.open();
+  // Clicked before the page's scripts ran, the link was once lost in hydration (CI, 2026-12-05).
+  await expect(overview.updated).toBeVisible();
   await overview.headerStatusLink.click();
   const status = new StatusPage(page);
   await expect(status.heading).toBeVisible();
