@@ -26,14 +26,18 @@ export function setLabel(expr: string, dst: string, value: string): string {
   return `label_replace(${expr}, "${labelName(dst)}", "${escapeLabelValue(value)}", "", "")`;
 }
 
+/** Copies a convention's service (and namespace) label to `service` (and `namespace`) where it has another name. */
+export function withIdentityLabels(expr: string, c: Convention): string {
+  const out = c.serviceLabel === SERVICE ? expr : copyLabel(expr, SERVICE, c.serviceLabel);
+  return c.namespaceLabel && c.namespaceLabel !== NAMESPACE ? copyLabel(out, NAMESPACE, c.namespaceLabel) : out;
+}
+
 /**
  * Renames a convention's service (and namespace) label to `service` (and `namespace`) and tags each
  * series with the convention, so results of several conventions can be joined with `or`.
  */
 export function normalizeServiceLabels(expr: string, c: Convention): string {
-  let out = c.serviceLabel === SERVICE ? expr : copyLabel(expr, SERVICE, c.serviceLabel);
-  if (c.namespaceLabel && c.namespaceLabel !== NAMESPACE) out = copyLabel(out, NAMESPACE, c.namespaceLabel);
-  return setLabel(out, CONVENTION, c.name);
+  return setLabel(withIdentityLabels(expr, c), CONVENTION, c.name);
 }
 
 /** Joins per-convention expressions into one query, so a signal costs one upstream query. */

@@ -5,9 +5,9 @@
 import { createHash } from "node:crypto";
 import type { Convention } from "@/lib/config/schema";
 import { formatDuration } from "@/lib/time/parse-time";
-import { byLabels, selector, type Matcher } from "./escape";
-import { copyLabel, NAMESPACE, SERVICE, serviceKeyLabels } from "./labels";
-import { conventionMatchers, measuresLatencyOf, type Outcome } from "./red";
+import { byLabels } from "./escape";
+import { NAMESPACE, SERVICE, withIdentityLabels } from "./labels";
+import { conventionLatencyBuckets, conventionRequestRate, measuresLatencyOf, type Outcome } from "./red";
 
 /** Labels of every recorded series besides the identity (`service`, `namespace`) and `convention`. */
 export const OUTCOME = "outcome";
@@ -53,21 +53,9 @@ export function recordedLatencyOutcomes(c: Convention): Outcome[] {
   return measuresLatencyOf(c, "success") ? ["success", "failure"] : ["all"];
 }
 
-function outcomeMatchers(c: Convention, outcome: Outcome): Matcher[] {
-  if (outcome === "all") return [];
-  return [{ label: c.statusLabel, op: outcome === "failure" ? "=~" : "!~", value: c.errorStatus }];
-}
-
 /** The identity labels of a recorded series: `service`, and `namespace` where the convention has one. */
 function identityLabels(c: Convention): string[] {
   return c.namespaceLabel ? [SERVICE, NAMESPACE] : [SERVICE];
-}
-
-/** The convention's service (and namespace) label copied to `service` (and `namespace`). */
-function withIdentity(expr: string, c: Convention): string {
-  let out = copyLabel(expr, SERVICE, c.serviceLabel);
-  if (c.namespaceLabel) out = copyLabel(out, NAMESPACE, c.namespaceLabel);
-  return out;
 }
 
 // statusClass() in lib/signals/service-detail.ts: an HTTP code by its class, anything else as it is.
@@ -81,20 +69,16 @@ function withStatusClass(expr: string, statusLabel: string): string {
   return `label_replace(${http}, "${STATUS_CLASS}", "$1", "${statusLabel}", "${NOT_HTTP_CODE}")`;
 }
 
-function rate(metric: string, matchers: Matcher[], windowSeconds: number): string {
-  return `rate(${selector(metric, matchers)}[${formatDuration(windowSeconds)}])`;
-}
-
-/** requests: `sum by (identity, status_class)` of the convention's kept requests of one outcome. */
+/** requests: red.ts's request rate of one outcome by service and status code, summed by identity and status class. */
 function requestsExpr(c: Convention, outcome: Outcome, windowSeconds: number): string {
-  const byCode = `sum ${byLabels([...serviceKeyLabels(c), c.statusLabel])} (${rate(c.requests, [...conventionMatchers(c), ...outcomeMatchers(c, outcome)], windowSeconds)})`;
-  return `sum ${byLabels([...identityLabels(c), STATUS_CLASS])} (${withStatusClass(withIdentity(byCode, c), c.statusLabel)})`;
+  const byCode = conventionRequestRate(c, { window: windowSeconds }, [c.statusLabel], outcome);
+  return `sum ${byLabels([...identityLabels(c), STATUS_CLASS])} (${withStatusClass(withIdentityLabels(byCode, c), c.statusLabel)})`;
 }
 
-/** buckets: `sum by (identity, le)` of the convention's kept bucket rates of one outcome. */
+/** buckets: red.ts's bucket rates of one outcome by service and `le`, summed by identity and `le`. */
 function bucketsExpr(c: Convention, outcome: Outcome, windowSeconds: number): string {
-  const byLe = `sum ${byLabels([...serviceKeyLabels(c), "le"])} (${rate(`${c.duration}_bucket`, [...conventionMatchers(c), ...outcomeMatchers(c, outcome)], windowSeconds)})`;
-  return `sum ${byLabels([...identityLabels(c), "le"])} (${withIdentity(byLe, c)})`;
+  const byLe = conventionLatencyBuckets(c, { window: windowSeconds }, outcome);
+  return `sum ${byLabels([...identityLabels(c), "le"])} (${withIdentityLabels(byLe, c)})`;
 }
 
 /** The hash of a convention's recording rules: the marker's `definition`, so a changed rule is never read as the old one. */
