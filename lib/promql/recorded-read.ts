@@ -8,7 +8,8 @@ import { anyOf, CONVENTION, NAMESPACE, SERVICE, setLabel } from "./labels";
 import { OUTCOME, recordedBuckets, recordedRequests, RULES_EVALUATED } from "./recorded";
 import {
   failedRequestRateByService,
-  headlineOutcome,
+  outcomeOf,
+  measuring,
   latencyBucketsByService,
   latencyQuantileByService,
   latencyQuantilesByService,
@@ -100,9 +101,6 @@ export function recordedLatencyQuantiles(c: Convention, scope: RedScope, ruleWin
   return QUANTILES.map((q) => recordedLatencyQuantile(c, scope, ruleWindow, q, outcome)).join(" or ");
 }
 
-/** The outcome a latency query asks of a convention. */
-const outcomeOf = (c: Convention, o: LatencyOutcome): Outcome => (o === "headline" ? headlineOutcome(c) : o);
-
 /**
  * One query over several conventions: the recorded part (those in `reading`) `or` the raw part (the
  * others, built by red.ts), so that reading some conventions from recorded series never adds a query.
@@ -149,9 +147,8 @@ export function errorRatioRead(conventions: readonly Convention[], scope: RedSco
   );
 }
 
-/** The conventions that measure latency of `outcome` (red.ts leaves the others out alike). */
-const measuring = (conventions: readonly Convention[], o: LatencyOutcome) =>
-  conventions.filter((c) => measuresLatencyOf(c, outcomeOf(c, o)));
+/** The conventions that measure latency of `outcome`, as red.ts leaves the others out. */
+const measuredBy = (conventions: readonly Convention[], o: LatencyOutcome) => measuring(conventions, o).map(([c]) => c);
 
 /** latencyBucketsByService, reading the conventions in `reading` from recorded series. */
 export function latencyBucketsRead(
@@ -161,7 +158,7 @@ export function latencyBucketsRead(
   reading: RecordedReading,
 ): string {
   return recordedOrRaw(
-    measuring(conventions, outcome),
+    measuredBy(conventions, outcome),
     reading,
     (c) => recordedLatencyBuckets(c, scope, reading.ruleWindow, outcomeOf(c, outcome)),
     (cs) => latencyBucketsByService(cs, scope, outcome),
@@ -176,7 +173,7 @@ export function latencyQuantilesRead(
   reading: RecordedReading,
 ): string {
   return recordedOrRaw(
-    measuring(conventions, outcome),
+    measuredBy(conventions, outcome),
     reading,
     (c) => recordedLatencyQuantiles(c, scope, reading.ruleWindow, outcomeOf(c, outcome)),
     (cs) => latencyQuantilesByService(cs, scope, outcome),
@@ -192,7 +189,7 @@ export function latencyQuantileRead(
   reading: RecordedReading,
 ): string {
   return recordedOrRaw(
-    measuring(conventions, outcome),
+    measuredBy(conventions, outcome),
     reading,
     (c) => recordedLatencyQuantile(c, scope, reading.ruleWindow, q, outcomeOf(c, outcome)),
     (cs) => latencyQuantileByService(cs, scope, q, outcome),

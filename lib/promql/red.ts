@@ -61,10 +61,15 @@ export function headlineOutcome(c: Convention): Outcome {
 /** An outcome, or "headline": each convention's headlineOutcome. */
 export type LatencyOutcome = Outcome | "headline";
 
+/** The outcome a latency query asks of a convention: its headline's, or the one named. */
+export function outcomeOf(c: Convention, outcome: LatencyOutcome): Outcome {
+  return outcome === "headline" ? headlineOutcome(c) : outcome;
+}
+
 /** The conventions that measure latency of `outcome`, each with the outcome it is asked for. */
-function measuring(conventions: readonly Convention[], outcome: LatencyOutcome): [Convention, Outcome][] {
+export function measuring(conventions: readonly Convention[], outcome: LatencyOutcome): [Convention, Outcome][] {
   return conventions
-    .map((c): [Convention, Outcome] => [c, outcome === "headline" ? headlineOutcome(c) : outcome])
+    .map((c): [Convention, Outcome] => [c, outcomeOf(c, outcome)])
     .filter(([c, o]) => measuresLatencyOf(c, o));
 }
 
