@@ -19,15 +19,16 @@ function warmer(o: Partial<LiveWarmerOptions> = {}) {
   return { w, runs, counts };
 }
 
-describe("LiveWarmer", () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    vi.setSystemTime(T0 + 4_000);
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+// Every test runs on fake timers, 4 s into the slot that starts at T0.
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(T0 + 4_000);
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
+describe("LiveWarmer", () => {
   it("computes each remembered question once at the start of each new slot, not once per viewer", async () => {
     const { w, counts } = warmer();
     const a = vi.fn<(now: number) => Promise<void>>(async () => undefined);
@@ -128,14 +129,6 @@ describe("LiveWarmer", () => {
 });
 
 describe("LiveWarmer's previous answer", () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    vi.setSystemTime(T0 + 4_000);
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   it("is the last slot's answer while a tick computes the next, and nothing otherwise", async () => {
     const { w } = warmer();
     const pending: ((v: string) => void)[] = [];
