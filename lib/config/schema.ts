@@ -64,6 +64,38 @@ const nodesSchema = z
   .strict()
   .prefault({});
 
+/** An SLO objective: the share of requests that must be good, strictly between 0 and 1. */
+const objective = z.number().gt(0, "must be above 0").lt(1, "must be below 1 (e.g. 0.999)");
+
+export const SLO_PERIODS = ["30d", "28d", "7d"] as const;
+const sloPeriod = z.enum(SLO_PERIODS);
+
+/** "99 % of requests within 100 ms": an objective and the threshold a good request is no slower than. */
+const latencyObjective = z.object({ objective, thresholdSeconds: z.number().positive().max(3600) }).strict();
+
+/** The SLOs every discovered service gets, marked "default"; they do not page unless `alert` says so. */
+const sloDefaults = z
+  .object({
+    period: sloPeriod.default("30d"),
+    availability: objective.default(0.99),
+    latency: latencyObjective.default({ objective: 0.99, thresholdSeconds: 0.5 }),
+    alert: z.boolean().default(false),
+  })
+  .strict();
+
+/** One service's own objectives, by identity; a kind it leaves out keeps the default, `false` removes it. */
+const serviceSlo = z
+  .object({
+    service: z.string().min(1).max(256),
+    namespace: z.string().max(256).optional(),
+    period: sloPeriod.optional(),
+    availability: z.union([objective, z.literal(false)]).optional(),
+    latency: z.union([latencyObjective, z.literal(false)]).optional(),
+    // A service's own SLOs page unless told not to: someone chose them.
+    alert: z.boolean().default(true),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     prometheus: z
@@ -121,6 +153,18 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    slos: z
+      .object({
+        defaults: z.union([sloDefaults, z.literal(false)]).prefault({}),
+        services: z.array(serviceSlo).default([]),
+      })
+      .strict()
+      .prefault({}),
+    // Where users open signalboard (e.g. https://signalboard.example): the alert rules' links to its pages.
+    externalUrl: z
+      .url({ protocol: /^https?$/ })
+      .refine((u) => !u.endsWith("/"), "must not end with /")
+      .optional(),
     cache: z
       .object({
         // Upstream answers kept in memory, bounded by their size, not only by their number.
@@ -136,3 +180,6 @@ export const configSchema = z
 
 export type Config = z.infer<typeof configSchema>;
 export type Thresholds = Config["services"]["thresholds"];
+export type SloDefaults = z.infer<typeof sloDefaults>;
+export type ServiceSloConfig = z.infer<typeof serviceSlo>;
+export type SloPeriod = (typeof SLO_PERIODS)[number];
