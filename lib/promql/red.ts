@@ -104,11 +104,25 @@ export function conventionErrorRatio(c: Convention, scope: RedScope): string {
   return `(${failed} or 0 * ${all}) / ${all}`;
 }
 
-/** Bucket rates of one convention's duration histogram by service and `le`, in the convention's unit. */
-export function conventionLatencyBuckets(c: Convention, scope: RedScope, outcome: Outcome): string {
+/** `le=~"0\\.5|\\+Inf"`: only these bucket boundaries, as the upstream writes them. */
+export function leMatcher(les: readonly string[]): Matcher {
+  return { label: "le", op: "=~", value: les.map((le) => le.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") };
+}
+
+/**
+ * Bucket rates of one convention's duration histogram by service and `le`, in the convention's unit;
+ * with `les`, of those boundaries only (an SLO's threshold and +Inf, not every bucket).
+ */
+export function conventionLatencyBuckets(
+  c: Convention,
+  scope: RedScope,
+  outcome: Outcome,
+  les?: readonly string[],
+): string {
   if (!measuresLatencyOf(c, outcome))
     throw new Error(`convention ${c.name} has no status label on ${c.duration} to split latency by outcome`);
-  return `sum ${byService(c, ["le"])} (${rateOf(`${c.duration}_bucket`, [...baseMatchers(c, scope), ...outcomeMatchers(c, outcome)], scope.window)})`;
+  const m = [...baseMatchers(c, scope), ...outcomeMatchers(c, outcome), ...(les ? [leMatcher(les)] : [])];
+  return `sum ${byService(c, ["le"])} (${rateOf(`${c.duration}_bucket`, m, scope.window)})`;
 }
 
 /** One latency percentile of one convention by service, in seconds. */
