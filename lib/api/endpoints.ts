@@ -1,6 +1,7 @@
 import "server-only";
 import { activeAlerts } from "@/lib/signals/alerts";
 import { servicesOverview, servicesSparklines } from "@/lib/signals/services";
+import { slosAnswer } from "@/lib/signals/slos";
 import { upstreamReport } from "@/lib/signals/upstream-report";
 import { serviceDetail } from "@/lib/signals/service-detail";
 import { serviceId } from "@/lib/identity/service-identity";
@@ -58,6 +59,12 @@ export async function getService(request: Request, params: Record<string, string
   });
   const { deps, times } = withTimes(time);
   return serviceDetail(deps, times, serviceId({ name, namespace }));
+}
+
+/** GET /api/v1/slos?at=: every SLO at `at`, worst budget first. */
+export async function getSlos(request: Request) {
+  const { deps, times } = withRequestTimes(request);
+  return slosAnswer(deps, times);
 }
 
 /** GET /api/v1/alerts */

@@ -7,6 +7,7 @@ export const API_ROUTES = [
   "/api/v1/nodes",
   "/api/v1/nodes/{name}",
   "/api/v1/alerts",
+  "/api/v1/slos",
   "/api/v1/status",
   "/api/v1/rules",
   "/api/health",

@@ -1,5 +1,6 @@
 // The public JSON API (v1), as the browser and other clients read it: the models the domain
-// (lib/signals) builds and the API (lib/api) answers. No imports: safe to import anywhere.
+// (lib/signals) builds and the API (lib/api) answers. No imports but types: safe to import anywhere.
+import type { ServiceSlo, SloWarning } from "./slo-types";
 
 /** Worst first: the order in which the overview sorts by default. */
 export const STATUS_ORDER = ["down", "failing", "degraded", "idle", "ok"] as const;
@@ -151,6 +152,8 @@ export interface ServiceDetailResponse extends Window, Freshness, Sourced {
   };
   /** Top routes, status codes and instances by traffic, the rest summed as "others". */
   breakdowns: { byRoute: NamedSeries[] | null; byStatusCode: NamedSeries[]; byInstance: NamedSeries[] };
+  /** The service's SLOs at `at` (the same state as in GET /api/v1/slos). */
+  slos: ServiceSlo[];
 }
 
 /** How one convention fared in discovery. */
@@ -202,4 +205,6 @@ export interface StatusResponse {
   conventions: ConventionStatus[];
   thresholds: { errorRatio: { degraded: number; failing: number }; p99Seconds: { degraded: number; failing: number } };
   limits: { maxRangeDays: number; maxSeries: number; minRefreshSeconds: number };
+  /** How many SLOs the discovered services have, and what is wrong with their configuration. */
+  slos: { count: number; warnings: SloWarning[] };
 }

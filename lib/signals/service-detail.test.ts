@@ -104,12 +104,18 @@ describe("serviceDetail", () => {
       'instant 1763800000 (label_replace(label_replace(group by (job) (last_over_time(http_request_duration_seconds_count[1h])), "service", "$1", "job", "(.*)"), "convention", "prom-client", "", ""))' +
         ' or (label_replace(label_replace(label_replace(group by (destination_service_name, destination_service_namespace) (last_over_time(istio_requests_total{reporter="destination"}[1h])), "service", "$1", "destination_service_name", "(.*)"), "namespace", "$1", "destination_service_namespace", "(.*)"), "convention", "istio", "", ""))',
     );
-    // Then the current values at `at`, and the range series, of the owner's convention only.
+    // Then the current values at `at`, and the range series, of the owner's convention only; and the
+    // SLOs' questions, the list's own over every convention: the bucket boundaries and one per window
+    // (seven burn windows and the 30-day period), at `at`.
     const rest = asks.slice(1);
-    expect(rest.filter((q) => q.startsWith("instant 1763797000 "))).toHaveLength(6);
-    expect(rest.filter((q) => q.includes("istio_requests_total"))).toEqual([]);
-    // Four of the six current values and all eight range series name it; targets and alerts do not.
-    expect(rest).toHaveLength(14);
+    const slo = rest.filter((q) => q.includes('"slo_part"') || q.includes("group by (le)"));
+    expect(slo).toHaveLength(9);
+    expect(slo.filter((q) => q.startsWith("instant 1763797000 "))).toHaveLength(8);
+    const own = rest.filter((q) => !slo.includes(q));
+    expect(own.filter((q) => q.startsWith("instant 1763797000 "))).toHaveLength(6);
+    expect(own.filter((q) => q.includes("istio_requests_total"))).toEqual([]);
+    // Four of the six current values and all eight range series name it; targets and alerts do not, nor the SLOs'.
+    expect(own).toHaveLength(14);
     expect(rest.filter((q) => q.includes('job="checkout"'))).toHaveLength(12);
   });
 

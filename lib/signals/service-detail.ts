@@ -20,6 +20,7 @@ import { currentValues } from "./current-values";
 import { discoverConventions, discoverServices, resolveKnownService, type SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
 import { recordedReader } from "./recorded-coverage";
+import { sloStates } from "./slos";
 import { readRange } from "./recorded-range";
 import { SourceTracker } from "./signal-source";
 import { topWithOthers } from "./series";
@@ -94,9 +95,10 @@ export async function serviceDetail(deps: SignalDeps, t: QueryTimes, asked: Serv
           () => conventionLatencyQuantiles(owner, scope, o),
         )
       : Promise.resolve([]);
+  const owned = new Map([[serviceKey(id), ownerName]]);
   // The current values and the range series need only the resolved service: one round trip for both.
-  const [current, rate, errors, latAll, latOk, latFail, byCode, byRoute, byInstance] = await Promise.all([
-    currentValues(deps, t, [owner], fresh, new Map([[serviceKey(id), ownerName]]), { reader, sources }, id),
+  const [current, rate, errors, latAll, latOk, latFail, byCode, byRoute, byInstance, slos] = await Promise.all([
+    currentValues(deps, t, [owner], fresh, owned, { reader, sources }, id),
     read(
       (w) => recordedRequestRate(owner, scope, w),
       () => conventionRequestRate(owner, scope),
@@ -111,6 +113,8 @@ export async function serviceDetail(deps: SignalDeps, t: QueryTimes, asked: Serv
     range(requestRateBy(owner, scope, owner.statusLabel)),
     owner.routeLabel ? range(requestRateBy(owner, scope, owner.routeLabel)) : Promise.resolve(null),
     range(requestRateBy(owner, scope, owner.instanceLabel)),
+    // The list's window queries over every convention in use (the same text, one cache entry), kept to this service.
+    sloStates(deps, t, inUse, fresh, owned),
   ]);
   const [service] = current;
   if (!service) throw new Error(`service ${serviceKey(id)} has no current values from convention ${ownerName}`);
@@ -133,5 +137,6 @@ export async function serviceDetail(deps: SignalDeps, t: QueryTimes, asked: Serv
       byStatusCode: topWithOthers(statusCodes, BREAKDOWN_TOP),
       byInstance: topWithOthers(named(byInstance, owner.instanceLabel), BREAKDOWN_TOP),
     },
+    slos,
   };
 }

@@ -16,6 +16,8 @@ import { discoverConventions, SEEN_LOOKBACK_SECONDS, type SignalDeps } from "./d
 import { FreshnessTracker } from "./freshness";
 import { assignOwners, serviceIdOf } from "./ownership";
 import { conventionRules, fetchRulesRuns, RecordedReader, type RulesAnswer } from "./recorded-coverage";
+import { sloConfigWarnings } from "@/lib/slo/resolve";
+import { ownedServices, sloCount } from "./slos";
 
 type Labels = Record<string, string>;
 
@@ -123,6 +125,7 @@ export async function upstreamReport(deps: SignalDeps, nowSeconds: number): Prom
     const blind = inUse.filter((c) => !seeing.has(c.name));
     const counts = blind.length ? await instant(conventionSeriesCounts(blind, lookbackSeconds)) : [];
     const stale = fresh.summary().stale;
+    const owned = ownedServices(inUse, assignOwners(inUse, seen));
     return {
       ...base,
       upstream: {
@@ -132,6 +135,7 @@ export async function upstreamReport(deps: SignalDeps, nowSeconds: number): Prom
         error: stale ? "not answering; showing the last known state" : null,
       },
       conventions: conventionStatuses(all, custom, { metricNames, seen, counts }, lookbackSeconds, rulesOf(deps, runs)),
+      slos: { count: sloCount(cfg, owned), warnings: sloConfigWarnings(cfg, owned) },
     };
   } catch (e) {
     if (!(e instanceof UpstreamError)) throw e;
@@ -139,6 +143,8 @@ export async function upstreamReport(deps: SignalDeps, nowSeconds: number): Prom
       ...base,
       upstream: { url: withoutCredentials(cfg.prometheus.url), reachable: false, version: null, error: e.message },
       conventions: conventionStatuses(all, custom, { metricNames: [], seen: [], counts: [] }, lookbackSeconds),
+      // What was discovered is unknown: an entry would be warned of as matching nothing.
+      slos: { count: 0, warnings: [] },
     };
   }
 }

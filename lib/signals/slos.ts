@@ -1,0 +1,151 @@
+// Every discovered service's SLOs at an instant (design.md, "SLOs and error budgets"): the
+// histograms' boundaries (one cached query), then one query per window, each over every
+// convention, so the number of queries never grows with the number of services.
+import type { Config, Convention } from "@/lib/config/schema";
+import { combineSources } from "@/lib/model/signal-source";
+import type { QueryTimes } from "@/lib/model/query-times";
+import type { Slo, SlosResponse } from "@/lib/model/slo-types";
+import { parseServiceKey } from "@/lib/identity/service-identity";
+import { CONVENTION } from "@/lib/promql/labels";
+import { bucketBoundaries, sloWindowRaw, type SloBoundaries } from "@/lib/promql/slo";
+import { sloWindows } from "@/lib/slo/definitions";
+import { resolveSlos, sloConfigWarnings, type OwnedService } from "@/lib/slo/resolve";
+import { effectiveBoundary } from "@/lib/slo/threshold";
+import { alignInstant } from "@/lib/time/range";
+import { discoverConventions, discoverServices, type SignalDeps } from "./discovery";
+import { FreshnessTracker } from "./freshness";
+import { parseLe } from "./histogram";
+import type { Owners } from "./ownership";
+import { compareSlos, sloRatesByService, sloState, type SloWindowAnswer } from "./slo-state";
+
+/** Bucket boundaries are configuration, not data: asked about every five minutes, for every page alike. */
+const BOUNDARIES_GRANULARITY_SECONDS = 300;
+
+/** Each convention's `le` values as the upstream writes them (bucketBoundaries' answer), by convention name. */
+export type ConventionLes = Map<string, string[]>;
+
+/**
+ * The `le` values of every convention in use, as the upstream has them about `nowSeconds` (one
+ * question, cached five minutes; the last answer is given at once while the next is asked).
+ */
+export async function fetchBucketBoundaries(
+  deps: SignalDeps,
+  fresh: FreshnessTracker,
+  inUse: readonly Convention[],
+  nowSeconds: number,
+): Promise<ConventionLes> {
+  const at = alignInstant(nowSeconds, BOUNDARIES_GRANULARITY_SECONDS);
+  const answer = await deps.upstream.instant(bucketBoundaries(inUse), at, BOUNDARIES_GRANULARITY_SECONDS * 1000, {
+    revalidateInBackground: true,
+  });
+  const out: ConventionLes = new Map();
+  for (const { labels } of fresh.take(answer)) {
+    const conv = labels[CONVENTION];
+    if (conv === undefined || labels.le === undefined) continue;
+    out.set(conv, [...(out.get(conv) ?? []), labels.le]);
+  }
+  return out;
+}
+
+/** Every latency threshold the configuration asks for, whichever service it is for. */
+function configuredThresholds(cfg: Config): number[] {
+  const own = cfg.slos.services.flatMap((e) => (e.latency ? [e.latency.thresholdSeconds] : []));
+  return [...(cfg.slos.defaults === false ? [] : [cfg.slos.defaults.latency.thresholdSeconds]), ...own];
+}
+
+/**
+ * The `le` values each convention's window queries read: the boundary of every configured latency
+ * threshold, and +Inf. From the configuration, not from the SLOs of the services discovered, so that
+ * a window's query text is the same for every page at an instant (the list, one service's page) and
+ * they share one cache entry; a boundary no service of the convention uses costs one series per service.
+ */
+export function sloLes(cfg: Config, conventions: readonly Convention[], les: ConventionLes): SloBoundaries {
+  const out = new Map<string, string[]>();
+  for (const c of conventions) {
+    const found = les.get(c.name) ?? [];
+    const inf = found.find((le) => parseLe(le) === Infinity);
+    const boundaries = new Set(configuredThresholds(cfg).flatMap((t) => effectiveBoundary(t, found, c)?.le ?? []));
+    if (inf !== undefined && boundaries.size > 0) out.set(c.name, [...[...boundaries].sort(), inf]);
+  }
+  return out;
+}
+
+/** One window's query, and the conventions it reads from recorded series (their answers say `recorded`). */
+export interface SloWindowRead {
+  query: string;
+  recorded: ReadonlySet<string>;
+}
+
+/**
+ * The one place a window's query is built: every part of every convention's SLOs over
+ * `windowSeconds`, in one query. Raw series for now; where recorded SLO series cover a window, this
+ * is where they are read (joined with the raw part by `or`), and `recorded` names those conventions.
+ */
+export function sloWindowQuery(
+  conventions: readonly Convention[],
+  windowSeconds: number,
+  les: SloBoundaries,
+): SloWindowRead {
+  return { query: sloWindowRaw(conventions, windowSeconds, les), recorded: new Set() };
+}
+
+/** The discovered services with the convention that owns each. */
+export function ownedServices(inUse: readonly Convention[], owners: Owners): OwnedService[] {
+  const byName = new Map(inUse.map((c) => [c.name, c]));
+  return [...owners].flatMap(([key, name]) => {
+    const convention = byName.get(name);
+    return convention ? [{ id: parseServiceKey(key), convention }] : [];
+  });
+}
+
+/**
+ * The SLOs of the services in `owned` at `t.at`, unsorted: the bucket boundaries (cached), then one
+ * instant query per window the SLOs need (the seven burn windows and each period in use). The
+ * queries are the same whichever services `owned` holds, so one service's page shares the list's.
+ */
+export async function sloStates(
+  deps: SignalDeps,
+  t: QueryTimes,
+  inUse: readonly Convention[],
+  fresh: FreshnessTracker,
+  owned: Owners | Promise<Owners>,
+  nowSeconds = Date.now() / 1000,
+): Promise<Slo[]> {
+  if (inUse.length === 0) return [];
+  const [les, owners] = await Promise.all([fetchBucketBoundaries(deps, fresh, inUse, nowSeconds), owned]);
+  const resolved = resolveSlos(deps.cfg, ownedServices(inUse, owners), les);
+  if (resolved.length === 0) return [];
+  const windows = [...new Set(resolved.flatMap((s) => sloWindows(s.period)))];
+  const read = sloLes(deps.cfg, inUse, les);
+  const ttl = deps.cfg.prometheus.scrapeIntervalSeconds * 1000;
+  const answers = await Promise.all(
+    windows.map(async (w): Promise<[number, SloWindowAnswer]> => {
+      const { query, recorded } = sloWindowQuery(inUse, w, read);
+      const series = fresh.take(await deps.upstream.instant(query, t.at, ttl));
+      return [w, { rates: sloRatesByService(series, owners), recorded }];
+    }),
+  );
+  const byWindow = new Map(answers);
+  return resolved.map((s) => sloState(s, byWindow, les.get(s.convention.name) ?? []));
+}
+
+/** GET /api/v1/slos: every SLO at `t.at`, worst budget first (compareSlos), with the configuration's warnings. */
+export async function slosAnswer(deps: SignalDeps, t: QueryTimes): Promise<SlosResponse> {
+  const fresh = new FreshnessTracker();
+  const { inUse } = await discoverConventions(deps, fresh);
+  const owners = discoverServices(deps, t, inUse, fresh);
+  const slos = await sloStates(deps, t, inUse, fresh, owners);
+  slos.sort(compareSlos);
+  return {
+    at: t.at,
+    ...fresh.summary(),
+    source: combineSources(slos.map((s) => s.source)),
+    slos,
+    configWarnings: sloConfigWarnings(deps.cfg, ownedServices(inUse, await owners)),
+  };
+}
+
+/** How many SLOs the discovered services have, whatever their boundaries (for /api/v1/status). */
+export function sloCount(cfg: Config, services: readonly OwnedService[]): number {
+  return resolveSlos(cfg, services, new Map()).length;
+}
