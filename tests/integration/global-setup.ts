@@ -31,10 +31,12 @@ export default async function setup(project: TestProject) {
   const liveSince = Math.floor(Date.now() / 1000);
   // A short upstream timeout, so the failure tests see stale answers quickly. No warm live ticks:
   // the tests count the upstream queries their requests cause (live-warm.test.ts runs a dashboard of its own).
+  // checkout's own SLOs (slos.test.ts): a latency threshold of 0.3 s, between the buckets 0.25 and 0.5.
   const configFile = join(dataDir, "signalboard.yaml");
   writeFileSync(
     configFile,
-    "prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: 5\nservices:\n  presets: true\ncache:\n  keepWarmSeconds: 0\n",
+    "prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: 5\nservices:\n  presets: true\ncache:\n  keepWarmSeconds: 0\n" +
+      "slos:\n  services:\n    - service: checkout\n      availability: 0.999\n      latency: {objective: 0.99, thresholdSeconds: 0.3}\n",
   );
   const logFile = join(dataDir, "dashboard.log");
   const dashboardUrl = `http://127.0.0.1:${INTEGRATION_DASHBOARD_PORT}`;
