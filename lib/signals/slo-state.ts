@@ -1,4 +1,4 @@
-// An SLO's state at an instant from the window answers (design.md, "SLOs and error budgets"):
+// An SLO's state at an instant from the window answers:
 // error ratios, burn rates, budget, events and the burn-rate pairs, every formula from
 // lib/slo/definitions.ts. Pure: the answers are asked for in lib/signals/slos.ts.
 import { combineSources } from "@/lib/model/signal-source";
@@ -70,7 +70,7 @@ function badAndTotal(slo: ResolvedSlo, r: SloRates | undefined): { bad: number |
   return { bad: total === null || good === undefined ? null : total - good, total };
 }
 
-/** design.md's errorRatio(w): bad rate ÷ total rate, null without requests (or without a bad rate to divide). */
+/** The SLO error ratio errorRatio(w): bad rate ÷ total rate, null without requests (or without a bad rate to divide). */
 export function sloErrorRatio(slo: ResolvedSlo, r: SloRates | undefined): number | null {
   const { bad, total } = badAndTotal(slo, r);
   return bad === null ? null : errorRatioOf(total, bad);

@@ -114,7 +114,7 @@ const find = (slos: Slo[], service: string, kind: string) => {
 };
 
 describe("slosAnswer", () => {
-  it("computes checkout's availability SLO by design.md's definitions", async () => {
+  it("computes checkout's availability SLO by the SLO definitions", async () => {
     const { result } = await answer();
     const s = find(result.slos, "checkout", "availability");
     expect(s).toMatchObject({ objective: 0.999, periodSeconds: 2_592_000, default: false, alerting: true });

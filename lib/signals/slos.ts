@@ -1,4 +1,4 @@
-// Every discovered service's SLOs at an instant (design.md, "SLOs and error budgets"): the
+// Every discovered service's SLOs at an instant (README, "JSON API"): the
 // histograms' boundaries (one cached query), then one query per window, each over every
 // convention, so the number of queries never grows with the number of services.
 import type { Config, Convention } from "@/lib/config/schema";

@@ -16,10 +16,10 @@ function byJob(result: { metric: Record<string, string>; value: [number, string]
   return new Map(result.map((r) => [r.metric.job ?? "", Number(r.value[1])]));
 }
 
-/** design.md's errorRatio(w), in PromQL, of availability (failed / all) for every job. */
+/** The SLO error ratio errorRatio(w), in PromQL, of availability (failed / all) for every job. */
 const availabilityRatio = (w: string) =>
   `sum by (job) (rate(${R}{status_code=~"5.."}[${w}])) / sum by (job) (rate(${R}[${w}]))`;
-/** design.md's errorRatio(w) of latency at one boundary: (+Inf − le) / +Inf. */
+/** The SLO error ratio errorRatio(w) of latency at one boundary: (+Inf − le) / +Inf. */
 const latencyRatio = (w: string, le: string) =>
   `(sum by (job) (rate(${H}{le="+Inf"}[${w}])) - sum by (job) (rate(${H}{le="${le}"}[${w}]))) / sum by (job) (rate(${H}{le="+Inf"}[${w}]))`;
 
@@ -42,7 +42,7 @@ const sloOf = (body: SlosResponse, service: string, kind: Slo["kind"]) => {
 };
 
 describe("GET /api/v1/slos against the real Prometheus", () => {
-  it("equals design.md's availability definitions evaluated by Prometheus at the same instant", async () => {
+  it("equals the SLO availability definitions evaluated by Prometheus at the same instant", async () => {
     const at = Math.floor(Date.now() / 1000) - 12;
     const body = await slosAt(at);
     expect(body).toMatchObject({ at, stale: false, source: "raw", configWarnings: [] });
