@@ -1,4 +1,4 @@
-// The public JSON API's SLOs (design.md, "SLOs and error budgets"): what GET /api/v1/slos and a
+// The public JSON API's SLOs (docs/definitions.md, "SLOs and error budgets"): what GET /api/v1/slos and a
 // service's page answer. No imports but types: safe to import anywhere.
 import type { Freshness, SignalSource, Values } from "./types";
 

@@ -1,4 +1,4 @@
-// The questions an SLO asks of raw series (design.md, "SLOs and error budgets"): every part of
+// The questions an SLO asks of raw series (docs/definitions.md, "SLOs and error budgets"): every part of
 // every SLO over one window in one query, by identity, whatever the number of services.
 import type { Convention } from "@/lib/config/schema";
 import { selector } from "./escape";

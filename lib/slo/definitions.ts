@@ -1,4 +1,4 @@
-// The arithmetic of SLOs as design.md ("SLOs and error budgets") defines it: windows, the
+// The arithmetic of SLOs as docs/definitions.md ("SLOs and error budgets") defines it: windows, the
 // multi-window burn-rate pairs of the Google SRE workbook and their factors for each period, and
 // the budget from an error ratio. Pure: both the computation and the alert rules use it.
 import type { SloPeriod } from "@/lib/config/schema";

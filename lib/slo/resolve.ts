@@ -1,5 +1,5 @@
 // Which SLOs each discovered service has: the configured defaults, or its own objectives by
-// identity (design.md, "SLOs and error budgets"), with a latency threshold the histogram can
+// identity (docs/definitions.md, "SLOs and error budgets"), with a latency threshold the histogram can
 // measure, and the configuration problems worth a warning.
 import type { Config, Convention, SloPeriod } from "@/lib/config/schema";
 import type { ServiceId } from "@/lib/identity/service-identity";
