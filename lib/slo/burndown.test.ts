@@ -94,7 +94,11 @@ describe("the burndown's grid", () => {
 describe("rolling and calendar budgets over a month change (30d, objective 0.99)", () => {
   const { axis, counts: grid } = burndownPlan(MAR_10, "30d");
   // 1000 requests per 6 h from Feb 9 on, none before; 10 bad in the step ending Feb 20 06:00, 5 in the first step of March.
-  const counts = countsOn(grid, (t) => [t > FEB_9 ? 1000 : 0, t === FEB_20_06H ? 10 : t === MAR_1_06H ? 5 : 0]);
+  const burst = new Map([
+    [FEB_20_06H, 10],
+    [MAR_1_06H, 5],
+  ]);
+  const counts = countsOn(grid, (t) => [t > FEB_9 ? 1000 : 0, burst.get(t) ?? 0]);
   const rolling = rollingBudget(counts, axis, "30d", 0.99);
   const calendar = calendarBudget(counts, axis, "30d", 0.99);
 
