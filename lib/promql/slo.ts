@@ -1,6 +1,7 @@
 // The questions an SLO asks of raw series (docs/definitions.md, "SLOs and error budgets"): every part of
 // every SLO over one window in one query, by identity, whatever the number of services.
 import type { Convention } from "@/lib/config/schema";
+import type { ServiceId } from "@/lib/identity/service-identity";
 import { selector } from "./escape";
 import { anyOf, CONVENTION, normalizeServiceLabels, setLabel } from "./labels";
 import { conventionLatencyBuckets, conventionMatchers, conventionRequestRate } from "./red";
@@ -28,10 +29,16 @@ export type SloBoundaries = ReadonlyMap<string, readonly string[]>;
 /**
  * Every part of one convention's SLOs over `windowSeconds`, raw, tagged with `slo_part` and normalised
  * to `service`, `namespace`, `convention`: requests, failed requests (0 where some came and none
- * failed, so a bad rate is never missing beside a total), and the bucket rates at `les`.
+ * failed, so a bad rate is never missing beside a total), and the bucket rates at `les`. With
+ * `service`, of that service alone (its page's SLO series).
  */
-export function conventionSloWindow(c: Convention, windowSeconds: number, les?: readonly string[]): string {
-  const scope = { window: windowSeconds };
+export function conventionSloWindow(
+  c: Convention,
+  windowSeconds: number,
+  les?: readonly string[],
+  service?: ServiceId,
+): string {
+  const scope = { window: windowSeconds, service };
   const all = conventionRequestRate(c, scope);
   const parts = [
     setLabel(all, SLO_PART, "requests"),
