@@ -106,25 +106,27 @@ describe("serviceDetail", () => {
     );
     // Then the current values at `at`, and the range series, of the owner's convention only; and the
     // SLOs' questions, the list's own over every convention: the bucket boundaries and one per window
-    // (seven burn windows and the 30-day period), at `at`.
+    // (seven burn windows and the 30-day period), at `at`; and two range queries of this service's
+    // own: its SLIs over the range, and its burndowns over the period.
     const rest = asks.slice(1);
     const slo = rest.filter((q) => q.includes('"slo_part"') || q.includes("group by (le)"));
-    expect(slo).toHaveLength(9);
+    expect(slo).toHaveLength(11);
     expect(slo.filter((q) => q.startsWith("instant 1763797000 "))).toHaveLength(8);
+    expect(slo.filter((q) => q.startsWith("range ") && q.includes('job="checkout"'))).toHaveLength(2);
     const own = rest.filter((q) => !slo.includes(q));
     expect(own.filter((q) => q.startsWith("instant 1763797000 "))).toHaveLength(6);
     expect(own.filter((q) => q.includes("istio_requests_total"))).toEqual([]);
-    // Four of the six current values and all eight range series name it; targets and alerts do not, nor the SLOs'.
+    // Four of the six current values and all eight range series name it; targets and alerts do not, nor the SLOs' windows.
     expect(own).toHaveLength(14);
-    expect(rest.filter((q) => q.includes('job="checkout"'))).toHaveLength(12);
+    expect(rest.filter((q) => q.includes('job="checkout"'))).toHaveLength(14);
   });
 
   it("queries a service of one namespace with its namespace matcher", async () => {
     const { result, asks } = await detail({ name: "reviews", namespace: "staging" });
     expect(result).toMatchObject({ service: { name: "reviews", namespace: "staging", convention: "istio" } });
-    // Four current values and seven range series (Istio has no route label) name it.
+    // Four current values, seven range series (Istio has no route label) and the SLI and burndown queries name it.
     const named = asks.filter((q) => q.includes('destination_service_name="reviews"'));
-    expect(named).toHaveLength(11);
+    expect(named).toHaveLength(13);
     for (const q of named)
       expect(q).toContain('destination_service_name="reviews",destination_service_namespace="staging"');
   });

@@ -20,7 +20,7 @@ import { currentValues } from "./current-values";
 import { discoverConventions, discoverServices, resolveKnownService, type SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
 import { recordedReader } from "./recorded-coverage";
-import { sloStates } from "./slos";
+import { serviceSlos } from "./slos";
 import { readRange } from "./recorded-range";
 import { SourceTracker } from "./signal-source";
 import { topWithOthers } from "./series";
@@ -114,7 +114,7 @@ export async function serviceDetail(deps: SignalDeps, t: QueryTimes, asked: Serv
     owner.routeLabel ? range(requestRateBy(owner, scope, owner.routeLabel)) : Promise.resolve(null),
     range(requestRateBy(owner, scope, owner.instanceLabel)),
     // The list's window queries over every convention in use (the same text, one cache entry), kept to this service.
-    sloStates(deps, t, inUse, fresh, owned),
+    serviceSlos(deps, t, inUse, fresh, id, owner),
   ]);
   const [service] = current;
   if (!service) throw new Error(`service ${serviceKey(id)} has no current values from convention ${ownerName}`);

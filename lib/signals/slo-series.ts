@@ -73,7 +73,7 @@ function stepCounts(rows: readonly RangeSeries[], grid: QueryRange, slo: Resolve
 }
 
 /** The `le` values the SLOs read: each latency SLO's boundary, and +Inf (the count) where there is one. */
-function sloLes(slos: readonly ResolvedSlo[]): string[] {
+function boundaryLes(slos: readonly ResolvedSlo[]): string[] {
   const les = new Set(slos.flatMap((s) => (s.kind === "latency" && s.boundary ? [s.boundary.le] : [])));
   return les.size ? [...les, INF] : [];
 }
@@ -103,7 +103,7 @@ export async function sloSeries(
   const others = read.filter((s) => serviceKey(s.id) !== serviceKey(id) || s.convention.name !== c.name);
   if (others.length)
     throw new Error(`sloSeries reads one service's SLOs: ${serviceKey(others[0]?.id ?? id)} is another`);
-  const les = sloLes(read);
+  const les = boundaryLes(read);
   const range = (window: number, r: QueryRange) =>
     deps.upstream.range(conventionSloWindow(c, window, les, id), r).then((a) => fresh.take(a));
   // A service's SLOs share its period (resolve.ts); one burndown query per period all the same.

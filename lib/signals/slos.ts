@@ -4,8 +4,8 @@
 import type { Config, Convention } from "@/lib/config/schema";
 import { combineSources } from "@/lib/model/signal-source";
 import type { QueryTimes } from "@/lib/model/query-times";
-import type { Slo, SlosResponse } from "@/lib/model/slo-types";
-import { parseServiceKey } from "@/lib/identity/service-identity";
+import type { ServiceSlo, Slo, SlosResponse } from "@/lib/model/slo-types";
+import { parseServiceKey, serviceKey, type ServiceId } from "@/lib/identity/service-identity";
 import { CONVENTION } from "@/lib/promql/labels";
 import { bucketBoundaries, sloWindowRaw, type SloBoundaries } from "@/lib/promql/slo";
 import { sloWindows } from "@/lib/slo/definitions";
@@ -16,6 +16,7 @@ import { discoverConventions, discoverServices, type SignalDeps } from "./discov
 import { FreshnessTracker } from "./freshness";
 import { parseLe } from "./histogram";
 import type { Owners } from "./ownership";
+import { sloSeries } from "./slo-series";
 import { compareSlos, sloRatesByService, sloState, type SloWindowAnswer } from "./slo-state";
 
 /** Bucket boundaries are configuration, not data: asked about every five minutes, for every page alike. */
@@ -110,9 +111,10 @@ export async function sloStates(
   fresh: FreshnessTracker,
   owned: Owners | Promise<Owners>,
   nowSeconds = Date.now() / 1000,
+  boundaries?: ConventionLes,
 ): Promise<Slo[]> {
   if (inUse.length === 0) return [];
-  const [les, owners] = await Promise.all([fetchBucketBoundaries(deps, fresh, inUse, nowSeconds), owned]);
+  const [les, owners] = await Promise.all([boundaries ?? fetchBucketBoundaries(deps, fresh, inUse, nowSeconds), owned]);
   const resolved = resolveSlos(deps.cfg, ownedServices(inUse, owners), les);
   if (resolved.length === 0) return [];
   const windows = [...new Set(resolved.flatMap((s) => sloWindows(s.period)))];
@@ -148,4 +150,25 @@ export async function slosAnswer(deps: SignalDeps, t: QueryTimes): Promise<SlosR
 /** How many SLOs the discovered services have, whatever their boundaries (for /api/v1/status). */
 export function sloCount(cfg: Config, services: readonly OwnedService[]): number {
   return resolveSlos(cfg, services, new Map()).length;
+}
+
+/**
+ * One service's SLOs on its page: their state from the list's window queries (the same text, one
+ * cache entry), each with its SLI over the page's range and its burndown (this service's series only).
+ */
+export async function serviceSlos(
+  deps: SignalDeps,
+  t: QueryTimes,
+  inUse: readonly Convention[],
+  fresh: FreshnessTracker,
+  id: ServiceId,
+  owner: Convention,
+  nowSeconds = Date.now() / 1000,
+): Promise<ServiceSlo[]> {
+  const les = await fetchBucketBoundaries(deps, fresh, inUse, nowSeconds);
+  const [states, series] = await Promise.all([
+    sloStates(deps, t, inUse, fresh, new Map([[serviceKey(id), owner.name]]), nowSeconds, les),
+    sloSeries(deps, t, resolveSlos(deps.cfg, [{ id, convention: owner }], les), fresh),
+  ]);
+  return states.map((s) => ({ ...s, ...series.get(s.kind) }));
 }
