@@ -1,5 +1,6 @@
 // The public JSON API (v1), as the browser and other clients read it: the models the domain
-// (lib/signals) builds and the API (lib/api) answers. No imports: safe to import anywhere.
+// (lib/signals) builds and the API (lib/api) answers. Type imports only: safe to import anywhere.
+import type { ServiceSlo } from "./slo-types";
 
 /** Worst first: the order in which the overview sorts by default. */
 export const STATUS_ORDER = ["down", "failing", "degraded", "idle", "ok"] as const;
@@ -151,6 +152,8 @@ export interface ServiceDetailResponse extends Window, Freshness, Sourced {
   };
   /** Top routes, status codes and instances by traffic, the rest summed as "others". */
   breakdowns: { byRoute: NamedSeries[] | null; byStatusCode: NamedSeries[]; byInstance: NamedSeries[] };
+  /** The service's SLOs at `at`, with their SLI over the range and their burndown; absent where the server reads none. */
+  slos?: ServiceSlo[];
 }
 
 /** How one convention fared in discovery. */
