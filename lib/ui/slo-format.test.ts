@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   axisPoints,
+  burndownCaption,
+  burndownDomain,
   calendarLabel,
   eventsRows,
   exhaustionText,
@@ -103,5 +105,22 @@ describe("chart helpers", () => {
     expect(sliDomain([0.9995, 1, null], 0.999)).toEqual([99.875, 100]);
     expect(sliDomain([0.95, 0.999], 0.99)).toEqual([93.75, 100]);
     expect(sliDomain([], 0.5)).toEqual([37.5, 100]);
+  });
+});
+
+describe("burndown helpers", () => {
+  it("keeps 0–100 % and extends down when overspent", () => {
+    expect(burndownDomain([[1, 0.62, null]])).toEqual([0, 100]);
+    expect(burndownDomain([[0.5], [-0.38, 0.2]])).toEqual([-40, 100]);
+  });
+
+  it("says which line resets and which does not", () => {
+    expect(burndownCaption(2_592_000, "11-01 00:00")).toEqual([
+      "rolling 30 days: looks back a whole period at every point, so it never resets.",
+      "calendar month: counts from the start of its period and resets on the 1st (this one began 11-01 00:00).",
+    ]);
+    expect(burndownCaption(604_800, "11-17 00:00")[1]).toBe(
+      "calendar week: counts from the start of its period and resets at the start of each period (this one began 11-17 00:00).",
+    );
   });
 });

@@ -110,3 +110,26 @@ export function calendarLabel(periodSeconds: number): string {
   if (periodSeconds === 7 * DAY) return "calendar week";
   return "calendar period";
 }
+
+/** The burndown's y range in % of the budget: 0 to 100 at least, further down when overspent. */
+export function burndownDomain(series: readonly Values[]): [number, number] {
+  let low = 0;
+  let high = 100;
+  for (const values of series)
+    for (const v of values)
+      if (v !== null && Number.isFinite(v)) {
+        low = Math.min(low, Math.floor(v * 10) * 10);
+        high = Math.max(high, Math.ceil(v * 10) * 10);
+      }
+  return [low, high];
+}
+
+/** What the two burndown lines mean, in a sentence each; `since` is the calendar period's start as the page writes times. */
+export function burndownCaption(periodSeconds: number, since: string): string[] {
+  const calendar = calendarLabel(periodSeconds);
+  const resets = periodSeconds === 30 * DAY ? "on the 1st" : "at the start of each period";
+  return [
+    `${rollingLabel(periodSeconds)}: looks back a whole period at every point, so it never resets.`,
+    `${calendar}: counts from the start of its period and resets ${resets} (this one began ${since}).`,
+  ];
+}
