@@ -75,11 +75,12 @@ describe("period labels", () => {
 describe("events and exhaustion", () => {
   it("counts allowed, spent and left bad requests", () => {
     expect(eventsRows({ total: 12_000_000, bad: 4800, allowedBad: 12_000 })).toEqual([
+      { label: "requests in the period", value: "12,000,000" },
       { label: "allowed", value: "12,000 requests" },
       { label: "spent", value: "4,800 requests" },
       { label: "left", value: "7,200 requests" },
     ]);
-    expect(eventsRows({ total: 100_000, bad: 130.4, allowedBad: 100 })[2]).toEqual({
+    expect(eventsRows({ total: 100_000, bad: 130.4, allowedBad: 100 })[3]).toEqual({
       label: "left",
       value: "−30 requests",
     });
@@ -102,9 +103,11 @@ describe("chart helpers", () => {
   });
 
   it("fits the SLI axis to the worst value and the objective, up to 100 %", () => {
-    expect(sliDomain([0.9995, 1, null], 0.999)).toEqual([99.875, 100]);
-    expect(sliDomain([0.95, 0.999], 0.99)).toEqual([93.75, 100]);
-    expect(sliDomain([], 0.5)).toEqual([37.5, 100]);
+    expect(sliDomain([0.9995, 1, null], 0.999)).toEqual([99.85, 100]);
+    expect(sliDomain([0.989, 0.999], 0.999)).toEqual([98.5, 100]);
+    expect(sliDomain([0.95, 0.999], 0.99)).toEqual([94, 100]);
+    expect(sliDomain([], 0.5)).toEqual([40, 100]);
+    expect(sliDomain([0], 0.99)).toEqual([0, 100]);
   });
 });
 

@@ -65,6 +65,7 @@ export function formatCount(n: number): string {
 /** Allowed, spent and left bad requests over the period; left is negative when overspent. */
 export function eventsRows(events: NonNullable<Slo["events"]>): { label: string; value: string }[] {
   return [
+    { label: "requests in the period", value: formatCount(events.total) },
     { label: "allowed", value: `${formatCount(events.allowedBad)} requests` },
     { label: "spent", value: `${formatCount(events.bad)} requests` },
     { label: "left", value: `${formatCount(events.allowedBad - events.bad).replace("-", MINUS)} requests` },
@@ -88,15 +89,18 @@ export function axisPoints(start: number, step: number, values: Values): Points 
   return values.map((v, i) => [start + i * step, v]);
 }
 
+// Tick steps in %, as axes draw them: 1, 2 and 5 times a power of ten.
+const NICE_STEPS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20];
+
 /**
- * The SLI chart's y range in %: from a little under the lower of the worst value and the objective
- * up to 100, so a 99.9 % objective is not drawn on top of 100 % at a 0–100 scale.
+ * The SLI chart's y range in %: from a whole tick step under the lower of the worst value and the
+ * objective, up to 100, so a 99.9 % objective is not drawn on top of 100 % at a 0–100 scale.
  */
 export function sliDomain(values: Values, objective: number): [number, number] {
-  let low = objective;
-  for (const v of values) if (v !== null && Number.isFinite(v) && v < low) low = v;
-  const span = Math.max(100 - low * 100, 0.01);
-  return [Math.max(0, Number((low * 100 - span * 0.25).toPrecision(6))), 100];
+  let low = objective * 100;
+  for (const v of values) if (v !== null && Number.isFinite(v) && v * 100 < low) low = v * 100;
+  const step = NICE_STEPS.find((s) => s * 4 >= 100 - low) ?? 25;
+  return [Math.max(0, Number((Math.floor(low / step - 0.25) * step).toFixed(4))), 100];
 }
 
 /** "rolling 30 days", for the line that looks back a whole period at every point. */
