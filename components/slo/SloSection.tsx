@@ -1,3 +1,6 @@
+"use client";
+
+import { useEffect, useRef } from "react";
 import type { GraphFrame } from "@/components/detail/graph-frame";
 import type { ServiceSlo } from "@/lib/model/slo-types";
 import { SloCard } from "./SloCard";
@@ -14,6 +17,14 @@ export interface SloSectionProps {
  * here even before the data comes; the panels above keep their height while loading, so it stays put.
  */
 export function SloSection({ slos, frame }: SloSectionProps) {
+  // The browser jumps to #slo when the page opens, before the answer: the heading and alerts above
+  // grow when it comes, so land on the section once more, once, when it has.
+  const landed = useRef(false);
+  useEffect(() => {
+    if (frame.loading || landed.current) return;
+    landed.current = true;
+    if (window.location.hash === "#slo") document.getElementById("slo")?.scrollIntoView();
+  }, [frame.loading]);
   let body;
   if (frame.loading)
     body = (
