@@ -4,6 +4,7 @@ import { queryOptions, type QueryKey } from "@tanstack/react-query";
 import type { ServiceId } from "@/lib/identity/service-identity";
 import type { AlertsResponse } from "@/lib/model/alert-types";
 import type { NodeDetailResponse, NodesResponse } from "@/lib/model/node-types";
+import type { SlosResponse } from "@/lib/model/slo-types";
 import type {
   ServiceDetailResponse,
   ServiceSparklinesResponse,
@@ -20,6 +21,8 @@ import {
   serviceUrl,
   servicesNowUrl,
   servicesUrl,
+  slosNowUrl,
+  slosUrl,
   sparklinesUrl,
   statusUrl,
   timeKeyOf,
@@ -68,6 +71,12 @@ export const serviceQuery = (id: ServiceId, view: ViewState) =>
     (time) => queryKeys.service(id, time, DETAIL_CHART_WIDTH),
     (time) => serviceUrl(id, time, DETAIL_CHART_WIDTH),
   );
+
+/** Every SLO's state at the view's instant, joined to the overview's rows by identity. */
+export const slosQuery = (view: ViewState) => viewQuery<SlosResponse>(view, queryKeys.slos, slosUrl);
+
+/** Every SLO's state now: what the wall screen's worst budgets show. */
+export const slosNowQuery = () => nowQuery<SlosResponse>(queryKeys.slosNow(), slosNowUrl());
 
 /** Every node's current USE values and the cluster's health. */
 export const nodesQuery = (view: ViewState) => viewQuery<NodesResponse>(view, queryKeys.nodes, nodesUrl);

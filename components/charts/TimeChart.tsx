@@ -29,6 +29,13 @@ export interface ChartSeries {
   dashed?: boolean;
 }
 
+/** A labelled line across the chart: an objective (`y`, in the axis's unit) or an instant (`x`, unix seconds). */
+export interface ChartReference {
+  x?: number;
+  y?: number;
+  label: string;
+}
+
 export interface TimeChartProps {
   rows: readonly ChartRow[];
   series: readonly ChartSeries[];
@@ -40,6 +47,9 @@ export interface TimeChartProps {
   unit: string;
   /** Top of the y axis, for charts that must share one scale; by default it fits the data. */
   yMax?: number | null;
+  /** The whole y range, for a chart whose interesting part is far from 0 (an SLI at 99.9 %); wins over yMax. */
+  yDomain?: [number, number];
+  references?: readonly ChartReference[];
   formatTick: (v: number) => string;
   formatValue: (v: number) => string;
   /** A vertical marker (the `at` of an incident link), unix seconds. */
@@ -86,6 +96,8 @@ export function TimeChart({
   tz,
   unit,
   yMax,
+  yDomain,
+  references = [],
   formatTick,
   formatValue,
   marker,
@@ -112,7 +124,8 @@ export function TimeChart({
       />
       <YAxis
         width={52}
-        domain={yMax ? [0, yMax] : undefined}
+        domain={yDomain ?? (yMax ? [0, yMax] : undefined)}
+        allowDataOverflow={yDomain !== undefined}
         tickFormatter={formatTick}
         tick={AXIS_TICK}
         stroke="var(--border)"
@@ -123,6 +136,21 @@ export function TimeChart({
         cursor={{ stroke: "var(--fg-muted)", strokeDasharray: "3 3" }}
         content={(props) => <ChartTooltip content={props} series={series} zone={zone} formatValue={formatValue} />}
       />
+      {references.map((r) => (
+        <ReferenceLine
+          key={r.label}
+          x={r.x}
+          y={r.y}
+          stroke="var(--fg-muted)"
+          strokeDasharray="2 2"
+          label={{
+            value: r.label,
+            position: r.y === undefined ? "insideTopLeft" : "insideBottomRight",
+            fill: "var(--fg-muted)",
+            fontSize: 11,
+          }}
+        />
+      ))}
       {/* The marker is named with its time, so assistive tech (and a test) can find the instant a link was about. */}
       {marker != null && (
         <ReferenceLine

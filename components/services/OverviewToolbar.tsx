@@ -20,6 +20,7 @@ const SORT_LABELS: Record<SortKey, string> = {
   traffic: "Traffic",
   errors: "Error ratio",
   latency: "p99 latency",
+  budget: "SLO budget left",
 };
 
 // Typing filters at once; the URL follows after a pause so each keystroke is not a navigation.

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { StatusRow } from "@/components/app/StatusRow";
 import { memo } from "react";
 import { AlertBadge } from "@/components/alerts/AlertBadge";
+import { SloCellView, type SloAnswerState } from "@/components/slo/SloCell";
+import type { Slo } from "@/lib/model/slo-types";
 import type { AlertSummary } from "@/lib/model/alert-types";
 import type { ServiceSummary, Values } from "@/lib/model/types";
 import { formatPercent, formatRate, formatSeconds } from "@/lib/ui/format";
@@ -25,6 +27,9 @@ export interface ServiceRowProps {
   top: number;
   /** Alerts naming this service, most urgent first; the same array while they do not change, so the row stays memoised. */
   alerts: readonly AlertSummary[];
+  /** The service's SLOs; the same array while they do not change, so the row stays memoised. */
+  slos: readonly Slo[];
+  sloState: SloAnswerState;
   /** The sparklines are still on their way. */
   trendsLoading: boolean;
   /** Seconds: the window the status and current values are evaluated over. */
@@ -60,6 +65,8 @@ export const ServiceRow = memo(function ServiceRow({
   rowIndex,
   top,
   alerts,
+  slos,
+  sloState,
   trendsLoading,
   statusWindow,
 }: ServiceRowProps) {
@@ -142,6 +149,9 @@ export const ServiceRow = memo(function ServiceRow({
             />
           </span>
         </span>
+      </div>
+      <div role="cell" className={styles.metricCell}>
+        <SloCellView slos={slos} state={sloState} />
       </div>
     </StatusRow>
   );

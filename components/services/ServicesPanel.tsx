@@ -5,12 +5,15 @@ import { OverviewAlerts } from "@/components/alerts/OverviewAlerts";
 import { TabStatus } from "@/components/app/TabStatus";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
 import { useAlerts } from "@/components/alerts/use-alerts";
+import type { SloAnswerState } from "@/components/slo/SloCell";
+import { useSlos } from "@/components/slo/use-slos";
 import { QueryFreshnessBanner } from "@/components/states/FreshnessBanner";
 import { Panel, type PanelStatus } from "@/components/states/Panel";
 import { withSparklines } from "@/lib/api/sparklines";
 import { alertsByService } from "@/lib/ui/alerts";
 import { describeError } from "@/lib/ui/fetch-json";
 import { countLabel, filterServices, sortServices } from "@/lib/ui/overview-rows";
+import { slosByService, sortBudget } from "@/lib/ui/slo-cells";
 import { servicesTab } from "@/lib/ui/tab-status";
 import { refreshIntervalMs, viewHref, type ViewState } from "@/lib/ui/url-state";
 import { NoServicesHelp } from "./NoServicesHelp";
@@ -28,6 +31,12 @@ export interface ServicesPanelProps {
 // Loading, empty and error take about the room a short list would, so the page does not jump.
 const PLACEHOLDER_HEIGHT = 320;
 
+/** The SLO cells' state: old data (a stale answer, or a failed refresh) stays on screen, marked. */
+function sloAnswerState(q: { data?: { stale: boolean }; isError: boolean }): SloAnswerState {
+  if (!q.data) return q.isError ? "unavailable" : "loading";
+  return q.data.stale || q.isError ? "stale" : "ready";
+}
+
 /** The overview's service list: fetches, filters, sorts, and shows its loading, empty, error and stale states. */
 export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
   const query = useServices(view);
@@ -37,6 +46,10 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
   // Alerts are current whatever the range; a failed alerts call only costs the badges, never the list.
   const alertsData = useAlerts({ refetchInterval: refreshIntervalMs(view.refresh) }).data;
   const alertsOf = useMemo(() => alertsByService(alertsData?.alerts ?? []), [alertsData]);
+  // SLOs are their own answer too: a failed or old one costs the SLO cells, never the rows.
+  const slos = useSlos(view);
+  const slosOf = useMemo(() => slosByService(slos.data?.slos ?? []), [slos.data]);
+  const sloState = sloAnswerState(slos);
   // Counted once per answer, not on every key typed into the filter: the list may hold 2,000 services.
   const stale = Boolean(data?.stale) || query.isError;
   const tab = useMemo(
@@ -48,8 +61,13 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
     [data, stale],
   );
   const rows = useMemo(
-    () => (data ? sortServices(filterServices(withSparklines(data.services, trends.data), filter), view.sort) : []),
-    [data, trends.data, filter, view.sort],
+    () =>
+      data
+        ? sortServices(filterServices(withSparklines(data.services, trends.data), filter), view.sort, (id) =>
+            sortBudget(slosOf(id)),
+          )
+        : [],
+    [data, trends.data, filter, view.sort, slosOf],
   );
 
   let status: PanelStatus = "ready";
@@ -98,6 +116,8 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
           services={rows}
           view={view}
           alertsOf={alertsOf}
+          slosOf={slosOf}
+          sloState={sloState}
           trendsLoading={trends.isPending}
           statusWindow={data?.window ?? 0}
         />

@@ -2,7 +2,9 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
+import type { SloAnswerState } from "@/components/slo/SloCell";
 import type { AlertSummary } from "@/lib/model/alert-types";
+import type { Slo } from "@/lib/model/slo-types";
 import type { ServiceSummary } from "@/lib/model/types";
 import { serviceKey, type ServiceId } from "@/lib/identity/service-identity";
 import { serviceHref, type SortKey, type ViewState } from "@/lib/ui/url-state";
@@ -14,6 +16,9 @@ export interface ServicesTableProps {
   view: ViewState;
   /** A service's alerts (lib/ui/alerts alertsByService): the same array for the same service while they do not change. */
   alertsOf: (id: ServiceId) => readonly AlertSummary[];
+  /** A service's SLOs (lib/ui/slo-cells slosByService): the same array for the same service while they do not change. */
+  slosOf: (id: ServiceId) => readonly Slo[];
+  sloState: SloAnswerState;
   /** The sparklines' own request has not answered yet: their boxes shimmer instead of looking empty. */
   trendsLoading: boolean;
   /** Seconds: the window the status and current values are evaluated over. */
@@ -30,13 +35,22 @@ const COLUMNS: { label: string; sort: SortKey | null; order: "ascending" | "desc
   { label: "Requests", sort: "traffic", order: "descending" },
   { label: "Errors", sort: "errors", order: "descending" },
   { label: "Latency of successful requests · failed p99", sort: "latency", order: "descending" },
+  { label: "SLO budget", sort: "budget", order: "ascending" },
 ];
 
 /**
  * The service list as an ARIA table. Only the rows in view (and a few either side) are in the DOM,
  * so 2,000 services cost what 30 do; the header stays put while the body scrolls.
  */
-export function ServicesTable({ services, view, alertsOf, trendsLoading, statusWindow }: ServicesTableProps) {
+export function ServicesTable({
+  services,
+  view,
+  alertsOf,
+  slosOf,
+  sloState,
+  trendsLoading,
+  statusWindow,
+}: ServicesTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual hands back fresh functions on every render; the React Compiler cannot memoise them, and need not.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -71,6 +85,8 @@ export function ServicesTable({ services, view, alertsOf, trendsLoading, statusW
                 rowIndex={item.index + 2}
                 top={item.start}
                 alerts={alertsOf(s)}
+                slos={slosOf(s)}
+                sloState={sloState}
                 trendsLoading={trendsLoading}
                 statusWindow={statusWindow}
               />

@@ -18,8 +18,10 @@ import { TvNodes } from "./TvNodes";
 import { TvPanel } from "./TvPanel";
 import { TvRotation } from "./TvRotation";
 import { TvServices } from "./TvServices";
+import { TvSloBudgets } from "./TvSloBudgets";
 import { TvSummary } from "./TvSummary";
 import { useReloadOnNewBuild, useTvData } from "./use-tv-data";
+import sloStyles from "./slo.module.css";
 import styles from "./tv.module.css";
 
 export interface TvScreenProps {
@@ -63,7 +65,7 @@ const alertsAreaEm = (count: number) => `${ALERT_PANEL_EM + Math.max(1, count) *
  */
 export function TvScreen({ view }: TvScreenProps) {
   useReloadOnNewBuild();
-  const { refreshSeconds, services, alerts, nodes } = useTvData(view.refreshSeconds);
+  const { refreshSeconds, services, alerts, nodes, slos } = useTvData(view.refreshSeconds);
   const serviceList = services.data?.services ?? null;
   const alertList = alerts.data?.alerts ?? null;
   const alertsOf = useMemo(() => alertsByService(alertList ?? []), [alertList]);
@@ -104,6 +106,18 @@ export function TvScreen({ view }: TvScreenProps) {
     ),
   };
 
+  // The SLOs' age shows on their own panel only: the banner and "updated" speak for the screen's main data.
+  const slosSource = sourceOf(slos);
+  const budgets = (
+    <PanelBoundary name="Error budgets">
+      <div className={sloStyles.panel}>
+        <TvPanel title="Error budgets" aside="least left" staleAsOf={staleLabel(slosSource, view.tz)}>
+          <TvSloBudgets slos={slos.data?.slos ?? null} error={failureText([slosSource])} />
+        </TvPanel>
+      </div>
+    </PanelBoundary>
+  );
+
   const kubernetes = (
     <PanelBoundary name="Kubernetes">
       <TvKubernetes data={nodes.data} />
@@ -132,6 +146,7 @@ export function TvScreen({ view }: TvScreenProps) {
           <div className={styles.onePage}>
             <div className={styles.left}>
               {panels.services}
+              {budgets}
               {kubernetes}
             </div>
             <div className={styles.right}>

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useAlerts } from "@/components/alerts/use-alerts";
-import { healthQuery, servicesNowQuery, statusQuery } from "@/components/app/queries";
+import { healthQuery, servicesNowQuery, slosNowQuery, statusQuery } from "@/components/app/queries";
 import { useNodes } from "@/components/nodes/use-nodes";
 import { shouldReload } from "@/lib/ui/build-check";
 import { effectiveRefreshSeconds, refreshOptionAtLeast } from "@/lib/ui/tv-params";
@@ -48,7 +48,8 @@ export function useTvData(requestedRefreshSeconds: number) {
   const refetchInterval = refreshSeconds === null ? false : refreshSeconds * 1000;
   const services = useQuery({ ...servicesNowQuery(), refetchInterval, gcTime: TV_GC_MS });
   const alerts = useAlerts({ refetchInterval, gcTime: TV_GC_MS });
+  const slos = useQuery({ ...slosNowQuery(), refetchInterval, gcTime: TV_GC_MS });
   // The nodes hook takes a page's view: the default range, at the refresh option matching ours.
   const nodes = useNodes({ ...DEFAULT_VIEW, refresh: refreshOptionAtLeast(refreshSeconds) });
-  return { refreshSeconds, services, alerts, nodes };
+  return { refreshSeconds, services, alerts, nodes, slos };
 }

@@ -152,7 +152,7 @@ export interface ServiceDetailResponse extends Window, Freshness, Sourced {
   };
   /** Top routes, status codes and instances by traffic, the rest summed as "others". */
   breakdowns: { byRoute: NamedSeries[] | null; byStatusCode: NamedSeries[]; byInstance: NamedSeries[] };
-  /** The service's SLOs at `at` (the same state as in GET /api/v1/slos). */
+  /** The service's SLOs at `at` (the same state as in GET /api/v1/slos), each with its SLI over the range and its burndown. */
   slos: ServiceSlo[];
 }
 

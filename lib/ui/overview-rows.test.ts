@@ -51,6 +51,15 @@ describe("sortServices", () => {
     expect(names(sortServices(rows, "latency"))).toEqual(["search", "cart", "auth", "batch", "payments"]);
   });
 
+  it("sorts by the least SLO budget left, services without one last", () => {
+    const budgets: Record<string, number | null> = { "shop/cart": 0.4, auth: -0.2, search: 0.9, batch: null };
+    const budgetOf = (id: { name: string; namespace?: string }) =>
+      budgets[id.namespace ? `${id.namespace}/${id.name}` : id.name] ?? null;
+    expect(names(sortServices(rows, "budget", budgetOf))).toEqual(["auth", "cart", "search", "batch", "payments"]);
+    // Without the SLO answer every budget is unknown: by name.
+    expect(names(sortServices(rows, "budget"))).toEqual(["auth", "batch", "cart", "payments", "search"]);
+  });
+
   it("leaves its input alone", () => {
     sortServices(rows, "name");
     expect(rows[0]?.name).toBe("cart");
@@ -61,7 +70,8 @@ describe("sortServices", () => {
       svc(`svc-${i}`, i % 7 ? "ok" : "degraded", i % 13, (i % 5) / 100, (i % 11) / 10),
     );
     const t0 = performance.now();
-    for (const key of ["status", "name", "traffic", "errors", "latency"] as const) sortServices(many, key);
+    for (const key of ["status", "name", "traffic", "errors", "latency", "budget"] as const)
+      sortServices(many, key, (id) => (id.name.length % 3) - 1);
     expect(performance.now() - t0).toBeLessThan(500);
   });
 });

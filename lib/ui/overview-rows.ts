@@ -1,5 +1,6 @@
 // Filtering and sorting of the overview's rows: pure, so 2,000 services sort in a test as they do on screen.
 import type { ServiceSummary } from "@/lib/model/types";
+import type { ServiceId } from "@/lib/identity/service-identity";
 import { compareWorstFirst, descNullsLast } from "@/lib/model/service-order";
 import type { SortKey } from "./url-state";
 
@@ -19,7 +20,14 @@ export function filterServices(services: readonly ServiceSummary[], q: string): 
 const byName = (a: ServiceSummary, b: ServiceSummary) =>
   a.name.localeCompare(b.name) || (a.namespace ?? "").localeCompare(b.namespace ?? "");
 
-const COMPARATORS: Record<SortKey, (a: ServiceSummary, b: ServiceSummary) => number> = {
+/** A service's least SLO budget left (lib/ui/slo-cells sortBudget); null where it has none. */
+export type BudgetOf = (id: ServiceId) => number | null;
+
+// Smaller first, missing last: descNullsLast on the negated values.
+const ascNullsLast = (a: number | null, b: number | null) =>
+  descNullsLast(a === null ? null : -a, b === null ? null : -b);
+
+const COMPARATORS: Record<Exclude<SortKey, "budget">, (a: ServiceSummary, b: ServiceSummary) => number> = {
   status: (a, b) => compareWorstFirst(a, b) || byName(a, b),
   name: byName,
   traffic: (a, b) => descNullsLast(a.requestRate, b.requestRate) || byName(a, b),
@@ -27,9 +35,18 @@ const COMPARATORS: Record<SortKey, (a: ServiceSummary, b: ServiceSummary) => num
   latency: (a, b) => descNullsLast(a.latency.p99, b.latency.p99) || byName(a, b),
 };
 
-/** A sorted copy: worst status, most traffic, most errors or slowest p99 first; or by name. */
-export function sortServices(services: readonly ServiceSummary[], key: SortKey): ServiceSummary[] {
-  return [...services].sort(COMPARATORS[key]);
+/**
+ * A sorted copy: worst status, most traffic, most errors, slowest p99 or least budget left first; or by
+ * name. Budgets come from another answer (`/api/v1/slos`): without it every budget is unknown.
+ */
+export function sortServices(
+  services: readonly ServiceSummary[],
+  key: SortKey,
+  budgetOf: BudgetOf = () => null,
+): ServiceSummary[] {
+  if (key !== "budget") return [...services].sort(COMPARATORS[key]);
+  const budgets = new Map(services.map((s) => [s, budgetOf(s)]));
+  return [...services].sort((a, b) => ascNullsLast(budgets.get(a) ?? null, budgets.get(b) ?? null) || byName(a, b));
 }
 
 /** "12 services · 4 conventions", or "3 of 12 services · 4 conventions" while a filter hides some. */

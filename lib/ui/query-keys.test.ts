@@ -7,6 +7,8 @@ import {
   serviceUrl,
   servicesNowUrl,
   servicesUrl,
+  slosNowUrl,
+  slosUrl,
   sparklinesUrl,
 } from "./query-keys";
 
@@ -84,5 +86,18 @@ describe("node keys and URLs", () => {
       "/api/v1/nodes/10.0.0.7%3A9100?at=1763800000&width=900",
     );
     expect(nodeUrl("a/b", {}, 900)).toBe("/api/v1/nodes/a%2Fb?width=900");
+  });
+
+  it("build the SLO URLs with the overview's time parameters", () => {
+    expect(slosUrl({ from: "now-6h", to: "now", at: "1763800000" })).toBe(
+      "/api/v1/slos?from=now-6h&to=now&at=1763800000",
+    );
+    expect(slosUrl({})).toBe("/api/v1/slos");
+    expect(slosNowUrl()).toBe("/api/v1/slos");
+    expect(queryKeys.slos({ from: "now-6h", to: null, at: null })).toEqual([
+      "signalboard",
+      "slos",
+      { from: "now-6h", to: null, at: null },
+    ]);
   });
 });

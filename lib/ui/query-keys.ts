@@ -15,6 +15,9 @@ export const queryKeys = {
   sparklines: (time: TimeKey, width: number) => ["signalboard", "sparklines", { ...time, width }] as const,
   service: (id: ServiceId, time: TimeKey, width: number) =>
     ["signalboard", "service", serviceKey(id), { ...time, width }] as const,
+  slos: (time: TimeKey) => ["signalboard", "slos", { ...time }] as const,
+  /** The SLOs now, whatever range a page shows: what the wall screen shows. */
+  slosNow: () => ["signalboard", "slos-now"] as const,
   nodes: (time: TimeKey) => ["signalboard", "nodes", { ...time }] as const,
   node: (name: string, time: TimeKey, width: number) => ["signalboard", "node", name, { ...time, width }] as const,
   /** Current values only, no sparklines: what the wall screen shows. */
@@ -44,6 +47,16 @@ export function sparklinesUrl(time: ApiTimeParams, width: number): string {
 /** `GET /api/v1/services/{name}?namespace=…` with series sized for `width` pixels. */
 export function serviceUrl(id: ServiceId, time: ApiTimeParams, width: number): string {
   return `/api/v1/services/${encodeURIComponent(id.name)}${query({ ...identityParams(id), ...time, width })}`;
+}
+
+/** `GET /api/v1/slos`: every SLO's state at the view's instant (`at`, else the end of the range), worst budget first. */
+export function slosUrl(time: ApiTimeParams): string {
+  return `/api/v1/slos${query({ ...time })}`;
+}
+
+/** `GET /api/v1/slos` now, for the wall screen. */
+export function slosNowUrl(): string {
+  return "/api/v1/slos";
 }
 
 /** `GET /api/v1/services` for the current values alone: no range series, so no range queries upstream. */

@@ -13,7 +13,7 @@ export const THEMES = ["dark", "light"] as const;
 export type Theme = (typeof THEMES)[number];
 
 /** `status` keeps the API's order: worst first. */
-export const SORT_KEYS = ["status", "name", "traffic", "errors", "latency"] as const;
+export const SORT_KEYS = ["status", "name", "traffic", "errors", "latency", "budget"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export interface ViewState {

@@ -4,6 +4,7 @@ import { ServiceAlerts } from "@/components/alerts/ServiceAlerts";
 import { DetailPage } from "@/components/detail/DetailPage";
 import detailStyles from "@/components/detail/detail.module.css";
 import { graphFrame } from "@/components/detail/graph-frame";
+import { SloSection } from "@/components/slo/SloSection";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
 import { identityLabel, serviceId, type ServiceId } from "@/lib/identity/service-identity";
 import { sharedLatencyScale } from "@/lib/ui/latency-scale";
@@ -100,6 +101,9 @@ export function ServiceDetail({ id, view }: ServiceDetailProps) {
           />
         </PanelBoundary>
       </div>
+      <PanelBoundary name="SLOs">
+        <SloSection slos={data?.slos} frame={frame} />
+      </PanelBoundary>
       <h2 className={styles.section}>Breakdowns</h2>
       <div className={`${detailStyles.grid} ${detailStyles.threeColumns}`}>
         {breakdowns?.byRoute !== null && (

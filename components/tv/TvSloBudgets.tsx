@@ -1,0 +1,60 @@
+"use client";
+
+import { memo, useMemo } from "react";
+import type { Slo } from "@/lib/model/slo-types";
+import { burningRate, sloTone, worstBudgets } from "@/lib/ui/slo-cells";
+import { formatBudget, formatBurn } from "@/lib/ui/slo-format";
+import { TvPlaceholder } from "./TvPlaceholder";
+import tones from "@/components/slo/slo.module.css";
+import styles from "./slo.module.css";
+import tv from "./tv.module.css";
+
+export interface TvSloBudgetsProps {
+  /** null before the first answer. */
+  slos: readonly Slo[] | null;
+  /** Why there is no answer yet, in words; null while none failed. */
+  error: string | null;
+}
+
+/** Five rows fit under the services at the wall's type without taking the services' room. */
+export const TV_BUDGETS = 5;
+
+/**
+ * The least error budgets left, least first: service, SLO kind, budget and the burn while it burns. A
+ * fixed number of rows, so the services above keep a known share of the column. Memoised on the answer.
+ */
+export const TvSloBudgets = memo(function TvSloBudgets({ slos, error }: TvSloBudgetsProps) {
+  const rows = useMemo(() => (slos ? worstBudgets(slos, TV_BUDGETS) : []), [slos]);
+  if (slos === null) return <TvPlaceholder error={error}>Loading SLOs…</TvPlaceholder>;
+  if (rows.length === 0)
+    return <p className={tv.placeholder}>{slos.length === 0 ? "No SLOs configured" : "Every SLO has low traffic"}</p>;
+  return (
+    <div role="table" aria-label="Least error budget left" className={styles.table}>
+      {rows.map((s) => {
+        const burn = burningRate(s);
+        return (
+          <div
+            role="row"
+            key={`${s.namespace}/${s.service}/${s.kind}`}
+            className={`${styles.row} ${tones.tone}`}
+            data-tone={sloTone(s)}
+          >
+            <span role="cell" className={styles.name}>
+              {s.service}
+              {s.namespace && <span className={styles.namespace}> {s.namespace}</span>}
+            </span>
+            <span role="cell" className={styles.kind}>
+              {s.kind}
+            </span>
+            <span role="cell" className={`${styles.budget} num`}>
+              {formatBudget(s.budgetRemaining)}
+            </span>
+            <span role="cell" className={`${styles.burn} num`}>
+              {burn === null ? "" : formatBurn(burn)}
+            </span>
+          </div>
+        );
+      })}
+    </div>
+  );
+});
