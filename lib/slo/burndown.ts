@@ -1,4 +1,4 @@
-// The burndown of an SLO (design.md, "SLOs and error budgets"): the budget left over the rolling
+// The burndown of an SLO (docs/definitions.md, "SLOs and error budgets"): the budget left over the rolling
 // period and over the calendar period at each point of a step grid, summed on the server from
 // per-step request counts, so one range query answers every point. Pure.
 import type { SloPeriod } from "@/lib/config/schema";
