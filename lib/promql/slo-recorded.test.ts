@@ -93,10 +93,12 @@ describe("sloRecordingGroups", () => {
       {
         record: "signalboard_slo:requests:increase30d",
         expr: 'sum_over_time(signalboard_slo:requests:rate1h{convention="prom-client"}[30d]) * 60',
+        labels: { convention: "prom-client" },
       },
       {
         record: "signalboard_slo:request_duration_bucket:increase30d",
         expr: 'sum_over_time(signalboard_slo:request_duration_bucket:rate1h{convention="prom-client"}[30d]) * 60',
+        labels: { convention: "prom-client" },
       },
     ]);
   });

@@ -97,11 +97,15 @@ function windowRules(c: Convention, w: number, les: readonly string[]): Recordin
 function periodRules(c: Convention, r: SloRecording): RecordingRule[] {
   const sum = (metric: string, p: number) =>
     `sum_over_time(${selector(metric, [{ label: CONVENTION, op: "=", value: c.name }])}[${formatDuration(p)}]) * ${SLO_RULES_INTERVAL_SECONDS}`;
+  // The series keep their convention label anyway; naming it tells promtool the conventions' rules apart.
+  const labels = { convention: c.name };
   return r.periods.flatMap((period) => {
     const p = periodSeconds(period);
     return [
-      { record: sloRequestsIncrease(p), expr: sum(sloRequests(PERIOD_SOURCE_WINDOW), p) },
-      ...(r.les.length ? [{ record: sloBucketsIncrease(p), expr: sum(sloBuckets(PERIOD_SOURCE_WINDOW), p) }] : []),
+      { record: sloRequestsIncrease(p), expr: sum(sloRequests(PERIOD_SOURCE_WINDOW), p), labels },
+      ...(r.les.length
+        ? [{ record: sloBucketsIncrease(p), expr: sum(sloBuckets(PERIOD_SOURCE_WINDOW), p), labels }]
+        : []),
     ];
   });
 }

@@ -113,7 +113,7 @@ describe("the rule file with SLOs", () => {
     slos: {
       services: [
         { service: "checkout", availability: 0.999, latency: { objective: 0.99, thresholdSeconds: 0.25 } },
-        { service: "reviews", namespace: "staging", period: "28d", availability: 0.99 },
+        { service: "reviews", namespace: "staging", availability: 0.99 },
       ],
     },
   });
