@@ -105,7 +105,7 @@ export function recordedLatencyQuantiles(c: Convention, scope: RedScope, ruleWin
  * One query over several conventions: the recorded part (those in `reading`) `or` the raw part (the
  * others, built by red.ts), so that reading some conventions from recorded series never adds a query.
  */
-function recordedOrRaw(
+export function recordedOrRaw(
   conventions: readonly Convention[],
   reading: RecordedReading,
   recorded: (c: Convention) => string,
@@ -202,10 +202,10 @@ export const BOUND = "bound";
 /**
  * Since when each convention's rules (by `definition`) have run within `sinceSeconds` (the marker's
  * first value, `bound="since"`) and when they last ran within `lastSeconds` (its last, `bound="last"`):
- * one question, naming no service.
+ * one question, naming no service. `marker`: the recorded signals' (default) or the SLO rules'.
  */
-export function rulesRuns(sinceSeconds: number, lastSeconds: number): string {
-  const since = setLabel(`min_over_time(${RULES_EVALUATED}[${formatDuration(sinceSeconds)}])`, BOUND, "since");
-  const last = setLabel(`last_over_time(${RULES_EVALUATED}[${formatDuration(lastSeconds)}])`, BOUND, "last");
+export function rulesRuns(sinceSeconds: number, lastSeconds: number, marker = RULES_EVALUATED): string {
+  const since = setLabel(`min_over_time(${marker}[${formatDuration(sinceSeconds)}])`, BOUND, "since");
+  const last = setLabel(`last_over_time(${marker}[${formatDuration(lastSeconds)}])`, BOUND, "last");
   return `${since} or ${last}`;
 }

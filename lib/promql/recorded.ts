@@ -31,7 +31,7 @@ export const RULES_EVALUATED = "signalboard_convention:rules:evaluation_timestam
 export interface RecordingRule {
   record: string;
   expr: string;
-  labels: Record<string, string>;
+  labels?: Record<string, string>;
 }
 
 export interface RuleGroup {
@@ -82,7 +82,7 @@ function bucketsExpr(c: Convention, outcome: Outcome, windowSeconds: number): st
 }
 
 /** The hash of a convention's recording rules: the marker's `definition`, so a changed rule is never read as the old one. */
-export function definitionHash(rules: readonly RecordingRule[], o: RecordingOptions): string {
+export function definitionHash(rules: readonly RecordingRule[], o: object): string {
   const h = createHash("sha256");
   h.update(JSON.stringify({ o, rules }));
   return h.digest("hex").slice(0, 12);

@@ -5,8 +5,14 @@ import { z } from "zod";
 import { BadInputError } from "@/lib/errors";
 import type { Config, Convention } from "@/lib/config/schema";
 import { recordingRuleGroups, type RecordingOptions, type RuleGroup } from "@/lib/promql/recorded";
+import { sloRecordingGroups, sloRecordings } from "@/lib/promql/slo-recorded";
+import type { ResolvedSlo } from "@/lib/slo/resolve";
 import { formatDuration } from "@/lib/time/parse-time";
 import { currentWindow } from "@/lib/time/range";
+import { DEFAULT_EXTERNAL_URL, SLO_ALERTS_GROUP, sloAlertGroups, type AlertGroup } from "./slo-alerts";
+
+/** Recording groups and the alert group, as a rule file holds them. */
+type AnyGroup = RuleGroup | AlertGroup;
 
 /** The rules' window and interval from the configuration: the current values' window, evaluated every scrape. */
 export function recordingOptions(cfg: Config): RecordingOptions {
@@ -15,12 +21,12 @@ export function recordingOptions(cfg: Config): RecordingOptions {
 }
 
 /** The groups as Prometheus's rule-file schema has them (interval as a duration string). */
-export function ruleFileGroups(groups: readonly RuleGroup[]) {
+export function ruleFileGroups(groups: readonly AnyGroup[]) {
   return groups.map((g) => ({ name: g.name, interval: formatDuration(g.interval), rules: g.rules }));
 }
 
 /** A Prometheus rule file (`rule_files:`), one long line per expression so that it reads as PromQL. */
-export function ruleFileYaml(groups: readonly RuleGroup[]): string {
+export function ruleFileYaml(groups: readonly AnyGroup[]): string {
   return stringify({ groups: ruleFileGroups(groups) }, { lineWidth: 0 });
 }
 
@@ -65,7 +71,30 @@ export function ruleFileRequest(p: { format?: RuleFileFormat; name?: string; nam
   return { format, name: p.name, namespace: p.namespace };
 }
 
-function header(conventions: readonly Convention[], o: RecordingOptions, r: RuleFileRequest): string {
+/** The header's lines about the SLO groups, where there are SLOs. */
+function sloHeader(cfg: Config, slos: readonly ResolvedSlo[], groups: readonly AnyGroup[]): string[] {
+  if (slos.length === 0) return [];
+  const names = [...new Set(slos.map((s) => s.convention.name))].join(", ");
+  const alerting = slos.filter((s) => s.alerting).length;
+  const alerts = groups.some((g) => g.name === SLO_ALERTS_GROUP)
+    ? `# ${SLO_ALERTS_GROUP}: the burn-rate alerts of the ${alerting} SLO(s) that alert, linking to ${cfg.externalUrl ?? DEFAULT_EXTERNAL_URL}.`
+    : "# No SLO alerts: no SLO is configured to alert.";
+  return [
+    `# SLOs: ${slos.length} of discovered services. Groups signalboard-slo-<convention> (burn windows 5m to 3d,`,
+    `# every minute) and signalboard-slo-<convention>-period (the period's increase, every 5m) for ${names}.`,
+    alerts,
+    ...(cfg.externalUrl === undefined && alerting
+      ? ["# externalUrl is not set in signalboard's configuration: set it so that the alert links reach signalboard."]
+      : []),
+  ];
+}
+
+function header(
+  conventions: readonly Convention[],
+  o: RecordingOptions,
+  r: RuleFileRequest,
+  slo: readonly string[],
+): string {
   const names = conventions.length ? conventions.map((c) => c.name).join(", ") : "(none in use)";
   const load =
     r.format === "prometheus"
@@ -76,13 +105,14 @@ function header(conventions: readonly Convention[], o: RecordingOptions, r: Rule
     `# Conventions: ${names}.`,
     `# Window ${formatDuration(o.windowSeconds)}, evaluated every ${formatDuration(o.intervalSeconds)}.`,
     `# ${load}`,
+    ...slo,
     ...(r.notes ?? []).map((n) => `# ${n}`),
     "",
   ].join("\n");
 }
 
 /** A PrometheusRule manifest holding the same groups (monitoring.coreos.com/v1). */
-function prometheusRuleYaml(groups: readonly RuleGroup[], r: RuleFileRequest): string {
+function prometheusRuleYaml(groups: readonly AnyGroup[], r: RuleFileRequest): string {
   const manifest = {
     apiVersion: "monitoring.coreos.com/v1",
     kind: "PrometheusRule",
@@ -96,10 +126,22 @@ function prometheusRuleYaml(groups: readonly RuleGroup[], r: RuleFileRequest): s
   return stringify(manifest, { lineWidth: 0 });
 }
 
-/** The whole file `GET /api/v1/rules` and `npm run rules` answer: a header comment and the groups of `conventions`. */
-export function renderRuleFile(cfg: Config, conventions: readonly Convention[], r: RuleFileRequest): string {
+/**
+ * The whole file `GET /api/v1/rules` and `npm run rules` answer: a header comment, the recorded
+ * signals' groups of `conventions`, then the SLO recording groups and the SLO alert group of `slos`.
+ */
+export function renderRuleFile(
+  cfg: Config,
+  conventions: readonly Convention[],
+  r: RuleFileRequest,
+  slos: readonly ResolvedSlo[] = [],
+): string {
   const o = recordingOptions(cfg);
-  const groups = recordingRuleGroups(conventions, o);
+  const groups: AnyGroup[] = [
+    ...recordingRuleGroups(conventions, o),
+    ...sloRecordingGroups(sloRecordings(slos)),
+    ...sloAlertGroups(cfg, slos),
+  ];
   const body = r.format === "prometheus" ? ruleFileYaml(groups) : prometheusRuleYaml(groups, r);
-  return header(conventions, o, r) + body;
+  return header(conventions, o, r, sloHeader(cfg, slos, groups)) + body;
 }

@@ -61,9 +61,18 @@ export async function fetchRulesRuns(
   nowSeconds: number,
 ): Promise<RulesAnswer> {
   const maxRange = Math.round(deps.cfg.limits.maxRangeDays * 86_400);
+  return fetchMarkerRuns(deps, fresh, nowSeconds, rulesRuns(maxRange, LAST_EVALUATION_LOOKBACK_SECONDS));
+}
+
+/** fetchRulesRuns' question and caching for any marker's rulesRuns query `q` (the SLO rules' too). */
+export async function fetchMarkerRuns(
+  deps: SignalDeps,
+  fresh: FreshnessTracker,
+  nowSeconds: number,
+  q: string,
+): Promise<RulesAnswer> {
   const minute = alignInstant(nowSeconds, RUNS_GRANULARITY_SECONDS);
   try {
-    const q = rulesRuns(maxRange, LAST_EVALUATION_LOOKBACK_SECONDS);
     // The previous minute's answer is given at once while this minute's is asked: a request never
     // waits on this question once it has been answered (a hung upstream would make it wait twice).
     const answer = await deps.upstream.instant(q, minute, RUNS_GRANULARITY_SECONDS * 1000, {

@@ -25,4 +25,6 @@ export const EXTRA_PORTS = {
   recordedPrometheus: INTEGRATION_BASE_PORT + 52,
   /** The recorded-reader test's, started by the global setup (reader-prometheus.ts). */
   readerPrometheus: INTEGRATION_BASE_PORT + 53,
+  /** A Prometheus scraping the shared stack's targets with the SLO rules loaded (slo-rules.test.ts). */
+  sloPrometheus: INTEGRATION_BASE_PORT + 54,
 };
