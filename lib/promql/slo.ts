@@ -2,6 +2,7 @@
 // every SLO over one window in one query, by identity, whatever the number of services.
 import type { Convention } from "@/lib/config/schema";
 import type { ServiceId } from "@/lib/identity/service-identity";
+import type { Labels } from "@/lib/prometheus/types";
 import { selector } from "./escape";
 import { anyOf, CONVENTION, normalizeServiceLabels, setLabel } from "./labels";
 import { conventionLatencyBuckets, conventionMatchers, conventionRequestRate } from "./red";
@@ -18,6 +19,17 @@ export function bucketBoundaries(conventions: readonly Convention[]): string {
       setLabel(`group by (le) (${selector(`${c.duration}_bucket`, conventionMatchers(c))})`, CONVENTION, c.name),
     ),
   );
+}
+
+/** Each convention's `le` values from bucketBoundaries' answer. */
+export function boundariesOf(rows: readonly { labels: Labels }[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { labels } of rows) {
+    const conv = labels[CONVENTION];
+    if (conv === undefined || labels.le === undefined) continue;
+    out.set(conv, [...(out.get(conv) ?? []), labels.le]);
+  }
+  return out;
 }
 
 /**

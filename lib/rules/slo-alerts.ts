@@ -1,4 +1,4 @@
-// The burn-rate alert rules of the SLOs that alert (design.md, "SLOs and error budgets"): the SRE
+// The burn-rate alert rules of the SLOs that alert (docs/definitions.md, "SLOs and error budgets"): the SRE
 // workbook's four multi-window pairs, read from the recorded SLO rates, each linking to the
 // service's SLO section in signalboard.
 import type { Config } from "@/lib/config/schema";

@@ -3,26 +3,14 @@
 import type { Config, Convention } from "@/lib/config/schema";
 import { parseServiceKey } from "@/lib/identity/service-identity";
 import type { Labels } from "@/lib/prometheus/types";
-import { CONVENTION } from "@/lib/promql/labels";
 import { servicesSeen } from "@/lib/promql/red";
-import { bucketBoundaries } from "@/lib/promql/slo";
+import { boundariesOf, bucketBoundaries } from "@/lib/promql/slo";
 import { SEEN_LOOKBACK_SECONDS } from "@/lib/signals/discovery";
 import { assignOwners } from "@/lib/signals/ownership";
 import { resolveSlos, type OwnedService, type ResolvedSlo } from "@/lib/slo/resolve";
 
 /** An instant query at the current time, answering each series' labels. */
 export type InstantLabels = (query: string) => Promise<readonly { labels: Labels }[]>;
-
-/** Each convention's `le` values from bucketBoundaries' answer. */
-export function boundariesOf(rows: readonly { labels: Labels }[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const { labels } of rows) {
-    const conv = labels[CONVENTION];
-    if (conv === undefined || labels.le === undefined) continue;
-    out.set(conv, [...(out.get(conv) ?? []), labels.le]);
-  }
-  return out;
-}
 
 /** The SLOs of every service seen over discovery's lookback: two queries that name no service. */
 export async function discoveredSlos(

@@ -106,11 +106,13 @@ describe("serviceDetail", () => {
     );
     // Then the current values at `at`, and the range series, of the owner's convention only; and the
     // SLOs' questions, the list's own over every convention: the bucket boundaries and one per window
-    // (seven burn windows and the 30-day period), at `at`; and two range queries of this service's
-    // own: its SLIs over the range, and its burndowns over the period.
+    // (seven burn windows and the 30-day period), at `at`, and whether the SLO rules run; and two
+    // range queries of this service's own: its SLIs over the range, and its burndowns over the period.
     const rest = asks.slice(1);
-    const slo = rest.filter((q) => q.includes('"slo_part"') || q.includes("group by (le)"));
-    expect(slo).toHaveLength(11);
+    const slo = rest.filter(
+      (q) => q.includes('"slo_part"') || q.includes("group by (le)") || q.includes("signalboard_slo:rules:"),
+    );
+    expect(slo).toHaveLength(12);
     expect(slo.filter((q) => q.startsWith("instant 1763797000 "))).toHaveLength(8);
     expect(slo.filter((q) => q.startsWith("range ") && q.includes('job="checkout"'))).toHaveLength(2);
     const own = rest.filter((q) => !slo.includes(q));

@@ -114,7 +114,7 @@ export async function serviceDetail(deps: SignalDeps, t: QueryTimes, asked: Serv
     owner.routeLabel ? range(requestRateBy(owner, scope, owner.routeLabel)) : Promise.resolve(null),
     range(requestRateBy(owner, scope, owner.instanceLabel)),
     // The list's window queries over every convention in use (the same text, one cache entry), kept to this service.
-    serviceSlos(deps, t, inUse, fresh, id, owner),
+    serviceSlos(deps, t, inUse, fresh, known, id, owner),
   ]);
   const [service] = current;
   if (!service) throw new Error(`service ${serviceKey(id)} has no current values from convention ${ownerName}`);

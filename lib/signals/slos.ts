@@ -6,8 +6,8 @@ import { combineSources } from "@/lib/model/signal-source";
 import type { QueryTimes } from "@/lib/model/query-times";
 import type { ServiceSlo, Slo, SlosResponse } from "@/lib/model/slo-types";
 import { parseServiceKey, serviceKey, type ServiceId } from "@/lib/identity/service-identity";
-import { CONVENTION } from "@/lib/promql/labels";
-import { bucketBoundaries, sloWindowRaw, type SloBoundaries } from "@/lib/promql/slo";
+import { boundariesOf, bucketBoundaries, type SloBoundaries } from "@/lib/promql/slo";
+import { sloRecordings, sloWindowRead } from "@/lib/promql/slo-recorded";
 import { sloWindows } from "@/lib/slo/definitions";
 import { resolveSlos, sloConfigWarnings, type OwnedService } from "@/lib/slo/resolve";
 import { effectiveBoundary } from "@/lib/slo/threshold";
@@ -16,6 +16,7 @@ import { discoverConventions, discoverServices, type SignalDeps } from "./discov
 import { FreshnessTracker } from "./freshness";
 import { parseLe } from "./histogram";
 import type { Owners } from "./ownership";
+import { fetchSloRulesRuns, sloRecordedConventions } from "./slo-coverage";
 import { sloSeries } from "./slo-series";
 import { compareSlos, sloRatesByService, sloState, type SloWindowAnswer } from "./slo-state";
 
@@ -39,13 +40,7 @@ export async function fetchBucketBoundaries(
   const answer = await deps.upstream.instant(bucketBoundaries(inUse), at, BOUNDARIES_GRANULARITY_SECONDS * 1000, {
     revalidateInBackground: true,
   });
-  const out: ConventionLes = new Map();
-  for (const { labels } of fresh.take(answer)) {
-    const conv = labels[CONVENTION];
-    if (conv === undefined || labels.le === undefined) continue;
-    out.set(conv, [...(out.get(conv) ?? []), labels.le]);
-  }
-  return out;
+  return boundariesOf(fresh.take(answer));
 }
 
 /** Every latency threshold the configuration asks for, whichever service it is for. */
@@ -71,25 +66,6 @@ export function sloLes(cfg: Config, conventions: readonly Convention[], les: Con
   return out;
 }
 
-/** One window's query, and the conventions it reads from recorded series (their answers say `recorded`). */
-export interface SloWindowRead {
-  query: string;
-  recorded: ReadonlySet<string>;
-}
-
-/**
- * The one place a window's query is built: every part of every convention's SLOs over
- * `windowSeconds`, in one query. Raw series for now; where recorded SLO series cover a window, this
- * is where they are read (joined with the raw part by `or`), and `recorded` names those conventions.
- */
-export function sloWindowQuery(
-  conventions: readonly Convention[],
-  windowSeconds: number,
-  les: SloBoundaries,
-): SloWindowRead {
-  return { query: sloWindowRaw(conventions, windowSeconds, les), recorded: new Set() };
-}
-
 /** The discovered services with the convention that owns each. */
 export function ownedServices(inUse: readonly Convention[], owners: Owners): OwnedService[] {
   const byName = new Map(inUse.map((c) => [c.name, c]));
@@ -99,10 +75,21 @@ export function ownedServices(inUse: readonly Convention[], owners: Owners): Own
   });
 }
 
+/** What sloStates may be given: the bucket boundaries already fetched, and one service to keep. */
+export interface SloStateOptions {
+  nowSeconds?: number;
+  boundaries?: ConventionLes;
+  /** Only this service's SLOs (its page); the queries stay the list's. */
+  only?: ServiceId;
+}
+
 /**
- * The SLOs of the services in `owned` at `t.at`, unsorted: the bucket boundaries (cached), then one
- * instant query per window the SLOs need (the seven burn windows and each period in use). The
- * queries are the same whichever services `owned` holds, so one service's page shares the list's.
+ * The SLOs of the services in `owned` at `t.at`, unsorted: the bucket boundaries and the SLO rules'
+ * runs (both cached), then one instant query per window the SLOs need (the seven burn windows and
+ * each period in use), each reading from the SLO recording rules the conventions whose rules cover
+ * it at `t.at` and raw series for the others (sloWindowRead). The queries are the same whichever
+ * service `only` keeps, so one service's page shares the list's. Which rules are ours is decided from
+ * every discovered service's SLOs, as the rule file is written.
  */
 export async function sloStates(
   deps: SignalDeps,
@@ -110,20 +97,27 @@ export async function sloStates(
   inUse: readonly Convention[],
   fresh: FreshnessTracker,
   owned: Owners | Promise<Owners>,
-  nowSeconds = Date.now() / 1000,
-  boundaries?: ConventionLes,
+  o: SloStateOptions = {},
 ): Promise<Slo[]> {
   if (inUse.length === 0) return [];
-  const [les, owners] = await Promise.all([boundaries ?? fetchBucketBoundaries(deps, fresh, inUse, nowSeconds), owned]);
-  const resolved = resolveSlos(deps.cfg, ownedServices(inUse, owners), les);
+  const now = o.nowSeconds ?? Date.now() / 1000;
+  const [les, owners, runs] = await Promise.all([
+    o.boundaries ?? fetchBucketBoundaries(deps, fresh, inUse, now),
+    owned,
+    deps.cfg.recordedSignals.read ? fetchSloRulesRuns(deps, fresh, now) : null,
+  ]);
+  const all = resolveSlos(deps.cfg, ownedServices(inUse, owners), les);
+  const only = o.only && serviceKey(o.only);
+  const resolved = only === undefined ? all : all.filter((s) => serviceKey(s.id) === only);
   if (resolved.length === 0) return [];
+  const recordings = sloRecordings(all);
   const windows = [...new Set(resolved.flatMap((s) => sloWindows(s.period)))];
   const read = sloLes(deps.cfg, inUse, les);
   const ttl = deps.cfg.prometheus.scrapeIntervalSeconds * 1000;
   const answers = await Promise.all(
     windows.map(async (w): Promise<[number, SloWindowAnswer]> => {
-      const { query, recorded } = sloWindowQuery(inUse, w, read);
-      const series = fresh.take(await deps.upstream.instant(query, t.at, ttl));
+      const recorded = runs ? sloRecordedConventions(runs, recordings, t.at, w) : new Set<string>();
+      const series = fresh.take(await deps.upstream.instant(sloWindowRead(inUse, w, read, recorded), t.at, ttl));
       return [w, { rates: sloRatesByService(series, owners), recorded }];
     }),
   );
@@ -153,21 +147,22 @@ export function sloCount(cfg: Config, services: readonly OwnedService[]): number
 }
 
 /**
- * One service's SLOs on its page: their state from the list's window queries (the same text, one
- * cache entry), each with its SLI over the page's range and its burndown (this service's series only).
+ * One service's SLOs on its page (`known`: the services discovered, of which it is one): their state
+ * from the list's window queries (the same text, one cache entry), each with its SLI over the page's range and its burndown (this service's series only).
  */
 export async function serviceSlos(
   deps: SignalDeps,
   t: QueryTimes,
   inUse: readonly Convention[],
   fresh: FreshnessTracker,
+  known: Owners,
   id: ServiceId,
   owner: Convention,
   nowSeconds = Date.now() / 1000,
 ): Promise<ServiceSlo[]> {
   const les = await fetchBucketBoundaries(deps, fresh, inUse, nowSeconds);
   const [states, series] = await Promise.all([
-    sloStates(deps, t, inUse, fresh, new Map([[serviceKey(id), owner.name]]), nowSeconds, les),
+    sloStates(deps, t, inUse, fresh, known, { nowSeconds, boundaries: les, only: id }),
     sloSeries(deps, t, resolveSlos(deps.cfg, [{ id, convention: owner }], les), fresh),
   ]);
   return states.map((s) => ({ ...s, ...series.get(s.kind) }));
