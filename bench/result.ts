@@ -33,6 +33,7 @@ export interface SizeResult {
   nodes: number;
   upstream: UpstreamStats;
   nodesRouteStatus: number;
+  slosRouteStatus: number;
   tvStatus: number;
   /** The rule file Prometheus loaded: its groups and rule count. */
   ruleFile: { groups: string[]; rules: number };
