@@ -81,6 +81,8 @@ export interface RouteSummary {
   metadata: Summary | null;
   /** The `aside` question's lines per cold call, and the PromQL per cold call without them. */
   aside: Summary | null;
+  /** Cold calls in whose interval the `aside` question was asked (by them, or in the background). */
+  asideCalls: number;
   promqlWithoutAside: Summary | null;
   warmPromql: Summary | null;
   returned: number | null;
@@ -105,6 +107,7 @@ export function routeSummary(calls: readonly RouteCall[]): RouteSummary {
     queryLog: summarize(calls.map((c) => c.cold.queryLog)),
     metadata: summarize(calls.map((c) => c.cold.metrics - promqlCount(c.cold))),
     aside: summarize(calls.map((c) => c.aside)),
+    asideCalls: calls.filter((c) => c.aside > 0).length,
     promqlWithoutAside: summarize(calls.map((c) => promqlCount(c.cold) - c.aside)),
     warmPromql: summarize(calls.map((c) => promqlCount(c.warm))),
     returned: calls.find((c) => c.status === 200)?.count ?? null,
