@@ -170,11 +170,11 @@ export function mainTable(r: BenchResult, viewerCounts: readonly number[]): stri
     "  PromQL per /slos cold call, bucket-boundaries question aside (metrics / log)",
     ({ m }) => {
       const x = slos(m);
-      return x ? `${count(x.promqlWithoutAside)} / ${count(x.queryLog)}` : na;
+      return x ? `${count(x.promqlWithoutAside)} / ${count(x.queryLogWithoutAside)}` : na;
     },
     ({ m }) => num(slos(m)?.promqlWithoutAside?.median),
   );
-  row("  + the bucket-boundaries question (about now, cached 5 min): cold calls that sent it", ({ m }) => {
+  row("  + the bucket-boundaries question (about now, cached 5 min): cold calls' intervals holding it", ({ m }) => {
     const x = slos(m);
     return x ? `${x.asideCalls} of ${x.queryLog?.n ?? 0}` : na;
   });

@@ -79,11 +79,12 @@ export interface RouteSummary {
   promqlMetrics: Summary | null;
   queryLog: Summary | null;
   metadata: Summary | null;
-  /** The `aside` question's lines per cold call, and the PromQL per cold call without them. */
+  /** The `aside` question's lines per cold call, and the PromQL per cold call without them (metrics, log). */
   aside: Summary | null;
   /** Cold calls in whose interval the `aside` question was asked (by them, or in the background). */
   asideCalls: number;
   promqlWithoutAside: Summary | null;
+  queryLogWithoutAside: Summary | null;
   warmPromql: Summary | null;
   returned: number | null;
   outcomes: Record<string, number>;
@@ -109,6 +110,7 @@ export function routeSummary(calls: readonly RouteCall[]): RouteSummary {
     aside: summarize(calls.map((c) => c.aside)),
     asideCalls: calls.filter((c) => c.aside > 0).length,
     promqlWithoutAside: summarize(calls.map((c) => promqlCount(c.cold) - c.aside)),
+    queryLogWithoutAside: summarize(calls.map((c) => c.cold.queryLog - c.aside)),
     warmPromql: summarize(calls.map((c) => promqlCount(c.warm))),
     returned: calls.find((c) => c.status === 200)?.count ?? null,
     outcomes,
