@@ -9,6 +9,7 @@ import {
   requestRateByService,
   servicesSeen,
 } from "@/lib/promql/red";
+import { bucketBoundaries } from "@/lib/promql/slo";
 import { targetsUpByJob } from "@/lib/promql/targets";
 import { PRESETS } from "@/lib/signals/conventions";
 import type { Counts } from "./query-counter";
@@ -65,8 +66,7 @@ export const promqlCount = (c: Counts) => (c.byEndpoint.query ?? 0) + (c.byEndpo
  * cross-check that the bench still matches the code (CallsResult.catalogueCheck).
  */
 export function overviewQueries(conventionNames: readonly string[], window: number): string[] {
-  const inUse = PRESETS.filter((p) => conventionNames.includes(p.name));
-  const conventions = inUse.length ? inUse : [PRESETS[0]!];
+  const conventions = presetsInUse(conventionNames);
   const scope = { window };
   // discovery.ts: min(SEEN_LOOKBACK_SECONDS = 6 h, max(window, to − from)); the rounds use the default 1 h range.
   const seenLookback = Math.min(6 * 3600, Math.max(window, 3600));
@@ -79,6 +79,19 @@ export function overviewQueries(conventionNames: readonly string[], window: numb
     targetsUpByJob(),
   ];
 }
+
+/** The presets the dashboard reported in use (the first preset when it reported none). */
+function presetsInUse(conventionNames: readonly string[]) {
+  const inUse = PRESETS.filter((p) => conventionNames.includes(p.name));
+  return inUse.length ? inUse : [PRESETS[0]!];
+}
+
+/**
+ * The SLOs' bucket-boundaries question (lib/signals/slos.ts fetchBucketBoundaries): asked about
+ * "now" aligned to 5 minutes, not about `at`, and cached; a dashboard asks it on its first SLO
+ * request and then once per 5 minutes, in the background.
+ */
+export const boundariesQuery = (conventionNames: readonly string[]) => bucketBoundaries(presetsInUse(conventionNames));
 
 /** A direct batch gets this long (Prometheus's own default query timeout is 2 min). */
 const DIRECT_TIMEOUT_MS = 90_000;

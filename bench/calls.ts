@@ -1,8 +1,17 @@
 // Upstream queries per /api/v1/services call, and cold and warm latency next to Prometheus answering
-// the same queries directly.
-import { directBatch, outcomeOf, overviewQueries, promqlCount, timedGet, type InstantSource } from "./api";
+// the same queries directly; in the same rounds, /api/v1/nodes and /api/v1/slos (route-call.ts).
+import {
+  boundariesQuery,
+  directBatch,
+  outcomeOf,
+  overviewQueries,
+  promqlCount,
+  timedGet,
+  type InstantSource,
+} from "./api";
 import { sourceOf, tally, type Sources } from "./modes";
 import { diff, type Counts, type QueryCounter } from "./query-counter";
+import { routeCall, routeCallText, routeSummary, type RouteCall, type RouteSummary } from "./route-call";
 import { SCRAPE_INTERVAL_SECONDS } from "./stack";
 import { summarize, type Summary } from "./stats";
 import { waitForPrometheusIdle } from "./upstream";
@@ -27,7 +36,10 @@ export interface CallRun {
   /** Upstream activity caused by the cold and by the warm call. */
   cold: Counts;
   warm: Counts;
-  nodes?: { status: number; coldMs: number; warmMs: number; count: number; cold: Counts; warm: Counts };
+  /** /api/v1/nodes at the same `at`. */
+  nodes?: RouteCall;
+  /** /api/v1/slos at an instant of its own, so that no discovery answer of the /services call is cached for it. */
+  slos?: RouteCall;
 }
 
 export interface CallsResult {
@@ -43,13 +55,9 @@ export interface CallsResult {
       warmPromql: Summary | null;
       byEndpoint: Record<string, number>;
     };
-    nodes: {
-      status: number;
-      promqlMetrics: Summary | null;
-      queryLog: Summary | null;
-      warmPromql: Summary | null;
-      nodesReturned: number | null;
-    } | null;
+    nodes: RouteSummary | null;
+    /** `aside`: the bucket-boundaries question (bench/api.ts boundariesQuery), cached apart from `at`. */
+    slos: RouteSummary | null;
   };
   /** The cold answers by the `source` they reported. */
   sources: Sources;
@@ -88,6 +96,7 @@ export async function measureCalls(o: {
   runs: number;
   maxSeconds: number;
   nodesRoute: boolean;
+  slosRoute: boolean;
   log: (s: string) => void;
 }): Promise<CallsResult> {
   const runs: CallRun[] = [];
@@ -161,30 +170,25 @@ export async function measureCalls(o: {
       cold: diff(c0, c1),
       warm: diff(c1, c2),
     };
-    if (o.nodesRoute) {
-      await waitForPrometheusIdle(o.prometheusUrl);
-      const nodesUrl = `${o.dashboardUrl}/api/v1/nodes?at=${at}`;
-      const n0 = await o.counter.snapshot();
-      const nc = await timedGet(nodesUrl);
-      await waitForPrometheusIdle(o.prometheusUrl);
-      const n1 = await o.counter.snapshot();
-      const nw = await timedGet(nodesUrl);
-      await waitForPrometheusIdle(o.prometheusUrl);
-      const n2 = await o.counter.snapshot();
-      let count = 0;
-      try {
-        count = (JSON.parse(nc.body) as { nodes?: unknown[] }).nodes?.length ?? 0;
-      } catch {
-        // counted as 0
-      }
-      run.nodes = { status: nc.status, coldMs: nc.ms, warmMs: nw.ms, count, cold: diff(n0, n1), warm: diff(n1, n2) };
+    const target = { prometheusUrl: o.prometheusUrl, counter: o.counter };
+    if (o.nodesRoute)
+      run.nodes = await routeCall({ ...target, route: "nodes", at, url: `${o.dashboardUrl}/api/v1/nodes?at=${at}` });
+    if (o.slosRoute) {
+      // Not the /services call's instant: that call left its discovery answer cached for it.
+      const slosAt = await o.instants.take();
+      run.slos = await routeCall({
+        ...target,
+        route: "slos",
+        at: slosAt,
+        url: `${o.dashboardUrl}/api/v1/slos?at=${slosAt}`,
+        aside: boundariesQuery(conventions),
+      });
     }
     runs.push(run);
     o.log(
       `  round ${i + 1}/${o.runs} at=${at}: cold ${cold.ms.toFixed(0)} ms ${outcome} source ${run.source} (${promqlCount(run.cold)} PromQL, log ${run.cold.queryLog}, Prometheus eval ${(run.cold.evalSeconds * 1000).toFixed(0)} ms), warm ${warm.ms.toFixed(0)} ms ${warm.status} (${promqlCount(run.warm)}), direct ${directMs === null ? "failed" : `${(directMs as number).toFixed(0)} ms`}` +
-        (run.nodes
-          ? `; nodes ${run.nodes.status} cold ${run.nodes.coldMs.toFixed(0)} ms (${promqlCount(run.nodes.cold)} PromQL, log ${run.nodes.cold.queryLog})`
-          : "") +
+        (run.nodes ? routeCallText("nodes", run.nodes) : "") +
+        (run.slos ? routeCallText("slos", run.slos) : "") +
         (idleWaitMs > 500 ? `; waited ${(idleWaitMs / 1000).toFixed(1)} s for Prometheus to go idle` : ""),
     );
   }
@@ -200,11 +204,14 @@ export async function measureCalls(o: {
     for (const [k, v] of Object.entries(r.cold.byEndpoint)) byEndpoint[k] = (byEndpoint[k] ?? 0) + v;
   const cold = summarize(fresh.map((r) => r.coldMs));
   const direct = summarize(fresh.flatMap((r) => (r.directMs === null ? [] : [r.directMs])));
-  const nodeRuns = runs.flatMap((r) => (r.nodes && r.nodes.status === 200 ? [r.nodes] : []));
   const paired = fresh.flatMap((r) => (r.directMs ? [r.coldMs / r.directMs] : []));
   for (const r of runs)
-    if (r.status !== 200)
-      errors.push(`round at=${r.at}: /api/v1/services answered ${r.outcome} after ${(r.coldMs / 1000).toFixed(1)} s`);
+    for (const [route, c] of [
+      ["services", r],
+      ["slos", r.slos],
+    ] as const)
+      if (c && c.status !== 200)
+        errors.push(`round at=${c.at}: /api/v1/${route} answered ${c.outcome} after ${(c.coldMs / 1000).toFixed(1)} s`);
   return {
     runs,
     outcomes,
@@ -218,15 +225,8 @@ export async function measureCalls(o: {
         warmPromql: summarize(runs.map((r) => promqlCount(r.warm))),
         byEndpoint,
       },
-      nodes: o.nodesRoute
-        ? {
-            status: runs[0]?.nodes?.status ?? 0,
-            promqlMetrics: summarize(nodeRuns.map((r) => promqlCount(r.cold))),
-            queryLog: summarize(nodeRuns.map((r) => r.cold.queryLog)),
-            warmPromql: summarize(nodeRuns.map((r) => promqlCount(r.warm))),
-            nodesReturned: nodeRuns[0]?.count ?? null,
-          }
-        : null,
+      nodes: o.nodesRoute ? routeSummary(runs.flatMap((r) => (r.nodes ? [r.nodes] : []))) : null,
+      slos: o.slosRoute ? routeSummary(runs.flatMap((r) => (r.slos ? [r.slos] : []))) : null,
     },
     sources,
     latency: {

@@ -7,6 +7,7 @@ import {
   ms,
   na,
   num,
+  outcomesText,
   ratio,
   type BenchResult,
   type ModeResult,
@@ -34,6 +35,7 @@ const mostViewers = (m: ModeResult) =>
 function sourcesCell(m: ModeResult): string {
   const parts = [
     ["rounds", m.calls?.sources],
+    ["slos", m.calls?.perCall.slos?.sources],
     ["viewers", m.viewers.reduce((all, v) => addSources(all, v.sources), {} as Sources)],
     ["sparklines", m.sparklines?.sources],
     ["watched", m.watched ? addSources({ ...m.watched.watcherSources }, firstSources(m.watched)) : undefined],
@@ -93,13 +95,7 @@ export function mainTable(r: BenchResult, viewerCounts: readonly number[]): stri
   );
   row("answers by source (absent: the answer has no source field)", ({ m }) => sourcesCell(m));
   row("services returned", ({ m }) => String(m.calls?.servicesReturned ?? na));
-  row("cold rounds by outcome", ({ m }) =>
-    m.calls
-      ? Object.entries(m.calls.outcomes)
-          .map(([k, v]) => `${v}× ${k}`)
-          .join(", ")
-      : na,
-  );
+  row("cold rounds by outcome", ({ m }) => (m.calls ? outcomesText(m.calls.outcomes) : na));
   row(
     "**1** PromQL queries per /services call (our /metrics)",
     ({ m }) => count(m.calls?.perCall.services.promqlMetrics),
@@ -150,6 +146,42 @@ export function mainTable(r: BenchResult, viewerCounts: readonly number[]): stri
   row("  overhead cold / direct (medians; paired)", ({ m }) =>
     m.calls ? `${ratio(m.calls.latency.overheadCold)}; ${ratio(m.calls.latency.overheadColdPairedMedian)}` : na,
   );
+  const slos = (m: ModeResult) => m.calls?.perCall.slos;
+  row(
+    "**10** /slos cold ms (SLOs answered)",
+    ({ s, m }) => {
+      const x = slos(m);
+      if (!x) return `${na} (HTTP ${s.slosRouteStatus})`;
+      return `${ms(x.latency.cold)} (${x.returned ?? na})`;
+    },
+    ({ m }) => num(slos(m)?.latency.cold?.median),
+  );
+  row("  /slos cold calls by outcome; all of them ms", ({ m }) => {
+    const x = slos(m);
+    return x ? `${outcomesText(x.outcomes)}; ${ms(x.coldAllMs)}` : na;
+  });
+  row(
+    "  /slos Prometheus eval ms (query log evalTotalTime)",
+    ({ m }) => ms(slos(m)?.latency.promEval),
+    ({ m }) => num(slos(m)?.latency.promEval?.median),
+  );
+  row("  /slos warm ms", ({ m }) => ms(slos(m)?.latency.warm));
+  row(
+    "  PromQL per /slos cold call, bucket-boundaries question aside (metrics / log)",
+    ({ m }) => {
+      const x = slos(m);
+      return x ? `${count(x.promqlWithoutAside)} / ${count(x.queryLogWithoutAside)}` : na;
+    },
+    ({ m }) => num(slos(m)?.promqlWithoutAside?.median),
+  );
+  row("  + the bucket-boundaries question (about now, cached 5 min): cold calls' intervals holding it", ({ m }) => {
+    const x = slos(m);
+    return x ? `${x.asideCalls} of ${x.queryLog?.n ?? 0}` : na;
+  });
+  row("  /slos metadata per cold call; PromQL of the warm repeat", ({ m }) => {
+    const x = slos(m);
+    return x ? `${count(x.metadata)}; ${count(x.warmPromql)}` : na;
+  });
   const rowsCell = (x: RowsResult | undefined) => {
     if (!x) return na;
     return x.firstRow ? ms(x.firstRow) : `${na}: ${x.note ?? ""}`;

@@ -136,6 +136,7 @@ export class SizeRun {
           runs: opts.runs,
           maxSeconds: opts.roundsSeconds,
           nodesRoute: size.nodesRouteStatus === 200,
+          slosRoute: size.slosRouteStatus === 200,
           log: this.log,
         });
         this.mode(mode).calls = calls;

@@ -33,6 +33,7 @@ export interface SizeResult {
   nodes: number;
   upstream: UpstreamStats;
   nodesRouteStatus: number;
+  slosRouteStatus: number;
   tvStatus: number;
   /** The rule file Prometheus loaded: its groups and rule count. */
   ruleFile: { groups: string[]; rules: number };
@@ -61,6 +62,12 @@ export const ms = (s: Summary | null | undefined) => fmt(s, 0);
 export const ratio = (x: number | null | undefined, digits = 2) =>
   x === null || x === undefined || !Number.isFinite(x) ? na : `${x.toFixed(digits)}×`;
 export const num = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? null : x);
+
+/** "5× 200, 1× 504 upstream_timeout" */
+export const outcomesText = (outcomes: Record<string, number>) =>
+  Object.entries(outcomes)
+    .map(([k, v]) => `${v}× ${k}`)
+    .join(", ");
 
 /** Every failed exchange wrk saw: non-2xx answers, and connect, read, write and timeout errors. */
 export const errorsOf = (l: LoadResult) => {

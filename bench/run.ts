@@ -17,6 +17,7 @@ import { benchRuleFile, dashboardConfigYaml, MODES, type Mode } from "./modes";
 import { benchOptions, nodesFor } from "./options";
 import { SizeRun } from "./phases";
 import { fullReport, tvLine, type BenchResult, type SizeResult } from "./report";
+import { probeRoutes } from "./route-call";
 import { RulesCostSampler } from "./rules-cost";
 import { BenchSession } from "./session";
 import { fmt } from "./stats";
@@ -171,6 +172,7 @@ async function main(): Promise<void> {
       nodes,
       upstream: stats,
       nodesRouteStatus: 0,
+      slosRouteStatus: 0,
       tvStatus: 0,
       ruleFile: { groups: ruleFile.groups, rules: ruleFile.rules },
       modes: {},
@@ -180,13 +182,11 @@ async function main(): Promise<void> {
     const firstMode = opts.modes[0] as Mode;
 
     const probeDash = await launchDash(firstMode, sizeDir);
-    size.nodesRouteStatus = await probe(`${probeDash.url}/api/v1/nodes`);
+    await probeRoutes(size, probeDash.url);
     size.tvStatus = await probe(`${probeDash.url}/tv`);
     log(
-      `dashboard up (pid ${probeDash.child.pid}); /api/v1/nodes answers ${size.nodesRouteStatus}, /tv answers ${size.tvStatus}`,
+      `dashboard up (pid ${probeDash.child.pid}); /api/v1/nodes answers ${size.nodesRouteStatus}, /api/v1/slos ${size.slosRouteStatus}, /tv ${size.tvStatus}`,
     );
-    if (size.nodesRouteStatus !== 200)
-      size.notes.push(`/api/v1/nodes answered HTTP ${size.nodesRouteStatus}: per-call node queries not measured`);
 
     if (opts.only === "tv") {
       if (!skip.has("tv")) await runTvSoak(size, probeDash.url);
