@@ -76,12 +76,14 @@ describe("sloAlertGroups", () => {
         '(signalboard_slo:request_duration_bucket:rate5m{convention="istio",namespace="staging",service="reviews",le="+Inf"} - ignoring (le) signalboard_slo:request_duration_bucket:rate5m{convention="istio",namespace="staging",service="reviews",le="500"}) / ignoring (le) signalboard_slo:request_duration_bucket:rate5m{convention="istio",namespace="staging",service="reviews",le="+Inf"} > 0.0336',
       labels: { severity: "page", slo: "latency", service: "reviews", namespace: "staging", long: "1h", short: "5m" },
       annotations: {
-        summary: "staging/reviews is burning its latency error budget 3.36× faster than the 7d objective allows",
+        summary:
+          "staging/reviews is burning its latency error budget more than 3.36× faster than its 7d objective allows",
         description:
           "{{ $value | humanizePercentage }} of staging/reviews's requests over the last 1h were requests slower than 0.5 s, " +
           "and more than 3.36 % over the last 5m too: 3.36 × the 1 % error budget of its 99 % objective, " +
           "which spends 2 % of the 7d budget within 1h.",
         signalboard_url: "https://signalboard.example/services/reviews?namespace=staging#slo",
+        runbook_url: "https://signalboard.example/services/reviews?namespace=staging#slo",
       },
     });
     expect(group?.rules.every((r) => !("for" in r))).toBe(true);

@@ -45,6 +45,7 @@ function sloAlertRules(slo: ResolvedSlo, externalUrl: string): AlertingRule[] {
     const threshold = plainDecimal(factor * budget);
     const expr = burnAlertExpr(slo, windowSeconds(pair.long), windowSeconds(pair.short), threshold);
     if (expr === null) return [];
+    const link = `${externalUrl}${servicePageHref(slo.id)}#slo`;
     return [
       {
         alert: SLO_ALERT,
@@ -58,13 +59,15 @@ function sloAlertRules(slo: ResolvedSlo, externalUrl: string): AlertingRule[] {
           short: pair.short,
         },
         annotations: {
-          summary: `${name} is burning its ${slo.kind} error budget ${factor}× faster than the ${slo.period} objective allows`,
+          summary: `${name} is burning its ${slo.kind} error budget more than ${factor}× faster than its ${slo.period} objective allows`,
           description:
             `{{ $value | humanizePercentage }} of ${name}'s requests over the last ${pair.long} were ${badRequests(slo)}, ` +
             `and more than ${percent(factor * budget)} over the last ${pair.short} too: ${factor} × the ${percent(budget)} ` +
             `error budget of its ${percent(slo.objective)} objective, which spends ${percent(pair.budgetShare)} ` +
             `of the ${slo.period} budget within ${pair.long}.`,
-          signalboard_url: `${externalUrl}${servicePageHref(slo.id)}#slo`,
+          signalboard_url: link,
+          // Where the budget, the burns and their history are: what a runbook link would open first.
+          runbook_url: link,
         },
       },
     ];

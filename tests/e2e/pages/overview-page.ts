@@ -84,6 +84,11 @@ export class OverviewPage {
       .locator("polyline");
   }
 
+  /** A row's SLO cell, found by its tooltip, which starts with the SLO it shows ("availability: 99.9 % …"). */
+  sloCell(name: string): Locator {
+    return this.row(name).getByTitle(/^(Stale: the SLOs did not refresh\.\n)?(availability|latency): /);
+  }
+
   /** Parts of rows still waiting for their data. */
   busyParts(): Locator {
     return this.rows().locator("[aria-busy=true]");

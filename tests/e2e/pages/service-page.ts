@@ -70,6 +70,21 @@ export class ServicePage {
     return this.page.getByRole("link", { name: `${name} in namespace ${namespace}`, exact: true });
   }
 
+  /** The SLO section, where alert links land (`#slo`). */
+  sloSection(): Locator {
+    return this.page.getByRole("region", { name: "SLOs and error budgets" });
+  }
+
+  /** One SLO's card in that section ("availability", "latency"). */
+  sloCard(kind: "availability" | "latency"): Locator {
+    return this.sloSection().getByRole("article", { name: `${kind} SLO` });
+  }
+
+  /** A chart of one SLO's card, by the start of its name ("Successful requests", "Error budget left over the period"). */
+  sloChart(kind: "availability" | "latency", title: string): Locator {
+    return this.sloCard(kind).getByRole("figure", { name: new RegExp(`^${title}`) });
+  }
+
   /** A chart, by the start of its accessible name ("Request rate by status class, req/s, …"). */
   chart(title: string): Locator {
     return this.page.getByRole("figure", { name: new RegExp(`^${title}`) });
