@@ -3,10 +3,14 @@
 // with the recording rules that Prometheus loads, and the `source` each answer says it used.
 import { stringify } from "yaml";
 import { configSchema } from "@/lib/config/schema";
+import { serviceId } from "@/lib/identity/service-identity";
 import { recordingRuleGroups } from "@/lib/promql/recorded";
+import { sloRecordingGroups, sloRecordings } from "@/lib/promql/slo-recorded";
 import { recordingOptions, ruleFileYaml } from "@/lib/rules/rule-file";
 import { PRESETS } from "@/lib/signals/conventions";
+import { resolveSlos } from "@/lib/slo/resolve";
 import { SCRAPE_INTERVAL_SECONDS } from "./stack";
+import { BUCKETS } from "./synthetic-fleet";
 
 export const MODES = ["raw", "recorded"] as const;
 export type Mode = (typeof MODES)[number];
@@ -37,8 +41,19 @@ export function dashboardConfigYaml(prometheusUrl: string, mode: Mode): string {
 export const FLEET_CONVENTION = PRESETS.find((p) => p.name === "prom-client")!;
 
 /**
+ * The SLO recording groups of the fleet: every service has the default SLOs, so one service's SLOs
+ * give the convention's recording (its latency boundary among the exporter's `le` values, the 30-day
+ * period), the same the dashboard derives from all of them; the rules themselves name no service.
+ */
+function fleetSloGroups(cfg: ReturnType<typeof configSchema.parse>) {
+  const les = new Map([[FLEET_CONVENTION.name, [...BUCKETS.map(String), "+Inf"]]]);
+  const slos = resolveSlos(cfg, [{ id: serviceId({ name: "any" }), convention: FLEET_CONVENTION }], les);
+  return sloRecordingGroups(sloRecordings(slos));
+}
+
+/**
  * The rule file the bench's Prometheus loads: signalboard's generator for the fleet's convention,
- * with the window and interval the recorded dashboard's own configuration gives.
+ * with the window and interval the recorded dashboard's own configuration gives, and its SLO groups.
  */
 export function benchRuleFile(prometheusUrl: string): {
   yaml: string;
@@ -46,8 +61,9 @@ export function benchRuleFile(prometheusUrl: string): {
   rules: number;
   windowSeconds: number;
 } {
-  const options = recordingOptions(configSchema.parse(dashboardConfig(prometheusUrl, "recorded")));
-  const groups = recordingRuleGroups([FLEET_CONVENTION], options);
+  const cfg = configSchema.parse(dashboardConfig(prometheusUrl, "recorded"));
+  const options = recordingOptions(cfg);
+  const groups = [...recordingRuleGroups([FLEET_CONVENTION], options), ...fleetSloGroups(cfg)];
   return {
     yaml: ruleFileYaml(groups),
     windowSeconds: options.windowSeconds,

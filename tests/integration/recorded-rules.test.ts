@@ -20,6 +20,7 @@ import { scratchDir } from "./extra";
 import { promQuery, stack, waitFor } from "./helpers";
 import { startRecordedPrometheus, type RecordedPrometheus } from "./recorded-stack";
 import { EXTRA_PORTS } from "./stack-info";
+import { byKey, differences, keyOf } from "./compare-series";
 
 // The shared dashboard's configuration (global-setup.ts): scrape interval 5 s, default windows.
 const options = recordingOptions(configSchema.parse({ prometheus: { scrapeIntervalSeconds: 5 } }));
@@ -57,35 +58,6 @@ const CUSTOM: Convention = configSchema.parse({
     ],
   },
 }).services.conventions[0] as Convention;
-
-type Row = { metric: Record<string, string>; value: [number, string] };
-
-/** A series' key from the labels named, in order. */
-const keyOf = (m: Record<string, string>, labels: readonly string[]) => labels.map((l) => m[l] ?? "").join("|");
-
-/** The rows as key → value, failing on a key seen twice. */
-function byKey(rows: Row[], labels: readonly string[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const r of rows) {
-    const key = keyOf(r.metric, labels);
-    if (out.has(key)) throw new Error(`two series for ${key}`);
-    out.set(key, Number(r.value[1]));
-  }
-  return out;
-}
-
-/** What differs between recorded and raw: keys on one side only, or values further apart than 1e-9 relative. */
-function differences(what: string, recorded: Map<string, number>, raw: Map<string, number>): string[] {
-  const out: string[] = [];
-  for (const key of new Set([...recorded.keys(), ...raw.keys()])) {
-    const a = recorded.get(key);
-    const b = raw.get(key);
-    if (a === undefined || b === undefined) out.push(`${what} ${key}: recorded ${a}, raw ${b}`);
-    else if (!(Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b))) && !(Number.isNaN(a) && Number.isNaN(b)))
-      out.push(`${what} ${key}: recorded ${a}, raw ${b}`);
-  }
-  return out;
-}
 
 /** An HTTP code by its class, anything else as it is: the test's own reading of the status_class label. */
 const statusClass = (status: string) => (/^[1-5][0-9][0-9]$/.test(status) ? `${status[0]}xx` : status);

@@ -16,6 +16,7 @@ import { scratchDir } from "./extra";
 import { promQuery, stack, waitFor } from "./helpers";
 import { startRecordedPrometheus, type RecordedPrometheus } from "./recorded-stack";
 import { EXTRA_PORTS } from "./stack-info";
+import { byKey, differences } from "./compare-series";
 
 /** The demo's own SLOs (demo/signalboard.yaml) and the defaults for every other service. */
 const cfg = configSchema.parse({
@@ -25,35 +26,9 @@ const cfg = configSchema.parse({
   },
 });
 
-/**
- * Relative tolerance between a recorded value and the raw one at the rule's evaluation instant: both
- * are the same rate() over the same samples, so only floating-point summation order can differ.
- */
-const TOLERANCE = 1e-9;
-
-type Row = { metric: Record<string, string>; value: [number, string] };
+// The series' identity: a recorded value equals the raw one at the rule's evaluation instant
+// (differences: 1e-9 relative, the order of summation alone).
 const KEY = ["service", "namespace", "convention", "slo_part", "le"];
-
-function byKey(rows: Row[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const r of rows) {
-    const key = KEY.map((l) => r.metric[l] ?? "").join("|");
-    if (out.has(key)) throw new Error(`two series for ${key}`);
-    out.set(key, Number(r.value[1]));
-  }
-  return out;
-}
-
-function differences(what: string, recorded: Map<string, number>, raw: Map<string, number>): string[] {
-  const out: string[] = [];
-  for (const key of new Set([...recorded.keys(), ...raw.keys()])) {
-    const a = recorded.get(key);
-    const b = raw.get(key);
-    if (a === undefined || b === undefined || !(Math.abs(a - b) <= TOLERANCE * Math.max(Math.abs(a), Math.abs(b))))
-      out.push(`${what} ${key}: recorded ${a}, raw ${b}`);
-  }
-  return out;
-}
 
 describe("the SLO rules", () => {
   let prometheus: RecordedPrometheus;
@@ -97,8 +72,8 @@ describe("the SLO rules", () => {
       const les = recordings.get(c.name)?.les;
       const out: string[] = [];
       for (const w of SLO_RATE_WINDOWS) {
-        const recorded = byKey(await q(recordedSloWindow(c, w, les), t));
-        const raw = byKey(await q(conventionSloWindow(c, w, les), t));
+        const recorded = byKey(await q(recordedSloWindow(c, w, les), t), KEY);
+        const raw = byKey(await q(conventionSloWindow(c, w, les), t), KEY);
         expect(recorded.size, `${c.name} ${w} s`).toBeGreaterThan(0);
         out.push(...differences(`${c.name} ${w} s`, recorded, raw));
       }
