@@ -3,12 +3,10 @@
 // with the recording rules that Prometheus loads, and the `source` each answer says it used.
 import { stringify } from "yaml";
 import { configSchema } from "@/lib/config/schema";
-import { serviceId } from "@/lib/identity/service-identity";
 import { recordingRuleGroups } from "@/lib/promql/recorded";
-import { sloRecordingGroups, sloRecordings } from "@/lib/promql/slo-recorded";
+import { configuredRecordings, sloRecordingGroups } from "@/lib/promql/slo-recorded";
 import { recordingOptions, ruleFileYaml } from "@/lib/rules/rule-file";
 import { PRESETS } from "@/lib/signals/conventions";
-import { resolveSlos } from "@/lib/slo/resolve";
 import { SCRAPE_INTERVAL_SECONDS } from "./stack";
 import { BUCKETS } from "./synthetic-fleet";
 
@@ -40,15 +38,10 @@ export function dashboardConfigYaml(prometheusUrl: string, mode: Mode): string {
 /** The synthetic fleet is instrumented the prom-client way (synthetic-fleet.ts). */
 export const FLEET_CONVENTION = PRESETS.find((p) => p.name === "prom-client")!;
 
-/**
- * The SLO recording groups of the fleet: every service has the default SLOs, so one service's SLOs
- * give the convention's recording (its latency boundary among the exporter's `le` values, the 30-day
- * period), the same the dashboard derives from all of them; the rules themselves name no service.
- */
+/** The SLO recording groups of the fleet's convention, at its exporter's `le` values, as the configuration asks. */
 function fleetSloGroups(cfg: ReturnType<typeof configSchema.parse>) {
   const les = new Map([[FLEET_CONVENTION.name, [...BUCKETS.map(String), "+Inf"]]]);
-  const slos = resolveSlos(cfg, [{ id: serviceId({ name: "any" }), convention: FLEET_CONVENTION }], les);
-  return sloRecordingGroups(sloRecordings(slos));
+  return sloRecordingGroups(configuredRecordings(cfg, [FLEET_CONVENTION], les));
 }
 
 /**

@@ -38,7 +38,7 @@ export function SloCard({ slo, frame }: SloCardProps) {
             default
           </span>
         )}
-        <span className={styles.muted}>{slo.alerting ? "alert rules on" : "no alert rules"}</span>
+        <span className={styles.muted}>{slo.alerting ? "configured to alert" : "not configured to alert"}</span>
         {threshold && <span className={styles.threshold}>{threshold}</span>}
       </header>
       <div className={styles.cardBody}>
@@ -75,7 +75,7 @@ export function SloCard({ slo, frame }: SloCardProps) {
           </li>
         )}
         {firing.length > 0 && !slo.alerting && (
-          <li>A burn-rate pair holds, but this SLO has no alert rules: nobody is paged.</li>
+          <li>A burn-rate pair holds, but this SLO is not configured to alert: nobody is paged.</li>
         )}
         {slo.notes.map((n) => (
           <li key={n}>{n}</li>

@@ -14,7 +14,7 @@ export interface StatusViewProps {
   tz: TimeZoneMode;
 }
 
-/** The status page's body: the upstream's reachability, then what each convention found. */
+/** The status page's body: the upstream's reachability, what each convention found, and what is wrong with the SLOs' configuration. */
 export function StatusView({ query, tz }: StatusViewProps) {
   const data = query.data;
   let status: PanelStatus = "ready";
@@ -52,6 +52,18 @@ export function StatusView({ query, tz }: StatusViewProps) {
         {...common}
       >
         {data && <ConventionsTable conventions={data.conventions} tz={tz} />}
+      </Panel>
+      <Panel title="SLOs" aside={data && `${data.slos.count} SLOs of the services found`} {...common}>
+        {data &&
+          (data.slos.warnings.length === 0 ? (
+            <p className={styles.quiet}>No problem with the SLO configuration.</p>
+          ) : (
+            <ul className={styles.warnings} aria-label="SLO configuration warnings">
+              {data.slos.warnings.map((w) => (
+                <li key={w.message}>{w.message}</li>
+              ))}
+            </ul>
+          ))}
       </Panel>
     </div>
   );

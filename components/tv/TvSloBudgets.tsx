@@ -27,7 +27,11 @@ export const TvSloBudgets = memo(function TvSloBudgets({ slos, error }: TvSloBud
   const rows = useMemo(() => (slos ? worstBudgets(slos, TV_BUDGETS) : []), [slos]);
   if (slos === null) return <TvPlaceholder error={error}>Loading SLOs…</TvPlaceholder>;
   if (rows.length === 0)
-    return <p className={tv.placeholder}>{slos.length === 0 ? "No SLOs configured" : "Every SLO has low traffic"}</p>;
+    return (
+      <p className={tv.placeholder}>
+        {slos.length === 0 ? "No SLOs configured" : "No SLO has a budget to show yet (low traffic or no data)"}
+      </p>
+    );
   return (
     <div role="table" aria-label="Least error budget left" className={styles.table}>
       {rows.map((s) => {

@@ -18,7 +18,7 @@ export interface SloAlertPair {
   factor: number;
   /** Both windows' burn rates above the factor at `at`, whether or not the alert rules are installed. */
   firing: boolean;
-  /** False where the factor is above 1 / (1 − objective): a burn rate can never reach it. */
+  /** False where the factor is at or above 1 / (1 − objective): a burn rate can never exceed it. */
   canFire: boolean;
 }
 

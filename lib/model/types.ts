@@ -152,8 +152,11 @@ export interface ServiceDetailResponse extends Window, Freshness, Sourced {
   };
   /** Top routes, status codes and instances by traffic, the rest summed as "others". */
   breakdowns: { byRoute: NamedSeries[] | null; byStatusCode: NamedSeries[]; byInstance: NamedSeries[] };
-  /** The service's SLOs at `at` (the same state as in GET /api/v1/slos), each with its SLI over the range and its burndown. */
-  slos: ServiceSlo[];
+  /**
+   * The service's SLOs at `at` (the same state as in GET /api/v1/slos), each with its SLI over the range
+   * and its burndown; absent when the upstream failed them (the rest of the page still answers).
+   */
+  slos?: ServiceSlo[];
 }
 
 /** How one convention fared in discovery. */

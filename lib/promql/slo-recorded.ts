@@ -1,10 +1,11 @@
 // The SLO recording rules signalboard writes for itself (names fixed in the SLO plan) and the reads
 // of them that answer exactly as lib/promql/slo.ts's raw conventionSloWindow does, so a recorded
 // convention and a raw one join with `or` into one query per window. Written and read here only.
-import type { Convention, SloPeriod } from "@/lib/config/schema";
+import type { Config, Convention, SloPeriod } from "@/lib/config/schema";
 import { BURN_WINDOWS } from "@/lib/model/slo-types";
 import { periodSeconds, windowSeconds as burnWindowSeconds } from "@/lib/slo/definitions";
-import type { ResolvedSlo } from "@/lib/slo/resolve";
+import { configuredPeriods, configuredThresholds, type ResolvedSlo } from "@/lib/slo/resolve";
+import { effectiveBoundary } from "@/lib/slo/threshold";
 import { parseLe } from "@/lib/signals/histogram";
 import { formatDuration } from "@/lib/time/parse-time";
 import { byLabels, selector, type Matcher } from "./escape";
@@ -58,6 +59,32 @@ export function sloRecordings(slos: readonly Pick<ResolvedSlo, "convention" | "p
       const periods = [...r.periods].sort((a, b) => periodSeconds(a) - periodSeconds(b));
       return [name, { convention: r.convention, les: les.length ? [...les, "+Inf"] : [], periods }];
     }),
+  );
+}
+
+/**
+ * Each convention's recording from the configuration, not from the services discovered: every
+ * configured threshold's boundary among the convention's `le` values (bucketBoundaries) and every
+ * configured period. The rule file's writer and the reader derive the definition hash from it, so a
+ * service that comes or goes (or is quiet within a page's lookback) never makes the rules look foreign.
+ */
+export function configuredRecordings(
+  cfg: Config,
+  conventions: readonly Convention[],
+  les: ReadonlyMap<string, readonly string[]>,
+) {
+  const thresholds = configuredThresholds(cfg);
+  return sloRecordings(
+    conventions.flatMap((convention) =>
+      configuredPeriods(cfg).flatMap((period) => [
+        { convention, period, boundary: null },
+        ...thresholds.map((t) => ({
+          convention,
+          period,
+          boundary: effectiveBoundary(t, les.get(convention.name) ?? [], convention),
+        })),
+      ]),
+    ),
   );
 }
 

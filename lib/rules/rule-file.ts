@@ -5,7 +5,7 @@ import { z } from "zod";
 import { BadInputError } from "@/lib/errors";
 import type { Config, Convention } from "@/lib/config/schema";
 import { recordingRuleGroups, type RecordingOptions, type RuleGroup } from "@/lib/promql/recorded";
-import { sloRecordingGroups, sloRecordings } from "@/lib/promql/slo-recorded";
+import { configuredRecordings, sloRecordingGroups } from "@/lib/promql/slo-recorded";
 import type { ResolvedSlo } from "@/lib/slo/resolve";
 import { formatDuration } from "@/lib/time/parse-time";
 import { currentWindow } from "@/lib/time/range";
@@ -71,6 +71,14 @@ export function ruleFileRequest(p: { format?: RuleFileFormat; name?: string; nam
   return { format, name: p.name, namespace: p.namespace };
 }
 
+/** What the rule file's SLO groups are written from: the SLOs discovered, and each convention's `le` values. */
+export interface SloInputs {
+  slos: readonly ResolvedSlo[];
+  les: ReadonlyMap<string, readonly string[]>;
+}
+
+export const NO_SLOS: SloInputs = { slos: [], les: new Map() };
+
 /** The header's lines about the SLO groups, where there are SLOs. */
 function sloHeader(cfg: Config, slos: readonly ResolvedSlo[], groups: readonly AnyGroup[]): string[] {
   if (slos.length === 0) return [];
@@ -134,12 +142,14 @@ export function renderRuleFile(
   cfg: Config,
   conventions: readonly Convention[],
   r: RuleFileRequest,
-  slos: readonly ResolvedSlo[] = [],
+  { slos, les }: SloInputs = NO_SLOS,
 ): string {
   const o = recordingOptions(cfg);
+  // The SLO groups of the conventions that own an SLO, each recorded as the configuration asks (the hash the reader expects).
+  const owning = [...new Map(slos.map((s) => [s.convention.name, s.convention])).values()];
   const groups: AnyGroup[] = [
     ...recordingRuleGroups(conventions, o),
-    ...sloRecordingGroups(sloRecordings(slos)),
+    ...sloRecordingGroups(configuredRecordings(cfg, owning, les)),
     ...sloAlertGroups(cfg, slos),
   ];
   const body = r.format === "prometheus" ? ruleFileYaml(groups) : prometheusRuleYaml(groups, r);

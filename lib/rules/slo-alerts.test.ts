@@ -35,6 +35,17 @@ function checkoutAlerts(period: "30d" | "28d" | "7d") {
 }
 
 describe("sloAlertGroups", () => {
+  it("keeps a service name's braces out of the annotations' Go templates", () => {
+    const cfg = configSchema.parse({
+      slos: { services: [{ service: "we{{ird}}", availability: 0.999, latency: false }] },
+    });
+    const weird = [{ id: { name: "we{{ird}}" }, convention: preset("prom-client") }];
+    const [group] = sloAlertGroups(cfg, resolveSlos(cfg, weird, boundaries));
+    expect(group?.rules[0]?.annotations.summary).toBe(
+      "we{ {ird} } is burning its availability error budget more than 14.4× faster than its 30d objective allows",
+    );
+  });
+
   it.each([
     ["30d", ["0.0144", "0.006", "0.003", "0.001"]],
     ["28d", ["0.01344", "0.0056", "0.0028", "0.000933333333333"]],
@@ -123,7 +134,7 @@ describe("the rule file with SLOs", () => {
   const conventions = [preset("prom-client"), preset("istio")];
 
   it("holds the recorded signals' groups, the SLO groups and the alert group, and passes promtool check rules", () => {
-    const text = renderRuleFile(cfg, conventions, { format: "prometheus" }, slos);
+    const text = renderRuleFile(cfg, conventions, { format: "prometheus" }, { slos, les: boundaries });
     const groups = (parse(text) as { groups: { name: string; interval: string; rules: unknown[] }[] }).groups;
     expect(groups.map((g) => `${g.name} ${g.interval} ${g.rules.length}`)).toEqual([
       "signalboard-prom-client 15s 5",
@@ -140,7 +151,7 @@ describe("the rule file with SLOs", () => {
   });
 
   it("says in its header which SLO groups it holds, and that externalUrl is unset", () => {
-    const text = renderRuleFile(cfg, conventions, { format: "prometheus" }, slos);
+    const text = renderRuleFile(cfg, conventions, { format: "prometheus" }, { slos, les: boundaries });
     expect(text).toContain(
       "# signalboard-slo-alerts: the burn-rate alerts of the 3 SLO(s) that alert, linking to http://localhost:3000.\n" +
         "# externalUrl is not set in signalboard's configuration: set it so that the alert links reach signalboard.\n",
@@ -151,7 +162,9 @@ describe("the rule file with SLOs", () => {
   });
 
   it("wraps the same groups in a PrometheusRule, which promtool also passes", () => {
-    const manifest = parse(renderRuleFile(cfg, conventions, { format: "prometheus-operator" }, slos)) as {
+    const manifest = parse(
+      renderRuleFile(cfg, conventions, { format: "prometheus-operator" }, { slos, les: boundaries }),
+    ) as {
       spec: { groups: { name: string }[] };
     };
     expect(manifest.spec.groups.at(-1)?.name).toBe("signalboard-slo-alerts");

@@ -39,7 +39,8 @@ function badRequests(slo: ResolvedSlo): string {
 /** The four pair rules of one SLO (none for a latency SLO whose histogram cannot measure its threshold). */
 function sloAlertRules(slo: ResolvedSlo, externalUrl: string): AlertingRule[] {
   const budget = errorBudget(slo.objective);
-  const name = slo.id.namespace ? `${slo.id.namespace}/${slo.id.name}` : slo.id.name;
+  // Annotations are Go templates: a `{{` in a label value would make Prometheus refuse the whole file.
+  const name = (slo.id.namespace ? `${slo.id.namespace}/${slo.id.name}` : slo.id.name).replace(/([{}])(?=\1)/g, "$1 ");
   return BURN_PAIRS.flatMap((pair) => {
     const factor = burnFactor(pair, slo.period);
     const threshold = plainDecimal(factor * budget);

@@ -7,7 +7,8 @@ import { servicesSeen } from "@/lib/promql/red";
 import { boundariesOf, bucketBoundaries } from "@/lib/promql/slo";
 import { SEEN_LOOKBACK_SECONDS } from "@/lib/signals/discovery";
 import { assignOwners } from "@/lib/signals/ownership";
-import { resolveSlos, type OwnedService, type ResolvedSlo } from "@/lib/slo/resolve";
+import { resolveSlos, type OwnedService } from "@/lib/slo/resolve";
+import { NO_SLOS, type SloInputs } from "./rule-file";
 
 /** An instant query at the current time, answering each series' labels. */
 export type InstantLabels = (query: string) => Promise<readonly { labels: Labels }[]>;
@@ -17,8 +18,8 @@ export async function discoveredSlos(
   cfg: Config,
   conventions: readonly Convention[],
   instant: InstantLabels,
-): Promise<ResolvedSlo[]> {
-  if (conventions.length === 0) return [];
+): Promise<SloInputs> {
+  if (conventions.length === 0) return NO_SLOS;
   const [seen, les] = await Promise.all([
     instant(servicesSeen(conventions, SEEN_LOOKBACK_SECONDS)),
     instant(bucketBoundaries(conventions)),
@@ -32,5 +33,6 @@ export async function discoveredSlos(
     const convention = byName.get(owner);
     if (convention) services.push({ id: parseServiceKey(key), convention });
   }
-  return resolveSlos(cfg, services, boundariesOf(les));
+  const boundaries = boundariesOf(les);
+  return { slos: resolveSlos(cfg, services, boundaries), les: boundaries };
 }

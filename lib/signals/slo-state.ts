@@ -76,22 +76,35 @@ export function sloErrorRatio(slo: ResolvedSlo, r: SloRates | undefined): number
   return bad === null ? null : errorRatioOf(total, bad);
 }
 
-/** Requests and bad requests over the period (rate × period), and the bad ones the objective allows. */
-export function sloEvents(slo: ResolvedSlo, r: SloRates | undefined): SloEvents | null {
-  const { bad, total } = badAndTotal(slo, r);
-  if (total === null) return null;
-  const p = periodSeconds(slo.period);
-  const events = total * p;
-  return { total: events, bad: (bad ?? 0) * p, allowedBad: errorBudget(slo.objective) * events };
+/** Requests over the period (rate × period); null without a total rate. */
+function periodRequests(slo: ResolvedSlo, r: SloRates | undefined): number | null {
+  const { total } = badAndTotal(slo, r);
+  return total === null ? null : total * periodSeconds(slo.period);
 }
 
-/** Why a latency SLO has no values, or nothing. `les`: the convention's bucket boundaries upstream. */
-function notesOf(slo: ResolvedSlo, les: readonly string[]): string[] {
-  if (slo.kind !== "latency" || slo.boundary !== null) return [];
+/** Requests and bad requests over the period (rate × period), and the bad ones the objective allows. */
+export function sloEvents(slo: ResolvedSlo, r: SloRates | undefined): SloEvents | null {
+  const { bad } = badAndTotal(slo, r);
+  const events = periodRequests(slo, r);
+  // No bad count (a latency SLO whose boundary bucket this service lacks): no events, not "0 spent".
+  if (events === null || bad === null) return null;
+  return { total: events, bad: bad * periodSeconds(slo.period), allowedBad: errorBudget(slo.objective) * events };
+}
+
+/**
+ * Why a latency SLO has no values, or nothing. `les`: the convention's bucket boundaries upstream;
+ * `r`: this service's rates over the period, whose histogram may lack the boundary its convention has.
+ */
+function notesOf(slo: ResolvedSlo, les: readonly string[], r: SloRates | undefined): string[] {
+  if (slo.kind !== "latency") return [];
   const bucket = `${slo.convention.duration}_bucket`;
-  return les.length === 0
-    ? [`no ${bucket} series upstream: latency cannot be measured`]
-    : [`no ${bucket} boundary at or below the threshold of ${slo.requestedThresholdSeconds} s`];
+  if (slo.boundary === null)
+    return les.length === 0
+      ? [`no ${bucket} series upstream: latency cannot be measured`]
+      : [`no ${bucket} boundary at or below the threshold of ${slo.requestedThresholdSeconds} s`];
+  if (r !== undefined && r.buckets.size > 0 && !r.buckets.has(slo.boundary.le))
+    return [`this service's ${bucket} has no le="${slo.boundary.le}" bucket: latency against it cannot be measured`];
+  return [];
 }
 
 /**
@@ -138,9 +151,10 @@ export function sloState(slo: ResolvedSlo, windows: ReadonlyMap<number, SloWindo
       };
     }),
     timeToExhaustionSeconds: timeToExhaustion(remaining, burnRates["1h"], period),
-    lowTraffic: isLowTraffic(events?.total ?? null, slo.objective),
+    // From the requests alone: a service whose bad count is unknown is not thereby low-traffic.
+    lowTraffic: isLowTraffic(periodRequests(slo, windows.get(period)?.rates.get(key)), slo.objective),
     source: combineSources(read),
-    notes: notesOf(slo, les),
+    notes: notesOf(slo, les, windows.get(period)?.rates.get(key)),
   };
 }
 

@@ -6,15 +6,14 @@ import { combineSources } from "@/lib/model/signal-source";
 import type { QueryTimes } from "@/lib/model/query-times";
 import type { ServiceSlo, Slo, SlosResponse } from "@/lib/model/slo-types";
 import { parseServiceKey, serviceKey, type ServiceId } from "@/lib/identity/service-identity";
-import { boundariesOf, bucketBoundaries, type SloBoundaries } from "@/lib/promql/slo";
-import { sloRecordings, sloWindowRead } from "@/lib/promql/slo-recorded";
+import { boundariesOf, bucketBoundaries } from "@/lib/promql/slo";
+import { configuredRecordings, sloBoundaries, sloWindowRead } from "@/lib/promql/slo-recorded";
 import { sloWindows } from "@/lib/slo/definitions";
 import { resolveSlos, sloConfigWarnings, type OwnedService } from "@/lib/slo/resolve";
-import { effectiveBoundary } from "@/lib/slo/threshold";
+import { UpstreamError } from "@/lib/prometheus/errors";
 import { alignInstant } from "@/lib/time/range";
 import { discoverConventions, discoverServices, type SignalDeps } from "./discovery";
 import { FreshnessTracker } from "./freshness";
-import { parseLe } from "./histogram";
 import type { Owners } from "./ownership";
 import { fetchSloRulesRuns, sloRecordedConventions } from "./slo-coverage";
 import { sloSeries } from "./slo-series";
@@ -41,29 +40,6 @@ export async function fetchBucketBoundaries(
     revalidateInBackground: true,
   });
   return boundariesOf(fresh.take(answer));
-}
-
-/** Every latency threshold the configuration asks for, whichever service it is for. */
-function configuredThresholds(cfg: Config): number[] {
-  const own = cfg.slos.services.flatMap((e) => (e.latency ? [e.latency.thresholdSeconds] : []));
-  return [...(cfg.slos.defaults === false ? [] : [cfg.slos.defaults.latency.thresholdSeconds]), ...own];
-}
-
-/**
- * The `le` values each convention's window queries read: the boundary of every configured latency
- * threshold, and +Inf. From the configuration, not from the SLOs of the services discovered, so that
- * a window's query text is the same for every page at an instant (the list, one service's page) and
- * they share one cache entry; a boundary no service of the convention uses costs one series per service.
- */
-export function sloLes(cfg: Config, conventions: readonly Convention[], les: ConventionLes): SloBoundaries {
-  const out = new Map<string, string[]>();
-  for (const c of conventions) {
-    const found = les.get(c.name) ?? [];
-    const inf = found.find((le) => parseLe(le) === Infinity);
-    const boundaries = new Set(configuredThresholds(cfg).flatMap((t) => effectiveBoundary(t, found, c)?.le ?? []));
-    if (inf !== undefined && boundaries.size > 0) out.set(c.name, [...[...boundaries].sort(), inf]);
-  }
-  return out;
 }
 
 /** The discovered services with the convention that owns each. */
@@ -110,9 +86,9 @@ export async function sloStates(
   const only = o.only && serviceKey(o.only);
   const resolved = only === undefined ? all : all.filter((s) => serviceKey(s.id) === only);
   if (resolved.length === 0) return [];
-  const recordings = sloRecordings(all);
+  const recordings = configuredRecordings(deps.cfg, inUse, les);
   const windows = [...new Set(resolved.flatMap((s) => sloWindows(s.period)))];
-  const read = sloLes(deps.cfg, inUse, les);
+  const read = sloBoundaries(recordings);
   const ttl = deps.cfg.prometheus.scrapeIntervalSeconds * 1000;
   const answers = await Promise.all(
     windows.map(async (w): Promise<[number, SloWindowAnswer]> => {
@@ -159,6 +135,26 @@ export async function serviceSlos(
   id: ServiceId,
   owner: Convention,
   nowSeconds = Date.now() / 1000,
+): Promise<ServiceSlo[] | undefined> {
+  try {
+    return await serviceSlosOrThrow(deps, t, inUse, fresh, known, id, owner, nowSeconds);
+  } catch (e) {
+    // Fleet-wide questions (a 30-day window over every service): their failure costs the page its SLO
+    // section, which says so, never the page.
+    if (e instanceof UpstreamError) return undefined;
+    throw e;
+  }
+}
+
+async function serviceSlosOrThrow(
+  deps: SignalDeps,
+  t: QueryTimes,
+  inUse: readonly Convention[],
+  fresh: FreshnessTracker,
+  known: Owners,
+  id: ServiceId,
+  owner: Convention,
+  nowSeconds: number,
 ): Promise<ServiceSlo[]> {
   const les = await fetchBucketBoundaries(deps, fresh, inUse, nowSeconds);
   const [states, series] = await Promise.all([

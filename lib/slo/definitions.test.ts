@@ -30,9 +30,10 @@ describe("burn-rate factors", () => {
     ]);
   });
 
-  it("says a factor above 1 / (1 − objective) can never fire", () => {
+  it("says a factor at or above 1 / (1 − objective) can never fire", () => {
     expect(factorCanFire(14.4, 0.9)).toBe(false); // at most 10×
-    expect(factorCanFire(10, 0.9)).toBe(true);
+    expect(factorCanFire(10, 0.9)).toBe(false); // reached only when every request fails, never exceeded
+    expect(factorCanFire(9.99, 0.9)).toBe(true);
     expect(factorCanFire(14.4, 0.99)).toBe(true);
   });
 });

@@ -42,9 +42,12 @@ export function errorBudget(objective: number): number {
   return tidy(1 - objective);
 }
 
-/** A burn rate can never exceed 1 / (1 − objective) (every request bad): a factor above it never fires. */
+/**
+ * A burn rate can never exceed 1 / (1 − objective) (every request bad), and a pair fires only above
+ * its factor: a factor at or above that bound never fires.
+ */
 export function factorCanFire(factor: number, objective: number): boolean {
-  return factor <= 1 / errorBudget(objective);
+  return factor < 1 / errorBudget(objective);
 }
 
 /** Error ratio ÷ budget; null without requests. */

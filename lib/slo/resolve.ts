@@ -106,7 +106,7 @@ function neverFires(key: string, objective: number, never: readonly number[]): s
 
 /**
  * What is wrong with the SLO configuration given what was discovered: an entry that matches no
- * service, and an objective whose burn-rate factors can never fire (above 1 / (1 − objective)).
+ * service, and an objective whose burn-rate factors can never fire (at or above 1 / (1 − objective)).
  */
 export function sloConfigWarnings(cfg: Config, services: readonly OwnedService[]): SloWarning[] {
   const warnings: SloWarning[] = [];
@@ -148,4 +148,17 @@ export function sloConfigWarnings(cfg: Config, services: readonly OwnedService[]
     }
   });
   return warnings;
+}
+
+/** Every latency threshold the configuration asks for, whichever service it is for. */
+export function configuredThresholds(cfg: Config): number[] {
+  const own = cfg.slos.services.flatMap((e) => (e.latency ? [e.latency.thresholdSeconds] : []));
+  return [...(cfg.slos.defaults === false ? [] : [cfg.slos.defaults.latency.thresholdSeconds]), ...own];
+}
+
+/** Every period the configuration gives an SLO: the defaults' and each entry's own (an entry without one takes the defaults'). */
+export function configuredPeriods(cfg: Config): SloPeriod[] {
+  const d = cfg.slos.defaults;
+  const own = cfg.slos.services.map((e) => e.period ?? (d === false ? "30d" : d.period));
+  return [...new Set([...(d === false ? [] : [d.period]), ...own])];
 }

@@ -59,7 +59,7 @@ test.describe("SLOs", () => {
     const availability = service.sloCard("availability");
     await expect(availability).toContainText("99.9 % of requests succeed");
     await expect(availability).toContainText("over 30 days");
-    await expect(availability).toContainText("alert rules on");
+    await expect(availability).toContainText("configured to alert");
     await expect(availability).toContainText(/budget left\s*(low traffic|−?\d)/);
     await expect(availability).toContainText(/allowed\s*[\d,]+ requests/);
     await expect(availability).toContainText(/spent\s*[\d,]+ requests/);

@@ -7,9 +7,14 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configSchema, type Convention } from "@/lib/config/schema";
 import { conventionSloWindow } from "@/lib/promql/slo";
-import { recordedSloWindow, SLO_RATE_WINDOWS, SLO_RULES_EVALUATED, sloRecordings } from "@/lib/promql/slo-recorded";
+import {
+  configuredRecordings,
+  recordedSloWindow,
+  SLO_RATE_WINDOWS,
+  SLO_RULES_EVALUATED,
+} from "@/lib/promql/slo-recorded";
 import { conventionsToRecord } from "@/lib/rules/recorded-conventions";
-import { renderRuleFile } from "@/lib/rules/rule-file";
+import { renderRuleFile, type SloInputs } from "@/lib/rules/rule-file";
 import { discoveredSlos } from "@/lib/rules/slo-inputs";
 import type { ResolvedSlo } from "@/lib/slo/resolve";
 import { scratchDir } from "./extra";
@@ -32,7 +37,8 @@ const KEY = ["service", "namespace", "convention", "slo_part", "le"];
 
 describe("the SLO rules", () => {
   let prometheus: RecordedPrometheus;
-  let slos: ResolvedSlo[];
+  let inputs: SloInputs;
+  let slos: readonly ResolvedSlo[];
   let file: string;
   const q = (query: string, at: number) => promQuery(query, at, prometheus.url);
 
@@ -40,10 +46,11 @@ describe("the SLO rules", () => {
     const names = (await (await fetch(`${stack().prometheusUrl}/api/v1/label/__name__/values`)).json()) as {
       data: string[];
     };
-    slos = await discoveredSlos(cfg, conventionsToRecord(cfg, names.data), async (query) =>
+    inputs = await discoveredSlos(cfg, conventionsToRecord(cfg, names.data), async (query) =>
       (await promQuery(query, Date.now() / 1000)).map((r) => ({ labels: r.metric })),
     );
-    file = renderRuleFile(cfg, [], { format: "prometheus" }, slos);
+    slos = inputs.slos;
+    file = renderRuleFile(cfg, [], { format: "prometheus" }, inputs);
     prometheus = await startRecordedPrometheus({ dir: scratchDir("slo-rules"), port: EXTRA_PORTS.sloPrometheus });
     await prometheus.loadRules(file);
   });
@@ -63,7 +70,8 @@ describe("the SLO rules", () => {
   });
 
   it("record every burn window as the raw rate at the rules' instant, and read back as the raw SLO window", async () => {
-    const recordings = sloRecordings(slos);
+    const owning = [...new Map(slos.map((s) => [s.convention.name, s.convention])).values()];
+    const recordings = configuredRecordings(cfg, owning, inputs.les);
     const conventions: Convention[] = [...recordings.values()].map((r) => r.convention);
     expect(conventions.map((c) => c.name)).toEqual(expect.arrayContaining(["prom-client", "istio", "otel-http"]));
 
