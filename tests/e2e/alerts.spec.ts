@@ -52,7 +52,12 @@ test.describe("alerts", () => {
     await control.incident({ kind: "kill-instance", service: "checkout", instance: "2", durationSeconds: 300 });
     await control.incident({ kind: "latency-spike", service: "checkout", durationSeconds: 300 });
     // InstanceDown fires after 15 s, HighLatencyP99 after its 1 m window passes 1 s and 30 s of `for`.
-    await expect(overview.alertBadges("checkout")).toHaveText(["critical", "warning"], { timeout: 150_000 });
+    // Earlier bursts may also leave checkout's SLO burn-rate alerts firing (page counts as critical, ticket as info).
+    await expect
+      .poll(async () => (await overview.alertBadges("checkout").allInnerTexts()).map((t) => t.trim()), {
+        timeout: 150_000,
+      })
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^critical/), expect.stringMatching(/^warning/)]));
     // And the row's status agrees with them: a firing critical alert is never shown under anything milder.
     await expect(overview.statusBadge("checkout")).toHaveText("failing");
   });

@@ -32,7 +32,7 @@ test.describe("SLOs", () => {
     // signalboard computes the burns at each refresh from the SLO rules' window rates, recorded every
     // minute: the 1 h and 5 m burns pass 14.4 at the first evaluation after the burst began.
     const cell = overview.sloCell("checkout");
-    await expect(cell).toHaveAttribute("title", /Would fire: page \(1h & 5m above × 14\.4\)/, { timeout: 120_000 });
+    await expect(cell).toHaveAttribute("title", /Would fire: page \(1h & 5m above ×\s14\.4\)/, { timeout: 120_000 });
     await expect(cell).toHaveAttribute("data-tone", "bad");
     await expect(cell).toHaveAttribute("title", /^availability: 99\.9 % of requests succeed over 30 days\n/);
     await expect(cell).toContainText(/× \d/);
@@ -66,7 +66,10 @@ test.describe("SLOs", () => {
     await expect(availability).toContainText(/error ratio over the period\s*[\d.]+\s%/);
     for (const pair of ["1h", "6h", "1d", "3d"]) await expect(availability).toContainText(pair);
     await expect(service.sloChart("availability", "Successful requests")).toContainText("% good");
-    await expect(service.sloChart("availability", "Error budget left over the period")).toContainText("% of budget");
+    // The burndown's points are on a 6-hour grid: a stack younger than its last step has none yet, and says so.
+    await expect(availability).toContainText(
+      /Error budget left over the period\s*(% of budget|No requests in the period)/,
+    );
     await expect(availability).toContainText("rolling 30 days: looks back a whole period at every point");
 
     const latency = service.sloCard("latency");

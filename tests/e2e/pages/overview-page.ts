@@ -59,7 +59,7 @@ export class OverviewPage {
 
   /** A row's status badge, found by its tooltip, which states what the verdict rests on. */
   statusBadge(name: string): Locator {
-    return this.row(name).getByTitle(/ over the last /);
+    return this.row(name).getByTitle(/^(down|failing|degraded|idle|ok): .* over the last /);
   }
 
   /** The link to an alert's runbook on a service's row. */
