@@ -34,7 +34,7 @@ test.describe("SLOs", () => {
     const cell = overview.sloCell("checkout");
     await expect(cell).toHaveAttribute("title", /Would fire: page \(1h & 5m above ×\s14\.4\)/, { timeout: 120_000 });
     await expect(cell).toHaveAttribute("data-tone", "bad");
-    await expect(cell).toHaveAttribute("title", /^availability: 99\.9 % of requests succeed over 30 days\n/);
+    await expect(cell).toHaveAttribute("title", /availability: 99\.9 % of requests succeed over 30 days/);
     await expect(cell).toContainText(/× \d/);
 
     // Prometheus's own ErrorBudgetBurn (the generated rules, evaluated every minute from rates recorded every minute).
@@ -70,7 +70,6 @@ test.describe("SLOs", () => {
     await expect(availability).toContainText(
       /Error budget left over the period\s*(% of budget|No requests in the period)/,
     );
-    await expect(availability).toContainText("rolling 30 days: looks back a whole period at every point");
 
     const latency = service.sloCard("latency");
     await expect(latency).toContainText("99 % within 500 ms");
