@@ -35,7 +35,7 @@ test.describe("SLOs", () => {
     await expect(cell).toHaveAttribute("title", /Would fire: page \(1h & 5m above ×\s14\.4\)/, { timeout: 120_000 });
     await expect(cell).toHaveAttribute("data-tone", "bad");
     await expect(cell).toHaveAttribute("title", /availability: 99\.9 % of requests succeed over 30 days/);
-    await expect(cell).toContainText(/× \d/);
+    await expect(cell).toContainText(/×\s\d/);
 
     // Prometheus's own ErrorBudgetBurn (the generated rules, evaluated every minute from rates recorded every minute).
     await expect(overview.alertBadgeTitled("checkout", /ErrorBudgetBurn \(page, firing for \d+/)).toBeVisible({
