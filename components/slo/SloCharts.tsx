@@ -9,6 +9,7 @@ import {
   axisPoints,
   burndownCaption,
   burndownDomain,
+  burndownEmptyText,
   calendarLabel,
   objectiveText,
   rollingLabel,
@@ -70,8 +71,9 @@ export function BurndownGraph({ slo, frame }: SloChartProps) {
   const calendar = b ? axisPoints(b.start, b.step, b.calendar) : [];
   const zone = intlZone(frame.tz);
   const end = b ? b.start + b.step * Math.max(0, b.rolling.length - 1) : 1;
-  let empty = "No requests in the period";
-  if (!b) empty = "The server sent no burndown for this SLO";
+  const empty = b
+    ? burndownEmptyText(b.step, slo.budgetRemaining !== null, formatTime(end + b.step, zone, "date-minute"))
+    : "The server sent no burndown for this SLO";
   return (
     <Panel
       title="Error budget left over the period"

@@ -3,6 +3,7 @@ import {
   axisPoints,
   burndownCaption,
   burndownDomain,
+  burndownEmptyText,
   calendarLabel,
   eventsRows,
   exhaustionText,
@@ -125,5 +126,12 @@ describe("burndown helpers", () => {
     expect(burndownCaption(604_800, "11-17 00:00")[1]).toBe(
       "calendar week: counts from the start of its period and resets at the start of each period (this one began 11-17 00:00).",
     );
+  });
+
+  it("says when a burndown's next point comes if the SLO has requests but no closed point holds any", () => {
+    expect(burndownEmptyText(21_600, true, "12-06 00:00")).toBe(
+      "No point with requests yet: the burndown draws one every 6\u00a0h, the next at 12-06 00:00",
+    );
+    expect(burndownEmptyText(21_600, false, "12-06 00:00")).toBe("No requests in the period");
   });
 });

@@ -137,3 +137,13 @@ export function burndownCaption(periodSeconds: number, since: string): string[] 
     `${calendar}: counts from the start of its period and resets ${resets} (this one began ${since}).`,
   ];
 }
+
+/**
+ * Why a burndown has nothing to draw. Its points close one step apart (6 h for 30 days), so an SLO
+ * with requests now but none before the last closed point (a young Prometheus, a new service) waits
+ * for the next point; `nextPoint` is already in the viewer's zone.
+ */
+export function burndownEmptyText(stepSeconds: number, hasRequestsNow: boolean, nextPoint: string): string {
+  if (!hasRequestsNow) return "No requests in the period";
+  return `No point with requests yet: the burndown draws one every ${formatAge(stepSeconds)}, the next at ${nextPoint}`;
+}
