@@ -2,7 +2,7 @@
 
 import { memo, useMemo } from "react";
 import type { Slo } from "@/lib/model/slo-types";
-import { burningRate, sloTone, worstBudgets } from "@/lib/ui/slo-cells";
+import { budgetsAtRisk, budgetsAtRiskEmptyText, burningRate, sloTone } from "@/lib/ui/slo-cells";
 import { formatBudget, formatBurn } from "@/lib/ui/slo-format";
 import { TvPlaceholder } from "./TvPlaceholder";
 import tones from "@/components/slo/slo.module.css";
@@ -16,24 +16,20 @@ export interface TvSloBudgetsProps {
   error: string | null;
 }
 
-/** Five rows fit under the services at the wall's type without taking the services' room. */
-export const TV_BUDGETS = 5;
+/** Three rows fit under the services at the wall's type, during an incident too, without taking the services' room. */
+export const TV_BUDGETS = 3;
 
 /**
- * The least error budgets left, least first: service, SLO kind, budget and the burn while it burns. A
- * fixed number of rows, so the services above keep a known share of the column. Memoised on the answer.
+ * The error budgets at risk (spent, low or burning), least first: service, SLO kind, budget and the
+ * burn while it burns; one line when none is. At most a fixed number of rows, so the services above
+ * keep a known share of the column. Memoised on the answer.
  */
 export const TvSloBudgets = memo(function TvSloBudgets({ slos, error }: TvSloBudgetsProps) {
-  const rows = useMemo(() => (slos ? worstBudgets(slos, TV_BUDGETS) : []), [slos]);
+  const rows = useMemo(() => (slos ? budgetsAtRisk(slos, TV_BUDGETS) : []), [slos]);
   if (slos === null) return <TvPlaceholder error={error}>Loading SLOs…</TvPlaceholder>;
-  if (rows.length === 0)
-    return (
-      <p className={tv.placeholder}>
-        {slos.length === 0 ? "No SLOs configured" : "No SLO has a budget to show yet (low traffic or no data)"}
-      </p>
-    );
+  if (rows.length === 0) return <p className={tv.placeholder}>{budgetsAtRiskEmptyText(slos)}</p>;
   return (
-    <div role="table" aria-label="Least error budget left" className={styles.table}>
+    <div role="table" aria-label="Error budgets at risk, least left first" className={styles.table}>
       {rows.map((s) => {
         const burn = burningRate(s);
         return (

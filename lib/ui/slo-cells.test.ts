@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Slo, SloAlertPair } from "@/lib/model/slo-types";
-import { burningRate, sloCell, slosByService, sloTone, sortBudget, worstBudgets, worstSlo } from "./slo-cells";
+import {
+  burningRate,
+  sloCell,
+  slosByService,
+  sloTone,
+  sortBudget,
+  budgetsAtRisk,
+  budgetsAtRiskEmptyText,
+  worstSlo,
+} from "./slo-cells";
 
 const PAIRS: SloAlertPair[] = [
   { severity: "page", long: "1h", short: "5m", factor: 14.4, firing: false, canFire: true },
@@ -139,22 +148,36 @@ describe("sloCell", () => {
   });
 });
 
-describe("sortBudget and worstBudgets", () => {
+describe("sortBudget and budgetsAtRisk", () => {
   it("sorts on the least budget with enough traffic", () => {
     expect(sortBudget([slo({ budgetRemaining: 0.6 }), slo({ kind: "latency", budgetRemaining: 0.2 })])).toBe(0.2);
     expect(sortBudget([slo({ lowTraffic: true, budgetRemaining: -1 })])).toBeNull();
     expect(sortBudget([])).toBeNull();
   });
 
-  it("lists the least budgets first, without low traffic or unknown budgets", () => {
+  it("lists the budgets at risk, least first: spent, low or burning; not full and quiet, low traffic or unknown", () => {
     const list = [
       slo({ service: "a", budgetRemaining: 0.5 }),
       slo({ service: "b", budgetRemaining: -0.2 }),
       slo({ service: "c", budgetRemaining: null }),
       slo({ service: "d", budgetRemaining: -5, lowTraffic: true }),
       slo({ service: "e", budgetRemaining: 0.1 }),
+      slo({ service: "f", budgetRemaining: 0.9, firing: [2] }),
     ];
-    expect(worstBudgets(list, 2).map((s) => s.service)).toEqual(["b", "e"]);
-    expect(worstBudgets(list, 10).map((s) => s.service)).toEqual(["b", "e", "a"]);
+    expect(budgetsAtRisk(list, 2).map((s) => s.service)).toEqual(["b", "e"]);
+    expect(budgetsAtRisk(list, 10).map((s) => s.service)).toEqual(["b", "e", "f"]);
+  });
+});
+
+describe("budgetsAtRiskEmptyText", () => {
+  it("counts the SLOs within budget and those that cannot tell", () => {
+    expect(budgetsAtRiskEmptyText([])).toBe("No SLOs configured");
+    expect(budgetsAtRiskEmptyText([slo(), slo({ kind: "latency" })])).toBe("All 2 SLOs within budget");
+    expect(budgetsAtRiskEmptyText([slo(), slo({ lowTraffic: true }), slo({ budgetRemaining: null })])).toBe(
+      "1 SLO within budget · 2 low traffic or no data",
+    );
+    expect(budgetsAtRiskEmptyText([slo({ lowTraffic: true })])).toBe(
+      "No SLO has a budget yet · 1 low traffic or no data",
+    );
   });
 });

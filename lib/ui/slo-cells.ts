@@ -117,10 +117,23 @@ export function sortBudget(slos: readonly Slo[]): number | null {
   return least;
 }
 
-/** The `n` SLOs with the least budget left, least first; low-traffic SLOs and those without a budget are left out. */
-export function worstBudgets(slos: readonly Slo[], n: number): Slo[] {
+/**
+ * The `n` SLOs that need someone's attention (spent, low or burning fast enough to alert: tone bad or
+ * warn), least budget first. A full, quiet budget is not news on the wall.
+ */
+export function budgetsAtRisk(slos: readonly Slo[], n: number): Slo[] {
   return slos
-    .filter((s) => !s.lowTraffic && s.budgetRemaining !== null)
+    .filter((s) => s.budgetRemaining !== null && (sloTone(s) === "bad" || sloTone(s) === "warn"))
     .sort((a, b) => budgetOrInf(a) - budgetOrInf(b) || a.service.localeCompare(b.service))
     .slice(0, n);
+}
+
+/** What the wall says when no budget is at risk: how many SLOs are within budget, and how many cannot tell yet. */
+export function budgetsAtRiskEmptyText(slos: readonly Slo[]): string {
+  if (slos.length === 0) return "No SLOs configured";
+  const measured = slos.filter((s) => !s.lowTraffic && s.budgetRemaining !== null).length;
+  const unmeasured = slos.length - measured;
+  const rest = unmeasured ? ` · ${unmeasured} low traffic or no data` : "";
+  if (!measured) return `No SLO has a budget yet${rest}`;
+  return `${measured === 1 ? "1 SLO" : `All ${measured} SLOs`} within budget${rest}`;
 }

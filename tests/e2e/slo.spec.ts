@@ -34,7 +34,7 @@ test.describe("SLOs", () => {
     const cell = overview.sloCell("checkout");
     await expect(cell).toHaveAttribute("title", /Would fire: page \(1h & 5m above ×\s14\.4\)/, { timeout: 120_000 });
     await expect(cell).toHaveAttribute("data-tone", "bad");
-    await expect(cell).toHaveAttribute("title", /availability: 99\.9 % of requests succeed over 30 days/);
+    await expect(cell).toHaveAttribute("title", /availability: 99\.9\s% of requests succeed over 30\sdays/);
     await expect(cell).toContainText(/×\s\d/);
 
     // Prometheus's own ErrorBudgetBurn (the generated rules, evaluated every minute from rates recorded every minute).
