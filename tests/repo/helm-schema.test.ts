@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { helm, template } from "./helm";
+import { helm, kinds, one, render, root, template } from "./helm";
 
 const scratch = mkdtempSync(join(tmpdir(), "signalboard-chart-values-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -147,5 +147,23 @@ describe("the chart's own checks", { timeout: 30_000 }, () => {
     const r = template([valuesFile(yaml)]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain(message);
+  });
+});
+
+describe("README: Run on Kubernetes", { timeout: 30_000 }, () => {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Run on Kubernetes\n"), readme.indexOf("## Pages (deep links)\n"));
+  const values = /```yaml\n# signalboard-values\.yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
+
+  it("gives values that pass the schema and render the Ingress, ServiceMonitor and PrometheusRule it names", () => {
+    expect(values).toContain("prometheusUrl:");
+    const objects = render([valuesFile(values)]);
+    expect(kinds(objects)).toEqual(
+      expect.arrayContaining(["Deployment", "Ingress", "PrometheusRule", "ServiceMonitor"]),
+    );
+    expect(one(objects, "ServiceMonitor").metadata.labels.release).toBe("kube-prometheus-stack");
+    expect(one(objects, "PrometheusRule").metadata.labels.release).toBe("kube-prometheus-stack");
+    const volumes = one(objects, "Deployment").spec.template.spec.volumes as { secret?: { secretName: string } }[];
+    expect(volumes.map((v) => v.secret?.secretName)).toContain("signalboard-upstream");
   });
 });
