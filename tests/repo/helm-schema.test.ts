@@ -106,6 +106,16 @@ const REFUSED: [string, string, string][] = [
     "credentials: set existingSecret or files, not both",
   ],
   [
+    "a token file in no mounted Secret",
+    "config: {prometheus: {bearerTokenFile: /var/run/token}}",
+    "config.prometheus.bearerTokenFile: /var/run/token is in no mounted Secret",
+  ],
+  [
+    "a password file that credentials.files does not hold",
+    "config: {prometheus: {basicAuth: {username: u, passwordFile: /etc/signalboard/secrets/pass}}}\ncredentials: {files: {password: x}}",
+    "config.prometheus.basicAuth.passwordFile: credentials.files has no key pass",
+  ],
+  [
     "both PDB bounds",
     "podDisruptionBudget: {enabled: true, minAvailable: 1, maxUnavailable: 1}",
     "podDisruptionBudget: set minAvailable or maxUnavailable, not both",
@@ -127,13 +137,19 @@ describe("values.schema.json", { timeout: 30_000 }, () => {
     expect(r.stdout).toContain("at '/securityContext/privileged': value must be false");
   });
 
-  it("accepts a zero replica count, a percentage budget, a higher port and a config with its own sections", () => {
+  it("accepts a zero replica count, a percentage budget, a higher port, the pod's own token and a config with its own sections", () => {
     const ok = valuesFile(
       [
         "replicas: 0",
         "containerPort: 8080",
         "podDisruptionBudget: {enabled: true, maxUnavailable: 50%}",
-        "config: {limits: {maxRangeDays: 7}, slos: {defaults: false}, nodes: {selector: {job: node-exporter}}}",
+        "config:",
+        "  limits: {maxRangeDays: 7}",
+        "  slos: {defaults: false}",
+        "  nodes: {selector: {job: node-exporter}}",
+        // The pod's own token as the upstream's bearer (kube-rbac-proxy), once the pod mounts it.
+        "  prometheus: {bearerTokenFile: /var/run/secrets/kubernetes.io/serviceaccount/token}",
+        "automountServiceAccountToken: true",
       ].join("\n"),
     );
     const r = template([ok]);

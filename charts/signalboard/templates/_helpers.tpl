@@ -91,6 +91,7 @@ Checks across values that values.schema.json cannot express, each failing with t
 {{- if and (hasKey .Values.podDisruptionBudget "minAvailable") (hasKey .Values.podDisruptionBudget "maxUnavailable") }}
 {{- fail "podDisruptionBudget: set minAvailable or maxUnavailable, not both" }}
 {{- end }}
+{{- include "signalboard.checkCredentialFiles" . }}
 {{- end }}
 
 {{/*
@@ -113,5 +114,43 @@ Prometheus work and never be read: ask for the user's own file instead.
 {{- end }}
 {{- if $services.conventions }}
 {{- fail (printf "prometheusRule: the chart's rules cover the presets only, not config.services.conventions: %s" $own) }}
+{{- end }}
+{{- end }}
+
+{{/*
+Every credential file the config names must be in a Secret the chart mounts, and, where the chart
+makes that Secret from credentials.files, be one of its keys: a wrong path fails here, not in the pod.
+*/}}
+{{- define "signalboard.checkCredentialFiles" -}}
+{{- $prometheus := .Values.config.prometheus | default dict }}
+{{- $basicAuth := $prometheus.basicAuth | default dict }}
+{{- $tls := $prometheus.tls | default dict }}
+{{- $named := dict "bearerTokenFile" $prometheus.bearerTokenFile "basicAuth.passwordFile" $basicAuth.passwordFile "tls.caFile" $tls.caFile "tls.certFile" $tls.certFile "tls.keyFile" $tls.keyFile }}
+{{- $mounts := list }}
+{{- if include "signalboard.credentialsSecret" . }}
+{{- $mounts = append $mounts (clean .Values.credentials.mountPath) }}
+{{- end }}
+{{- range .Values.extraSecretMounts }}
+{{- $mounts = append $mounts (clean .mountPath) }}
+{{- end }}
+{{- if .Values.automountServiceAccountToken }}
+{{- $mounts = append $mounts "/var/run/secrets/kubernetes.io/serviceaccount" }}
+{{- end }}
+{{- range $key, $path := $named }}
+{{- if $path }}
+{{- $mounted := false }}
+{{- range $mounts }}
+{{- if hasPrefix (printf "%s/" .) $path }}
+{{- $mounted = true }}
+{{- end }}
+{{- end }}
+{{- if not $mounted }}
+{{- fail (printf "config.prometheus.%s: %s is in no mounted Secret (credentials.mountPath with existingSecret or files, or extraSecretMounts)" $key $path) }}
+{{- end }}
+{{- $files := $.Values.credentials.files }}
+{{- if and $files (eq (dir $path) (clean $.Values.credentials.mountPath)) (not (hasKey $files (base $path))) }}
+{{- fail (printf "config.prometheus.%s: credentials.files has no key %s" $key (base $path)) }}
+{{- end }}
+{{- end }}
 {{- end }}
 {{- end }}
