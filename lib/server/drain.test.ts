@@ -32,7 +32,9 @@ describe("drainOnShutdown", () => {
       get({ host: "127.0.0.1", port, agent }, (res) => {
         let body = "";
         res.on("data", (chunk: Buffer) => (body += chunk.toString()));
-        res.on("end", () => resolve({ status: res.statusCode, body, connection: res.headers.connection, at: Date.now() }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode, body, connection: res.headers.connection, at: Date.now() }),
+        );
       }).on("error", reject),
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
