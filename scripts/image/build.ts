@@ -138,15 +138,16 @@ function treeBytes(dir: string): number {
   }, 0);
 }
 
+/** The sizes of the tagged image's layers, as its manifest records them. */
 function layerBytes(layout: string): number {
-  const blob = (digest: string) =>
-    JSON.parse(readFileSync(join(layout, "blobs", ...digest.split(":")), "utf8")) as Record<string, unknown>;
   const { manifests } = JSON.parse(readFileSync(join(layout, "index.json"), "utf8")) as {
     manifests: { digest: string; annotations?: Record<string, string> }[];
   };
   const tagged = manifests.find((m) => m.annotations?.["org.opencontainers.image.ref.name"] === IMAGE_TAG);
   if (!tagged) throw new Error(`${layout}: no image tagged ${IMAGE_TAG}`);
-  const manifest = blob(tagged.digest) as { layers: { size: number }[] };
+  const manifest = JSON.parse(readFileSync(join(layout, "blobs", ...tagged.digest.split(":")), "utf8")) as {
+    layers: { size: number }[];
+  };
   return manifest.layers.reduce((sum, layer) => sum + layer.size, 0);
 }
 
