@@ -16,7 +16,7 @@ try {
     `  push it with an OCI tool, e.g. skopeo copy oci:${layout}:${IMAGE_TAG} docker://registry.example/signalboard:TAG`,
   );
   console.log(
-    `  or run it: umoci unpack --image ${layout}:${IMAGE_TAG} BUNDLE && crun run --bundle BUNDLE signalboard`,
+    "  tests/integration/image.test.ts runs it under crun (umoci unpack, then config.json as a pod would have it)",
   );
 } catch (e) {
   console.error(`signalboard: ${(e as Error).message}`);
