@@ -8,6 +8,7 @@ const APT_BINARIES = {
   prometheus: ["prometheus"],
   "prometheus-node-exporter": ["prometheus-node-exporter", "node_exporter"],
   chromium: ["chromium"],
+  tini: ["tini-static"],
 };
 
 function onPath(name) {

@@ -5,8 +5,11 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const server = fileURLToPath(new URL("../.next/standalone/server.js", import.meta.url));
-if (!existsSync(server)) {
+// From a checkout, the build's standalone server; in the image (Dockerfile), the standalone folder is /app, this is /app/scripts.
+const server = ["../.next/standalone/server.js", "../server.js"]
+  .map((path) => fileURLToPath(new URL(path, import.meta.url)))
+  .find(existsSync);
+if (!server) {
   console.error("signalboard: no build found; run `npm run build` first");
   process.exit(1);
 }

@@ -1,6 +1,7 @@
 import { getConfig } from "@/lib/config";
 import { ConfigError } from "@/lib/config/load";
 import { withoutCredentials } from "@/lib/prometheus/redact-url";
+import { drainOnShutdown } from "./drain";
 import { getLogger } from "./log";
 import { logUnhandledRejections } from "./process-errors";
 
@@ -24,11 +25,13 @@ export function startServer(): void {
     log.fatal({ err: e.message }, "invalid configuration");
     process.exit(78);
   }
-  // Next closes the HTTP server on SIGTERM and waits for in-flight requests; keep-alive sockets
-  // can hold it open, so exit after a grace period whatever remains.
+  // Next closes the HTTP server on SIGTERM and waits for in-flight requests; the drain closes their
+  // keep-alive connections once answered. A request that outlasts the grace period is cut off.
+  const { beginDrain } = drainOnShutdown();
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       log.info({ signal }, "shutting down");
+      beginDrain();
       setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
     });
   }

@@ -27,4 +27,7 @@ export const EXTRA_PORTS = {
   readerPrometheus: INTEGRATION_BASE_PORT + 53,
   /** A Prometheus scraping the shared stack's targets with the SLO rules loaded (slo-rules.test.ts). */
   sloPrometheus: INTEGRATION_BASE_PORT + 54,
+  /** The container image's dashboard under crun (image.test.ts), and the slow proxy to Prometheus it reads through. */
+  container: INTEGRATION_DASHBOARD_PORT + 3,
+  slowProxy: INTEGRATION_BASE_PORT + 55,
 };
