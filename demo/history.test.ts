@@ -26,7 +26,8 @@ beforeAll(() => {
       .filter((l) => checked.test(l))
       .map(parse),
   );
-});
+  // Two hours of the whole fleet's expositions: about 3 s alone, well over the default 10 s on a busy machine.
+}, 60_000);
 
 describe("demo history", () => {
   it("samples every 120 s, then every 30 s in the last 6 hours and every 10 s in the last hour, ending at the end", () => {
