@@ -17,9 +17,9 @@ export interface RebuildOptions<T> {
   onReplace?: (old: T) => void;
 }
 
-/** A setting's file that cannot be used, as a config error: the setting, the path and the reason. */
-export function fileError(file: SettingFile, reason: string): UpstreamError {
-  return new UpstreamError("config", `cannot read ${file.setting} ${file.path}: ${reason}`);
+/** A setting's file that cannot be read or used, as a config error: the setting, the path and the reason. */
+export function fileError(file: SettingFile, reason: string, failed: "read" | "use" = "read"): UpstreamError {
+  return new UpstreamError("config", `cannot ${failed} ${file.setting} ${file.path}: ${reason}`);
 }
 
 // Node's text is "CODE: reason, syscall 'path'"; the path is already named.
