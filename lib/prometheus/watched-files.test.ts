@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mountedSecret } from "@/lib/testing/mounted-secret";
 import { UpstreamError } from "./errors";
 import { rebuiltOnChange, type SettingFile } from "./watched-files";
 
@@ -78,24 +79,14 @@ describe("rebuiltOnChange", () => {
     expect(w.get()).toBe("bbbb");
   });
 
-  // Kubelet writes a Secret's new version to a fresh folder and renames a new ..data link over the old.
   it("follows a Kubernetes Secret rotation: the ..data link swapped to a new folder", () => {
-    const version = (name: string, cert: string, key: string) => {
-      fs.mkdirSync(path.join(dir, name));
-      fs.writeFileSync(path.join(dir, name, "tls.crt"), cert);
-      fs.writeFileSync(path.join(dir, name, "tls.key"), key);
-    };
-    version("..2026_01_01_a", "cert-1", "key-1");
-    fs.symlinkSync("..2026_01_01_a", path.join(dir, "..data"));
-    fs.symlinkSync("..data/tls.crt", path.join(dir, "tls.crt"));
-    fs.symlinkSync("..data/tls.key", path.join(dir, "tls.key"));
-    const w = watch([file("tls.crt", "prometheus.tls.certFile"), file("tls.key", "prometheus.tls.keyFile")]);
+    const secret = mountedSecret(path.join(dir, "secret"), { "tls.crt": "cert-1", "tls.key": "key-1" });
+    const w = watch([
+      { setting: "prometheus.tls.certFile", path: secret.path("tls.crt") },
+      { setting: "prometheus.tls.keyFile", path: secret.path("tls.key") },
+    ]);
     expect(w.get()).toBe("cert-1+key-1");
-
-    version("..2026_01_02_b", "cert-2", "key-2");
-    fs.symlinkSync("..2026_01_02_b", path.join(dir, "..data_tmp"));
-    fs.renameSync(path.join(dir, "..data_tmp"), path.join(dir, "..data"));
-    fs.rmSync(path.join(dir, "..2026_01_01_a"), { recursive: true });
+    secret.write({ "tls.crt": "cert-2", "tls.key": "key-2" });
     w.clock.t += 5000;
     expect(w.get()).toBe("cert-2+key-2");
     expect(w.replaced).toEqual(["cert-1+key-1"]);

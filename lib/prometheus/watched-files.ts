@@ -7,8 +7,11 @@ export interface SettingFile {
   path: string;
 }
 
-/** How often the files are looked at, on use: one stat each, so a change is picked up at most this late. */
-export const FILE_CHECK_MS = 5_000;
+/**
+ * How often the files are looked at, on use: one stat each, cheap enough to do often. A change is
+ * picked up at the first upstream request this long after the last look.
+ */
+export const FILE_CHECK_MS = 2_000;
 
 export interface RebuildOptions<T> {
   checkEveryMs?: number;

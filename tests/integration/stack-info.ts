@@ -27,4 +27,6 @@ export const EXTRA_PORTS = {
   readerPrometheus: INTEGRATION_BASE_PORT + 53,
   /** A Prometheus scraping the shared stack's targets with the SLO rules loaded (slo-rules.test.ts). */
   sloPrometheus: INTEGRATION_BASE_PORT + 54,
+  /** The mutual-TLS gateway in front of the shared Prometheus (tls-gateway.test.ts). */
+  tlsGateway: INTEGRATION_BASE_PORT + 55,
 };
