@@ -46,7 +46,7 @@ function certificates(file: SettingFile, content: Buffer): Buffer {
 
 /**
  * undici's `connect` options for the TLS settings (passed on to Node's tls.connect:
- * https://github.com/nodejs/undici/blob/main/docs/docs/api/Client.md#parameter-connectoptions),
+ * https://undici.nodejs.org/#/docs/api/Client?id=parameter-connectoptions),
  * from the files' contents, checked here so a bad file is named before any connection.
  */
 export function connectOptions(tls: TlsConfig | undefined, files: TlsFiles, contents: Partial<Record<Role, Buffer>>) {
