@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServicesResponse, StatusResponse } from "@/lib/model/types";
+import { unhandledRejectionLines } from "../dashboard-log";
 import { mountedSecret, type MountedSecret } from "@/lib/testing/mounted-secret";
 import { issue, makeCa, type Issued } from "@/lib/testing/pki";
 import { scratchDir, startExtraDashboard, type ExtraDashboard } from "./extra";
@@ -61,6 +62,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await dashboard?.stop();
   await gateway?.stop();
+  // Old Agents closed on rotation, refused handshakes: nothing may be left unhandled.
+  expect(unhandledRejectionLines(join(dir, "dashboard.log"))).toEqual([]);
 });
 
 async function get<T>(path: string): Promise<{ status: number; body: T }> {
