@@ -10,7 +10,9 @@ const nextConfig: NextConfig = {
   generateBuildId: () => buildId,
   env: { NEXT_PUBLIC_SIGNALBOARD_BUILD: buildId },
   // pino and prom-client are server-only Node packages; bundling them breaks their worker/thread use.
-  serverExternalPackages: ["pino", "prom-client"],
+  // undici (the upstream's fetch and Agent) bundled is a copy per route bundle, three of 750 kB:
+  // loaded from node_modules it is one, whose fetch and Agent are sure to match.
+  serverExternalPackages: ["pino", "prom-client", "undici"],
 };
 
 export default nextConfig;

@@ -3,8 +3,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { loadConfig } from "@/lib/config/load";
-import { upstreamHeaders } from "@/lib/prometheus/auth";
-import { createPrometheusClient } from "@/lib/prometheus/client";
+import { configuredClient } from "@/lib/prometheus/transport";
 import { conventionsToRecord } from "@/lib/rules/recorded-conventions";
 import { renderRuleFile, ruleFileParams, ruleFileRequest } from "@/lib/rules/rule-file";
 import { discoveredSlos } from "@/lib/rules/slo-inputs";
@@ -36,11 +35,7 @@ async function main(): Promise<void> {
     const notes = ["No SLO rules: --all-presets asks the upstream nothing, so no service is known."];
     return void process.stdout.write(renderRuleFile(cfg, conventionsToRecord(cfg, "all"), { ...r, notes }));
   }
-  const client = createPrometheusClient({
-    url: cfg.prometheus.url,
-    timeoutMs: cfg.prometheus.timeoutSeconds * 1000,
-    headers: upstreamHeaders(cfg.prometheus),
-  });
+  const client = configuredClient(cfg.prometheus);
   const conventions = conventionsToRecord(cfg, (await client.labelValues("__name__")).data);
   const slos = await discoveredSlos(cfg, conventions, async (q) => {
     const { data } = await client.query(q, Date.now() / 1000);

@@ -13,6 +13,8 @@ export interface FreshnessBannerProps {
   stale: boolean;
   /** Age of that copy when it was received, seconds. */
   ageSeconds: number | undefined;
+  /** Why Prometheus failed, as the server says (a refused token, a TLS error); undefined when it did not say. */
+  staleReason?: string;
   /** When the data on screen was received, ms since the epoch. */
   receivedAt: number;
   /** The latest refresh failed outright; the data on screen is from an earlier one. */
@@ -25,7 +27,14 @@ export interface FreshnessBannerProps {
  * Says how old the data on screen is when it is not fresh. The data itself stays: a failed refresh
  * must never blank the page an engineer is reading during an incident. The age keeps counting.
  */
-export function FreshnessBanner({ stale, ageSeconds, receivedAt, refreshError, warnings }: FreshnessBannerProps) {
+export function FreshnessBanner({
+  stale,
+  ageSeconds,
+  staleReason,
+  receivedAt,
+  refreshError,
+  warnings,
+}: FreshnessBannerProps) {
   const now = useNow();
   // Until the clock ticks (server render, hydration) the age is as of receipt.
   const age = formatAge(Math.max(0, ((now ?? receivedAt) - answeredAt(receivedAt, { stale, ageSeconds })) / 1000));
@@ -38,7 +47,8 @@ export function FreshnessBanner({ stale, ageSeconds, receivedAt, refreshError, w
       )}
       {refreshError === null && stale && (
         <div role="status" className={`${styles.banner} ${styles.bannerWarn}`}>
-          Showing data from <span className="num">{age}</span> ago — Prometheus is not answering.
+          Showing data from <span className="num">{age}</span> ago —{" "}
+          {staleReason ? `Prometheus failed: ${staleReason}.` : "Prometheus is not answering."}
         </div>
       )}
       {warnings.length > 0 && (
@@ -64,6 +74,7 @@ export function QueryFreshnessBanner({ query }: QueryFreshnessBannerProps) {
     <FreshnessBanner
       stale={data.stale}
       ageSeconds={data.ageSeconds}
+      staleReason={data.staleReason}
       receivedAt={query.dataUpdatedAt}
       refreshError={query.isError ? describeError(query.error) : null}
       warnings={data.warnings}

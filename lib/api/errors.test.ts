@@ -79,6 +79,8 @@ describe("errorResponse", () => {
     ["network", 503, "upstream_unavailable"],
     ["canceled", 503, "upstream_unavailable"],
     ["config", 503, "upstream_auth_unreadable"],
+    ["tls", 503, "upstream_tls_failed"],
+    ["auth", 503, "upstream_auth_refused"],
   ])("maps an upstream %s to %d %s", (kind, status, code) => {
     const r = errorResponse(new UpstreamError(kind, "what happened"));
     expect(r.status).toBe(status);

@@ -54,6 +54,8 @@ export function errorResponse(e: unknown): { status: number; body: ErrorBody; in
   if (e instanceof UpstreamError) {
     if (e.kind === "timeout") return { status: 504, body: body("upstream_timeout", e.message), internal: false };
     if (e.kind === "config") return { status: 503, body: body("upstream_auth_unreadable", e.message), internal: false };
+    if (e.kind === "tls") return { status: 503, body: body("upstream_tls_failed", e.message), internal: false };
+    if (e.kind === "auth") return { status: 503, body: body("upstream_auth_refused", e.message), internal: false };
     if (e.kind === "bad_data" || e.kind === "execution")
       return {
         status: 502,

@@ -171,3 +171,52 @@ describe("nodes section", () => {
     expect(configError(() => fromYaml("nodes:\n  selectr: {}\n"))).toMatch(/nodes/);
   });
 });
+
+describe("prometheus.tls", () => {
+  const https = "prometheus:\n  url: https://mimir.example/prometheus\n  tls:\n";
+
+  it("reads the block as Prometheus's tls_config names it, with verification on and TLS 1.2 at least by default", () => {
+    const cfg = fromYaml(`${https}    caFile: /etc/ca.crt\n    certFile: /etc/tls.crt\n    keyFile: /etc/tls.key\n`);
+    expect(cfg.prometheus.tls).toEqual({
+      caFile: "/etc/ca.crt",
+      certFile: "/etc/tls.crt",
+      keyFile: "/etc/tls.key",
+      insecureSkipVerify: false,
+      minVersion: "TLS12",
+    });
+    expect(fromYaml(`${https}    serverName: prom.internal\n    minVersion: TLS13\n`).prometheus.tls).toMatchObject({
+      serverName: "prom.internal",
+      minVersion: "TLS13",
+    });
+  });
+
+  it("wants a client certificate and its key together, naming the one missing", () => {
+    expect(configError(() => fromYaml(`${https}    certFile: /etc/tls.crt\n`))).toBe(
+      `${FILE}: prometheus.tls.keyFile: must be set with certFile (the certificate's key)`,
+    );
+    expect(configError(() => fromYaml(`${https}    keyFile: /etc/tls.key\n`))).toBe(
+      `${FILE}: prometheus.tls.certFile: must be set with keyFile (the key's certificate)`,
+    );
+  });
+
+  it("rejects Prometheus's snake_case names and versions older than TLS 1.2, naming the key", () => {
+    const snake = configError(() => fromYaml(`${https}    ca_file: /etc/ca.crt\n`));
+    expect(snake).toContain(`${FILE}: prometheus.tls: `);
+    expect(snake).toContain('"ca_file"');
+    expect(configError(() => fromYaml(`${https}    minVersion: TLS11\n`))).toContain("prometheus.tls.minVersion: ");
+    expect(configError(() => fromYaml(`${https}    insecureSkipVerify: "true"\n`))).toContain(
+      "prometheus.tls.insecureSkipVerify: ",
+    );
+  });
+
+  it("refuses a TLS block beside an http:// URL, from the file or PROMETHEUS_URL", () => {
+    const yaml = "prometheus:\n  url: http://prom:9090\n  tls:\n    caFile: /etc/ca.crt\n";
+    expect(configError(() => fromYaml(yaml))).toBe(
+      `${FILE}: prometheus.tls: is set, but prometheus.url is not https://`,
+    );
+    expect(fromYaml(yaml, { PROMETHEUS_URL: "https://prom:9090" }).prometheus.tls?.caFile).toBe("/etc/ca.crt");
+    expect(
+      configError(() => fromYaml(`${https}    caFile: /etc/ca.crt\n`, { PROMETHEUS_URL: "http://prom:9090" })),
+    ).toBe(`${FILE}: prometheus.tls: is set, but prometheus.url is not https://`);
+  });
+});

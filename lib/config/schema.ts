@@ -96,6 +96,31 @@ const serviceSlo = z
   })
   .strict();
 
+/**
+ * TLS to the upstream, named like Prometheus's tls_config
+ * (https://prometheus.io/docs/prometheus/latest/configuration/configuration/#tls_config). The files
+ * are read again when they change: Kubernetes rotates Secrets in place.
+ */
+const tlsSchema = z
+  .object({
+    // PEM; the CAs that may sign the upstream's certificate, instead of the ones Node trusts.
+    caFile: z.string().min(1).optional(),
+    // PEM client certificate and its key, for an upstream that demands mutual TLS.
+    certFile: z.string().min(1).optional(),
+    keyFile: z.string().min(1).optional(),
+    // The name the upstream's certificate must hold (and the SNI sent), when the URL's host is not it.
+    serverName: z.string().min(1).max(253).optional(),
+    insecureSkipVerify: z.boolean().default(false),
+    minVersion: z.enum(["TLS12", "TLS13"]).default("TLS12"),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    if (t.certFile && !t.keyFile)
+      ctx.addIssue({ code: "custom", path: ["keyFile"], message: "must be set with certFile (the certificate's key)" });
+    if (t.keyFile && !t.certFile)
+      ctx.addIssue({ code: "custom", path: ["certFile"], message: "must be set with keyFile (the key's certificate)" });
+  });
+
 export const configSchema = z
   .object({
     prometheus: z
@@ -118,8 +143,14 @@ export const configSchema = z
           .object({ username: z.string().min(1), passwordFile: z.string().min(1) })
           .strict()
           .optional(),
+        tls: tlsSchema.optional(),
       })
       .strict()
+      // A TLS block beside an http:// URL would be ignored, and the operator believe the traffic encrypted.
+      .refine((p) => !p.tls || p.url.startsWith("https:"), {
+        path: ["tls"],
+        message: "is set, but prometheus.url is not https://",
+      })
       .prefault({}),
     limits: z
       .object({
@@ -179,6 +210,7 @@ export const configSchema = z
   .strict();
 
 export type Config = z.infer<typeof configSchema>;
+export type TlsConfig = z.infer<typeof tlsSchema>;
 export type Thresholds = Config["services"]["thresholds"];
 export type SloDefaults = z.infer<typeof sloDefaults>;
 export type ServiceSloConfig = z.infer<typeof serviceSlo>;

@@ -21,6 +21,8 @@ export interface Freshness {
   stale: boolean;
   /** Seconds since the data was fetched from the upstream (present when stale). */
   ageSeconds?: number;
+  /** What the upstream's failure was (present when stale), e.g. a refused token or a TLS error. */
+  staleReason?: string;
   /** Notices from the upstream (e.g. partial data) or from us (e.g. too many series). */
   warnings: string[];
 }

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -41,5 +42,34 @@ describe("upstreamHeaders", () => {
 
   it("is not a transient error: a stale answer must not hide it", () => {
     expect(failure(upstreamHeaders(prometheus({ bearerTokenFile: missing }))).transient).toBe(false);
+  });
+
+  it("sends the token and the configured headers, and the new token once the file changed", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "signalboard-token-"));
+    const tokenFile = path.join(dir, "token");
+    fs.writeFileSync(tokenFile, "old-token\n");
+    const clock = { t: 0 };
+    const headers = upstreamHeaders(
+      prometheus({ bearerTokenFile: tokenFile, headers: { "X-Scope-OrgID": "team-a" } }),
+      {
+        checkEveryMs: 5000,
+        now: () => clock.t,
+      },
+    );
+    expect(headers()).toEqual({ "X-Scope-OrgID": "team-a", Authorization: "Bearer old-token" });
+    fs.writeFileSync(tokenFile, "new-token\n");
+    clock.t += 5000;
+    expect(headers()).toEqual({ "X-Scope-OrgID": "team-a", Authorization: "Bearer new-token" });
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it("sends basic auth from the password file", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "signalboard-password-"));
+    const passwordFile = path.join(dir, "password");
+    fs.writeFileSync(passwordFile, "s3cret\n");
+    const headers = upstreamHeaders(prometheus({ basicAuth: { username: "grafana", passwordFile } }));
+    // base64("grafana:s3cret")
+    expect(headers()).toEqual({ Authorization: "Basic Z3JhZmFuYTpzM2NyZXQ=" });
+    fs.rmSync(dir, { recursive: true });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createPrometheusClient, type ClientOptions } from "./client";
+import { upstreamDiagnosis } from "./diagnosis";
 import { UpstreamError } from "./errors";
 
 interface Call {
@@ -167,6 +168,55 @@ describe("no answer", () => {
     const e = await failure(pending);
     expect(e.kind).toBe("canceled");
     expect(e.transient).toBe(false);
+  });
+});
+
+describe("refusals and TLS", () => {
+  const text = (status: number, body: string, type = "text/plain; charset=utf-8") =>
+    new Response(body, { status, headers: { "Content-Type": type } });
+  const bearer = upstreamDiagnosis({ url: "https://mimir:8080/prometheus", bearerTokenFile: "/run/token" });
+
+  // Mimir's gateway answers a missing or refused tenant or token in text/plain.
+  it("names the token file on a 401, with the gateway's own reason, as a transient auth error", async () => {
+    const { fetch } = recorder(() => text(401, "invalid bearer token\nsee the docs"));
+    const e = await failure(client(fetch, { diagnosis: bearer }).query("up", 1));
+    expect(e).toMatchObject({ kind: "auth", status: 401, transient: true });
+    expect(e.message).toBe(
+      "the upstream refused the bearer token (401: invalid bearer token): check prometheus.bearerTokenFile",
+    );
+  });
+
+  it("takes a JSON refusal's error and leaves an HTML page out", async () => {
+    const { fetch } = recorder(() => json(403, { status: "error", error: "tenant team-b is not allowed" }));
+    expect((await failure(client(fetch, { diagnosis: bearer }).query("up", 1))).message).toBe(
+      "the upstream forbids the request (403: tenant team-b is not allowed): check what prometheus.bearerTokenFile may read",
+    );
+    const html = recorder(() => text(401, "<html><body>Sign in</body></html>", "text/html"));
+    expect((await failure(client(html.fetch).query("up", 1))).message).toBe(
+      "the upstream asks for credentials (401): set prometheus.bearerTokenFile or prometheus.basicAuth",
+    );
+  });
+
+  it("says what a TLS failure means instead of 'cannot reach'", async () => {
+    const { fetch } = recorder(() => {
+      const cause = Object.assign(new Error("self-signed certificate in certificate chain"), {
+        code: "SELF_SIGNED_CERT_IN_CHAIN",
+      });
+      throw new TypeError("fetch failed", { cause });
+    });
+    const e = await failure(client(fetch, { url: "https://mimir:8080/prometheus", diagnosis: bearer }).query("up", 1));
+    expect(e).toMatchObject({ kind: "tls", transient: true });
+    expect(e.message).toBe(
+      "TLS: the upstream's certificate is not signed by a CA Node trusts (SELF_SIGNED_CERT_IN_CHAIN): set prometheus.tls.caFile to its CA",
+    );
+  });
+
+  it("passes on the transport's own error, a TLS file it cannot read, as it is", async () => {
+    const message = "cannot read prometheus.tls.caFile /etc/ca.crt: ENOENT: no such file or directory";
+    const { fetch } = recorder(() => {
+      throw new UpstreamError("config", message);
+    });
+    expect(await failure(client(fetch).query("up", 1))).toMatchObject({ kind: "config", message });
   });
 });
 

@@ -1,3 +1,4 @@
+import { upstreamDiagnosis, type Diagnosis } from "./diagnosis";
 import { isTimeoutReason, upstreamErrorFromResponse, UpstreamError } from "./errors";
 import { withoutCredentials } from "./redact-url";
 import type { Answer, BuildInfo, Labels, QueryResult, UpstreamAlert, UpstreamRuleGroup } from "./types";
@@ -9,6 +10,8 @@ export interface ClientOptions {
   /** Sent with every request: tenant headers (X-Scope-OrgID), Authorization. */
   headers?: () => Record<string, string>;
   fetch?: typeof fetch;
+  /** Words refusals and TLS failures in terms of the settings to fix (default: generic advice). */
+  diagnosis?: Diagnosis;
 }
 
 export interface PrometheusClient {
@@ -43,6 +46,7 @@ export function createPrometheusClient(opts: ClientOptions): PrometheusClient {
   const base = opts.url.replace(/\/+$/, "");
   const shownBase = withoutCredentials(base);
   const doFetch = opts.fetch ?? fetch;
+  const diagnosis = opts.diagnosis ?? upstreamDiagnosis({ url: base });
 
   async function call<T>(
     path: string,
@@ -71,13 +75,16 @@ export function createPrometheusClient(opts: ClientOptions): PrometheusClient {
         cache: "no-store",
       });
     } catch (e) {
-      throw abortOrNetworkError(e, combined, opts.timeoutMs, shownBase);
+      throw abortOrNetworkError(e, combined, opts.timeoutMs, shownBase, diagnosis);
     }
+    // Gateways answer a refusal in their own format (Mimir: text/plain, an OAuth proxy: HTML).
+    if (res.status === 401 || res.status === 403)
+      throw new UpstreamError("auth", diagnosis.refused(res.status, await refusalDetail(res)), res.status);
     let parsed: unknown;
     try {
       parsed = await res.json();
     } catch (e) {
-      if (combined.aborted) throw abortOrNetworkError(e, combined, opts.timeoutMs, shownBase);
+      if (combined.aborted) throw abortOrNetworkError(e, combined, opts.timeoutMs, shownBase, diagnosis);
       // Prometheus answers 503 in text/plain while it starts, and proxies send HTML error pages.
       throw new UpstreamError(
         res.ok ? "execution" : "unavailable",
@@ -132,10 +139,36 @@ export function createPrometheusClient(opts: ClientOptions): PrometheusClient {
  * A timeout, ours or the caller's deadline (both abort with a TimeoutError), is transient: the
  * last good answer may stand in. Any other abort is a cancel.
  */
-function abortOrNetworkError(e: unknown, signal: AbortSignal, timeoutMs: number, base: string): UpstreamError {
+function abortOrNetworkError(
+  e: unknown,
+  signal: AbortSignal,
+  timeoutMs: number,
+  base: string,
+  diagnosis: Diagnosis,
+): UpstreamError {
   if (signal.aborted && isTimeoutReason(signal.reason))
     return new UpstreamError("timeout", `no answer from the upstream within ${timeoutMs / 1000} s`);
+  if (e instanceof UpstreamError) return e;
   if ((e as Error)?.name === "AbortError") return new UpstreamError("canceled", "the request was canceled");
-  const cause = (e as { cause?: { code?: string } })?.cause?.code;
-  return new UpstreamError("network", `cannot reach the upstream at ${base}${cause ? ` (${cause})` : ""}`);
+  const cause = (e as { cause?: { code?: string } })?.cause;
+  const known = diagnosis.connectionFailure(cause);
+  if (known) return new UpstreamError(known.kind, known.message);
+  const code = cause?.code;
+  return new UpstreamError("network", `cannot reach the upstream at ${base}${code ? ` (${code})` : ""}`);
+}
+
+const MAX_DETAIL_CHARS = 200;
+
+/** A refusal's own short reason: Prometheus's `error`, or the first line of a plain-text body; none from HTML. */
+async function refusalDetail(res: Response): Promise<string> {
+  const text = await res.text().catch(() => "");
+  if ((res.headers.get("content-type") ?? "").includes("html")) return "";
+  let detail = text;
+  try {
+    const error = (JSON.parse(text) as { error?: unknown }).error;
+    if (typeof error === "string") detail = error;
+  } catch {
+    // not JSON: the text itself
+  }
+  return (detail.trim().split("\n")[0] ?? "").slice(0, MAX_DETAIL_CHARS);
 }

@@ -71,13 +71,19 @@ describe("CoalescingCache", () => {
     expect(again).toMatchObject({ value: "v2", stale: false, ageSeconds: 0, outcome: "miss" });
   });
 
-  it("serves the last good answer, marked stale with its age, when the upstream fails", async () => {
+  it("serves the last good answer, marked stale with its age and the failure, when the upstream fails", async () => {
     const { clock, cache } = setup();
     await cache.get(req("q|100", async () => "v1"));
     clock.now += 90_000;
     const mayServeStale = vi.fn(() => true);
     const answer = await cache.get(req("q|100", upstreamDown, { mayServeStale }));
-    expect(answer).toEqual({ value: "v1", stale: true, ageSeconds: 90, outcome: "stale" });
+    expect(answer).toStrictEqual({
+      value: "v1",
+      stale: true,
+      ageSeconds: 90,
+      outcome: "stale",
+      staleReason: "upstream down",
+    });
     expect(mayServeStale).toHaveBeenCalledWith(new Error("upstream down"));
   });
 

@@ -8,6 +8,8 @@ export interface Cached<T> {
   /** Seconds since the value was fetched from the upstream. */
   ageSeconds: number;
   outcome: CacheOutcome;
+  /** Why the upstream failed, when this is a stale copy: its error's message. */
+  staleReason?: string;
 }
 
 export interface CacheRequest<T> {
@@ -195,7 +197,11 @@ export class CoalescingCache<T> {
   /** The last good answer to the question, marked stale, when the error allows it; else the error. */
   private staleOrThrow(req: CacheRequest<T>, error: unknown): Cached<T> {
     const good = this.lastGood.get(req.staleKey);
-    if (good && req.mayServeStale(error)) return this.answer(good, true, "stale");
+    if (good && req.mayServeStale(error))
+      return {
+        ...this.answer(good, true, "stale"),
+        staleReason: error instanceof Error ? error.message : String(error),
+      };
     throw error;
   }
 

@@ -1,10 +1,11 @@
 /**
  * What went wrong upstream. `bad_data` and `execution` come from Prometheus's own errorType;
  * `timeout` is ours or Prometheus's; `unavailable` is a 5xx or a non-JSON answer; `network` is no answer;
+ * `tls` is a TLS connection refused by either side; `auth` is a 401 or 403 (credentials refused);
  * `config` is our own setup failing before any request (a credentials file we cannot read).
  */
 export type UpstreamErrorKind =
-  "bad_data" | "timeout" | "unavailable" | "network" | "canceled" | "execution" | "config";
+  "bad_data" | "timeout" | "unavailable" | "network" | "canceled" | "execution" | "config" | "tls" | "auth";
 
 // Next bundles routes and server-rendered pages apart, each with its own copy of this class, while
 // the upstream is one per process (lib/server/singleton.ts): an error made by one copy must pass
@@ -28,7 +29,9 @@ export class UpstreamError extends Error {
 
   /**
    * Whether the same question may succeed later, so a stale copy is a fair answer meanwhile. A
-   * config error waits for the operator, and a stale copy would hide what they must fix.
+   * config error waits for the operator, and a stale copy would hide what they must fix. A refused
+   * token or certificate (`auth`, `tls`) is often a rotation half done, one side before the other:
+   * the stale copy stands in, and the answer names the refusal (its `staleReason`).
    */
   get transient(): boolean {
     return this.kind !== "bad_data" && this.kind !== "canceled" && this.kind !== "config";

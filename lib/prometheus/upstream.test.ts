@@ -230,6 +230,7 @@ describe("the stale slot", () => {
       stale: true,
       ageSeconds: 10,
       outcome: "stale",
+      staleReason: "503 Service Unavailable: not a JSON answer from /api/v1/query",
     });
     expect(asked).toEqual(["q", "q"]);
   });

@@ -5,12 +5,12 @@ import { getMetrics, type Metrics } from "@/lib/metrics/registry";
 import { processSingleton } from "@/lib/server/singleton";
 import type { QueryRange } from "@/lib/time/range";
 import { answerBytes } from "./answer-size";
-import { upstreamHeaders } from "./auth";
-import { createPrometheusClient, type PrometheusClient } from "./client";
+import type { PrometheusClient } from "./client";
 import { CoalescingCache, type CacheRequest, type Cached } from "./coalescing-cache";
 import { isTimeoutReason, UpstreamError } from "./errors";
 import { Limiter } from "./limiter";
 import { sampleValue, toPoint } from "./samples";
+import { configuredClient } from "./transport";
 import type { Answer, BuildInfo, Labels, QueryResult, UpstreamAlert, UpstreamRuleGroup } from "./types";
 
 export interface InstantSeries {
@@ -237,11 +237,6 @@ function matrixOf(a: Answer<QueryResult>): RangeSeries[] {
 export function getUpstream(): Upstream {
   return processSingleton("upstream", () => {
     const cfg = getConfig();
-    const client = createPrometheusClient({
-      url: cfg.prometheus.url,
-      timeoutMs: cfg.prometheus.timeoutSeconds * 1000,
-      headers: upstreamHeaders(cfg.prometheus),
-    });
-    return createUpstream(client, cfg, getMetrics());
+    return createUpstream(configuredClient(cfg.prometheus), cfg, getMetrics());
   });
 }

@@ -24,6 +24,19 @@ describe("FreshnessTracker", () => {
     expect(tracker.summary()).toEqual({ stale: true, ageSeconds: 10, warnings: [] });
   });
 
+  it("says why the upstream failed, by the first stale answer's reason", () => {
+    const tracker = new FreshnessTracker();
+    tracker.take(answer(false, 3));
+    tracker.take({ ...answer(true, 20), staleReason: "the upstream refused the bearer token (401)" });
+    tracker.take({ ...answer(true, 5), staleReason: "no answer from the upstream within 3 s" });
+    expect(tracker.summary()).toEqual({
+      stale: true,
+      ageSeconds: 20,
+      staleReason: "the upstream refused the bearer token (401)",
+      warnings: [],
+    });
+  });
+
   it("never calls a stale answer 0 s old, even one copied a moment before the outage", () => {
     const tracker = new FreshnessTracker();
     tracker.take(answer(true, 0.2));

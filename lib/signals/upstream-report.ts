@@ -124,7 +124,7 @@ export async function upstreamReport(deps: SignalDeps, nowSeconds: number): Prom
     const seeing = new Set(seen.filter((l) => l[SERVICE]).map((l) => l[CONVENTION]));
     const blind = inUse.filter((c) => !seeing.has(c.name));
     const counts = blind.length ? await instant(conventionSeriesCounts(blind, lookbackSeconds)) : [];
-    const stale = fresh.summary().stale;
+    const { stale, staleReason } = fresh.summary();
     const owned = ownedServices(inUse, assignOwners(inUse, seen));
     return {
       ...base,
@@ -132,7 +132,7 @@ export async function upstreamReport(deps: SignalDeps, nowSeconds: number): Prom
         url: withoutCredentials(cfg.prometheus.url),
         reachable: !stale,
         version: build.version ?? null,
-        error: stale ? "not answering; showing the last known state" : null,
+        error: stale ? `${staleReason ?? "not answering"}; showing the last known state` : null,
       },
       conventions: conventionStatuses(all, custom, { metricNames, seen, counts }, lookbackSeconds, rulesOf(deps, runs)),
       slos: { count: sloCount(cfg, owned), warnings: sloConfigWarnings(cfg, owned) },

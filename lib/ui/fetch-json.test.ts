@@ -85,6 +85,9 @@ describe("describeError and isRetryable", () => {
     expect(describeError(new ApiRequestError(503, "upstream_unavailable", "connect ECONNREFUSED"))).toBe(
       "Prometheus unavailable: connect ECONNREFUSED",
     );
+    expect(
+      describeError(new ApiRequestError(503, "upstream_auth_refused", "the upstream refused the bearer token")),
+    ).toBe("Prometheus unavailable: the upstream refused the bearer token");
     expect(describeError(new ApiRequestError(400, "invalid_time", "from: bad", "from"))).toBe(
       "Bad request (from): from: bad",
     );

@@ -70,6 +70,8 @@ export function describeError(e: unknown): string {
   if (!(e instanceof ApiRequestError)) return e instanceof Error ? e.message : "unknown error";
   switch (e.code) {
     case "upstream_unavailable":
+    case "upstream_tls_failed":
+    case "upstream_auth_refused":
       return `Prometheus unavailable: ${e.message}`;
     case "upstream_timeout":
       return `Prometheus did not answer in time: ${e.message}`;

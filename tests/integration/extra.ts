@@ -27,6 +27,8 @@ export async function startExtraDashboard(o: {
   port: number;
   prometheusUrl: string;
   scrapeIntervalSeconds: number;
+  /** Lines added under `prometheus:`, indented by two spaces (e.g. credentials, TLS). */
+  prometheus?: string;
   /** Lines added under `services:`, indented by two spaces (e.g. custom conventions). */
   services?: string;
   /** Top-level sections added at the end (e.g. `cache:`, `recordedSignals:`). */
@@ -35,7 +37,7 @@ export async function startExtraDashboard(o: {
   const configFile = join(o.dir, "signalboard.yaml");
   writeFileSync(
     configFile,
-    `prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: ${o.scrapeIntervalSeconds}\nservices:\n  presets: true\n${o.services ?? ""}${o.config ?? ""}`,
+    `prometheus:\n  timeoutSeconds: 3\n  scrapeIntervalSeconds: ${o.scrapeIntervalSeconds}\n${o.prometheus ?? ""}services:\n  presets: true\n${o.services ?? ""}${o.config ?? ""}`,
   );
   const logFile = join(o.dir, "dashboard.log");
   const child = await startDashboard({ root, port: o.port, prometheusUrl: o.prometheusUrl, logFile, configFile });

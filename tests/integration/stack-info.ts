@@ -30,4 +30,6 @@ export const EXTRA_PORTS = {
   /** The container image's dashboard under crun (image.test.ts), and the slow proxy to Prometheus it reads through. */
   container: INTEGRATION_DASHBOARD_PORT + 3,
   slowProxy: INTEGRATION_BASE_PORT + 55,
+  /** The mutual-TLS gateway in front of the shared Prometheus (tls-gateway.test.ts). */
+  tlsGateway: INTEGRATION_BASE_PORT + 56,
 };
