@@ -78,9 +78,9 @@ export const PING_TTL_MS = 10_000;
 const DAY_SECONDS = 86_400;
 
 /**
- * What a range query costs in the rate limit: one, and one more per whole day it spans. Prometheus
- * reads about a day's samples per day of range, whatever the step, so a month-long burndown costs a
- * month of instants.
+ * What a range query costs in the rate limit: one, and one more per whole day it spans. With rate
+ * windows as long as the step (ours are), Prometheus reads every sample of the range whatever the
+ * step, so the work grows with the span: a 30-day burndown costs 31, an hour's chart 1.
  */
 export function rangeCost(r: QueryRange): number {
   return 1 + Math.floor((r.end - r.start) / DAY_SECONDS);
