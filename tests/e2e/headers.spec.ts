@@ -78,11 +78,16 @@ test.describe("security headers", () => {
     await expect(overview.updated).toBeVisible();
     expect(await csp.violations(), "overview").toEqual([]);
     // In-app navigation: the next page comes as a React Server Components payload, not a document.
-    await overview.serviceLink("checkout").click();
+    await overview.headerStatusLink.click();
+    const status = new StatusPage(page);
+    await expect(status.conventions).toBeVisible();
+    expect(await csp.violations(), "status page after navigation").toEqual([]);
+
     const service = new ServicePage(page);
+    await service.open("checkout");
     await expect(service.heading("checkout")).toBeVisible();
     await expect(service.meta).toBeVisible();
-    expect(await csp.violations(), "service page after navigation").toEqual([]);
+    expect(await csp.violations(), "service page").toEqual([]);
 
     const nodes = new NodeColumn(page);
     await nodes.open();
@@ -94,11 +99,6 @@ test.describe("security headers", () => {
     await tv.open();
     await expect(tv.serviceRows().first()).toBeVisible();
     expect(await csp.violations(), "tv").toEqual([]);
-
-    const status = new StatusPage(page);
-    await status.open();
-    await expect(status.conventions).toBeVisible();
-    expect(await csp.violations(), "status").toEqual([]);
 
     consoleGuard.allow(/status of 404/);
     const problem = new ProblemPage(page);
