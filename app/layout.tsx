@@ -12,6 +12,10 @@ export const viewport: Viewport = {
   colorScheme: "dark light",
 };
 
+// Every page, the not-found page included, is rendered per request: its scripts carry that request's
+// CSP nonce (proxy.ts), which a page prerendered at build time could not.
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { Suspense } from "react";
 import { servicesQuery } from "@/components/app/queries";
 import { servicesCurrentValues } from "@/lib/api/endpoints";
+import { asClient } from "@/lib/server/client-budget";
 import { apiTimeParams, type ViewState } from "@/lib/ui/url-state";
 import { OverviewClient, OverviewLoading } from "./client";
 import { prefetchedState } from "./prefetch";
@@ -20,11 +21,14 @@ interface OverviewPageProps {
  */
 const CURRENT_VALUES_WAIT_MS = 6_000;
 
-/** The current values as `GET /api/v1/services` would answer them now, in the key the panel reads. */
-function currentValuesState(view: ViewState) {
+/**
+ * The current values as `GET /api/v1/services` would answer them now, in the key the panel reads;
+ * the upstream queries they cause count against the client that asked, as the API's do.
+ */
+function currentValuesState(view: ViewState, request: Headers) {
   return prefetchedState(
     servicesQuery(view).queryKey,
-    () => servicesCurrentValues(apiTimeParams(view, Date.now() / 1000)),
+    () => asClient(request, () => servicesCurrentValues(apiTimeParams(view, Date.now() / 1000))),
     CURRENT_VALUES_WAIT_MS,
   );
 }
@@ -35,8 +39,9 @@ function currentValuesState(view: ViewState) {
  * app (a new sort, filter or range) renders at once and lets the panel fetch, as it always has.
  */
 async function OverviewWithCurrentValues({ view }: { view: ViewState }) {
-  const documentLoad = (await headers()).get("sec-fetch-dest") === "document";
-  const state = documentLoad ? await currentValuesState(view) : undefined;
+  const request = await headers();
+  const documentLoad = request.get("sec-fetch-dest") === "document";
+  const state = documentLoad ? await currentValuesState(view, request) : undefined;
   return (
     <HydrationBoundary state={state}>
       <OverviewClient view={view} />

@@ -3,10 +3,21 @@ import { z } from "zod";
 import { AmbiguousError, BadInputError, NotFoundError } from "@/lib/errors";
 import { PromQLNameError } from "@/lib/promql/escape";
 import { UpstreamError, type UpstreamErrorKind } from "@/lib/prometheus/errors";
+import { RateLimitedError } from "@/lib/server/client-budget";
 import { TimeParseError } from "@/lib/time/parse-time";
 import { ApiError, errorResponse } from "./errors";
 
 describe("errorResponse", () => {
+  it("answers a RateLimitedError 429 rate_limited with Retry-After, even one made by another bundle's copy of the class", () => {
+    const mapped = errorResponse(new RateLimitedError(7));
+    expect(mapped).toMatchObject({ status: 429, internal: false, headers: { "Retry-After": "7" } });
+    expect(mapped.body.error.code).toBe("rate_limited");
+    expect(mapped.body.error.message).toContain("retry in 7 s");
+    // What another bundle's class makes: a plain error that carries only the shared brand.
+    const foreign = Object.assign(new Error("x"), { [Symbol.for("signalboard.RateLimitedError")]: true });
+    expect(foreign instanceof RateLimitedError).toBe(true);
+  });
+
   it("passes an ApiError through, with its param", () => {
     expect(errorResponse(new ApiError(400, "unknown_param", 'unknown parameter "q"', "q"))).toEqual({
       status: 400,

@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { AmbiguousError, DomainError, HttpStatusError, NotFoundError } from "@/lib/errors";
 import { UpstreamError } from "@/lib/prometheus/errors";
+import { RateLimitedError } from "@/lib/server/client-budget";
 import type { ServiceCandidate } from "@/lib/model/types";
 
 /** What an error adds beside code, message and param: the services an ambiguous name may mean. */
@@ -30,11 +31,23 @@ function domainDetails(e: DomainError): ErrorDetails {
   return e instanceof AmbiguousError ? { candidates: [...e.candidates] } : {};
 }
 
-/** Maps any error to one HTTP status and body; the one place where that mapping lives. */
-export function errorResponse(e: unknown): { status: number; body: ErrorBody; internal: boolean } {
+/** Maps any error to one HTTP status, body and extra headers; the one place where that mapping lives. */
+export function errorResponse(e: unknown): {
+  status: number;
+  body: ErrorBody;
+  internal: boolean;
+  headers?: Record<string, string>;
+} {
   const body = (code: string, message: string, param?: string): ErrorBody => ({
     error: param ? { code, message, param } : { code, message },
   });
+  if (e instanceof RateLimitedError)
+    return {
+      status: e.status,
+      body: body(e.code, e.message),
+      internal: false,
+      headers: { "Retry-After": String(e.retryAfterSeconds) },
+    };
   if (e instanceof ApiError) return { status: e.status, body: body(e.code, e.message, e.param), internal: false };
   if (e instanceof DomainError)
     return {

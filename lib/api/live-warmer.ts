@@ -1,5 +1,6 @@
 import { getConfig } from "@/lib/config";
 import { getMetrics } from "@/lib/metrics/registry";
+import { forNoClient } from "@/lib/server/client-budget";
 import { getLogger } from "@/lib/server/log";
 import { processSingleton } from "@/lib/server/singleton";
 import { isRelativeTime } from "@/lib/time/parse-time";
@@ -143,7 +144,9 @@ export class LiveWarmer {
     shape.slot = slot;
     shape.running = true;
     Promise.resolve()
-      .then(() => shape.warm(slot / 1000))
+      // For every viewer, so no client's rate limit pays for it (the timer runs in the context of
+      // whichever request scheduled it).
+      .then(() => forNoClient(() => shape.warm(slot / 1000)))
       .then(
         (value) => {
           shape.latest = { slot, value };

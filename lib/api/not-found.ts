@@ -11,6 +11,7 @@ export const API_ROUTES = [
   "/api/v1/status",
   "/api/v1/rules",
   "/api/health",
+  "/api/ready",
 ] as const;
 
 /** Long enough to recognise a mistyped path, short enough that a hostile URL is not echoed whole. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { serverSchema } from "./server-schema";
 
 /** Prometheus metric and label names: https://prometheus.io/docs/concepts/data_model/#metric-names-and-labels */
 export const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
@@ -206,6 +207,7 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    server: serverSchema,
   })
   .strict();
 

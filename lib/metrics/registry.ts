@@ -50,6 +50,11 @@ function createMetrics() {
       "Live questions computed ahead of the viewers, by outcome (success, error, skipped while the last still ran).",
       ["outcome"],
     ),
+    rateLimited: new Counter({
+      name: "signalboard_rate_limited_total",
+      help: "Upstream queries not sent because their client had used up server.rateLimit; their requests answered 429.",
+      registers: [registry],
+    }),
     warmShapes: new Gauge({
       name: "signalboard_warm_shapes",
       help: "Distinct live questions kept warm: asked within cache.keepWarmSeconds.",

@@ -227,6 +227,50 @@ describe("CoalescingCache", () => {
     });
   });
 
+  describe("admit", () => {
+    const refuse = () => {
+      throw new Error("refused");
+    };
+
+    it("is asked only by an asker that starts an upstream request: not on a hit, not when joining one in flight", async () => {
+      const { clock, cache } = setup();
+      const admit = vi.fn();
+      const upstream = deferred<string>();
+      const first = cache.get(req("a|1", () => upstream.promise, { admit }));
+      const joined = cache.get(req("a|1", upstreamDown, { admit: refuse }));
+      upstream.resolve("A");
+      expect([(await first).outcome, (await joined).outcome]).toEqual(["miss", "coalesced"]);
+      expect(await cache.get(req("a|1", upstreamDown, { admit: refuse }))).toMatchObject({
+        value: "A",
+        outcome: "hit",
+      });
+      expect(admit).toHaveBeenCalledTimes(1);
+      clock.now += TTL;
+      await cache.get(req("a|1", async () => "A2", { admit }));
+      expect(admit).toHaveBeenCalledTimes(2);
+    });
+
+    it("refuses with its own error, sends nothing, and keeps no failure: the next admitted asker asks", async () => {
+      const { cache } = setup();
+      await cache.get(req("a|1", async () => "old"));
+      const fetch = vi.fn(async () => "new");
+      // No stale copy either: a refusal is not the upstream failing.
+      await expect(cache.get(req("a|2", fetch, { admit: refuse }))).rejects.toThrow("refused");
+      expect(fetch).not.toHaveBeenCalled();
+      expect(await cache.get(req("a|2", fetch))).toMatchObject({ value: "new", outcome: "miss" });
+    });
+
+    it("with revalidateInBackground, a refused asker gets the previous copy and no refresh starts", async () => {
+      const { clock, cache } = setup();
+      await cache.get(req("names|0", async () => "old"));
+      clock.now += TTL;
+      const fetch = vi.fn(async () => "new");
+      const answer = await cache.get(req("names|0", fetch, { revalidateInBackground: true, admit: refuse }));
+      expect(answer).toMatchObject({ value: "old", outcome: "hit" });
+      expect(fetch).not.toHaveBeenCalled();
+    });
+  });
+
   it("with failureTtlMs 0, asks again at once after a failure", async () => {
     const { cache } = setup();
     await expect(

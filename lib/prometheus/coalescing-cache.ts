@@ -33,6 +33,12 @@ export interface CacheRequest<T> {
   keep?: (value: T) => boolean;
   /** How long a failure is held for this question (default the cache's, always at most `ttlMs`); 0: never. */
   failureTtlMs?: number;
+  /**
+   * Called when this asker is about to start an upstream request (not when the cache answers, nor
+   * when it joins one in flight). A throw refuses it: the error goes to this asker alone and is not
+   * kept as the question's failure; a background revalidation's asker still gets the previous copy.
+   */
+  admit?: () => void;
 }
 
 interface Entry<T> {
@@ -114,6 +120,12 @@ export class CoalescingCache<T> {
         (error) => this.staleOrThrow(req, error),
       );
 
+    try {
+      req.admit?.();
+    } catch (refusal) {
+      if (previousCopy) return this.answer(previousCopy, false, "hit");
+      throw refusal;
+    }
     const started = this.load(req);
     this.inFlight.set(req.key, started);
     if (previousCopy) {

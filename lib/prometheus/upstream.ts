@@ -2,6 +2,7 @@ import "server-only";
 import { getConfig } from "@/lib/config";
 import type { Config } from "@/lib/config/schema";
 import { getMetrics, type Metrics } from "@/lib/metrics/registry";
+import { chargeUpstream } from "@/lib/server/client-budget";
 import { processSingleton } from "@/lib/server/singleton";
 import type { QueryRange } from "@/lib/time/range";
 import { answerBytes } from "./answer-size";
@@ -45,9 +46,48 @@ export interface Upstream {
   buildInfo(): Promise<Cached<Result<BuildInfo>>>;
 }
 
+/** What a readiness probe asks of the upstream, beside the questions of the pages. */
+export interface UpstreamProbe {
+  /**
+   * A trivial query, asked at most once per PING_TTL_MS however many call (shared and cached):
+   * for a readiness probe when nothing else has asked the upstream lately.
+   */
+  ping(): Promise<unknown>;
+  /** When the upstream last answered, and the last time it did not. */
+  contact(): UpstreamContact;
+}
+
+export interface UpstreamContact {
+  /** ms since the epoch; null before the first answer. */
+  lastAnswerAt: number | null;
+  lastFailure: { at: number; message: string } | null;
+}
+
+export interface UpstreamOptions {
+  /**
+   * Asked before each upstream request with its cost (one query; a range query one more per whole
+   * day it spans); may throw to refuse it. Requests answered from the cache are not asked about.
+   */
+  admit?: (cost: number) => void;
+}
+
 // Metadata changes slowly; one fetch a minute is plenty and keeps discovery cheap.
 const METADATA_TTL_MS = 60_000;
 const ALERTS_TTL_MS = 5_000;
+export const PING_TTL_MS = 10_000;
+const DAY_SECONDS = 86_400;
+
+/**
+ * What a range query costs in the rate limit: one, and one more per whole day it spans. With rate
+ * windows as long as the step (ours are), Prometheus reads every sample of the range whatever the
+ * step, so the work grows with the span: a 30-day burndown costs 31, an hour's chart 1.
+ */
+export function rangeCost(r: QueryRange): number {
+  return 1 + Math.floor((r.end - r.start) / DAY_SECONDS);
+}
+
+/** Errors that say the upstream answered, about the query: it is there. */
+const ANSWERED = new Set(["bad_data", "execution"]);
 
 /**
  * The metric-name list decides which conventions are in use. An empty list is what a Prometheus
@@ -87,7 +127,12 @@ export function staleSlot(timed: string, untimed: string, atSeconds: number, now
 }
 
 /** Creates an Upstream over a client; exported for tests, the app uses getUpstream(). */
-export function createUpstream(client: PrometheusClient, cfg: Config, metrics: Metrics): Upstream {
+export function createUpstream(
+  client: PrometheusClient,
+  cfg: Config,
+  metrics: Metrics,
+  options: UpstreamOptions = {},
+): Upstream & UpstreamProbe {
   const cache = new CoalescingCache<Result<unknown>>({
     maxBytes: cfg.cache.maxMegabytes * 1024 * 1024,
     sizeOf: answerBytes,
@@ -96,6 +141,7 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
   const limiter = new Limiter(cfg.prometheus.maxConcurrency);
   const timeoutMs = cfg.prometheus.timeoutSeconds * 1000;
   const maxSeries = cfg.limits.maxSeries;
+  const contact: UpstreamContact = { lastAnswerAt: null, lastFailure: null };
 
   async function ask<T>(
     endpoint: string,
@@ -104,12 +150,14 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
     ttlMs: number,
     fetch: (deadline: AbortSignal) => Promise<Result<T>>,
     policy: Pick<CacheRequest<Result<unknown>>, "revalidateInBackground" | "keep" | "failureTtlMs"> = {},
+    cost = 1,
   ): Promise<Cached<Result<T>>> {
     const answer = await cache.get({
       key: `${endpoint}|${key}`,
       staleKey: `${endpoint}|${staleKey}`,
       ttlMs,
       ...policy,
+      admit: options.admit && (() => options.admit?.(cost)),
       mayServeStale: (e) => e instanceof UpstreamError && e.transient,
       fetch: () => {
         // One budget from the moment we need the answer: time queued behind other queries counts.
@@ -135,9 +183,13 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
     try {
       const value = await fetch();
       metrics.upstreamQueries.inc({ endpoint, outcome: "success" });
+      contact.lastAnswerAt = Date.now();
       return value;
     } catch (e) {
-      metrics.upstreamQueries.inc({ endpoint, outcome: e instanceof UpstreamError ? e.kind : "error" });
+      const kind = e instanceof UpstreamError ? e.kind : "error";
+      metrics.upstreamQueries.inc({ endpoint, outcome: kind });
+      if (ANSWERED.has(kind)) contact.lastAnswerAt = Date.now();
+      else if (kind !== "canceled") contact.lastFailure = { at: Date.now(), message: (e as Error).message };
       throw e;
     } finally {
       stop();
@@ -189,6 +241,8 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
           const a = await client.queryRange(query, r.start, r.end, r.step, deadline);
           return capped(matrixOf(a), a.warnings);
         },
+        {},
+        rangeCost(r),
       );
     },
     metricNames: () =>
@@ -217,6 +271,17 @@ export function createUpstream(client: PrometheusClient, cfg: Config, metrics: M
       }),
     buildInfo: () =>
       ask("buildinfo", bucket(METADATA_TTL_MS), "buildinfo", METADATA_TTL_MS, (deadline) => client.buildInfo(deadline)),
+    // Every Prometheus-API server answers a query; not every one serves buildinfo.
+    ping: () =>
+      ask(
+        "ping",
+        "1",
+        "1",
+        PING_TTL_MS,
+        async (deadline) => ({ data: null, warnings: (await client.query("1", Date.now() / 1000, deadline)).warnings }),
+        { failureTtlMs: PING_TTL_MS },
+      ),
+    contact: () => ({ ...contact }),
   };
 }
 
@@ -235,8 +300,17 @@ function matrixOf(a: Answer<QueryResult>): RangeSeries[] {
 
 /** The process's one Upstream, built from the configuration. */
 export function getUpstream(): Upstream {
+  return processUpstream();
+}
+
+/** The process's one Upstream as a readiness probe sees it. */
+export function getUpstreamProbe(): UpstreamProbe {
+  return processUpstream();
+}
+
+function processUpstream(): Upstream & UpstreamProbe {
   return processSingleton("upstream", () => {
     const cfg = getConfig();
-    return createUpstream(configuredClient(cfg.prometheus), cfg, getMetrics());
+    return createUpstream(configuredClient(cfg.prometheus), cfg, getMetrics(), { admit: chargeUpstream });
   });
 }

@@ -4,14 +4,19 @@ import { withoutCredentials } from "@/lib/prometheus/redact-url";
 import { drainOnShutdown } from "./drain";
 import { getLogger } from "./log";
 import { logUnhandledRejections } from "./process-errors";
+import { hookRequestStart } from "./request-start";
 
 /** In-flight requests get this long to finish after SIGTERM; then the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 9_000;
 
-/** Validates the configuration (exiting with the key at fault named), arms the shutdown guard and logs unhandled rejections. */
+/**
+ * Validates the configuration (exiting with the key at fault named), hooks every request's start
+ * (peer address, baseline headers), arms the shutdown guard and logs unhandled rejections.
+ */
 export function startServer(): void {
   const log = getLogger();
   logUnhandledRejections(log);
+  hookRequestStart();
   try {
     const cfg = getConfig();
     log.info(

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { startDashboard } from "../../demo/dashboard";
@@ -22,14 +22,23 @@ export function freePort(): Promise<number> {
 
 /**
  * A second built dashboard, beside the stack's, pointed at `prometheusUrl`: for a misconfigured
- * upstream, which the shared stack cannot be made into. Stop it when done.
+ * upstream, which the shared stack cannot be made into, or (with `config`, top-level sections added
+ * to the demo's configuration) settings the stack's dashboard does not have. Stop it when done.
  */
-export async function startSecondDashboard(prometheusUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startSecondDashboard(
+  prometheusUrl: string,
+  config?: string,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const root = resolve(__dirname, "../..");
   const dir = join(root, ".tmp", "e2e-second-dashboard");
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
-  const child = await startDashboard({ root, port, prometheusUrl, logFile: join(dir, "dashboard.log") });
+  let configFile: string | undefined;
+  if (config) {
+    configFile = join(dir, "signalboard.yaml");
+    writeFileSync(configFile, `${readFileSync(join(root, "demo", "signalboard.yaml"), "utf8")}\n${config}`);
+  }
+  const child = await startDashboard({ root, port, prometheusUrl, configFile, logFile: join(dir, "dashboard.log") });
   return { url: `http://127.0.0.1:${port}`, stop: () => stopGroup(child) };
 }
 

@@ -48,11 +48,12 @@ export function upstreamQueriesContaining(text: string): string[] {
 }
 
 /**
- * Our own counter of upstream requests, read from /metrics; with `promql`, only PromQL queries (the
- * metric-name list is refreshed in the background on its own schedule, whoever asked).
+ * Our own counter of upstream requests, read from /metrics (of the shared dashboard, or of
+ * `dashboardUrl`); with `promql`, only PromQL queries (the metric-name list is refreshed in the
+ * background on its own schedule, whoever asked).
  */
-export async function ourUpstreamQueries(opts: { promql?: boolean } = {}): Promise<number> {
-  const text = await (await fetch(`${stack().dashboardUrl}/metrics`)).text();
+export async function ourUpstreamQueries(opts: { promql?: boolean; dashboardUrl?: string } = {}): Promise<number> {
+  const text = await (await fetch(`${opts.dashboardUrl ?? stack().dashboardUrl}/metrics`)).text();
   let total = 0;
   for (const line of text.split("\n")) {
     if (!line.startsWith("signalboard_upstream_queries_total{")) continue;

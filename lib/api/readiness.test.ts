@@ -1,0 +1,69 @@
+import { describe, expect, it, vi } from "vitest";
+import type { UpstreamContact, UpstreamProbe } from "@/lib/prometheus/upstream";
+import { READY_WITHIN_MS, readiness } from "./readiness";
+
+const NOW = Date.parse("2026-12-05T12:00:00Z");
+const URL = "http://prometheus:9090";
+
+/** A probe whose contact is `before` until pinged, `after` once pinged. */
+function probe(before: UpstreamContact, after: UpstreamContact = before) {
+  let pinged = false;
+  const ping = vi.fn(async () => {
+    pinged = true;
+  });
+  const p: UpstreamProbe = { ping, contact: () => (pinged ? after : before) };
+  return { load: () => ({ probe: p, url: URL }), ping };
+}
+
+describe("readiness", () => {
+  it("is ready without a ping when the upstream answered within a minute", async () => {
+    const { load, ping } = probe({ lastAnswerAt: NOW - READY_WITHIN_MS + 1000, lastFailure: null });
+    const answer = await readiness(load, () => NOW);
+    expect(answer).toEqual({
+      status: 200,
+      body: { ready: true, upstream: { url: URL, lastAnswerAt: "2026-12-05T11:59:01.000Z", lastError: null } },
+    });
+    expect(READY_WITHIN_MS).toBe(60_000);
+    expect(ping).not.toHaveBeenCalled();
+  });
+
+  it("pings when nothing answered lately, and is ready when the ping is answered", async () => {
+    const { load, ping } = probe({ lastAnswerAt: null, lastFailure: null }, { lastAnswerAt: NOW, lastFailure: null });
+    expect((await readiness(load, () => NOW)).status).toBe(200);
+    expect(ping).toHaveBeenCalledTimes(1);
+  });
+
+  it("answers 503 with since when and the last error, when the ping is not answered", async () => {
+    const failure = { at: NOW - 5000, message: "cannot reach the upstream (ECONNREFUSED)" };
+    const { load } = probe({ lastAnswerAt: NOW - 125_000, lastFailure: failure });
+    expect(await readiness(load, () => NOW)).toEqual({
+      status: 503,
+      body: {
+        ready: false,
+        reason: `the upstream ${URL} has not answered since 2026-12-05T11:57:55.000Z (125 s ago); last error: cannot reach the upstream (ECONNREFUSED)`,
+        upstream: {
+          url: URL,
+          lastAnswerAt: "2026-12-05T11:57:55.000Z",
+          lastError: { at: "2026-12-05T11:59:55.000Z", message: failure.message },
+        },
+      },
+    });
+  });
+
+  it("says when the upstream has never answered", async () => {
+    const { load } = probe({ lastAnswerAt: null, lastFailure: null });
+    expect((await readiness(load, () => NOW)).body.reason).toBe(
+      `the upstream ${URL} has not answered since the server started`,
+    );
+  });
+
+  it("answers 503 naming the configuration's fault when it cannot be loaded", async () => {
+    const answer = await readiness(() => {
+      throw new Error("server.frameAncestors.0: must be a CSP source");
+    });
+    expect(answer).toEqual({
+      status: 503,
+      body: { ready: false, reason: "the configuration is not usable: server.frameAncestors.0: must be a CSP source" },
+    });
+  });
+});
