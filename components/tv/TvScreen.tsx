@@ -111,7 +111,7 @@ export function TvScreen({ view }: TvScreenProps) {
   const budgets = (
     <PanelBoundary name="Error budgets">
       <div className={sloStyles.panel}>
-        <TvPanel title="Error budgets" aside="least left" staleAsOf={staleLabel(slosSource, view.tz)}>
+        <TvPanel title="Error budgets" aside="at risk, least left first" staleAsOf={staleLabel(slosSource, view.tz)}>
           <TvSloBudgets slos={slos.data?.slos ?? null} error={failureText([slosSource])} />
         </TvPanel>
       </div>
