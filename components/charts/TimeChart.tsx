@@ -49,6 +49,8 @@ export interface TimeChartProps {
   yMax?: number | null;
   /** The whole y range, for a chart whose interesting part is far from 0 (an SLI at 99.9 %); wins over yMax. */
   yDomain?: [number, number];
+  /** The y ticks, where the chart's own round numbers would not land on the values that matter. */
+  yTicks?: readonly number[];
   references?: readonly ChartReference[];
   formatTick: (v: number) => string;
   formatValue: (v: number) => string;
@@ -97,6 +99,7 @@ export function TimeChart({
   unit,
   yMax,
   yDomain,
+  yTicks,
   references = [],
   formatTick,
   formatValue,
@@ -126,6 +129,7 @@ export function TimeChart({
         width={52}
         domain={yDomain ?? (yMax ? [0, yMax] : undefined)}
         allowDataOverflow={yDomain !== undefined}
+        ticks={yTicks ? [...yTicks] : undefined}
         tickFormatter={formatTick}
         tick={AXIS_TICK}
         stroke="var(--border)"

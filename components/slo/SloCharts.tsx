@@ -8,7 +8,7 @@ import { formatNumber, formatPercent } from "@/lib/ui/format";
 import {
   axisPoints,
   burndownCaption,
-  burndownDomain,
+  burndownAxis,
   burndownEmptyText,
   calendarLabel,
   objectiveText,
@@ -71,6 +71,7 @@ export function BurndownGraph({ slo, frame }: SloChartProps) {
   const calendar = b ? axisPoints(b.start, b.step, b.calendar) : [];
   const zone = intlZone(frame.tz);
   const end = b ? b.start + b.step * Math.max(0, b.rolling.length - 1) : 1;
+  const axis = burndownAxis([b?.rolling ?? [], b?.calendar ?? []]);
   const empty = b
     ? burndownEmptyText(b.step, slo.budgetRemaining !== null, formatTime(end + b.step, zone, "date-minute"))
     : "The server sent no burndown for this SLO";
@@ -92,7 +93,8 @@ export function BurndownGraph({ slo, frame }: SloChartProps) {
         domain={[b?.start ?? 0, end]}
         tz={frame.tz}
         unit="% of budget"
-        yDomain={burndownDomain([b?.rolling ?? [], b?.calendar ?? []])}
+        yDomain={axis.domain}
+        yTicks={axis.ticks}
         references={[{ y: 0, label: "spent" }, ...(b ? [{ x: b.calendarStart, label: "calendar start" }] : [])]}
         formatTick={formatNumber}
         formatValue={budgetValue}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   axisPoints,
   burndownCaption,
-  burndownDomain,
+  burndownAxis,
   burndownEmptyText,
   calendarLabel,
   eventsRows,
@@ -114,8 +114,10 @@ describe("chart helpers", () => {
 
 describe("burndown helpers", () => {
   it("keeps 0–100 % and extends down when overspent", () => {
-    expect(burndownDomain([[1, 0.62, null]])).toEqual([0, 100]);
-    expect(burndownDomain([[0.5], [-0.38, 0.2]])).toEqual([-40, 100]);
+    expect(burndownAxis([[1, 0.62, null]])).toEqual({ domain: [0, 100], ticks: [0, 20, 40, 60, 80, 100] });
+    expect(burndownAxis([[0.5], [-0.38, 0.2]])).toEqual({ domain: [-50, 100], ticks: [-50, 0, 50, 100] });
+    expect(burndownAxis([[-6.8, 1]])).toEqual({ domain: [-800, 100], ticks: [-800, -600, -400, -200, 0] });
+    expect(burndownAxis([[-54.98]])).toEqual({ domain: [-6000, 100], ticks: [-6000, -4000, -2000, 0] });
   });
 
   it("says which line resets and which does not", () => {

@@ -115,17 +115,27 @@ export function calendarLabel(periodSeconds: number): string {
   return "calendar period";
 }
 
-/** The burndown's y range in % of the budget: 0 to 100 at least, further down when overspent. */
-export function burndownDomain(series: readonly Values[]): [number, number] {
+/** The smallest of 1, 2, 2.5 and 5 × 10ⁿ that is at least `x` (x > 0). */
+function niceStep(x: number): number {
+  const power = 10 ** Math.floor(Math.log10(x));
+  return ([1, 2, 2.5, 5, 10].find((m) => m * power >= x) ?? 10) * power;
+}
+
+/**
+ * The burndown's y axis in % of budget: from 100 (a full budget: no line goes above it) down to 0
+ * (spent) at least, lower when a line is, with ticks on round steps (100, 50, 0, −50 or 0, −200,
+ * −400 …) so that a deeply spent budget does not read "−80, −280, −480". Where the step is over 100,
+ * the top (100) gets no tick of its own: it would sit on 0's label.
+ */
+export function burndownAxis(series: readonly Values[]): { domain: [number, number]; ticks: number[] } {
   let low = 0;
-  let high = 100;
   for (const values of series)
-    for (const v of values)
-      if (v !== null && Number.isFinite(v)) {
-        low = Math.min(low, Math.floor(v * 10) * 10);
-        high = Math.max(high, Math.ceil(v * 10) * 10);
-      }
-  return [low, high];
+    for (const v of values) if (v !== null && Number.isFinite(v)) low = Math.min(low, v * 100);
+  const step = niceStep((100 - low) / 5);
+  const from = Math.floor(low / step) * step;
+  const ticks: number[] = [];
+  for (let i = 0; from + i * step <= 100; i++) ticks.push(from + i * step);
+  return { domain: [from, 100], ticks };
 }
 
 /** What the two burndown lines mean, in a sentence each; `since` is the calendar period's start as the page writes times. */
