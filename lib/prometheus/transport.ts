@@ -96,8 +96,9 @@ export function upstreamFetch(
     },
     {
       ...o,
-      // Closing waits for the requests under way; it fails only for an Agent already destroyed.
-      onReplace: (old) => void old.close().catch(() => undefined),
+      // Closing waits for the requests under way, but not for a fetch that took the old Agent and has
+      // not dispatched yet: give those a second. It fails only for an Agent already destroyed.
+      onReplace: (old) => setTimeout(() => void old.close().catch(() => undefined), 1000).unref(),
     },
   );
   const doFetch = (input: string | URL, init?: RequestInit) =>

@@ -82,6 +82,10 @@ describe("the chart with its default values", { timeout: 30_000 }, () => {
     expect(c.startupProbe.periodSeconds * c.startupProbe.failureThreshold).toBe(60);
   });
 
+  it("keeps serving 5 s after it is told to stop, while the endpoints stop sending it connections", () => {
+    expect(container(objects).lifecycle).toEqual({ preStop: { sleep: { seconds: 5 } } });
+  });
+
   it("mounts the config file read-only and writes only to two size-limited emptyDirs", () => {
     expect(container(objects).volumeMounts).toEqual([
       { name: "config", mountPath: "/etc/signalboard/config.yaml", subPath: "config.yaml", readOnly: true },

@@ -89,6 +89,17 @@ const REJECTED: [string, string, string][] = [
     "at '/httpRoute/parentRefs': minItems: got 0, want 1",
   ],
   ["a second PROMETHEUS_URL", "extraEnv: [{name: PROMETHEUS_URL, value: x}]", "at '/extraEnv/0/name'"],
+  [
+    "a bind address that shuts the probes out",
+    "extraEnv: [{name: SIGNALBOARD_HOST, value: 127.0.0.1}]",
+    "at '/extraEnv/0/name'",
+  ],
+  [
+    // Values merge into the defaults: null is how a user would drop the default fsGroup.
+    "a pod security context without fsGroup, whose user could not read the Secret files",
+    "podSecurityContext: {fsGroup: null}",
+    "fsGroup",
+  ],
   ["a credentials file name a Secret cannot hold", 'credentials: {files: {"a/b": x}}', "invalid propertyName 'a/b'"],
   ["a scrape interval that is not a duration", "serviceMonitor: {interval: often}", "at '/serviceMonitor/interval'"],
 ];
