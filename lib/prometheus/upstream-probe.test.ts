@@ -2,32 +2,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { configSchema } from "@/lib/config/schema";
 import { getMetrics } from "@/lib/metrics/registry";
 import { createPrometheusClient } from "./client";
+import { BAD_DATA, json, starting, upstreamOver, vector } from "@/lib/testing/recorded-upstream";
 import { createUpstream, PING_TTL_MS, rangeCost } from "./upstream";
 
 // What the rate limit and the readiness probe ask of the upstream; the rest is in upstream.test.ts.
-
-/** An Upstream over the real client, whose fetch answers each request with `respond(query)`. */
-function upstreamOver(respond: (query: string) => Response) {
-  const asked: string[] = [];
-  const fetch = (async (_url: RequestInfo | URL, init?: RequestInit) => {
-    const query = new URLSearchParams(String(init?.body ?? "")).get("query") ?? "";
-    asked.push(query);
-    return respond(query);
-  }) as typeof globalThis.fetch;
-  const client = createPrometheusClient({ url: "http://prom:9090", timeoutMs: 5_000, fetch });
-  return { upstream: createUpstream(client, configSchema.parse({}), getMetrics()), asked };
-}
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-// What Prometheus answers while it starts: 503 in text/plain.
-const starting = () => new Response("Service Unavailable", { status: 503, headers: { "Content-Type": "text/plain" } });
-// Answers in the Prometheus HTTP API's format (https://prometheus.io/docs/prometheus/latest/querying/api/).
-const vector = (...jobs: [string, string][]) => ({
-  status: "success",
-  data: { resultType: "vector", result: jobs.map(([job, value]) => ({ metric: { job }, value: [1800000000, value] })) },
-});
-const BAD_DATA = { status: "error", errorType: "bad_data", error: "1:1: parse error: unexpected end of input" };
 
 afterEach(() => {
   vi.useRealTimers();

@@ -1,48 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { configSchema } from "@/lib/config/schema";
 import { getMetrics } from "@/lib/metrics/registry";
-import { createPrometheusClient, type PrometheusClient } from "./client";
+import type { PrometheusClient } from "./client";
 import { UpstreamError } from "./errors";
+import { BAD_DATA, json, starting, upstreamOver, vector } from "@/lib/testing/recorded-upstream";
 import { createUpstream, instantTtlMs, staleSlot } from "./upstream";
 
-/**
- * An Upstream over the real client, whose fetch answers each request with `respond(query)`:
- * recorded answers stand in for Prometheus, so the whole path (parsing, cap, cache, limiter) runs.
- */
-function upstreamOver(
-  respond: (query: string) => Response | Promise<Response>,
-  settings: Record<string, unknown> = {},
-) {
-  const asked: string[] = [];
-  const fetch = (async (_url: RequestInfo | URL, init?: RequestInit) => {
-    const query = new URLSearchParams(String(init?.body ?? "")).get("query") ?? "";
-    asked.push(query);
-    return respond(query);
-  }) as typeof globalThis.fetch;
-  const cfg = configSchema.parse(settings);
-  const client = createPrometheusClient({
-    url: "http://prom:9090",
-    timeoutMs: cfg.prometheus.timeoutSeconds * 1000,
-    fetch,
-  });
-  return { upstream: createUpstream(client, cfg, getMetrics()), asked };
-}
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-// What Prometheus answers while it starts: 503 in text/plain.
-const starting = () =>
-  new Response("Service Unavailable", {
-    status: 503,
-    statusText: "Service Unavailable",
-    headers: { "Content-Type": "text/plain" },
-  });
-
-// Answers in the Prometheus HTTP API's format (https://prometheus.io/docs/prometheus/latest/querying/api/#expression-query-result-formats).
-const vector = (...jobs: [string, string][]) => ({
-  status: "success",
-  data: { resultType: "vector", result: jobs.map(([job, value]) => ({ metric: { job }, value: [1800000000, value] })) },
-});
 const MATRIX_OF_THREE = {
   status: "success",
   data: {
@@ -57,7 +20,6 @@ const MATRIX_OF_THREE = {
   },
   warnings: ["PromQL info: metric might not be a counter"],
 };
-const BAD_DATA = { status: "error", errorType: "bad_data", error: "1:1: parse error: unexpected end of input" };
 
 afterEach(() => {
   vi.useRealTimers();

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mountedSecret } from "@/lib/testing/mounted-secret";
+import { thrownUpstreamError } from "@/lib/testing/thrown-upstream-error";
 import { UpstreamError } from "./errors";
 import { rebuiltOnChange, type SettingFile } from "./watched-files";
 
@@ -30,17 +31,6 @@ function watch(files: SettingFile[], build: (contents: string[]) => string = (c)
 }
 
 const file = (name: string, setting = `prometheus.${name}`): SettingFile => ({ setting, path: path.join(dir, name) });
-
-/** The UpstreamError `fn` throws. */
-function failure(fn: () => unknown): UpstreamError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UpstreamError);
-    return e as UpstreamError;
-  }
-  throw new Error("expected an UpstreamError");
-}
 
 describe("rebuiltOnChange", () => {
   it("builds once, looks at the files again only after the check interval, and rebuilds on a change", () => {
@@ -95,11 +85,11 @@ describe("rebuiltOnChange", () => {
   it("names the setting and path of a missing file as a config error, and recovers when it appears", () => {
     const token = file("token", "prometheus.bearerTokenFile");
     const w = watch([token]);
-    const e = failure(w.get);
+    const e = thrownUpstreamError(w.get);
     expect(e.kind).toBe("config");
     expect(e.message).toBe(`cannot read prometheus.bearerTokenFile ${token.path}: ENOENT: no such file or directory`);
     fs.writeFileSync(token.path, "now here");
-    expect(failure(w.get).message).toBe(e.message);
+    expect(thrownUpstreamError(w.get).message).toBe(e.message);
     w.clock.t += 5000;
     expect(w.get()).toBe("now here");
   });
@@ -114,9 +104,9 @@ describe("rebuiltOnChange", () => {
     expect(w.get()).toBe("good");
     fs.writeFileSync(ca.path, "garbage");
     w.clock.t += 5000;
-    expect(failure(w.get).message).toBe("bad: garbage");
+    expect(thrownUpstreamError(w.get).message).toBe("bad: garbage");
     w.clock.t += 5000;
-    expect(failure(w.get).message).toBe("bad: garbage");
+    expect(thrownUpstreamError(w.get).message).toBe("bad: garbage");
     // Built once for the bad contents, not once per check.
     expect(w.builds).toEqual(["good"]);
     expect(w.replaced).toEqual([]);
