@@ -137,29 +137,16 @@ export async function serviceSlos(
   nowSeconds = Date.now() / 1000,
 ): Promise<ServiceSlo[] | undefined> {
   try {
-    return await serviceSlosOrThrow(deps, t, inUse, fresh, known, id, owner, nowSeconds);
+    const les = await fetchBucketBoundaries(deps, fresh, inUse, nowSeconds);
+    const [states, series] = await Promise.all([
+      sloStates(deps, t, inUse, fresh, known, { nowSeconds, boundaries: les, only: id }),
+      sloSeries(deps, t, resolveSlos(deps.cfg, [{ id, convention: owner }], les), fresh),
+    ]);
+    return states.map((s) => ({ ...s, ...series.get(s.kind) }));
   } catch (e) {
     // Fleet-wide questions (a 30-day window over every service): their failure costs the page its SLO
     // section, which says so, never the page.
     if (e instanceof UpstreamError) return undefined;
     throw e;
   }
-}
-
-async function serviceSlosOrThrow(
-  deps: SignalDeps,
-  t: QueryTimes,
-  inUse: readonly Convention[],
-  fresh: FreshnessTracker,
-  known: Owners,
-  id: ServiceId,
-  owner: Convention,
-  nowSeconds: number,
-): Promise<ServiceSlo[]> {
-  const les = await fetchBucketBoundaries(deps, fresh, inUse, nowSeconds);
-  const [states, series] = await Promise.all([
-    sloStates(deps, t, inUse, fresh, known, { nowSeconds, boundaries: les, only: id }),
-    sloSeries(deps, t, resolveSlos(deps.cfg, [{ id, convention: owner }], les), fresh),
-  ]);
-  return states.map((s) => ({ ...s, ...series.get(s.kind) }));
 }
