@@ -298,17 +298,8 @@ function matrixOf(a: Answer<QueryResult>): RangeSeries[] {
   return a.data.result.map((s) => ({ labels: s.metric, points: s.values.map(toPoint) }));
 }
 
-/** The process's one Upstream, built from the configuration. */
-export function getUpstream(): Upstream {
-  return processUpstream();
-}
-
-/** The process's one Upstream as a readiness probe sees it. */
-export function getUpstreamProbe(): UpstreamProbe {
-  return processUpstream();
-}
-
-function processUpstream(): Upstream & UpstreamProbe {
+/** The process's one Upstream, built from the configuration; the readiness probe asks it too. */
+export function getUpstream(): Upstream & UpstreamProbe {
   return processSingleton("upstream", () => {
     const cfg = getConfig();
     return createUpstream(configuredClient(cfg.prometheus), cfg, getMetrics(), { admit: chargeUpstream });

@@ -1,6 +1,6 @@
 import { readiness } from "@/lib/api/readiness";
 import { getConfig } from "@/lib/config";
-import { getUpstreamProbe } from "@/lib/prometheus/upstream";
+import { getUpstream } from "@/lib/prometheus/upstream";
 import { withoutCredentials } from "@/lib/prometheus/redact-url";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET() {
   const { status, body } = await readiness(() => ({
-    probe: getUpstreamProbe(),
+    probe: getUpstream(),
     url: withoutCredentials(getConfig().prometheus.url),
   }));
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
