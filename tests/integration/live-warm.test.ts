@@ -80,7 +80,10 @@ describe("warm live ticks (cache.keepWarmSeconds)", () => {
 
   const logEnd = () => (existsSync(prometheus.queryLog) ? statSync(prometheus.queryLog).size : 0);
 
-  /** The queries logged after `offset`, once Prometheus has logged all those sent before now. */
+  /**
+   * The queries logged after `offset`, once Prometheus has logged a marker sent now: it logs a query
+   * when it has finished, so only those that had finished by then are sure to be in.
+   */
   async function loggedSince(offset: number): Promise<Logged[]> {
     const marker = `logmark-${randomBytes(6).toString("hex")}`;
     await fetch(`${prometheus.url}/api/v1/query`, {
@@ -99,15 +102,19 @@ describe("warm live ticks (cache.keepWarmSeconds)", () => {
     return read().filter((e) => !e.query.includes(marker));
   }
 
-  /** The sum of a metric's samples whose labels contain `labels`, from the dashboard's /metrics. */
-  async function ourMetric(name: string, labels: string): Promise<number> {
+  /**
+   * The sum of a metric's samples whose labels contain `labels`, from the dashboard's /metrics; a
+   * series not yet written counts 0 only where `absentIsZero` (a labelled counter nothing has counted).
+   */
+  async function ourMetric(name: string, labels: string, absentIsZero = false): Promise<number> {
     const text = await (await fetch(`${dashboard.url}/metrics`)).text();
     const lines = text
       .split("\n")
       .filter((l) => (l.startsWith(`${name}{`) && l.includes(labels)) || (l.startsWith(`${name} `) && !labels));
-    expect(lines.length, `${name}{${labels}} in /metrics`).toBeGreaterThan(0);
+    if (!absentIsZero) expect(lines.length, `${name}{${labels}} in /metrics`).toBeGreaterThan(0);
     return lines.reduce((sum, l) => sum + Number(l.split(" ").pop()), 0);
   }
+  const warmSuccesses = () => ourMetric("signalboard_warm_runs_total", 'outcome="success"', true);
 
   const texts = (logged: Logged[]) => logged.map((e) => e.query).sort();
   /**
@@ -132,7 +139,10 @@ describe("warm live ticks (cache.keepWarmSeconds)", () => {
     for (let slots = 0; slots < 2; slots++) {
       const mark = logEnd();
       const alertsBefore = await ourMetric("signalboard_upstream_queries_total", 'endpoint="alerts"');
+      const runsBefore = await warmSuccesses();
       const slot = await untilNextSlot(1.5);
+      // Prometheus logs a query once it has finished: the log is complete once the three warms have.
+      await expect.poll(warmSuccesses, { timeout: 15_000 }).toBe(runsBefore + 3);
       const warmed = slotQuestions(await loggedSince(mark));
       expect(warmed.every((e) => e.time === slot)).toBe(true);
       expect(texts(warmed)).toEqual(texts(own));
