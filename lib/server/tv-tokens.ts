@@ -57,3 +57,16 @@ export function tokenIndex(entries: readonly TvTokenEntry[]): Map<string, string
 export function screenOf(token: string, index: ReadonlyMap<string, string>): string | null {
   return isTokenShaped(token) ? (index.get(tokenHash(token)) ?? null) : null;
 }
+
+/** The entries with a new screen `name` whose token hashes to `sha256`; throws when the name is taken or invalid. */
+export function withToken(entries: readonly TvTokenEntry[], name: string, sha256: string, now: Date): TvTokenEntry[] {
+  if (!TV_TOKEN_NAME.test(name)) throw new Error(`${name}: a name is lower-case letters, digits and dashes`);
+  if (entries.some((e) => e.name === name)) throw new Error(`${name}: already exists; revoke it first`);
+  return [...entries, { name, sha256, created: now.toISOString() }];
+}
+
+/** The entries without screen `name`; throws when there is none. */
+export function withoutToken(entries: readonly TvTokenEntry[], name: string): TvTokenEntry[] {
+  if (!entries.some((e) => e.name === name)) throw new Error(`${name}: no such token`);
+  return entries.filter((e) => e.name !== name);
+}
