@@ -43,6 +43,8 @@ const DUMMY_HASH = bcrypt.hashSync("signalboard", 10);
 
 export interface BasicVerifierOptions {
   now?: () => number;
+  /** bcrypt's compare; a test wraps it to count the compares made. */
+  compare?: (password: string, hash: string) => Promise<boolean>;
 }
 
 /**
@@ -56,9 +58,11 @@ export class BasicVerifier {
   private readonly verified = new Map<string, { user: string; until: number }>();
   private readonly inFlight = new Map<string, Promise<string | null>>();
   private readonly now: () => number;
+  private readonly compare: (password: string, hash: string) => Promise<boolean>;
 
   constructor(o: BasicVerifierOptions = {}) {
     this.now = o.now ?? Date.now;
+    this.compare = o.compare ?? ((password, hash) => bcrypt.compare(password, hash));
   }
 
   /** The user the header proves, or null. `users` is the current list (the same Map until the file changes). */
@@ -77,8 +81,7 @@ export class BasicVerifier {
     if (known && known.until > this.now()) return Promise.resolve(known.user);
     const pending = this.inFlight.get(key);
     if (pending) return pending;
-    const check = bcrypt
-      .compare(credentials.password, users.get(credentials.user) ?? DUMMY_HASH)
+    const check = this.compare(credentials.password, users.get(credentials.user) ?? DUMMY_HASH)
       .catch(() => false)
       .then((ok) => (ok && users.has(credentials.user) ? credentials.user : null))
       .then((user) => {
