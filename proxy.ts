@@ -23,7 +23,7 @@ async function gate(request: NextRequest, url: URL): Promise<Response | { user?:
     return unavailableResponse(api);
   }
   if (outcome.kind === "pass") return outcome;
-  if (outcome.kind === "redeem") return redeemResponse(outcome.token, url.search);
+  if (outcome.kind === "redeem") return redeemResponse(outcome.token, url);
   if (outcome.code === "untrusted_proxy")
     getLogger().warn(
       { peer: request.headers.get(PEER_HEADER), path: url.pathname },

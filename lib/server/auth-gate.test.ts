@@ -36,9 +36,12 @@ describe("refusalResponse", () => {
 
 describe("redeemResponse", () => {
   it("sends the screen on to /tv with its query, the token only in the cookie", () => {
-    const r = redeemResponse("T".repeat(43), "?pages=nodes&tz=UTC");
+    const r = redeemResponse(
+      "T".repeat(43),
+      new URL(`http://wall.example:3000/tv/${"T".repeat(43)}?pages=nodes&tz=UTC`),
+    );
     expect(r.status).toBe(303);
-    expect(r.headers.get("location")).toBe("/tv?pages=nodes&tz=UTC");
+    expect(r.headers.get("location")).toBe("http://wall.example:3000/tv?pages=nodes&tz=UTC");
     expect(r.headers.get("set-cookie")).toBe(
       `signalboard_tv=${"T".repeat(43)}; HttpOnly; Secure; SameSite=Strict; Path=/`,
     );

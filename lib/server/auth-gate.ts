@@ -71,11 +71,15 @@ export function refusalResponse(outcome: Extract<Outcome, { kind: "refuse" }>, a
   return new Response(html, { status, headers: { ...headers, "content-type": "text/html; charset=utf-8" } });
 }
 
-/** A redeemed TV link: the cookie set, and the screen sent on to /tv with the token gone from the address bar. */
-export function redeemResponse(token: string, search: string): Response {
+/**
+ * A redeemed TV link (`url`): the cookie set, and the screen sent on to /tv with its query and the
+ * token gone from the address bar. Next takes only an absolute Location from proxy.ts.
+ */
+export function redeemResponse(token: string, url: URL): Response {
+  const location = new URL(`/tv${url.search}`, url);
   return new Response(null, {
     status: 303,
-    headers: { Location: `/tv${search}`, "Set-Cookie": tvCookie(token), "Cache-Control": "no-store" },
+    headers: { Location: location.href, "Set-Cookie": tvCookie(token), "Cache-Control": "no-store" },
   });
 }
 
