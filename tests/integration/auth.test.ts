@@ -173,7 +173,7 @@ describe("who may look (auth.mode)", () => {
       },
       10_000,
     );
-    expect(new URL(redeemed.headers.location ?? "", basicMode.url).href).toBe(`${basicMode.url}/tv?pages=nodes`);
+    expect(new URL(String(redeemed.headers.location), basicMode.url).href).toBe(`${basicMode.url}/tv?pages=nodes`);
     expect(redeemed.headers["set-cookie"]).toEqual([
       `signalboard_tv=${token}; HttpOnly; Secure; SameSite=Strict; Path=/`,
     ]);
