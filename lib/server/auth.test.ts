@@ -142,6 +142,8 @@ describe("authenticate", () => {
     const revoked = { cookie: `signalboard_tv=${"X".repeat(43)}` };
     expect(await run(d, "/tv", revoked)).toMatchObject(refused(401, "tv_token_revoked"));
     expect(await run(d, "/api/v1/alerts", revoked)).toMatchObject(refused(401, "tv_token_revoked"));
+    const bare = await run(d, "/tv");
+    expect(bare.kind === "refuse" && bare.message).toContain("open a /tv/<token> link over HTTPS");
     // No tokens file: the cookie is nobody's.
     expect(await run(deps({ mode: "basic", htpasswdFile: "/h" }), "/tv", cookie)).toMatchObject(
       refused(401, "unauthenticated", true),

@@ -134,5 +134,11 @@ export async function authenticate(req: GateRequest, deps: GateDeps): Promise<Ou
   const how = basic
     ? "sign in with your user name and password"
     : "open signalboard through the authenticating proxy in front of it";
-  return refuse(401, "unauthenticated", `credentials needed: ${how}`, basic);
+  // A screen that opened its TV link over plain HTTP lands here: browsers keep a Secure cookie only
+  // from https:// or loopback (Chromium 156, tried by hand), so it never came back with the cookie.
+  const tvHint =
+    req.pathname === "/tv" && auth.tvTokensFile
+      ? "; or, on a wall screen, open a /tv/<token> link over HTTPS (browsers keep its cookie only there)"
+      : "";
+  return refuse(401, "unauthenticated", `credentials needed: ${how}${tvHint}`, basic);
 }
