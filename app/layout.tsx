@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { decodeUser, USER_HEADER } from "@/lib/server/auth";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -16,11 +18,13 @@ export const viewport: Viewport = {
 // CSP nonce (proxy.ts), which a page prerendered at build time could not.
 export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Written by proxy.ts's gate alone: whatever a client sent under this name is gone by now.
+  const user = decodeUser((await headers()).get(USER_HEADER));
   return (
     <html lang="en">
       <body>
-        <Providers>{children}</Providers>
+        <Providers user={user}>{children}</Providers>
       </body>
     </html>
   );

@@ -2,6 +2,7 @@
 
 import { QueryClient, QueryClientProvider, keepPreviousData } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { SignedInUserProvider } from "@/components/app/signed-in-user";
 import { isRetryable } from "@/lib/ui/fetch-json";
 
 // Retry policy: a 4xx (bad link, unknown service) will not change, so it is shown at once; a network
@@ -28,11 +29,17 @@ function makeQueryClient(): QueryClient {
 }
 
 export interface ProvidersProps {
+  /** The signed-in user, for the header; null when nobody signed in (auth.mode none). */
+  user: string | null;
   children: ReactNode;
 }
 
-/** The one QueryClient of the app, created once per browser session. */
-export function Providers({ children }: ProvidersProps) {
+/** The one QueryClient of the app, created once per browser session, and the signed-in user. */
+export function Providers({ user, children }: ProvidersProps) {
   const [client] = useState(makeQueryClient);
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <SignedInUserProvider user={user}>{children}</SignedInUserProvider>
+    </QueryClientProvider>
+  );
 }

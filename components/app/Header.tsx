@@ -6,6 +6,7 @@ import type { DataInfo } from "./data-info";
 import { RangePicker } from "./RangePicker";
 import { RangeSummary } from "./RangeSummary";
 import { RefreshSelect } from "./RefreshSelect";
+import { SignedInUserNote } from "./signed-in-user";
 import { SourceNote } from "./SourceNote";
 import { TimeZoneToggle } from "./TimeZoneToggle";
 import { UpdatedAgo } from "./UpdatedAgo";
@@ -33,6 +34,7 @@ export function Header({ view, onViewChange, data, timeless = false }: HeaderPro
         </>
       )}
       <div className={styles.spacer} />
+      <SignedInUserNote />
       <Link href={viewHref("/status", view)}>Status</Link>
       {!timeless && <RefreshSelect refresh={view.refresh} onChange={(refresh) => onViewChange({ ...view, refresh })} />}
       <TimeZoneToggle tz={view.tz} onChange={(tz) => onViewChange({ ...view, tz })} />

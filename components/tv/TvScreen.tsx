@@ -5,6 +5,7 @@ import { TabStatus } from "@/components/app/TabStatus";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
 import type { Freshness } from "@/lib/model/types";
 import { alertCounts, alertsByService } from "@/lib/ui/alerts";
+import { isAccessRevoked } from "@/lib/ui/fetch-json";
 import { failureText, staleSince, type SourceState } from "@/lib/ui/screen-freshness";
 import { servicesTab } from "@/lib/ui/tab-status";
 import { formatTime, intlZone } from "@/lib/ui/time-format";
@@ -16,6 +17,7 @@ import { TvKubernetes } from "./TvKubernetes";
 import { TvBanner, TvUpdated } from "./TvFreshness";
 import { TvNodes } from "./TvNodes";
 import { TvPanel } from "./TvPanel";
+import { TvRevoked } from "./TvRevoked";
 import { TvRotation } from "./TvRotation";
 import { TvServices } from "./TvServices";
 import { TvSloBudgets } from "./TvSloBudgets";
@@ -61,7 +63,8 @@ const alertsAreaEm = (count: number) => `${ALERT_PANEL_EM + Math.max(1, count) *
  * The wall screen: nothing to click, nothing that scrolls, type sized by the screen. Worst services and
  * the cluster's health on the left, nodes over alerts on the right, or each in turn with `pages=`; a
  * clock, the data's age, and a banner when that data is old. A failed refresh never blanks it: the
- * last data stays, each panel marked stale; a first request that fails says what failed.
+ * last data stays, each panel marked stale; a first request that fails says what failed. A revoked
+ * TV link replaces the whole screen with a message saying so.
  */
 export function TvScreen({ view }: TvScreenProps) {
   useReloadOnNewBuild();
@@ -72,6 +75,9 @@ export function TvScreen({ view }: TvScreenProps) {
   const sources = [sourceOf(services), sourceOf(alerts), sourceOf(nodes)] as const;
   const [servicesSource, alertsSource, nodesSource] = sources;
   const { firing, pending } = alertCounts(alertList ?? []);
+  // A revoked TV link: every later answer is refused, so the last numbers would only grow old on the wall.
+  if ([services, alerts, nodes, slos].some((q) => isAccessRevoked(q.error ?? q.failureReason)))
+    return <TvRevoked theme={view.theme} />;
 
   const panels: Record<TvPage, ReactNode> = {
     services: (

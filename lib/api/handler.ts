@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getMetrics } from "@/lib/metrics/registry";
 import { asClient } from "@/lib/server/client-budget";
+import { decodeUser, USER_HEADER } from "@/lib/server/auth";
 import { getLogger } from "@/lib/server/log";
 import { errorResponse } from "./errors";
 
@@ -10,7 +11,7 @@ type Handler = (request: Request, params: Record<string, string>) => Promise<unk
 
 /**
  * Wraps a route handler: JSON out (or the handler's own Response, e.g. YAML), one error mapping,
- * a request id, a log line and our own metrics; errors are JSON whatever the handler answers. The
+ * a request id, a log line (with the signed-in user) and our own metrics; errors are JSON whatever the handler answers. The
  * upstream queries the handler causes are counted against the request's client (server.rateLimit).
  * `route` is the template (`/api/v1/services/[name]`), so metric labels stay bounded.
  */
@@ -35,7 +36,9 @@ export function apiRoute(route: string, handler: Handler) {
     const seconds = (performance.now() - started) / 1000;
     metrics.httpRequests.inc({ route, status_code: String(status) });
     metrics.httpDuration.observe({ route }, seconds);
-    getLogger().info({ requestId, route, status, durationMs: Math.round(seconds * 1000) }, "request");
+    // The signed-in user (auth.mode), only where there is one: with mode none the line is as it was.
+    const user = decodeUser(request.headers.get(USER_HEADER)) ?? undefined;
+    getLogger().info({ requestId, route, status, durationMs: Math.round(seconds * 1000), user }, "request");
     const headers = { "Cache-Control": "no-store", "X-Request-Id": requestId, ...errorHeaders };
     if (body instanceof Response) {
       for (const [name, value] of Object.entries(headers)) body.headers.set(name, value);

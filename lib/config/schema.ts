@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { authSchema } from "./auth-schema";
 import { serverSchema } from "./server-schema";
 
 /** Prometheus metric and label names: https://prometheus.io/docs/concepts/data_model/#metric-names-and-labels */
@@ -208,6 +209,7 @@ export const configSchema = z
       .strict()
       .prefault({}),
     server: serverSchema,
+    auth: authSchema,
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ClientAddresses, PEER_HEADER, clientKey, plainAddress } from "./client-address";
+import { ClientAddresses, PEER_HEADER, addressMatcher, clientKey, plainAddress } from "./client-address";
 
 const from = (peer: string | undefined, forwardedFor?: string) => {
   const h = new Headers();
@@ -52,5 +52,14 @@ describe("ClientAddresses", () => {
     expect(clients.of(from("10.1.1.1", "10.2.2.2"))).toBe("10.2.2.2");
     expect(clients.of(from("10.1.1.1", "unknown"))).toBe("10.1.1.1");
     expect(clients.of(from("10.1.1.1", "203.0.113.9:4711"))).toBe("10.1.1.1");
+  });
+});
+
+describe("addressMatcher", () => {
+  it("matches IPv4 and IPv6 addresses and ranges, IPv4-mapped peers as IPv4", () => {
+    const trusted = addressMatcher(["127.0.0.1/32", "10.0.0.0/8", "fd00::/8", "::1"]);
+    for (const yes of ["127.0.0.1", "::ffff:127.0.0.1", "10.200.3.4", "fd12:3456::1", "::1"])
+      expect(trusted(yes), yes).toBe(true);
+    for (const no of ["127.0.0.2", "11.0.0.1", "fe80::1", "::2", "unknown", ""]) expect(trusted(no), no).toBe(false);
   });
 });

@@ -41,8 +41,8 @@ export function clientKey(address: string): string {
   return `${ipv6Groups(plain).slice(0, 4).join(":")}::/64`;
 }
 
-/** Addresses and CIDR ranges (`10.0.0.0/8`) as one BlockList. */
-function addressList(entries: readonly string[]): BlockList {
+/** Whether an address lies in any of `entries` (addresses and CIDR ranges, `10.0.0.0/8`, `fd00::/8`). */
+export function addressMatcher(entries: readonly string[]): (address: string) => boolean {
   const list = new BlockList();
   for (const entry of entries) {
     const [address = "", prefix] = entry.split("/");
@@ -50,7 +50,11 @@ function addressList(entries: readonly string[]): BlockList {
     if (prefix === undefined) list.addAddress(address, family);
     else list.addSubnet(address, Number(prefix), family);
   }
-  return list;
+  return (address) => {
+    const plain = plainAddress(address);
+    const family = isIP(plain);
+    return family !== 0 && list.check(plain, family === 6 ? "ipv6" : "ipv4");
+  };
 }
 
 /**
@@ -59,11 +63,11 @@ function addressList(entries: readonly string[]): BlockList {
  * proxy appends the address it was reached from; whatever lies left of that is the client's to write).
  */
 export class ClientAddresses {
-  private readonly trusted: BlockList;
+  private readonly isTrusted: (address: string) => boolean;
   private readonly anyTrusted: boolean;
 
   constructor(trustedProxies: readonly string[]) {
-    this.trusted = addressList(trustedProxies);
+    this.isTrusted = addressMatcher(trustedProxies);
     this.anyTrusted = trustedProxies.length > 0;
   }
 
@@ -84,10 +88,5 @@ export class ClientAddresses {
       client = next;
     }
     return client;
-  }
-
-  private isTrusted(address: string): boolean {
-    const family = isIP(address);
-    return family !== 0 && this.trusted.check(address, family === 6 ? "ipv6" : "ipv4");
   }
 }

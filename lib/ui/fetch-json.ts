@@ -89,3 +89,11 @@ export function isRetryable(e: unknown): boolean {
   if (!(e instanceof ApiRequestError)) return true;
   return e.status === 0 || e.status >= 500;
 }
+
+/** The code the server answers when a wall screen's TV link was revoked (lib/server/auth.ts). */
+export const TV_TOKEN_REVOKED = "tv_token_revoked";
+
+/** Whether `e` says this screen's TV link was revoked: no retry or older data will help. */
+export function isAccessRevoked(e: unknown): boolean {
+  return e instanceof ApiRequestError && e.code === TV_TOKEN_REVOKED;
+}

@@ -32,4 +32,6 @@ export const EXTRA_PORTS = {
   slowProxy: INTEGRATION_BASE_PORT + 55,
   /** The mutual-TLS gateway in front of the shared Prometheus (tls-gateway.test.ts). */
   tlsGateway: INTEGRATION_BASE_PORT + 56,
+  /** The auth test's dashboards, one per auth.mode: none, proxy, basic (auth.test.ts). */
+  auth: [INTEGRATION_BASE_PORT + 60, INTEGRATION_BASE_PORT + 61, INTEGRATION_BASE_PORT + 62] as const,
 };

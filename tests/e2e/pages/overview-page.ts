@@ -18,6 +18,8 @@ export class OverviewPage {
   readonly noNodes: Locator;
   /** The header's quiet note on where the values came from: recorded rules or raw series. */
   readonly source: Locator;
+  /** The header's "signed in as …" (auth.mode proxy or basic). */
+  readonly signedIn: Locator;
 
   constructor(readonly page: Page) {
     this.table = page.getByRole("table", { name: "Services" });
@@ -30,6 +32,7 @@ export class OverviewPage {
     this.sort = page.getByRole("combobox", { name: "Sort" });
     this.updated = page.getByText(/Updated .+ ago/);
     this.source = page.getByRole("banner").getByText(/^(from recorded rules|raw series|recorded .+)$/);
+    this.signedIn = page.getByRole("banner").getByText(/^signed in as /);
   }
 
   /** Opens the overview, on another dashboard than the stack's where `base` says so. */

@@ -10,6 +10,8 @@ export class TvPage {
   readonly updated: Locator;
   /** Anything a viewer could press: a wall screen has none. */
   readonly buttons: Locator;
+  /** The whole-screen message of a revoked TV link. */
+  readonly revoked: Locator;
 
   constructor(readonly page: Page) {
     this.services = page.getByRole("table", { name: "Services, worst first" });
@@ -20,6 +22,7 @@ export class TvPage {
     this.zone = page.getByText(/^\d{4}-\d{2}-\d{2} · /);
     this.updated = page.getByText(/^Last updated \d+\s(s|min) ago/);
     this.buttons = page.getByRole("button");
+    this.revoked = page.getByRole("heading", { name: "This screen's access was revoked" });
   }
 
   /** Opens `/tv` with `query`, on the stack's dashboard or on another one at `origin`. */
