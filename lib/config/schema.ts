@@ -258,8 +258,9 @@ export const configSchema = z
     // One list from here on: the single block is the source "default"; `prometheus` is the first
     // source's block, and per-source work sees its own (lib/api/sources.ts).
     const sources: Source[] = c.sources ?? [{ name: DEFAULT_SOURCE, ...(c.prometheus ?? defaults) }];
-    const { name: _name, selector: _selector, ...first } = sources[0] as Source;
-    return { ...c, prometheus: first as PrometheusConfig, sources };
+    // The first source's block without its name and selector (a zod object strips unknown keys).
+    const first = z.object(upstreamFields).parse(sources[0]);
+    return { ...c, prometheus: first, sources };
   });
 
 /** The source a single `prometheus:` block becomes. */
