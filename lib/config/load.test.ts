@@ -283,3 +283,11 @@ describe("sources", () => {
     expect(configError(() => fromYaml("sources:\n  - name: eu\n    cluster: x\n"))).toContain("sources.0: ");
   });
 });
+
+describe("source names", () => {
+  it("keeps default for the single prometheus block", () => {
+    expect(configError(() => fromYaml("sources:\n  - name: default\n"))).toBe(
+      `${FILE}: sources.0.name: is the name of the single prometheus: block's source; choose another`,
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SINGLE_SOURCE } from "@/lib/identity/service-identity";
 import { serverSchema } from "./server-schema";
 
 /** Prometheus metric and label names: https://prometheus.io/docs/concepts/data_model/#metric-names-and-labels */
@@ -161,7 +162,10 @@ export const SOURCE_NAME = /^[a-z0-9-]{1,32}$/;
 /** One named upstream of `sources:`: a `prometheus:` block with a name and an optional label selector. */
 const sourceSchema = z
   .object({
-    name: z.string().regex(SOURCE_NAME, "must be 1 to 32 lower-case letters, digits and dashes"),
+    name: z
+      .string()
+      .regex(SOURCE_NAME, "must be 1 to 32 lower-case letters, digits and dashes")
+      .refine((n) => n !== SINGLE_SOURCE, `is the name of the single prometheus: block's source; choose another`),
     ...upstreamFields,
     // Label name -> exact value, added to every query sent to this source (one global store holding many clusters).
     selector: z
@@ -263,8 +267,8 @@ export const configSchema = z
     return { ...c, prometheus: first, sources };
   });
 
-/** The source a single `prometheus:` block becomes. */
-export const DEFAULT_SOURCE = "default";
+/** The source a single `prometheus:` block becomes: links leave it out (lib/identity). */
+export const DEFAULT_SOURCE = SINGLE_SOURCE;
 
 export type Config = z.infer<typeof configSchema>;
 export type PrometheusConfig = z.infer<typeof prometheusSchema>;
