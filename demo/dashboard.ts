@@ -42,17 +42,19 @@ function copyAssets(root: string): void {
 export interface DashboardOptions {
   root: string;
   port: number;
-  prometheusUrl: string;
+  /** PROMETHEUS_URL; left out for a configuration that names its `sources:`. */
+  prometheusUrl?: string;
   logFile: string;
   configFile?: string; // SIGNALBOARD_CONFIG; default demo/signalboard.yaml
 }
 
 /** The environment the standalone server runs with: on 127.0.0.1 only, against `prometheusUrl`. */
-export function dashboardEnv(o: { port: number; prometheusUrl: string; configFile: string }): NodeJS.ProcessEnv {
+export function dashboardEnv(o: { port: number; prometheusUrl?: string; configFile: string }): NodeJS.ProcessEnv {
   return {
     ...process.env,
     PORT: String(o.port),
     HOSTNAME: "127.0.0.1",
+    // Without a URL, unset (child_process leaves undefined values out), even where the shell set one.
     PROMETHEUS_URL: o.prometheusUrl,
     SIGNALBOARD_CONFIG: o.configFile,
     NEXT_TELEMETRY_DISABLED: "1",

@@ -1,6 +1,6 @@
-import type { Freshness } from "./types";
+import type { Freshness, FromSource, SourceStates } from "./types";
 
-export interface AlertSummary {
+export interface AlertSummary extends FromSource {
   name: string;
   state: "firing" | "pending";
   severity: string;
@@ -21,6 +21,6 @@ export interface AlertSummary {
   labels: Record<string, string>;
 }
 
-export interface AlertsResponse extends Freshness {
+export interface AlertsResponse extends Freshness, SourceStates {
   alerts: AlertSummary[];
 }

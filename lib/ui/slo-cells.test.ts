@@ -37,7 +37,7 @@ function slo(over: Partial<Slo> & { firing?: number[] } = {}): Slo {
     alerts: PAIRS.map((p, i) => ({ ...p, firing: firing.includes(i) })),
     timeToExhaustionSeconds: null,
     lowTraffic: false,
-    source: "raw",
+    signalSource: "raw",
     notes: [],
     ...rest,
   };

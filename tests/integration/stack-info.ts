@@ -34,4 +34,8 @@ export const EXTRA_PORTS = {
   tlsGateway: INTEGRATION_BASE_PORT + 56,
   /** The auth test's dashboards, one per auth.mode: none, proxy, basic (auth.test.ts). */
   auth: [INTEGRATION_BASE_PORT + 60, INTEGRATION_BASE_PORT + 61, INTEGRATION_BASE_PORT + 62] as const,
+  /** sources.test.ts: a Prometheus under /prom, a second Prometheus holding two clusters, and VictoriaMetrics. */
+  sourcesPrometheusPrefixed: INTEGRATION_BASE_PORT + 57,
+  sourcesPrometheusClusters: INTEGRATION_BASE_PORT + 58,
+  sourcesVictoriaMetrics: INTEGRATION_BASE_PORT + 59,
 };
