@@ -63,18 +63,22 @@ app.kubernetes.io/part-of: signalboard
 {{- end }}
 
 {{/*
-The upstream's port, for the NetworkPolicy's egress: the URL's own, else the scheme's.
+The upstreams' ports, one per line, for the NetworkPolicy's egress: each URL's own, else its
+scheme's. The URLs are config.sources' when set (prometheusUrl is then not used), else prometheusUrl.
 */}}
-{{- define "signalboard.upstreamPort" -}}
-{{- $url := urlParse .Values.prometheusUrl }}
-{{- $hostPort := splitList ":" $url.host }}
-{{- if gt (len $hostPort) 1 }}
-{{- last $hostPort }}
-{{- else if eq $url.scheme "https" }}
-{{- 443 }}
-{{- else }}
-{{- 80 }}
+{{- define "signalboard.upstreamPorts" -}}
+{{- $urls := list .Values.prometheusUrl }}
+{{- with .Values.config.sources }}
+{{- $urls = list }}
+{{- range . }}{{- $urls = append $urls .url }}{{- end }}
 {{- end }}
+{{- $ports := list }}
+{{- range $urls }}
+{{- $url := urlParse . }}
+{{- $hostPort := splitList ":" $url.host }}
+{{- $ports = append $ports (ternary (last $hostPort) (ternary "443" "80" (eq $url.scheme "https")) (gt (len $hostPort) 1)) }}
+{{- end }}
+{{- uniq $ports | join "\n" }}
 {{- end }}
 
 {{/*
