@@ -42,18 +42,22 @@ function copyAssets(root: string): void {
 export interface DashboardOptions {
   root: string;
   port: number;
-  prometheusUrl: string;
+  /** PROMETHEUS_URL, over the config file's; absent for a config with `sources:` (which refuses it). */
+  prometheusUrl?: string;
   logFile: string;
   configFile?: string; // SIGNALBOARD_CONFIG; default demo/signalboard.yaml
 }
 
-/** The environment the standalone server runs with: on 127.0.0.1 only, against `prometheusUrl`. */
-export function dashboardEnv(o: { port: number; prometheusUrl: string; configFile: string }): NodeJS.ProcessEnv {
+/** The environment the standalone server runs with: on 127.0.0.1 only, against `prometheusUrl` where given. */
+export function dashboardEnv(o: { port: number; prometheusUrl?: string; configFile: string }): NodeJS.ProcessEnv {
+  // Never inherited: a config with `sources:` refuses it.
+  const env = { ...process.env };
+  delete env.PROMETHEUS_URL;
   return {
-    ...process.env,
+    ...env,
     PORT: String(o.port),
     HOSTNAME: "127.0.0.1",
-    PROMETHEUS_URL: o.prometheusUrl,
+    ...(o.prometheusUrl === undefined ? {} : { PROMETHEUS_URL: o.prometheusUrl }),
     SIGNALBOARD_CONFIG: o.configFile,
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",
