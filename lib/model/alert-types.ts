@@ -1,6 +1,6 @@
-import type { Freshness } from "./types";
+import type { Freshness, FromSource } from "./types";
 
-export interface AlertSummary {
+export interface AlertSummary extends FromSource {
   name: string;
   state: "firing" | "pending";
   severity: string;

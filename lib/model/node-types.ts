@@ -1,5 +1,5 @@
 // The public JSON API (v1) of /api/v1/nodes and /api/v1/nodes/{name}. Safe to import anywhere.
-import type { Freshness, Points, Window } from "./types";
+import type { Freshness, FromSource, Points, Window } from "./types";
 
 /** Worst first. */
 export const NODE_STATUS_ORDER = ["down", "saturated", "busy", "ok"] as const;
@@ -21,7 +21,7 @@ export interface FilesystemSummary {
 }
 
 /** Current USE values of one node_exporter instance. */
-export interface NodeSummary {
+export interface NodeSummary extends FromSource {
   /** The Kubernetes node name where the mapping is known, else the instance. */
   name: string;
   /** The node_exporter scrape target, e.g. "10.0.0.7:9100". */

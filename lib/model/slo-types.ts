@@ -1,6 +1,6 @@
 // The public JSON API's SLOs (docs/definitions.md, "SLOs and error budgets"): what GET /api/v1/slos and a
 // service's page answer. No imports but types: safe to import anywhere.
-import type { Freshness, SignalSource, Values } from "./types";
+import type { Freshness, FromSource, SignalSource, Values } from "./types";
 
 export type SloKind = "availability" | "latency";
 
@@ -31,7 +31,7 @@ export interface SloEvents {
   allowedBad: number;
 }
 
-export interface Slo {
+export interface Slo extends FromSource {
   service: string;
   /** "" where the service has no namespace. */
   namespace: string;

@@ -25,6 +25,25 @@ export interface Freshness {
   staleReason?: string;
   /** Notices from the upstream (e.g. partial data) or from us (e.g. too many series). */
   warnings: string[];
+  /** List answers: how each source asked fared (one per source; the top-level stale is true when any is). */
+  sources?: SourceState[];
+}
+
+/** One configured upstream's part in an answer: live, stale (its last good copy), or failed (no rows). */
+export interface SourceState {
+  name: string;
+  stale: boolean;
+  ageSeconds?: number;
+  staleReason?: string;
+  error?: { code: string; message: string };
+}
+
+/** Which source a row came from, and whether it is that source's last good copy. */
+export interface FromSource {
+  /** The source's name ("default" for the single `prometheus:` block). */
+  source?: string;
+  /** The row's source failed; the row is from its last good copy. */
+  stale?: boolean;
 }
 
 /**
@@ -69,7 +88,7 @@ export interface SeriesAxis {
   points: number;
 }
 
-export interface ServiceSummary {
+export interface ServiceSummary extends FromSource {
   name: string;
   namespace?: string;
   convention: string;
@@ -107,7 +126,7 @@ export interface ServiceSparkline {
 export interface ServiceSparklinesResponse extends Window, Freshness, Sourced {
   conventions: string[];
   axis: SeriesAxis;
-  services: { name: string; namespace?: string; convention: string; series: ServiceSparkline }[];
+  services: ({ name: string; namespace?: string; convention: string; series: ServiceSparkline } & FromSource)[];
 }
 
 export interface ServicesResponse extends Window, Freshness, Sourced {
