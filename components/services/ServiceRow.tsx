@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SourceBadge } from "@/components/app/SourceBadge";
 import { StatusRow } from "@/components/app/StatusRow";
 import { memo } from "react";
 import { AlertBadge } from "@/components/alerts/AlertBadge";
@@ -21,6 +22,8 @@ const SPARK = { width: 110, height: 30 };
 export interface ServiceRowProps {
   service: ServiceSummary;
   href: string;
+  /** Several sources: the row shows its source, and is marked when that source's copy is stale. */
+  showSource: boolean;
   /** 1-based position among all rows, header included, for assistive tech. */
   rowIndex: number;
   /** Offset from the top of the list, px. */
@@ -62,6 +65,7 @@ function Quantile({ name, value, title }: { name: string; value: number | null; 
 export const ServiceRow = memo(function ServiceRow({
   service: s,
   href,
+  showSource,
   rowIndex,
   top,
   alerts,
@@ -78,12 +82,19 @@ export const ServiceRow = memo(function ServiceRow({
     .filter(Boolean)
     .join(" · ");
   return (
-    <StatusRow rowIndex={rowIndex} className={styles.row} status={s.status} top={top}>
+    <StatusRow
+      rowIndex={rowIndex}
+      className={styles.row}
+      status={s.status}
+      top={top}
+      stale={showSource && Boolean(s.stale)}
+    >
       <div role="cell" className={statusRows.statusCell}>
         <StatusBadge status={s.status} title={statusTooltip(s.status, s.statusReasons, statusWindow)} />
       </div>
       <div role="cell" className={styles.nameCell}>
         <span className={styles.nameLine}>
+          {showSource && <SourceBadge source={s.source} stale={s.stale} />}
           <Link href={href} className={styles.name} prefetch={false}>
             {s.name}
           </Link>

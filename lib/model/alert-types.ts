@@ -1,4 +1,4 @@
-import type { Freshness, FromSource } from "./types";
+import type { Freshness, FromSource, SourceStates } from "./types";
 
 export interface AlertSummary extends FromSource {
   name: string;
@@ -21,6 +21,6 @@ export interface AlertSummary extends FromSource {
   labels: Record<string, string>;
 }
 
-export interface AlertsResponse extends Freshness {
+export interface AlertsResponse extends Freshness, SourceStates {
   alerts: AlertSummary[];
 }

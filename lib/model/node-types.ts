@@ -1,5 +1,5 @@
 // The public JSON API (v1) of /api/v1/nodes and /api/v1/nodes/{name}. Safe to import anywhere.
-import type { Freshness, FromSource, Points, Window } from "./types";
+import type { Freshness, FromSource, Points, SourceStates, Window } from "./types";
 
 /** Worst first. */
 export const NODE_STATUS_ORDER = ["down", "saturated", "busy", "ok"] as const;
@@ -55,7 +55,7 @@ export interface ResourceUse {
   allocatable: number | null;
 }
 
-export interface KubernetesNode {
+export interface KubernetesNode extends FromSource {
   node: string;
   /** The node_exporter instance of this node, where one maps to it. */
   instance: string | null;
@@ -74,13 +74,18 @@ export interface KubernetesHealth {
   /** Not-ready nodes first, then by name; nodes without node_exporter included. */
   nodes: KubernetesNode[];
   /** Container restarts per pod between from and to (only pods that restarted). */
-  restarts: { namespace: string; pod: string; restarts: number }[];
-  unavailableDeployments: { namespace: string; deployment: string; unavailable: number; desired: number | null }[];
+  restarts: ({ namespace: string; pod: string; restarts: number } & FromSource)[];
+  unavailableDeployments: ({
+    namespace: string;
+    deployment: string;
+    unavailable: number;
+    desired: number | null;
+  } & FromSource)[];
   /** Share of CPU periods in which the pod was throttled, 0..1. */
-  throttling: { namespace: string; pod: string; ratio: number }[];
+  throttling: ({ namespace: string; pod: string; ratio: number } & FromSource)[];
 }
 
-export interface NodesResponse extends Window, Freshness {
+export interface NodesResponse extends Window, Freshness, SourceStates {
   /** Worst first: node_exporter down, NotReady, saturated, busy, then by highest utilization. */
   nodes: NodeSummary[];
   /** null when kube-state-metrics is not scraped. */

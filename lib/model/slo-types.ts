@@ -1,6 +1,6 @@
 // The public JSON API's SLOs (docs/definitions.md, "SLOs and error budgets"): what GET /api/v1/slos and a
 // service's page answer. No imports but types: safe to import anywhere.
-import type { Freshness, FromSource, SignalSource, Values } from "./types";
+import type { Freshness, FromSource, SignalSource, SourceStates, Values } from "./types";
 
 export type SloKind = "availability" | "latency";
 
@@ -56,8 +56,8 @@ export interface Slo extends FromSource {
   timeToExhaustionSeconds: number | null;
   /** (1 − objective) × total < 1: too few requests for the objective to mean anything. */
   lowTraffic: boolean;
-  /** Where this SLO's values came from. */
-  source: SignalSource;
+  /** Where this SLO's values came from (recorded or raw series); `source` is the upstream's name. */
+  signalSource: SignalSource;
   /** Why a value is missing, e.g. no bucket at or below the threshold. */
   notes: string[];
 }
@@ -89,7 +89,7 @@ export interface SloWarning {
 }
 
 /** `GET /api/v1/slos`: every SLO, worst budget first. */
-export interface SlosResponse extends Freshness {
+export interface SlosResponse extends Freshness, SourceStates {
   at: number;
   source: SignalSource;
   slos: Slo[];

@@ -25,25 +25,6 @@ export interface Freshness {
   staleReason?: string;
   /** Notices from the upstream (e.g. partial data) or from us (e.g. too many series). */
   warnings: string[];
-  /** List answers: how each source asked fared (one per source; the top-level stale is true when any is). */
-  sources?: SourceState[];
-}
-
-/** One configured upstream's part in an answer: live, stale (its last good copy), or failed (no rows). */
-export interface SourceState {
-  name: string;
-  stale: boolean;
-  ageSeconds?: number;
-  staleReason?: string;
-  error?: { code: string; message: string };
-}
-
-/** Which source a row came from, and whether it is that source's last good copy. */
-export interface FromSource {
-  /** The source's name ("default" for the single `prometheus:` block). */
-  source?: string;
-  /** The row's source failed; the row is from its last good copy. */
-  stale?: boolean;
 }
 
 /**
@@ -88,6 +69,33 @@ export interface SeriesAxis {
   points: number;
 }
 
+/**
+ * How one configured source (upstream) fared in a list answer: stale (its rows are its last good
+ * copy) or failed (`error`, and no rows of it).
+ */
+export interface SourceState {
+  name: string;
+  stale: boolean;
+  ageSeconds?: number;
+  staleReason?: string;
+  error?: { code: string; message: string };
+}
+
+/**
+ * What every item of an answer (service, sparkline, node, alert, SLO) says of the source it came
+ * from: its name ("default" for the single `prometheus:` block) and whether that source's part of
+ * the answer is its last good copy. Set by the API (lib/api/sources.ts); the domain leaves it out.
+ */
+export interface FromSource {
+  source?: string;
+  stale?: boolean;
+}
+
+/** A list answer across sources: one state per source asked, in the configuration's order. */
+export interface SourceStates {
+  sources?: SourceState[];
+}
+
 export interface ServiceSummary extends FromSource {
   name: string;
   namespace?: string;
@@ -123,13 +131,13 @@ export interface ServiceSparkline {
 }
 
 /** `GET /api/v1/services?series=only`: the overview's sparklines without current values. */
-export interface ServiceSparklinesResponse extends Window, Freshness, Sourced {
+export interface ServiceSparklinesResponse extends Window, Freshness, Sourced, SourceStates {
   conventions: string[];
   axis: SeriesAxis;
   services: ({ name: string; namespace?: string; convention: string; series: ServiceSparkline } & FromSource)[];
 }
 
-export interface ServicesResponse extends Window, Freshness, Sourced {
+export interface ServicesResponse extends Window, Freshness, Sourced, SourceStates {
   conventions: string[];
   services: ServiceSummary[];
   /** Present when the answer has a hint (many services from raw series). */
@@ -144,6 +152,8 @@ export interface ServicesResponse extends Window, Freshness, Sourced {
 export interface ServiceCandidate {
   name: string;
   namespace?: string;
+  /** Where several sources are configured: the candidate's. */
+  source?: string;
   href: string;
 }
 
@@ -178,6 +188,16 @@ export interface ServiceDetailResponse extends Window, Freshness, Sourced {
    * and its burndown; absent when the upstream failed them (the rest of the page still answers).
    */
   slos?: ServiceSlo[];
+}
+
+/** One source in `/api/v1/status`: where it is (no credentials), what it selects, and whether it answers. */
+export interface SourceStatus {
+  name: string;
+  url: string;
+  selector?: Record<string, string>;
+  reachable: boolean;
+  version: string | null;
+  error?: string;
 }
 
 /** How one convention fared in discovery. */
@@ -221,7 +241,10 @@ export interface DiscoveryHints {
 
 /** `GET /api/v1/status`: whether the upstream answers, the conventions it found, and the server's thresholds and limits. */
 export interface StatusResponse {
+  /** The source the rest of the answer is about: the one asked with `source=`, else the first configured. */
   upstream: { url: string; reachable: boolean; version: string | null; error: string | null };
+  /** Every configured source (only the one asked with `source=`). */
+  sources?: SourceStatus[];
   scrapeIntervalSeconds: number;
   /** How far back `services` counts a service as found. */
   lookbackSeconds: number;

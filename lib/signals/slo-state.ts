@@ -153,7 +153,7 @@ export function sloState(slo: ResolvedSlo, windows: ReadonlyMap<number, SloWindo
     timeToExhaustionSeconds: timeToExhaustion(remaining, burnRates["1h"], period),
     // From the requests alone: a service whose bad count is unknown is not thereby low-traffic.
     lowTraffic: isLowTraffic(periodRequests(slo, windows.get(period)?.rates.get(key)), slo.objective),
-    source: combineSources(read),
+    signalSource: combineSources(read),
     notes: notesOf(slo, les, windows.get(period)?.rates.get(key)),
   };
 }

@@ -111,7 +111,7 @@ export async function slosAnswer(deps: SignalDeps, t: QueryTimes): Promise<SlosR
   return {
     at: t.at,
     ...fresh.summary(),
-    source: combineSources(slos.map((s) => s.source)),
+    source: combineSources(slos.map((s) => s.signalSource)),
     slos,
     configWarnings: sloConfigWarnings(deps.cfg, ownedServices(inUse, await owners)),
   };
