@@ -1,26 +1,76 @@
 import "server-only";
+import { z } from "zod";
 import { getConfig } from "@/lib/config";
 import type { QueryTimes } from "@/lib/model/query-times";
-import { getUpstream } from "@/lib/prometheus/upstream";
+import { getUpstreams } from "@/lib/prometheus/upstream";
 import type { SignalDeps } from "@/lib/signals/discovery";
-import { parseQuery, timeParams } from "./params";
+import { ApiError } from "./errors";
+import { MAX_PARAM_LENGTH, parseQuery, timeParams } from "./params";
 import { queryTimesNow, type TimeInput } from "./query-times";
 
-/** The upstream and the configuration every endpoint works from. */
-export function signalDeps(): SignalDeps {
-  return { upstream: getUpstream(), cfg: getConfig() };
+/** `source=` on every route: one configured source's name; checked against the configuration by sourceViews. */
+export const sourceParams = { source: z.string().min(1).max(MAX_PARAM_LENGTH).optional() };
+
+/**
+ * One source as an endpoint works from it: its Upstream and a configuration view whose `prometheus`
+ * is that source's block, so every `deps.cfg.prometheus.*` of the domain is the source's own.
+ */
+export interface SourceView {
+  name: string;
+  deps: SignalDeps;
+}
+
+/** A SourceView with the request's times resolved against that source's scrape interval. */
+export interface SourceAsk extends SourceView {
+  times: QueryTimes;
+}
+
+/** Whether several sources are configured: only then do identities (and links) carry the source. */
+export function severalSources(): boolean {
+  return getConfig().sources.length > 1;
 }
 
 /**
- * signalDeps with the request's times resolved at `nowSeconds` (default now) against the
- * configuration's limits (a 400 for bad times).
+ * The configured sources, in order; with `only`, that one: a name not configured is a 400 listing
+ * the configured ones (it is never sent upstream).
  */
-export function withTimes(time: TimeInput, nowSeconds?: number): { deps: SignalDeps; times: QueryTimes } {
-  const deps = signalDeps();
-  return { deps, times: queryTimesNow(deps.cfg, time, nowSeconds) };
+export function sourceViews(only?: string): SourceView[] {
+  const cfg = getConfig();
+  const all = getUpstreams();
+  const picked = only === undefined ? all : all.filter((s) => s.source.name === only);
+  if (picked.length === 0)
+    throw new ApiError(
+      400,
+      "invalid_param",
+      `source: no source is named ${JSON.stringify(only)}; configured: ${all.map((s) => s.source.name).join(", ")}`,
+      "source",
+    );
+  return picked.map(({ source, upstream }) => ({
+    name: source.name,
+    deps: { upstream, cfg: { ...cfg, prometheus: source } },
+  }));
 }
 
-/** withTimes for a request that takes the time parameters and no others. */
-export function withRequestTimes(request: Request): { deps: SignalDeps; times: QueryTimes } {
-  return withTimes(parseQuery(new URL(request.url), timeParams));
+/** One source's view (`only`, default the first configured): for questions asked of one source alone. */
+export function signalDeps(only?: string): SignalDeps {
+  return (sourceViews(only)[0] as SourceView).deps;
+}
+
+/**
+ * The sources asked (all, or `source`) with the request's times resolved at `nowSeconds` (default
+ * now) against each one's limits (a 400 for bad times).
+ */
+export function withTimes(time: TimeInput, source?: string, nowSeconds?: number): SourceAsk[] {
+  return sourceViews(source).map((v) => ({ ...v, times: queryTimesNow(v.deps.cfg, time, nowSeconds) }));
+}
+
+/** The time and source parameters of a request that takes no others. */
+export function timeAndSource(request: Request): TimeInput & { source?: string } {
+  return parseQuery(new URL(request.url), { ...timeParams, ...sourceParams });
+}
+
+/** withTimes for a request that takes the time and source parameters and no others. */
+export function withRequestTimes(request: Request): SourceAsk[] {
+  const { source, ...time } = timeAndSource(request);
+  return withTimes(time, source);
 }

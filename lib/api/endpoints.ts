@@ -1,89 +1,196 @@
 import "server-only";
+import { AmbiguousError } from "@/lib/errors";
 import { activeAlerts } from "@/lib/signals/alerts";
 import { servicesOverview, servicesSparklines } from "@/lib/signals/services";
 import { slosAnswer } from "@/lib/signals/slos";
 import { upstreamReport } from "@/lib/signals/upstream-report";
 import { serviceDetail } from "@/lib/signals/service-detail";
-import { serviceId } from "@/lib/identity/service-identity";
-import type { ServicesResponse } from "@/lib/model/types";
+import { discoverConventions, discoverServices } from "@/lib/signals/discovery";
+import { FreshnessTracker } from "@/lib/signals/freshness";
+import { UpstreamError } from "@/lib/prometheus/errors";
+import { withoutCredentials } from "@/lib/prometheus/redact-url";
+import {
+  parseServiceKey,
+  resolveService,
+  serviceId,
+  servicePageHref,
+  type ServiceId,
+} from "@/lib/identity/service-identity";
+import type { ServiceDetailResponse, ServicesResponse, StatusResponse } from "@/lib/model/types";
 import { ruleFileParams, ruleFileRequest } from "@/lib/rules/rule-file";
 import { servedRuleFile } from "@/lib/rules/served";
-import { signalDeps, withRequestTimes, withTimes } from "./context";
+import {
+  signalDeps,
+  sourceParams,
+  sourceViews,
+  timeAndSource,
+  withRequestTimes,
+  withTimes,
+  type SourceAsk,
+} from "./context";
 import { previousLiveAnswer, watchLive } from "./live-warmer";
 import { labelValueParam, parseName, parseQuery, seriesParam, timeParams } from "./params";
 import type { TimeInput } from "./query-times";
+import { gather, mergeAlerts, mergeServices, mergeSlos, mergeSparklines } from "./sources";
 
-/** The overview's current values for these times as of `nowSeconds` (default now). */
-function currentValuesAt(time: TimeInput, nowSeconds?: number) {
-  const { deps, times } = withTimes(time, nowSeconds);
-  return servicesOverview(deps, times, { series: false });
+/** The live warmer's name for a question: its kind, and the source when one is asked. */
+export const liveKind = (kind: string, source: string | undefined) => (source ? `${kind}|${source}` : kind);
+
+/** The overview's current values for these times as of `nowSeconds` (default now), across the sources asked. */
+async function currentValuesAt(time: TimeInput, source: string | undefined, nowSeconds?: number) {
+  const g = await gather(withTimes(time, source, nowSeconds), (s) =>
+    servicesOverview(s.deps, s.times, { series: false }),
+  );
+  return mergeServices(g);
 }
 
 /**
  * Keeps a live viewer's current values warm for the next polls, whether asked alone, with the
- * sparklines or beside them. The sparklines are not: a range moves on by whole steps, not slots.
+ * sparklines or beside them: one warm computes every source asked. The sparklines are not: a
+ * range moves on by whole steps, not slots.
  */
-function watchCurrentValues(time: TimeInput): void {
-  watchLive("services", time, (now) => currentValuesAt(time, now));
+function watchCurrentValues(time: TimeInput, source: string | undefined): void {
+  watchLive(liveKind("services", source), time, (now) => currentValuesAt(time, source, now));
 }
 
 /** GET /api/v1/services */
 export async function getServices(request: Request) {
-  const { series, ...time } = parseQuery(new URL(request.url), { ...timeParams, series: seriesParam.optional() });
-  const { deps, times } = withTimes(time);
+  const { series, source, ...time } = parseQuery(new URL(request.url), {
+    ...timeParams,
+    ...sourceParams,
+    series: seriesParam.optional(),
+  });
+  const asks = withTimes(time, source);
   // While a tick computes this slot's current values, the last slot's are answered at once.
   const previous =
-    series === undefined ? (previousLiveAnswer("services", time) as ServicesResponse | undefined) : undefined;
-  watchCurrentValues(time);
+    series === undefined
+      ? (previousLiveAnswer(liveKind("services", source), time) as ServicesResponse | undefined)
+      : undefined;
+  watchCurrentValues(time, source);
   if (previous) return previous;
-  if (series === "only") return servicesSparklines(deps, times);
-  return servicesOverview(deps, times, { series: series ?? false });
+  if (series === "only") return mergeSparklines(await gather(asks, (s) => servicesSparklines(s.deps, s.times)));
+  return mergeServices(await gather(asks, (s) => servicesOverview(s.deps, s.times, { series: series ?? false })));
 }
 
 /**
  * What `GET /api/v1/services` answers for these times (current values, no series), for a page that
- * the server renders with its data already in it. Throws as the route would (an ApiError for bad times).
+ * the server renders with its data already in it. Throws as the route would (an ApiError for bad
+ * times or an unknown source).
  */
-export async function servicesCurrentValues(time: TimeInput) {
-  const answer = currentValuesAt(time);
-  watchCurrentValues(time);
+export async function servicesCurrentValues(time: TimeInput, source?: string) {
+  const answer = currentValuesAt(time, source);
+  watchCurrentValues(time, source);
   return answer;
 }
 
-/** GET /api/v1/services/{name}?namespace= */
+/**
+ * Which of the sources asked knows the service: without `source=` and with several sources, the one
+ * source that knows the name; several is a 409 whose candidates' links carry `source=`. A source
+ * whose upstream fails counts as not knowing it; none knowing it is the first source's 404.
+ */
+async function sourceOfService(asks: readonly SourceAsk[], asked: ServiceId): Promise<SourceAsk> {
+  if (asks.length === 1) return asks[0] as SourceAsk;
+  const known = await Promise.all(
+    asks.map(async (s) => {
+      try {
+        const fresh = new FreshnessTracker();
+        const { inUse } = await discoverConventions(s.deps, fresh);
+        const owners = await discoverServices(s.deps, s.times, inUse, fresh, Math.max(s.times.at, s.times.end));
+        return [...owners.keys()]
+          .map(parseServiceKey)
+          .filter((k) => resolveService([k], asked).kind === "found")
+          .map((k) => serviceId({ ...k, source: s.name }));
+      } catch (e) {
+        if (e instanceof UpstreamError) return [];
+        throw e;
+      }
+    }),
+  );
+  const knowing = asks.filter((_, i) => (known[i] ?? []).length > 0);
+  if (knowing.length <= 1) return knowing[0] ?? (asks[0] as SourceAsk);
+  const candidates = known.flat();
+  throw new AmbiguousError(
+    "ambiguous_service",
+    `"${asked.name}" names a service in several sources (${knowing.map((s) => s.name).join(", ")}); say which with ?source=`,
+    "source",
+    candidates.map((c) => ({
+      name: c.name,
+      ...(c.namespace ? { namespace: c.namespace } : {}),
+      ...(c.source ? { source: c.source } : {}),
+      href: servicePageHref(c),
+    })),
+  );
+}
+
+/** GET /api/v1/services/{name}?namespace=&source= */
 export async function getService(request: Request, params: Record<string, string>) {
   const name = parseName(params.name ?? "", "name");
-  const { namespace, ...time } = parseQuery(new URL(request.url), {
+  const { namespace, source, ...time } = parseQuery(new URL(request.url), {
     ...timeParams,
+    ...sourceParams,
     namespace: labelValueParam.optional(),
   });
-  const { deps, times } = withTimes(time);
-  return serviceDetail(deps, times, serviceId({ name, namespace }));
+  const asked = serviceId({ name, namespace });
+  const s = await sourceOfService(withTimes(time, source), asked);
+  const answer = await serviceDetail(s.deps, s.times, asked);
+  const from = { source: s.name, stale: answer.stale };
+  return {
+    ...answer,
+    service: { ...answer.service, ...from },
+    ...(answer.slos ? { slos: answer.slos.map((x) => ({ ...x, ...from })) } : {}),
+  } satisfies ServiceDetailResponse;
 }
 
-/** GET /api/v1/slos?at=: every SLO at `at`, worst budget first. */
+/** GET /api/v1/slos?at=&source=: every SLO at `at`, worst budget first, across the sources asked. */
 export async function getSlos(request: Request) {
-  const { deps, times } = withRequestTimes(request);
-  return slosAnswer(deps, times);
+  return mergeSlos(await gather(withRequestTimes(request), (s) => slosAnswer(s.deps, s.times)));
 }
 
-/** GET /api/v1/alerts */
+/** The current alerts of the sources asked, merged. */
+async function alertsOf(source: string | undefined, nowSeconds: number) {
+  return mergeAlerts(await gather(sourceViews(source), (s) => activeAlerts(s.deps, nowSeconds)));
+}
+
+/** GET /api/v1/alerts?source= */
 export async function getAlerts(request: Request) {
   // Alerts are always the current ones; the time parameters are still checked like everywhere.
-  const { deps } = withRequestTimes(request);
-  watchLive("alerts", {}, (now) => activeAlerts(signalDeps(), now));
-  return activeAlerts(deps, Date.now() / 1000);
+  const { source } = timeAndSource(request);
+  withRequestTimes(request);
+  watchLive(liveKind("alerts", source), {}, (now) => alertsOf(source, now));
+  return alertsOf(source, Date.now() / 1000);
 }
 
-/** GET /api/v1/status */
-export async function getStatus(request: Request) {
-  parseQuery(new URL(request.url), {});
-  return upstreamReport(signalDeps(), Date.now() / 1000);
+/**
+ * GET /api/v1/status?source=: the report of one source (`source=`, else the first configured), and
+ * every source asked with its reachability and version (each at most five queries, as before).
+ */
+export async function getStatus(request: Request): Promise<StatusResponse> {
+  const { source } = parseQuery(new URL(request.url), sourceParams);
+  const now = Date.now() / 1000;
+  const views = sourceViews(source);
+  const reports = await Promise.all(views.map((v) => upstreamReport(v.deps, now)));
+  const sources = reports.map((r, i) => {
+    const cfg = (views[i] as (typeof views)[number]).deps.cfg;
+    const selector = cfg.sources.find((s) => s.name === views[i]?.name)?.selector;
+    return {
+      name: views[i]?.name ?? "",
+      url: withoutCredentials(cfg.prometheus.url),
+      ...(selector ? { selector } : {}),
+      reachable: r.upstream.reachable,
+      version: r.upstream.version,
+      ...(r.upstream.error ? { error: r.upstream.error } : {}),
+    };
+  });
+  return { ...(reports[0] as StatusResponse), sources };
 }
 
-/** GET /api/v1/rules?format=prometheus|prometheus-operator&name=&namespace=: the recording rules, as YAML. */
+/**
+ * GET /api/v1/rules?format=prometheus|prometheus-operator&name=&namespace=&source=: the recording
+ * rules, as YAML. One source's (`source=`, else the first configured): the rules are written for the
+ * conventions and SLOs a source has, and each Prometheus loads its own file.
+ */
 export async function getRules(request: Request) {
-  const r = ruleFileRequest(parseQuery(new URL(request.url), ruleFileParams));
-  const text = await servedRuleFile(signalDeps(), r);
+  const { source, ...p } = parseQuery(new URL(request.url), { ...ruleFileParams, ...sourceParams });
+  const text = await servedRuleFile(signalDeps(source), ruleFileRequest(p));
   return new Response(text, { headers: { "Content-Type": "application/yaml; charset=utf-8" } });
 }

@@ -1,28 +1,71 @@
 import "server-only";
-import { nodeDetail } from "@/lib/signals/node-detail";
-import { nodesOverview } from "@/lib/signals/nodes";
-import { withRequestTimes, withTimes } from "./context";
+import { AmbiguousError } from "@/lib/errors";
+import { UpstreamError } from "@/lib/prometheus/errors";
+import type { NodeDetailResponse } from "@/lib/model/node-types";
+import { nodeDetail, resolveNode } from "@/lib/signals/node-detail";
+import { loadNodes, nodesOverview } from "@/lib/signals/nodes";
+import { FreshnessTracker } from "@/lib/signals/freshness";
+import { sourceParams, timeAndSource, withTimes, type SourceAsk } from "./context";
+import { liveKind } from "./endpoints";
 import { watchLive } from "./live-warmer";
 import { parseName, parseQuery, timeParams } from "./params";
 import type { TimeInput } from "./query-times";
+import { gather, mergeNodes } from "./sources";
 
-/** The nodes overview for these times as of `nowSeconds` (default now). */
-function nodesAt(time: TimeInput, nowSeconds?: number) {
-  const { deps, times } = withTimes(time, nowSeconds);
-  return nodesOverview(deps, times);
+/** The nodes overview for these times as of `nowSeconds` (default now), across the sources asked. */
+async function nodesAt(time: TimeInput, source: string | undefined, nowSeconds?: number) {
+  return mergeNodes(await gather(withTimes(time, source, nowSeconds), (s) => nodesOverview(s.deps, s.times)));
 }
 
-/** GET /api/v1/nodes; a live viewer's question is kept warm for the next polls. */
+/** GET /api/v1/nodes?source=; a live viewer's question is kept warm for the next polls (all its sources in one warm). */
 export async function getNodes(request: Request) {
-  const time = parseQuery(new URL(request.url), timeParams);
-  const answer = nodesAt(time);
-  watchLive("nodes", time, (now) => nodesAt(time, now));
+  const { source, ...time } = parseQuery(new URL(request.url), { ...timeParams, ...sourceParams });
+  const answer = nodesAt(time, source);
+  watchLive(liveKind("nodes", source), time, (now) => nodesAt(time, source, now));
   return answer;
 }
 
-/** GET /api/v1/nodes/{name}: `name` is a node_exporter instance or a Kubernetes node name. */
-export async function getNode(request: Request, params: Record<string, string>) {
+/**
+ * Which of the sources asked has the node: with several and no `source=`, the one that knows the
+ * name (from the overview's cached inventory); several is a 409 `ambiguous_node`; none, the first's 404.
+ */
+async function sourceOfNode(asks: readonly SourceAsk[], name: string): Promise<SourceAsk> {
+  if (asks.length === 1) return asks[0] as SourceAsk;
+  const knows = await Promise.all(
+    asks.map(async (s) => {
+      try {
+        const inv = await loadNodes(s.deps, s.times, new FreshnessTracker(), { filesystems: false });
+        return resolveNode(inv.nodes, inv.kubernetesNodes, name) !== null;
+      } catch (e) {
+        if (e instanceof UpstreamError) return false;
+        throw e;
+      }
+    }),
+  );
+  const knowing = asks.filter((_, i) => knows[i]);
+  if (knowing.length <= 1) return knowing[0] ?? (asks[0] as SourceAsk);
+  throw new AmbiguousError(
+    "ambiguous_node",
+    `"${name}" names a node in several sources (${knowing.map((s) => s.name).join(", ")}); say which with ?source=`,
+    "source",
+    knowing.map((s) => ({
+      name,
+      source: s.name,
+      href: `/nodes/${encodeURIComponent(name)}?${new URLSearchParams({ source: s.name })}`,
+    })),
+  );
+}
+
+/** GET /api/v1/nodes/{name}?source=: `name` is a node_exporter instance or a Kubernetes node name. */
+export async function getNode(request: Request, params: Record<string, string>): Promise<NodeDetailResponse> {
   const name = parseName(params.name ?? "", "name");
-  const { deps, times } = withRequestTimes(request);
-  return nodeDetail(deps, times, name);
+  const { source, ...time } = timeAndSource(request);
+  const s = await sourceOfNode(withTimes(time, source), name);
+  const answer = await nodeDetail(s.deps, s.times, name);
+  const from = { source: s.name, stale: answer.stale };
+  return {
+    ...answer,
+    node: answer.node && { ...answer.node, ...from },
+    kubernetes: answer.kubernetes && { ...answer.kubernetes, ...from },
+  };
 }

@@ -12,7 +12,7 @@ function probe(before: UpstreamContact, after: UpstreamContact = before) {
     pinged = true;
   });
   const p: UpstreamProbe = { ping, contact: () => (pinged ? after : before) };
-  return { load: () => ({ probe: p, url: URL }), ping };
+  return { load: () => [{ name: "default", probe: p, url: URL }], ping };
 }
 
 describe("readiness", () => {
@@ -65,5 +65,31 @@ describe("readiness", () => {
       status: 503,
       body: { ready: false, reason: "the configuration is not usable: server.frameAncestors.0: must be a CSP source" },
     });
+  });
+
+  it("is ready when one of several sources answered, listing each", async () => {
+    const down = probe({ lastAnswerAt: null, lastFailure: { at: NOW - 1000, message: "ECONNREFUSED" } });
+    const up = probe({ lastAnswerAt: NOW - 1000, lastFailure: null });
+    const both = () => [
+      { ...down.load()[0]!, name: "eu" },
+      { ...up.load()[0]!, name: "us", url: "http://us:9090" },
+    ];
+    const answer = await readiness(both, () => NOW);
+    expect(answer.status).toBe(200);
+    expect(answer.body.sources?.map((s) => [s.name, s.url, s.lastAnswerAt])).toEqual([
+      ["eu", URL, null],
+      ["us", "http://us:9090", "2026-12-05T11:59:59.000Z"],
+    ]);
+    const none = await readiness(
+      () => [
+        { ...down.load()[0]!, name: "eu" },
+        { ...down.load()[0]!, name: "us" },
+      ],
+      () => NOW,
+    );
+    expect(none.status).toBe(503);
+    expect(none.body.reason).toBe(
+      `the upstream ${URL} has not answered since the server started; last error: ECONNREFUSED; the upstream ${URL} has not answered since the server started; last error: ECONNREFUSED`,
+    );
   });
 });

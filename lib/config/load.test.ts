@@ -211,12 +211,83 @@ describe("prometheus.tls", () => {
 
   it("refuses a TLS block beside an http:// URL, from the file or PROMETHEUS_URL", () => {
     const yaml = "prometheus:\n  url: http://prom:9090\n  tls:\n    caFile: /etc/ca.crt\n";
-    expect(configError(() => fromYaml(yaml))).toBe(
-      `${FILE}: prometheus.tls: is set, but prometheus.url is not https://`,
-    );
+    expect(configError(() => fromYaml(yaml))).toBe(`${FILE}: prometheus.tls: is set, but the url is not https://`);
     expect(fromYaml(yaml, { PROMETHEUS_URL: "https://prom:9090" }).prometheus.tls?.caFile).toBe("/etc/ca.crt");
     expect(
       configError(() => fromYaml(`${https}    caFile: /etc/ca.crt\n`, { PROMETHEUS_URL: "http://prom:9090" })),
-    ).toBe(`${FILE}: prometheus.tls: is set, but prometheus.url is not https://`);
+    ).toBe(`${FILE}: prometheus.tls: is set, but the url is not https://`);
+  });
+});
+
+describe("sources", () => {
+  it("makes the single prometheus block the one source named default", () => {
+    const cfg = fromYaml("prometheus:\n  url: http://prom:9090\n");
+    expect(cfg.sources).toEqual([
+      {
+        name: "default",
+        url: "http://prom:9090",
+        timeoutSeconds: 15,
+        scrapeIntervalSeconds: 15,
+        maxConcurrency: 8,
+        headers: {},
+      },
+    ]);
+    expect(loadConfig({ env: {} }).sources.map((s) => s.name)).toEqual(["default"]);
+  });
+
+  it("reads named sources with their own settings and selectors; prometheus is the first one's block", () => {
+    const cfg = fromYaml(
+      "sources:\n  - name: eu\n    url: http://eu:9090\n    timeoutSeconds: 5\n  - name: us-1\n    url: https://thanos:10902/prom\n    selector: {cluster: us-1}\n",
+    );
+    expect(cfg.sources.map((s) => [s.name, s.url, s.timeoutSeconds, s.selector])).toEqual([
+      ["eu", "http://eu:9090", 5, undefined],
+      ["us-1", "https://thanos:10902/prom", 15, { cluster: "us-1" }],
+    ]);
+    expect(cfg.prometheus).toEqual({
+      url: "http://eu:9090",
+      timeoutSeconds: 5,
+      scrapeIntervalSeconds: 15,
+      maxConcurrency: 8,
+      headers: {},
+    });
+  });
+
+  it("refuses sources beside a prometheus block, naming both keys", () => {
+    const both = "prometheus:\n  url: http://prom:9090\nsources:\n  - name: eu\n    url: http://eu:9090\n";
+    expect(configError(() => fromYaml(both))).toBe(
+      `${FILE}: sources: is set beside prometheus: move the prometheus block into sources as one named entry`,
+    );
+    expect(configError(() => fromYaml("sources:\n  - name: eu\n", { PROMETHEUS_URL: "http://x:9090" }))).toContain(
+      "sources: is set beside prometheus",
+    );
+    expect(fromYaml("prometheus: {}\nsources:\n  - name: eu\n").sources).toHaveLength(1);
+  });
+
+  it("names the key at fault: a bad or repeated name, a bad selector label, an empty list, an unknown key", () => {
+    expect(configError(() => fromYaml("sources:\n  - name: EU\n"))).toBe(
+      `${FILE}: sources.0.name: must be 1 to 32 lower-case letters, digits and dashes`,
+    );
+    expect(configError(() => fromYaml("sources:\n  - name: eu\n  - name: eu\n"))).toBe(
+      `${FILE}: sources.1.name: "eu" is used by an earlier source`,
+    );
+    expect(configError(() => fromYaml("sources:\n  - name: eu\n    selector: {9x: a}\n"))).toContain(
+      "sources.0.selector.9x: Invalid key in record",
+    );
+    expect(configError(() => fromYaml("sources:\n  - name: eu\n    selector: {}\n"))).toBe(
+      `${FILE}: sources.0.selector: must name at least one label`,
+    );
+    expect(configError(() => fromYaml("sources: []\n"))).toBe(`${FILE}: sources: must name at least one source`);
+    expect(configError(() => fromYaml("sources:\n  - name: eu\n    tls: {}\n"))).toBe(
+      `${FILE}: sources.0.tls: is set, but the url is not https://`,
+    );
+    expect(configError(() => fromYaml("sources:\n  - name: eu\n    cluster: x\n"))).toContain("sources.0: ");
+  });
+});
+
+describe("source names", () => {
+  it("keeps default for the single prometheus block", () => {
+    expect(configError(() => fromYaml("sources:\n  - name: default\n"))).toBe(
+      `${FILE}: sources.0.name: is the name of the single prometheus: block's source; choose another`,
+    );
   });
 });

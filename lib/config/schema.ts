@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SINGLE_SOURCE } from "@/lib/identity/service-identity";
 import { serverSchema } from "./server-schema";
 
 /** Prometheus metric and label names: https://prometheus.io/docs/concepts/data_model/#metric-names-and-labels */
@@ -122,37 +123,74 @@ const tlsSchema = z
       ctx.addIssue({ code: "custom", path: ["certFile"], message: "must be set with keyFile (the key's certificate)" });
   });
 
+/** One upstream: URL, timeout, auth, TLS, headers. The `prometheus:` block and every `sources:` entry. */
+const upstreamFields = {
+  url: z
+    .url({ protocol: /^https?$/ })
+    // fetch refuses URLs with credentials; they belong in basicAuth, read from a file.
+    .refine(
+      (u) => !new URL(u).username && !new URL(u).password,
+      "must not contain user:password; use prometheus.basicAuth",
+    )
+    .default("http://127.0.0.1:9090"),
+  timeoutSeconds: z.number().positive().max(300).default(15),
+  // Used for rate windows; Prometheus does not report it through its query API.
+  scrapeIntervalSeconds: z.number().positive().max(3600).default(15),
+  maxConcurrency: z.number().int().min(1).max(64).default(8),
+  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string().max(1024)).default({}),
+  bearerTokenFile: z.string().min(1).optional(),
+  basicAuth: z
+    .object({ username: z.string().min(1), passwordFile: z.string().min(1) })
+    .strict()
+    .optional(),
+  tls: tlsSchema.optional(),
+};
+
+// A TLS block beside an http:// URL would be ignored, and the operator believe the traffic encrypted.
+const tlsNeedsHttps: [(p: { tls?: unknown; url: string }) => boolean, { path: string[]; message: string }] = [
+  (p) => !p.tls || p.url.startsWith("https:"),
+  { path: ["tls"], message: "is set, but the url is not https://" },
+];
+
+const prometheusSchema = z
+  .object(upstreamFields)
+  .strict()
+  .refine(...tlsNeedsHttps);
+
+export const SOURCE_NAME = /^[a-z0-9-]{1,32}$/;
+
+/** One named upstream of `sources:`: a `prometheus:` block with a name and an optional label selector. */
+const sourceSchema = z
+  .object({
+    name: z
+      .string()
+      .regex(SOURCE_NAME, "must be 1 to 32 lower-case letters, digits and dashes")
+      .refine((n) => n !== SINGLE_SOURCE, `is the name of the single prometheus: block's source; choose another`),
+    ...upstreamFields,
+    // Label name -> exact value, added to every query sent to this source (one global store holding many clusters).
+    selector: z
+      .record(labelName, z.string().max(256))
+      .refine((s) => Object.keys(s).length > 0, "must name at least one label")
+      .optional(),
+  })
+  .strict()
+  .refine(...tlsNeedsHttps);
+
 export const configSchema = z
   .object({
-    prometheus: z
-      .object({
-        url: z
-          .url({ protocol: /^https?$/ })
-          // fetch refuses URLs with credentials; they belong in basicAuth, read from a file.
-          .refine(
-            (u) => !new URL(u).username && !new URL(u).password,
-            "must not contain user:password; use prometheus.basicAuth",
-          )
-          .default("http://127.0.0.1:9090"),
-        timeoutSeconds: z.number().positive().max(300).default(15),
-        // Used for rate windows; Prometheus does not report it through its query API.
-        scrapeIntervalSeconds: z.number().positive().max(3600).default(15),
-        maxConcurrency: z.number().int().min(1).max(64).default(8),
-        headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string().max(1024)).default({}),
-        bearerTokenFile: z.string().min(1).optional(),
-        basicAuth: z
-          .object({ username: z.string().min(1), passwordFile: z.string().min(1) })
-          .strict()
-          .optional(),
-        tls: tlsSchema.optional(),
+    prometheus: prometheusSchema.optional(),
+    sources: z
+      .array(sourceSchema)
+      .min(1, "must name at least one source")
+      .superRefine((list, ctx) => {
+        const seen = new Set<string>();
+        list.forEach((s, i) => {
+          if (seen.has(s.name))
+            ctx.addIssue({ code: "custom", path: [i, "name"], message: `"${s.name}" is used by an earlier source` });
+          seen.add(s.name);
+        });
       })
-      .strict()
-      // A TLS block beside an http:// URL would be ignored, and the operator believe the traffic encrypted.
-      .refine((p) => !p.tls || p.url.startsWith("https:"), {
-        path: ["tls"],
-        message: "is set, but prometheus.url is not https://",
-      })
-      .prefault({}),
+      .optional(),
     limits: z
       .object({
         maxRangeDays: z.number().positive().max(3650).default(31),
@@ -209,9 +247,32 @@ export const configSchema = z
       .prefault({}),
     server: serverSchema,
   })
-  .strict();
+  .strict()
+  .transform((c, ctx) => {
+    const defaults = prometheusSchema.parse({});
+    if (c.sources && c.prometheus && JSON.stringify(c.prometheus) !== JSON.stringify(defaults)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["sources"],
+        message: "is set beside prometheus: move the prometheus block into sources as one named entry",
+        input: c.sources,
+      });
+      return z.NEVER;
+    }
+    // One list from here on: the single block is the source "default"; `prometheus` is the first
+    // source's block, and per-source work sees its own (lib/api/sources.ts).
+    const sources: Source[] = c.sources ?? [{ name: DEFAULT_SOURCE, ...(c.prometheus ?? defaults) }];
+    // The first source's block without its name and selector (a zod object strips unknown keys).
+    const first = z.object(upstreamFields).parse(sources[0]);
+    return { ...c, prometheus: first, sources };
+  });
+
+/** The source a single `prometheus:` block becomes: links leave it out (lib/identity). */
+export const DEFAULT_SOURCE = SINGLE_SOURCE;
 
 export type Config = z.infer<typeof configSchema>;
+export type PrometheusConfig = z.infer<typeof prometheusSchema>;
+export type Source = z.infer<typeof sourceSchema>;
 export type TlsConfig = z.infer<typeof tlsSchema>;
 export type Thresholds = Config["services"]["thresholds"];
 export type SloDefaults = z.infer<typeof sloDefaults>;

@@ -137,3 +137,22 @@ describe("alertBelongsTo", () => {
     expect(alertBelongsTo({ service: "checkout", namespace: "shop" }, { name: "checkout" })).toBe(true);
   });
 });
+
+describe("sources in identities", () => {
+  it("links carry source= for a named source, never for the single prometheus block's", () => {
+    expect(servicePageHref({ name: "cart", source: "eu" })).toBe("/services/cart?source=eu");
+    expect(servicePageHref({ name: "cart", namespace: "shop", source: "default" })).toBe(
+      "/services/cart?namespace=shop",
+    );
+  });
+
+  it("an alert of another source does not belong to the service", () => {
+    expect(alertBelongsTo({ service: "cart", namespace: null, source: "us" }, { name: "cart", source: "eu" })).toBe(
+      false,
+    );
+    expect(alertBelongsTo({ service: "cart", namespace: null, source: "eu" }, { name: "cart", source: "eu" })).toBe(
+      true,
+    );
+    expect(alertBelongsTo({ service: "cart", namespace: null }, { name: "cart", source: "eu" })).toBe(true);
+  });
+});

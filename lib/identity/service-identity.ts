@@ -42,14 +42,24 @@ export function identityLabel(id: ServiceId): string {
   return id.namespace ? `${id.name} (${id.namespace})` : id.name;
 }
 
+/**
+ * The name of the one source a single `prometheus:` block makes (lib/config/schema.ts keeps it for
+ * that): with it alone there is nothing to tell apart, so links leave it out.
+ */
+export const SINGLE_SOURCE = "default";
+
 /** The URL parameters that tell services of one name apart: only those the service has. */
 export function identityParams(id: ServiceId): { namespace?: string; source?: string } {
-  return { ...(id.namespace ? { namespace: id.namespace } : {}), ...(id.source ? { source: id.source } : {}) };
+  return {
+    ...(id.namespace ? { namespace: id.namespace } : {}),
+    ...(id.source && id.source !== SINGLE_SOURCE ? { source: id.source } : {}),
+  };
 }
 
 /**
  * The service's page: `/services/{name}?namespace=…`, the namespace (and source) whenever the
- * service has one, so a link stays right when a same-named service appears elsewhere later.
+ * service has one (the source where several are configured), so a link stays right when a same-named
+ * service appears elsewhere later.
  * `query` (without `?`) is appended after them: the view (range, refresh…).
  */
 export function servicePageHref(id: ServiceId, query = ""): string {
@@ -84,10 +94,12 @@ export function resolveService(known: Iterable<ServiceId>, asked: ServiceId): Re
   return { kind: "ambiguous", candidates };
 }
 
-/** What an alert says about the service it concerns: a name, and a namespace where its labels have one. */
+/** What an alert says about the service it concerns: a name, a namespace where its labels have one, its source. */
 export interface AlertTarget {
   service: string | null;
   namespace: string | null;
+  /** The source the alert came from, where the answer says. */
+  source?: string;
 }
 
 /**
@@ -96,5 +108,9 @@ export interface AlertTarget {
  * namespace, so alerts of its name count for it whatever their namespace.
  */
 export function alertBelongsTo(alert: AlertTarget, id: ServiceId): boolean {
-  return alert.service === id.name && (!alert.namespace || !id.namespace || alert.namespace === id.namespace);
+  return (
+    alert.service === id.name &&
+    (!alert.namespace || !id.namespace || alert.namespace === id.namespace) &&
+    (!alert.source || !id.source || alert.source === id.source)
+  );
 }

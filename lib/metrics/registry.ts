@@ -22,8 +22,8 @@ function createMetrics() {
     ]),
     upstreamQueries: counter(
       "signalboard_upstream_queries_total",
-      "Requests sent to the Prometheus-API upstream, by endpoint and outcome.",
-      ["endpoint", "outcome"],
+      "Requests sent to the Prometheus-API upstreams, by source, endpoint and outcome.",
+      ["source", "endpoint", "outcome"],
     ),
     upstreamDuration: seconds(
       "signalboard_upstream_query_duration_seconds",
@@ -37,7 +37,8 @@ function createMetrics() {
     ),
     cacheBytes: new Gauge({
       name: "signalboard_query_cache_bytes",
-      help: "Estimated bytes of the upstream answers held in the cache (bounded by cache.maxMegabytes).",
+      help: "Estimated bytes of the upstream answers held in each source's cache (together bounded by cache.maxMegabytes).",
+      labelNames: ["source"],
       registers: [registry],
     }),
     warmTicks: new Counter({

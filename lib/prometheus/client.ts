@@ -30,7 +30,7 @@ export interface PrometheusClient {
   /** Names of all labels. */
   labels(signal?: AbortSignal): Promise<Answer<string[]>>;
   /** Values of one label (`__name__` lists metric names). */
-  labelValues(name: string, signal?: AbortSignal): Promise<Answer<string[]>>;
+  labelValues(name: string, signal?: AbortSignal, match?: string[]): Promise<Answer<string[]>>;
   /** Firing and pending alerts of the rule evaluator. */
   alerts(signal?: AbortSignal): Promise<Answer<{ alerts: UpstreamAlert[] }>>;
   /** Rule groups, alerting and recording. */
@@ -128,7 +128,13 @@ export function createPrometheusClient(opts: ClientOptions): PrometheusClient {
         signal,
       ),
     labels: (signal) => call("/api/v1/labels", [], "GET", signal),
-    labelValues: (name, signal) => call(`/api/v1/label/${encodeURIComponent(name)}/values`, [], "GET", signal),
+    labelValues: (name, signal, match) =>
+      call(
+        `/api/v1/label/${encodeURIComponent(name)}/values`,
+        (match ?? []).map((m): [string, string] => ["match[]", m]),
+        "GET",
+        signal,
+      ),
     alerts: (signal) => call("/api/v1/alerts", [], "GET", signal),
     rules: (signal) => call("/api/v1/rules", [], "GET", signal),
     buildInfo: (signal) => call("/api/v1/status/buildinfo", [], "GET", signal),

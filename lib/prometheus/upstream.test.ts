@@ -281,3 +281,44 @@ describe("the cache's size bound (cache.maxMegabytes)", () => {
     expect(asked).toHaveLength(2);
   });
 });
+
+describe("a source's selector", () => {
+  const opts = { source: "eu", selector: { cluster: "eu-1" } };
+
+  it("is added to every query, to the metric-name list's match[] and picks the source's alerts", async () => {
+    const alert = (cluster: string) => ({ labels: { alertname: "Down", cluster }, annotations: {}, state: "firing" });
+    const { upstream, asked, urls } = upstreamOver(
+      (_query, url) => {
+        if (url.includes("/label/")) return json({ status: "success", data: ["up"] });
+        if (url.includes("/alerts"))
+          return json({ status: "success", data: { alerts: [alert("eu-1"), alert("us-1")] } });
+        if (url.includes("query_range")) return json(MATRIX_OF_THREE);
+        return json(vector(["cart", "1"]));
+      },
+      {},
+      opts,
+    );
+    await upstream.instant('sum by (job) (rate(http_requests_total{code="500"}[1m]))', 1_800_000_000, 1000);
+    await upstream.range("up", { start: 1_799_999_970, end: 1_800_000_000, step: 30 });
+    const names = await upstream.metricNames();
+    const alerts = await upstream.alerts();
+    expect(asked.slice(0, 2)).toEqual([
+      'sum by (job) (rate(http_requests_total{code="500",cluster="eu-1"}[1m]))',
+      'up{cluster="eu-1"}',
+    ]);
+    expect(names.value.data).toEqual(["up"]);
+    expect(urls[2]).toBe("http://prom:9090/api/v1/label/__name__/values?match%5B%5D=%7Bcluster%3D%22eu-1%22%7D");
+    expect(alerts.value.data.map((a) => a.labels.cluster)).toEqual(["eu-1"]);
+  });
+
+  it("counts the upstream's requests under the source's name", async () => {
+    const metric = async () =>
+      (await getMetrics().upstreamQueries.get()).values.find(
+        (v) => v.labels.source === "eu" && v.labels.endpoint === "query" && v.labels.outcome === "success",
+      )?.value ?? 0;
+    const before = await metric();
+    const { upstream } = upstreamOver(() => json(vector(["cart", "1"])), {}, opts);
+    await upstream.instant("up", 1_800_000_123, 1000);
+    expect(await metric()).toBe(before + 1);
+  });
+});

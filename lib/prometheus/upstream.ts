@@ -1,6 +1,6 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
-import type { Config } from "@/lib/config/schema";
+import { DEFAULT_SOURCE, type Config, type Source } from "@/lib/config/schema";
 import { getMetrics, type Metrics } from "@/lib/metrics/registry";
 import { chargeUpstream } from "@/lib/server/client-budget";
 import { processSingleton } from "@/lib/server/singleton";
@@ -10,6 +10,7 @@ import type { PrometheusClient } from "./client";
 import { CoalescingCache, type CacheRequest, type Cached } from "./coalescing-cache";
 import { isTimeoutReason, UpstreamError } from "./errors";
 import { Limiter } from "./limiter";
+import { selectorMatch, withSourceSelector, type SourceSelector } from "@/lib/promql/source-selector";
 import { sampleValue, toPoint } from "./samples";
 import { configuredClient } from "./transport";
 import type { Answer, BuildInfo, Labels, QueryResult, UpstreamAlert, UpstreamRuleGroup } from "./types";
@@ -69,6 +70,12 @@ export interface UpstreamOptions {
    * day it spans); may throw to refuse it. Requests answered from the cache are not asked about.
    */
   admit?: (cost: number) => void;
+  /** The source's name, for the metrics' `source` label (default "default"). */
+  source?: string;
+  /** Matchers added to every query, series match and alert of this upstream (see withSourceSelector). */
+  selector?: SourceSelector;
+  /** Share of cache.maxMegabytes this upstream's cache may hold (several sources split it); default 1. */
+  cacheShare?: number;
 }
 
 // Metadata changes slowly; one fetch a minute is plenty and keeps discovery cheap.
@@ -133,11 +140,15 @@ export function createUpstream(
   metrics: Metrics,
   options: UpstreamOptions = {},
 ): Upstream & UpstreamProbe {
+  const source = options.source ?? DEFAULT_SOURCE;
+  const selector = options.selector;
   const cache = new CoalescingCache<Result<unknown>>({
-    maxBytes: cfg.cache.maxMegabytes * 1024 * 1024,
+    maxBytes: cfg.cache.maxMegabytes * 1024 * 1024 * (options.cacheShare ?? 1),
     sizeOf: answerBytes,
-    onBytes: (bytes) => metrics.cacheBytes.set(bytes),
+    onBytes: (bytes) => metrics.cacheBytes.set({ source }, bytes),
   });
+  // The one place a source's selector enters its queries: every question below goes through it.
+  const scoped = (query: string) => withSourceSelector(query, selector);
   const limiter = new Limiter(cfg.prometheus.maxConcurrency);
   const timeoutMs = cfg.prometheus.timeoutSeconds * 1000;
   const maxSeries = cfg.limits.maxSeries;
@@ -182,12 +193,12 @@ export function createUpstream(
     const stop = metrics.upstreamDuration.startTimer({ endpoint });
     try {
       const value = await fetch();
-      metrics.upstreamQueries.inc({ endpoint, outcome: "success" });
+      metrics.upstreamQueries.inc({ source, endpoint, outcome: "success" });
       contact.lastAnswerAt = Date.now();
       return value;
     } catch (e) {
       const kind = e instanceof UpstreamError ? e.kind : "error";
-      metrics.upstreamQueries.inc({ endpoint, outcome: kind });
+      metrics.upstreamQueries.inc({ source, endpoint, outcome: kind });
       if (ANSWERED.has(kind)) contact.lastAnswerAt = Date.now();
       else if (kind !== "canceled") contact.lastFailure = { at: Date.now(), message: (e as Error).message };
       throw e;
@@ -224,7 +235,7 @@ export function createUpstream(
         staleSlot(key, query, at, now),
         instantTtlMs(at, now, ttlMs),
         async (deadline) => {
-          const a = await client.query(query, at, deadline);
+          const a = await client.query(scoped(query), at, deadline);
           return capped(vectorOf(a), a.warnings);
         },
         opts?.revalidateInBackground ? { revalidateInBackground: true } : {},
@@ -238,7 +249,7 @@ export function createUpstream(
         staleSlot(key, `${query}|${r.end - r.start}|${r.step}`, r.end, Date.now()),
         r.step * 1000,
         async (deadline) => {
-          const a = await client.queryRange(query, r.start, r.end, r.step, deadline);
+          const a = await client.queryRange(scoped(query), r.start, r.end, r.step, deadline);
           return capped(matrixOf(a), a.warnings);
         },
         {},
@@ -252,7 +263,7 @@ export function createUpstream(
         "names",
         names.settled ? METADATA_TTL_MS : scrapeMs,
         async (deadline) => {
-          const a = await client.labelValues("__name__", deadline);
+          const a = await client.labelValues("__name__", deadline, selector && [selectorMatch(selector)]);
           names.settled = a.data.length === names.count;
           names.count = a.data.length;
           return a;
@@ -262,7 +273,10 @@ export function createUpstream(
     alerts: () =>
       ask("alerts", bucket(alertsMs), "alerts", alertsMs, async (deadline) => {
         const a = await client.alerts(deadline);
-        return { data: a.data.alerts ?? [], warnings: a.warnings };
+        const all = a.data.alerts ?? [];
+        // Alerts are not queried: the selector picks them by their labels.
+        const mine = selector ? all.filter((x) => Object.entries(selector).every(([k, v]) => x.labels[k] === v)) : all;
+        return { data: mine, warnings: a.warnings };
       }),
     rules: () =>
       ask("rules", bucket(METADATA_TTL_MS), "rules", METADATA_TTL_MS, async (deadline) => {
@@ -298,10 +312,35 @@ function matrixOf(a: Answer<QueryResult>): RangeSeries[] {
   return a.data.result.map((s) => ({ labels: s.metric, points: s.values.map(toPoint) }));
 }
 
-/** The process's one Upstream, built from the configuration; the readiness probe asks it too. */
-export function getUpstream(): Upstream & UpstreamProbe {
-  return processSingleton("upstream", () => {
+/** One configured source and its Upstream. */
+export interface SourceUpstream {
+  source: Source;
+  upstream: Upstream & UpstreamProbe;
+}
+
+/**
+ * The process's Upstreams, one per configured source in the configuration's order, each with its
+ * own client, cache, coalescing, stale copies and concurrency limit; the readiness probe asks them too.
+ */
+export function getUpstreams(): readonly SourceUpstream[] {
+  return processSingleton("upstreams", () => {
     const cfg = getConfig();
-    return createUpstream(configuredClient(cfg.prometheus), cfg, getMetrics(), { admit: chargeUpstream });
+    return cfg.sources.map((source) => ({
+      source,
+      upstream: createUpstream(configuredClient(source), { ...cfg, prometheus: source }, getMetrics(), {
+        admit: chargeUpstream,
+        source: source.name,
+        selector: source.selector,
+        cacheShare: 1 / cfg.sources.length,
+      }),
+    }));
   });
+}
+
+/** The Upstream of the named source (default: the first configured). */
+export function getUpstream(name?: string): Upstream & UpstreamProbe {
+  const all = getUpstreams();
+  const found = name === undefined ? all[0] : all.find((s) => s.source.name === name);
+  if (!found) throw new Error(`no source named ${JSON.stringify(name)}`);
+  return found.upstream;
 }

@@ -118,7 +118,12 @@ describe("slosAnswer", () => {
     const { result } = await answer();
     const s = find(result.slos, "checkout", "availability");
     expect(s).toMatchObject({ objective: 0.999, periodSeconds: 2_592_000, default: false, alerting: true });
-    expect(s).toMatchObject({ thresholdSeconds: null, requestedThresholdSeconds: null, signalSource: "raw", notes: [] });
+    expect(s).toMatchObject({
+      thresholdSeconds: null,
+      requestedThresholdSeconds: null,
+      signalSource: "raw",
+      notes: [],
+    });
     // 0.004 / 10 over 30 days; the budget is 0.001, so 0.4 of it is spent.
     expect(s.errorRatio).toBeCloseTo(0.0004, 12);
     expect(s.budgetRemaining).toBeCloseTo(0.6, 9);

@@ -3,18 +3,24 @@
 import { configSchema } from "@/lib/config/schema";
 import { getMetrics } from "@/lib/metrics/registry";
 import { createPrometheusClient } from "@/lib/prometheus/client";
-import { createUpstream } from "@/lib/prometheus/upstream";
+import { createUpstream, type UpstreamOptions } from "@/lib/prometheus/upstream";
 
-/** An Upstream whose every request is answered by `respond(query)`; `asked` lists the queries in order. */
+/**
+ * An Upstream whose every request is answered by `respond(query, url)`; `asked` lists the queries
+ * in order, `urls` every URL requested.
+ */
 export function upstreamOver(
-  respond: (query: string) => Response | Promise<Response>,
+  respond: (query: string, url: string) => Response | Promise<Response>,
   settings: Record<string, unknown> = {},
+  options: UpstreamOptions = {},
 ) {
   const asked: string[] = [];
-  const fetch = (async (_url: RequestInfo | URL, init?: RequestInit) => {
+  const urls: string[] = [];
+  const fetch = (async (url: RequestInfo | URL, init?: RequestInit) => {
     const query = new URLSearchParams(String(init?.body ?? "")).get("query") ?? "";
     asked.push(query);
-    return respond(query);
+    urls.push(String(url));
+    return respond(query, String(url));
   }) as typeof globalThis.fetch;
   const cfg = configSchema.parse(settings);
   const client = createPrometheusClient({
@@ -22,7 +28,7 @@ export function upstreamOver(
     timeoutMs: cfg.prometheus.timeoutSeconds * 1000,
     fetch,
   });
-  return { upstream: createUpstream(client, cfg, getMetrics()), asked };
+  return { upstream: createUpstream(client, cfg, getMetrics(), options), asked, urls };
 }
 
 export const json = (body: unknown, status = 200) =>

@@ -1,0 +1,211 @@
+// Several sources in one answer: each source's answer is computed on its own (its own upstream,
+// cache and stale copies, lib/signals unchanged), then merged here, worst first across sources,
+// every item carrying its source's name and whether that source's part is stale.
+import { UpstreamError } from "@/lib/prometheus/errors";
+import { compareWorstFirst } from "@/lib/model/service-order";
+import { compareNodes } from "@/lib/model/node-status";
+import { combineSourced } from "@/lib/model/signal-source";
+import type { AlertsResponse } from "@/lib/model/alert-types";
+import type { KubernetesHealth, NodesResponse } from "@/lib/model/node-types";
+import type { SlosResponse } from "@/lib/model/slo-types";
+import type {
+  Freshness,
+  FromSource,
+  ServiceSparklinesResponse,
+  ServicesResponse,
+  Sourced,
+  SourceState,
+  Window,
+} from "@/lib/model/types";
+import { compareAlerts } from "@/lib/signals/alerts";
+import { compareSlos } from "@/lib/signals/slo-state";
+import { recordingRulesHints } from "@/lib/signals/services";
+import { errorResponse } from "./errors";
+
+/** One source's answer. */
+export interface SourceAnswer<T> {
+  name: string;
+  answer: T;
+}
+
+/** The answers of the sources that answered, and every asked source's state (failed ones with their error). */
+export interface Gathered<T> {
+  answers: SourceAnswer<T>[];
+  sources: SourceState[];
+}
+
+/**
+ * Asks every source at once. A source whose upstream failed with no last good copy gives its error
+ * in its state and no answer; when every source failed, the first one's error is thrown, as a single
+ * source's would be. Any other error (bad input, a bug) is thrown as it is.
+ */
+export async function gather<S extends { name: string }, T extends Freshness>(
+  asked: readonly S[],
+  ask: (s: S) => Promise<T>,
+): Promise<Gathered<T>> {
+  const settled = await Promise.allSettled(asked.map(ask));
+  const answers: SourceAnswer<T>[] = [];
+  const sources: SourceState[] = [];
+  let firstError: unknown;
+  settled.forEach((r, i) => {
+    const name = (asked[i] as S).name;
+    if (r.status === "fulfilled") {
+      answers.push({ name, answer: r.value });
+      sources.push(stateOf(name, r.value));
+      return;
+    }
+    if (!(r.reason instanceof UpstreamError)) throw r.reason;
+    firstError ??= r.reason;
+    const { code, message } = errorResponse(r.reason).body.error;
+    sources.push({ name, stale: false, error: { code, message } });
+  });
+  if (answers.length === 0) throw firstError;
+  return { answers, sources };
+}
+
+function stateOf(name: string, f: Freshness): SourceState {
+  if (!f.stale) return { name, stale: false };
+  return {
+    name,
+    stale: true,
+    ...(f.ageSeconds === undefined ? {} : { ageSeconds: f.ageSeconds }),
+    ...(f.staleReason === undefined ? {} : { staleReason: f.staleReason }),
+  };
+}
+
+/**
+ * The answers' freshness as one: stale when any answered source is stale (the answer holds old data
+ * somewhere), its age the oldest, the first stale source's reason, naming the source when there
+ * are several; every warning once.
+ */
+export function mergedFreshness(answers: readonly SourceAnswer<Freshness>[]): Freshness {
+  const several = answers.length > 1;
+  const warnings = [...new Set(answers.flatMap((a) => a.answer.warnings))];
+  const stale = answers.filter((a) => a.answer.stale);
+  const first = stale[0];
+  if (!first) return { stale: false, warnings };
+  const age = Math.max(...stale.map((a) => a.answer.ageSeconds ?? 0));
+  const reason = first.answer.staleReason;
+  return {
+    stale: true,
+    ageSeconds: age,
+    ...(reason === undefined ? {} : { staleReason: several ? `${first.name}: ${reason}` : reason }),
+    warnings,
+  };
+}
+
+/** Items of one source's answer, each with the source's name and staleness. */
+function tagged<T>(a: SourceAnswer<Freshness>, items: readonly T[]): (T & Required<FromSource>)[] {
+  return items.map((x) => ({ ...x, source: a.name, stale: a.answer.stale }));
+}
+
+/** `compare`, then the source's name: the tie-break the contract asks for. */
+const thenSource =
+  <T>(compare: (a: T, b: T) => number) =>
+  (a: T & FromSource, b: T & FromSource) =>
+    compare(a, b) || (a.source ?? "").localeCompare(b.source ?? "");
+
+/** The times every source's answer shares (each source's own scrape interval may align them differently: the first's are shown). */
+const windowOf = (w: Window): Window => ({
+  at: w.at,
+  window: w.window,
+  from: w.from,
+  to: w.to,
+  ...(w.seriesWindow === undefined ? {} : { seriesWindow: w.seriesWindow }),
+});
+
+/** Recorded, raw or mixed, of the answers together (never empty: at least one source answered). */
+const sourcedOf = (answers: readonly SourceAnswer<Sourced>[]): Sourced =>
+  combineSourced(answers.map((a) => a.answer)) ?? { source: "raw" };
+
+/** Union of lists, each element once, in the order first met. */
+const union = <T>(lists: readonly (readonly T[])[]): T[] => [...new Set(lists.flat())];
+
+/** The overview's current values (and sparklines when asked) across sources. */
+export function mergeServices(g: Gathered<ServicesResponse>): ServicesResponse {
+  const first = (g.answers[0] as SourceAnswer<ServicesResponse>).answer;
+  const services = g.answers.flatMap((a) => tagged(a, a.answer.services)).sort(thenSource(compareWorstFirst));
+  const rawServices = g.answers.reduce((n, a) => n + (a.answer.hints?.[0]?.rawServices ?? 0), 0);
+  const hints = recordingRulesHints(rawServices);
+  const discovery = g.answers.find((a) => a.answer.discovery)?.answer.discovery;
+  return {
+    ...windowOf(first),
+    thresholds: first.thresholds,
+    ...(first.axis ? { axis: first.axis } : {}),
+    ...mergedFreshness(g.answers),
+    ...sourcedOf(g.answers),
+    conventions: union(g.answers.map((a) => a.answer.conventions)),
+    ...(hints ? { hints } : {}),
+    services,
+    ...(services.length === 0 && discovery ? { discovery } : {}),
+    sources: g.sources,
+  };
+}
+
+/** The overview's sparklines across sources (no order: the browser joins them to the rows). */
+export function mergeSparklines(g: Gathered<ServiceSparklinesResponse>): ServiceSparklinesResponse {
+  const first = (g.answers[0] as SourceAnswer<ServiceSparklinesResponse>).answer;
+  return {
+    ...windowOf(first),
+    axis: first.axis,
+    ...mergedFreshness(g.answers),
+    ...sourcedOf(g.answers),
+    conventions: union(g.answers.map((a) => a.answer.conventions)),
+    services: g.answers.flatMap((a) => tagged(a, a.answer.services)),
+    sources: g.sources,
+  };
+}
+
+/** Kubernetes health across sources: null where no source has kube-state-metrics. */
+function mergeKubernetes(answers: readonly SourceAnswer<NodesResponse>[]): KubernetesHealth | null {
+  const withK8s = answers.filter((a) => a.answer.kubernetes);
+  if (withK8s.length === 0) return null;
+  const pick = <K extends keyof KubernetesHealth>(k: K) =>
+    withK8s.flatMap((a) => tagged(a, (a.answer.kubernetes as KubernetesHealth)[k] as FromSource[]));
+  // Each list is already worst first within its source; across sources the sources' order is kept.
+  return {
+    nodes: pick("nodes") as KubernetesHealth["nodes"],
+    restarts: pick("restarts") as KubernetesHealth["restarts"],
+    unavailableDeployments: pick("unavailableDeployments") as KubernetesHealth["unavailableDeployments"],
+    throttling: pick("throttling") as KubernetesHealth["throttling"],
+  };
+}
+
+/** The node grid across sources, worst first. */
+export function mergeNodes(g: Gathered<NodesResponse>): NodesResponse {
+  const first = (g.answers[0] as SourceAnswer<NodesResponse>).answer;
+  return {
+    ...first,
+    ...mergedFreshness(g.answers),
+    nodes: g.answers.flatMap((a) => tagged(a, a.answer.nodes)).sort(thenSource(compareNodes)),
+    kubernetes: mergeKubernetes(g.answers),
+    sources: g.sources,
+  };
+}
+
+/** Active alerts across sources, firing and worst first. */
+export function mergeAlerts(g: Gathered<AlertsResponse>): AlertsResponse {
+  return {
+    ...mergedFreshness(g.answers),
+    alerts: g.answers.flatMap((a) => tagged(a, a.answer.alerts)).sort(thenSource(compareAlerts)),
+    sources: g.sources,
+  };
+}
+
+/**
+ * SLOs across sources, worst budget first. A configuration warning (an SLO for a service that does
+ * not exist) holds only when every source that answered gives it: the service may be in another one.
+ */
+export function mergeSlos(g: Gathered<SlosResponse>): SlosResponse {
+  const first = (g.answers[0] as SourceAnswer<SlosResponse>).answer;
+  const key = (w: object) => JSON.stringify(w);
+  const warned = g.answers.map((a) => new Set(a.answer.configWarnings.map(key)));
+  return {
+    ...mergedFreshness(g.answers),
+    at: first.at,
+    source: sourcedOf(g.answers).source,
+    slos: g.answers.flatMap((a) => tagged(a, a.answer.slos)).sort(thenSource(compareSlos)),
+    configWarnings: first.configWarnings.filter((w) => warned.every((s) => s.has(key(w)))),
+    sources: g.sources,
+  };
+}
