@@ -6,6 +6,7 @@ import { Panel, type PanelStatus } from "@/components/states/Panel";
 import { describeError } from "@/lib/ui/fetch-json";
 import { formatNodeSelector } from "@/lib/ui/node-format";
 import { nodeCountLabel, nodeRows } from "@/lib/ui/node-rows";
+import { showsSources } from "@/lib/ui/sources";
 import type { ViewState } from "@/lib/ui/url-state";
 import { NodeGrid } from "./NodeGrid";
 import { useNodes } from "./use-nodes";
@@ -49,7 +50,14 @@ export function NodesPanel({ view }: NodesPanelProps) {
         stale={data?.stale}
         height={status === "ready" ? "auto" : PLACEHOLDER_HEIGHT}
       >
-        {data && <NodeGrid nodes={data.nodes} selector={data.selector} kubernetes={data.kubernetes} />}
+        {data && (
+          <NodeGrid
+            nodes={data.nodes}
+            selector={data.selector}
+            kubernetes={data.kubernetes}
+            showSource={showsSources(data.sources, view.source)}
+          />
+        )}
       </Panel>
     </div>
   );
