@@ -115,7 +115,12 @@ function KubernetesNodeList({ nodes, view, showSource }: KubernetesNodeListProps
                 prefetch={false}
                 className={styles.node}
               >
-                {showSource && <SourceBadge source={k.source} stale={k.stale} />} {k.node}
+                {showSource && (
+                  <>
+                    <SourceBadge source={k.source} stale={k.stale} />{" "}
+                  </>
+                )}
+                {k.node}
               </Link>
               <span className={styles.problems}>{problems.filter((p) => p !== "NotReady").join(", ")}</span>
               <span
