@@ -31,7 +31,8 @@ export function NodesPanel({ view }: NodesPanelProps) {
 
   return (
     <div className={styles.column}>
-      <QueryFreshnessBanner query={query} />
+      {/* The services panel beside it names a failed or old source; the stale rows here are marked. */}
+      <QueryFreshnessBanner query={query} sourceNotices={false} />
       <Panel
         title="Nodes"
         aside={status === "ready" && count && <span className="num">{count}</span>}

@@ -65,19 +65,21 @@ export function FreshnessBanner({
 
 export interface QueryFreshnessBannerProps {
   query: Pick<UseQueryResult<Freshness & SourceStates>, "data" | "dataUpdatedAt" | "isError" | "error">;
+  /** Say which sources failed or are old (default); off where another panel of the page says it already. */
+  sourceNotices?: boolean;
 }
 
 /**
  * The banner for one API query's answer, as every panel that fetches shows it above its data. With
  * several sources, each one that is not live gets its own notice instead of one for the whole answer.
  */
-export function QueryFreshnessBanner({ query }: QueryFreshnessBannerProps) {
+export function QueryFreshnessBanner({ query, sourceNotices = true }: QueryFreshnessBannerProps) {
   const data = query.data;
   if (!data) return null;
   const perSource = (data.sources?.length ?? 0) > 1;
   return (
     <>
-      {perSource && <SourceNotices sources={data.sources} />}
+      {perSource && sourceNotices && <SourceNotices sources={data.sources} />}
       <FreshnessBanner
         stale={data.stale && !perSource}
         ageSeconds={data.ageSeconds}
