@@ -61,7 +61,10 @@ export function KubernetesHealthSummary({ health, view, size, showSource = false
         title="Unavailable deployments"
         empty="none"
         lines={WORKLOAD_LINES[size]}
+        showSource={showSource}
+        size={size}
         items={health.unavailableDeployments.map((d) => ({
+          source: d.source,
           key: `${d.namespace}/${d.deployment}`,
           value: `${d.unavailable} of ${d.desired ?? "?"} unavailable`,
         }))}
@@ -70,13 +73,22 @@ export function KubernetesHealthSummary({ health, view, size, showSource = false
         title="Restarts in range"
         empty="none"
         lines={WORKLOAD_LINES[size]}
-        items={health.restarts.map((r) => ({ key: `${r.namespace}/${r.pod}`, value: plural(r.restarts, "restart") }))}
+        showSource={showSource}
+        size={size}
+        items={health.restarts.map((r) => ({
+          source: r.source,
+          key: `${r.namespace}/${r.pod}`,
+          value: plural(r.restarts, "restart"),
+        }))}
       />
       <WorkloadList
         title="CPU throttling"
         empty="no pod throttled"
         lines={WORKLOAD_LINES[size]}
+        showSource={showSource}
+        size={size}
         items={health.throttling.map((t) => ({
+          source: t.source,
           key: `${t.namespace}/${t.pod}`,
           value: `${formatPercent(t.ratio)} of periods`,
         }))}
@@ -147,10 +159,13 @@ interface WorkloadListProps {
   title: string;
   empty: string;
   lines: number;
-  items: { key: string; value: string }[];
+  /** Several sources: each item shows its cluster's source (two clusters may run the same workload). */
+  showSource: boolean;
+  size: NodeGridSize;
+  items: { source?: string; key: string; value: string }[];
 }
 
-function WorkloadList({ title, empty, lines, items }: WorkloadListProps) {
+function WorkloadList({ title, empty, lines, showSource, size, items }: WorkloadListProps) {
   return (
     <div className={styles.workloads}>
       <h4>{title}</h4>
@@ -159,8 +174,13 @@ function WorkloadList({ title, empty, lines, items }: WorkloadListProps) {
       ) : (
         <ul>
           {items.slice(0, lines).map((i) => (
-            <li key={i.key}>
+            <li key={`${i.source ?? ""}/${i.key}`}>
               <span className={styles.pod} title={i.key}>
+                {showSource && (
+                  <>
+                    <SourceBadge source={i.source} size={size === "wall" ? "large" : "normal"} />{" "}
+                  </>
+                )}
                 {i.key}
               </span>
               <span className="num">{i.value}</span>

@@ -41,14 +41,17 @@ export const NodeGridRow = memo(function NodeGridRow({ row, href, size, showSour
         <NodeStatusBadge status={row.display} size={size} />
       </div>
       <div role="cell" className={styles.nameCell}>
-        {showSource && (
-          <SourceBadge source={row.source} stale={row.stale} size={size === "wall" ? "large" : "normal"} />
-        )}
         <Link href={href} className={styles.name} prefetch={false} title={s ? `${row.name} (${s.instance})` : row.name}>
           {row.name}
         </Link>
-        {detail && (
-          <span className={why.length ? styles.reasons : styles.meta} title={detail}>
+        {(detail || showSource) && (
+          <span className={why.length ? styles.reasons : styles.meta} title={detail || undefined}>
+            {/* On the second line, so the node's name keeps the first line's room. */}
+            {showSource && (
+              <>
+                <SourceBadge source={row.source} stale={row.stale} size={size === "wall" ? "large" : "normal"} />{" "}
+              </>
+            )}
             {detail}
           </span>
         )}

@@ -94,13 +94,20 @@ export const ServiceRow = memo(function ServiceRow({
       </div>
       <div role="cell" className={styles.nameCell}>
         <span className={styles.nameLine}>
-          {showSource && <SourceBadge source={s.source} stale={s.stale} />}
           <Link href={href} className={styles.name} prefetch={false}>
             {s.name}
           </Link>
           <AlertBadge alerts={alerts} />
         </span>
-        <span className={styles.meta}>{meta}</span>
+        <span className={styles.meta}>
+          {/* On the second line: the name and its alert badges keep the first line's room. */}
+          {showSource && (
+            <>
+              <SourceBadge source={s.source} stale={s.stale} />{" "}
+            </>
+          )}
+          {meta}
+        </span>
         {s.statusReasons.length > 0 && (
           <span className={styles.reasons} title={s.statusReasons.join("; ")}>
             {s.statusReasons.join("; ")}

@@ -125,7 +125,7 @@ export function TvScreen({ view }: TvScreenProps) {
 
   const kubernetes = (
     <PanelBoundary name="Kubernetes">
-      <TvKubernetes data={nodes.data} />
+      <TvKubernetes data={nodes.data} showSource={showSource} />
     </PanelBoundary>
   );
 
