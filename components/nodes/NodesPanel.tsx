@@ -6,7 +6,7 @@ import { Panel, type PanelStatus } from "@/components/states/Panel";
 import { describeError } from "@/lib/ui/fetch-json";
 import { formatNodeSelector } from "@/lib/ui/node-format";
 import { nodeCountLabel, nodeRows } from "@/lib/ui/node-rows";
-import { showsSources } from "@/lib/ui/sources";
+import { showsSources, wholeAnswerStale } from "@/lib/ui/sources";
 import type { ViewState } from "@/lib/ui/url-state";
 import { NodeGrid } from "./NodeGrid";
 import { useNodes } from "./use-nodes";
@@ -48,7 +48,7 @@ export function NodesPanel({ view }: NodesPanelProps) {
         }
         errorText={describeError(query.error)}
         onRetry={() => void query.refetch()}
-        stale={data?.stale}
+        stale={data && wholeAnswerStale(data)}
         height={status === "ready" ? "auto" : PLACEHOLDER_HEIGHT}
       >
         {data && (

@@ -16,7 +16,7 @@ import { alertsByService } from "@/lib/ui/alerts";
 import { describeError } from "@/lib/ui/fetch-json";
 import { countLabel, filterServices, sortServices } from "@/lib/ui/overview-rows";
 import { slosByService, sortBudget } from "@/lib/ui/slo-cells";
-import { showsSources, sourceOptions } from "@/lib/ui/sources";
+import { showsSources, sourceOptions, wholeAnswerStale } from "@/lib/ui/sources";
 import { servicesTab } from "@/lib/ui/tab-status";
 import { refreshIntervalMs, viewHref, type ViewState } from "@/lib/ui/url-state";
 import { NoServicesHelp } from "./NoServicesHelp";
@@ -54,7 +54,7 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
   const slosOf = useMemo(() => slosByService(slos.data?.slos ?? []), [slos.data]);
   const sloState = sloAnswerState(slos);
   // Counted once per answer, not on every key typed into the filter: the list may hold 2,000 services.
-  const stale = Boolean(data?.stale) || query.isError;
+  const stale = (data !== undefined && wholeAnswerStale(data)) || query.isError;
   const showSource = showsSources(data?.sources, view.source);
   // A narrowed answer holds its one source: the filter lists the others from the status answer, asked once.
   const configured = useQuery({ ...statusQuery(), enabled: view.source !== "" }).data?.sources;
@@ -114,7 +114,7 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
         emptyText={emptyText}
         errorText={describeError(query.error)}
         onRetry={() => void query.refetch()}
-        stale={data?.stale}
+        stale={data && wholeAnswerStale(data)}
         height={status === "ready" || data?.discovery ? "auto" : PLACEHOLDER_HEIGHT}
       >
         {/* A new filter or sort starts from the top of the list, not wherever the old one was scrolled to. */}

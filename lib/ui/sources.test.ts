@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { parseSourceParam, rowServiceId, sameSource, showsSources, sourceNotices, sourceOptions } from "./sources";
+import {
+  parseSourceParam,
+  rowServiceId,
+  sameSource,
+  showsSources,
+  sourceNotices,
+  sourceOptions,
+  wholeAnswerStale,
+} from "./sources";
 
 const live = (name: string) => ({ name, stale: false });
 
@@ -44,11 +52,11 @@ describe("sourceNotices", () => {
         live("ap"),
       ]),
     ).toEqual([
-      { source: "us", kind: "error", text: "Source us is not answering (timeout after 15 s); its rows are missing." },
+      { source: "us", kind: "error", text: "Source us is not answering: timeout after 15 s. Its rows are missing." },
       {
         source: "eu",
         kind: "stale",
-        text: "Source eu is not answering (connection refused); its rows show its last data from 2\u00a0min ago, marked stale.",
+        text: "Source eu is not answering: connection refused. Its rows show its last data from 2\u00a0min ago, marked stale.",
       },
     ]);
   });
@@ -64,5 +72,14 @@ describe("parseSourceParam and sourceOptions", () => {
   it("offers the answer's sources in order, keeping the one narrowed to", () => {
     expect(sourceOptions([live("us"), live("eu")], "")).toEqual(["eu", "us"]);
     expect(sourceOptions([live("us")], "eu")).toEqual(["eu", "us"]);
+  });
+});
+
+describe("wholeAnswerStale", () => {
+  it("is the answer's stale with one source, and never with several (their rows and notices say it)", () => {
+    expect(wholeAnswerStale({ stale: true })).toBe(true);
+    expect(wholeAnswerStale({ stale: true, sources: [{ name: "default", stale: true }] })).toBe(true);
+    expect(wholeAnswerStale({ stale: false, sources: [live("eu"), live("us")] })).toBe(false);
+    expect(wholeAnswerStale({ stale: true, sources: [live("eu"), { name: "us", stale: true }] })).toBe(false);
   });
 });

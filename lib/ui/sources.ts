@@ -52,17 +52,17 @@ export function sourceNotices(sources: readonly SourceState[] | undefined): Sour
       out.push({
         source: s.name,
         kind: "error",
-        text: `Source ${s.name} is not answering (${s.error.message}); its rows are missing.`,
+        text: `Source ${s.name} is not answering: ${s.error.message}. Its rows are missing.`,
       });
   }
   for (const s of sources ?? []) {
     if (!s.error && s.stale) {
       const age = s.ageSeconds === undefined ? "" : ` from ${formatAge(s.ageSeconds)} ago`;
-      const why = s.staleReason ? ` (${s.staleReason})` : "";
+      const why = s.staleReason ? `: ${s.staleReason}` : "";
       out.push({
         source: s.name,
         kind: "stale",
-        text: `Source ${s.name} is not answering${why}; its rows show its last data${age}, marked stale.`,
+        text: `Source ${s.name} is not answering${why}. Its rows show its last data${age}, marked stale.`,
       });
     }
   }
@@ -74,4 +74,12 @@ export function sourceOptions(sources: readonly { name: string }[] | undefined, 
   const names = (sources ?? []).map((s) => s.name);
   if (narrowedTo && !names.includes(narrowedTo)) names.push(narrowedTo);
   return names.sort();
+}
+
+/**
+ * Whether an answer is old as a whole. With several sources, a stale source's rows are marked and
+ * named in its notice, and the rest is live: the panel, the tab and the header's age stay as live.
+ */
+export function wholeAnswerStale(answer: { stale: boolean; sources?: readonly SourceState[] }): boolean {
+  return answer.stale && (answer.sources?.length ?? 0) <= 1;
 }
