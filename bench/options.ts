@@ -26,6 +26,8 @@ const USAGE = [
   "  --tv-cycles 2000     refresh cycles of the TV soak from its start sample to its end (runs only when /tv answers 200)",
   "  --tv-max-seconds 1200 …or fewer once the soak has run this long (600 with --quick)",
   "  --tv-sample-every 100 a heap and DOM sample every this many cycles of the soak",
+  "  --only sources       the several-sources case alone: the same Prometheus as one source and as three, PromQL",
+  "                       queries per cold overview per source (default N=200; writes its own result file, not latest.json)",
   "  --only tv            only the TV soak, at the first size N >= 200 (default N=200), recorded mode: no viewers,",
   "                       rounds, page loads or wrk",
   "  --js-flags='…'       V8 flags for the bench's Chromium, for experiments (--js-flags='--no-opt --no-maglev')",
@@ -74,7 +76,7 @@ export function benchOptions() {
     process.stdout.write(USAGE);
     process.exit(0);
   }
-  const onlyValues = ["tv", ...MODES];
+  const onlyValues = ["tv", "sources", ...MODES];
   if (flags.only !== undefined && !onlyValues.includes(flags.only))
     throw new StackError(`--only takes ${onlyValues.join(", ")}, not "${flags.only}"`);
   const onlyTv = flags.only === "tv";
@@ -91,7 +93,7 @@ export function benchOptions() {
   const quick = flags.quick;
   /** The fleet sizes run when --sizes is not given. */
   function defaultSizes(): string {
-    if (onlyTv) return "200";
+    if (onlyTv || flags.only === "sources") return "200";
     return quick ? "10,200" : "10,200,2000";
   }
   const allSizes = (flags.sizes ?? defaultSizes()).split(",").map((s) => intFlag("sizes", s.trim(), 0));

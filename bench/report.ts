@@ -3,6 +3,7 @@
 import { goalsTable, rulesLines } from "./goals";
 import type { HeapBreakdown, HeapGrowth, MachineCode } from "./heap";
 import { mainTable } from "./main-table";
+import { sourcesLine } from "./sources";
 import { markdown, na, type BenchResult } from "./result";
 
 export type { BenchResult, ModeResult, SizeResult } from "./result";
@@ -88,6 +89,15 @@ export function fullReport(r: BenchResult): string {
     `machine: ${r.machine.cpus} cores, ${r.machine.memoryGiB.toFixed(0)} GiB, node ${r.machine.node}, ${r.machine.prometheus}${r.machine.chromium ? `, Chromium ${r.machine.chromium}` : ""}; build ${r.build.buildId} (${r.build.builtAt})`,
   ];
   // --only tv: no table of API figures to show, only the fleet the soak ran against.
+  if (r.options.only === "sources")
+    return [
+      ...head,
+      "Several sources (--only sources):",
+      "",
+      ...(r.sourcesCase ?? []).map((c) => `- ${sourcesLine(c)}`),
+      "",
+      `Processes left running after cleanup: ${r.processesLeft}`,
+    ].join("\n");
   const lines =
     r.options.only === "tv"
       ? [
@@ -112,7 +122,7 @@ export function fullReport(r: BenchResult): string {
         ];
   const notes = [...r.notes, ...r.sizes.flatMap((s) => s.notes.map((n) => `N=${s.services}: ${n}`))];
   if (notes.length) lines.push("", "Notes:", ...notes.map((n) => `- ${n}`));
-  if (r.options.only !== "tv") lines.push("", "Goals (issue 16):", "", goalsTable(r));
+  if (r.options.only !== "tv" && r.options.only !== "sources") lines.push("", "Goals (issue 16):", "", goalsTable(r));
   lines.push("", `Processes left running after cleanup: ${r.processesLeft}`);
   return lines.join("\n");
 }

@@ -41,6 +41,7 @@ export interface SizeResult {
   modes: Partial<Record<Mode, ModeResult>>;
   notes: string[];
 }
+import type { SourcesCaseResult } from "./sources";
 
 export interface BenchResult {
   startedAt: string;
@@ -53,6 +54,8 @@ export interface BenchResult {
   sizes: SizeResult[];
   pagesJs: PageJs[];
   tv: TvSoakResult | { skipped: string };
+  /** `--only sources`: one source against three on the same Prometheus (bench/sources.ts). */
+  sourcesCase?: SourcesCaseResult[];
   notes: string[];
   processesLeft: number;
 }

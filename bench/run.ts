@@ -40,6 +40,7 @@ import {
   type Upstream,
 } from "./upstream";
 import { nodeInstance, serviceName } from "./synthetic-fleet";
+import { sourcesCase } from "./sources";
 import { tvSoak, type TvSoakResult } from "./tv-soak";
 
 const opts = benchOptions();
@@ -179,6 +180,25 @@ async function main(): Promise<void> {
       notes: [],
     };
     result.sizes.push(size);
+    if (opts.only === "sources") {
+      session.checkTime("the sources case");
+      (result.sourcesCase ??= []).push(
+        await sourcesCase({
+          appDir: app.dir,
+          dir: sizeDir,
+          ports: ports.dashboards.raw,
+          prometheusUrl,
+          services,
+          rounds: Math.min(opts.runs, 6),
+          log,
+        }),
+      );
+      await stop(up.prometheus);
+      await stop(up.exporter);
+      upstream = undefined;
+      rmSync(join(sizeDir, "tsdb"), { recursive: true, force: true });
+      continue;
+    }
     const firstMode = opts.modes[0] as Mode;
 
     const probeDash = await launchDash(firstMode, sizeDir);
@@ -269,9 +289,12 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const stamp = result.startedAt.replace(/[:.]/g, "-");
   const json = `${JSON.stringify({ ...result, report }, null, 2)}\n`;
-  writeFileSync(join(dir, `${stamp}.json`), json);
-  writeFileSync(join(dir, "latest.json"), json);
-  log(`wrote bench/results/${stamp}.json and bench/results/latest.json`);
+  // A case run alone is not the full bench the README's figures come from: it keeps latest.json.
+  const partial = opts.only === "sources";
+  const file = `${stamp}${partial ? "-sources" : ""}.json`;
+  writeFileSync(join(dir, file), json);
+  if (!partial) writeFileSync(join(dir, "latest.json"), json);
+  log(`wrote bench/results/${file}${partial ? "" : " and bench/results/latest.json"}`);
 }
 
 /** A StackError says what to fix: its message alone; anything else with its stack. */

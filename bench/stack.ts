@@ -111,7 +111,8 @@ export interface Dashboard {
 export async function startDashboard(o: {
   appDir: string;
   port: number;
-  prometheusUrl: string;
+  /** PROMETHEUS_URL; left out for a configuration naming its `sources:`. */
+  prometheusUrl?: string;
   configFile: string;
   logFile: string;
 }): Promise<Dashboard> {

@@ -42,22 +42,20 @@ function copyAssets(root: string): void {
 export interface DashboardOptions {
   root: string;
   port: number;
-  /** PROMETHEUS_URL, over the config file's; absent for a config with `sources:` (which refuses it). */
+  /** PROMETHEUS_URL; left out for a configuration that names its `sources:`. */
   prometheusUrl?: string;
   logFile: string;
   configFile?: string; // SIGNALBOARD_CONFIG; default demo/signalboard.yaml
 }
 
-/** The environment the standalone server runs with: on 127.0.0.1 only, against `prometheusUrl` where given. */
+/** The environment the standalone server runs with: on 127.0.0.1 only, against `prometheusUrl`. */
 export function dashboardEnv(o: { port: number; prometheusUrl?: string; configFile: string }): NodeJS.ProcessEnv {
-  // Never inherited: a config with `sources:` refuses it.
-  const env = { ...process.env };
-  delete env.PROMETHEUS_URL;
   return {
-    ...env,
+    ...process.env,
     PORT: String(o.port),
     HOSTNAME: "127.0.0.1",
-    ...(o.prometheusUrl === undefined ? {} : { PROMETHEUS_URL: o.prometheusUrl }),
+    // Without a URL, unset (child_process leaves undefined values out), even where the shell set one.
+    PROMETHEUS_URL: o.prometheusUrl,
     SIGNALBOARD_CONFIG: o.configFile,
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",

@@ -133,7 +133,7 @@ export function staleSlot(timed: string, untimed: string, atSeconds: number, now
   return isSettled(atSeconds, nowMs) ? timed : untimed;
 }
 
-/** Creates an Upstream over a client; exported for tests, the app uses getUpstream(). */
+/** Creates an Upstream over a client; exported for tests, the app uses getUpstreams(). */
 export function createUpstream(
   client: PrometheusClient,
   cfg: Config,
@@ -335,12 +335,4 @@ export function getUpstreams(): readonly SourceUpstream[] {
       }),
     }));
   });
-}
-
-/** The Upstream of the named source (default: the first configured). */
-export function getUpstream(name?: string): Upstream & UpstreamProbe {
-  const all = getUpstreams();
-  const found = name === undefined ? all[0] : all.find((s) => s.source.name === name);
-  if (!found) throw new Error(`no source named ${JSON.stringify(name)}`);
-  return found.upstream;
 }

@@ -2,7 +2,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { startDashboard } from "../../demo/dashboard";
-import { spawnGroup, stopGroup, waitForHttp } from "../../demo/processes";
+import { pauseGroup, spawnGroup, stopGroup, waitForHttp } from "../../demo/processes";
 import { findBinaries } from "../../demo/stack";
 
 const root = resolve(__dirname, "../..");
@@ -54,6 +54,8 @@ export interface ExtraPrometheus {
   ruleDir: string;
   /** POST /-/reload: reads the configuration and the rule files again; throws when Prometheus refuses them. */
   reload(): Promise<void>;
+  /** SIGSTOP (true) or SIGCONT (false): a hung upstream, then a live one again. */
+  pause(paused: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -69,6 +71,8 @@ export async function startPrometheus(o: {
   scrapeIntervalSeconds: number;
   job?: string;
   scrapeConfigs?: Record<string, unknown>[];
+  /** Served under this path (`--web.route-prefix`), e.g. "/prom"; `url` then ends with it. */
+  routePrefix?: string;
 }): Promise<ExtraPrometheus> {
   const bin = findBinaries().prometheus;
   if (!bin) throw new Error("prometheus is not on PATH");
@@ -92,7 +96,7 @@ export async function startPrometheus(o: {
       scrape_configs: o.scrapeConfigs ?? [{ job_name: o.job ?? "extra", file_sd_configs: [{ files: [targetsFile] }] }],
     }),
   );
-  const url = `http://127.0.0.1:${o.port}`;
+  const url = `http://127.0.0.1:${o.port}${o.routePrefix ?? ""}`;
   const child = spawnGroup(
     "prometheus-extra",
     bin,
@@ -101,6 +105,7 @@ export async function startPrometheus(o: {
       `--web.listen-address=127.0.0.1:${o.port}`,
       `--storage.tsdb.path=${join(o.dir, "data")}`,
       "--web.enable-lifecycle",
+      ...(o.routePrefix ? [`--web.route-prefix=${o.routePrefix}`] : []),
     ],
     { cwd: o.dir, logFile: join(o.dir, "prometheus.log") },
   );
@@ -110,5 +115,65 @@ export async function startPrometheus(o: {
     const res = await fetch(`${url}/-/reload`, { method: "POST", signal: AbortSignal.timeout(10_000) });
     if (!res.ok) throw new Error(`Prometheus refused the reload (${res.status}): ${await res.text()}`);
   };
-  return { url, queryLog, setTargets, ruleDir, reload, stop: () => stopGroup(child) };
+  return {
+    url,
+    queryLog,
+    setTargets,
+    ruleDir,
+    reload,
+    pause: (paused) => pauseGroup(child, paused),
+    stop: () => stopGroup(child),
+  };
+}
+
+export interface ExtraVictoriaMetrics {
+  url: string;
+  pause(paused: boolean): void;
+  stop(): Promise<void>;
+}
+
+/** A single-node VictoriaMetrics (Debian's `victoria-metrics`) scraping `scrapeConfigs` itself (-promscrape.config). */
+export async function startVictoriaMetrics(o: {
+  dir: string;
+  port: number;
+  scrapeIntervalSeconds: number;
+  scrapeConfigs: Record<string, unknown>[];
+}): Promise<ExtraVictoriaMetrics> {
+  const config = join(o.dir, "scrape.yml");
+  // No rule_files: VictoriaMetrics's scraper refuses keys it does not know.
+  writeFileSync(
+    config,
+    JSON.stringify({ global: { scrape_interval: `${o.scrapeIntervalSeconds}s` }, scrape_configs: o.scrapeConfigs }),
+  );
+  const url = `http://127.0.0.1:${o.port}`;
+  const child = spawnGroup(
+    "victoria-metrics",
+    "victoria-metrics",
+    [
+      `-httpListenAddr=127.0.0.1:${o.port}`,
+      `-storageDataPath=${join(o.dir, "data")}`,
+      "-retentionPeriod=1d",
+      `-promscrape.config=${config}`,
+      // By default it hides the newest 30 s (samples still arriving) and caches range results: a
+      // test comparing it with its own answer a moment later needs neither.
+      "-search.latencyOffset=1s",
+      "-search.disableCache",
+    ],
+    { cwd: o.dir, logFile: join(o.dir, "victoria-metrics.log") },
+  );
+  await waitForHttp(`${url}/health`, child);
+  return { url, pause: (paused) => pauseGroup(child, paused), stop: () => stopGroup(child) };
+}
+
+/** A built dashboard whose configuration is `yaml` as given (no PROMETHEUS_URL: the file names its sources). */
+export async function startConfiguredDashboard(o: {
+  dir: string;
+  port: number;
+  yaml: string;
+}): Promise<ExtraDashboard> {
+  const configFile = join(o.dir, "signalboard.yaml");
+  writeFileSync(configFile, o.yaml);
+  const logFile = join(o.dir, "dashboard.log");
+  const child = await startDashboard({ root, port: o.port, logFile, configFile });
+  return { url: `http://127.0.0.1:${o.port}`, logFile, stop: () => stopGroup(child) };
 }

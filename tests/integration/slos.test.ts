@@ -68,7 +68,12 @@ describe("GET /api/v1/slos against the real Prometheus", () => {
         ...WINDOWS.map((w) => ref(`(${availabilityRatio(w)}) / ${budget}`)),
       ]);
       const s = sloOf(body, name, "availability");
-      expect(s).toMatchObject({ periodSeconds: 2_592_000, default: name !== "checkout", signalSource: "raw", notes: [] });
+      expect(s).toMatchObject({
+        periodSeconds: 2_592_000,
+        default: name !== "checkout",
+        signalSource: "raw",
+        notes: [],
+      });
       expect(s.objective).toBeCloseTo(1 - budget, 12);
       // Where Prometheus has no 5xx series for the job its ratio has no value: none failed (0, a whole budget left).
       expectClose(s.errorRatio, ratio ?? 0);

@@ -32,4 +32,8 @@ export const EXTRA_PORTS = {
   slowProxy: INTEGRATION_BASE_PORT + 55,
   /** The mutual-TLS gateway in front of the shared Prometheus (tls-gateway.test.ts). */
   tlsGateway: INTEGRATION_BASE_PORT + 56,
+  /** sources.test.ts: a Prometheus under /prom, a second Prometheus holding two clusters, and VictoriaMetrics. */
+  sourcesPrometheusPrefixed: INTEGRATION_BASE_PORT + 57,
+  sourcesPrometheusClusters: INTEGRATION_BASE_PORT + 58,
+  sourcesVictoriaMetrics: INTEGRATION_BASE_PORT + 59,
 };
