@@ -40,6 +40,7 @@ export interface ServiceRowProps {
 }
 
 const EMPTY: Values = [];
+const NAME_MIN_CHARS = 8;
 
 function Spark({ series, label, loading }: { series: readonly SparkSeries[]; label: string; loading: boolean }) {
   // The same box whether or not there is a line: every row keeps the same layout.
@@ -94,7 +95,13 @@ export const ServiceRow = memo(function ServiceRow({
       </div>
       <div role="cell" className={styles.nameCell}>
         <span className={styles.nameLine}>
-          <Link href={href} className={styles.name} prefetch={false}>
+          {/* Never below a few letters (about the name's own width when short), whatever the badges. */}
+          <Link
+            href={href}
+            className={styles.name}
+            prefetch={false}
+            style={{ minWidth: `${Math.min(s.name.length, NAME_MIN_CHARS)}ch` }}
+          >
             {s.name}
           </Link>
           <AlertBadge alerts={alerts} />

@@ -86,6 +86,11 @@ test("two sources: rows merged with their source, links carrying it, and the fil
   // The other sources stay on offer while narrowed.
   await expect(overview.sourceOptions()).toHaveText(["All sources", "eu", "us"]);
 
+  // Opened as a link, narrowed from the first HTML on.
+  await overview.open("?source=us", board.url);
+  await expect(overview.rows()).toHaveCount(2);
+  await expect(overview.rowsFromSource("eu")).toHaveCount(0);
+
   await overview.rowLink(usCheckout, "checkout").click();
   await expect(page).toHaveURL(/\/services\/checkout\?source=us/);
   await expect(new ServicePage(page).heading("checkout")).toBeVisible();
