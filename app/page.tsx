@@ -28,7 +28,8 @@ const CURRENT_VALUES_WAIT_MS = 6_000;
 function currentValuesState(view: ViewState, request: Headers) {
   return prefetchedState(
     servicesQuery(view).queryKey,
-    () => asClient(request, () => servicesCurrentValues(apiTimeParams(view, Date.now() / 1000))),
+    () =>
+      asClient(request, () => servicesCurrentValues(apiTimeParams(view, Date.now() / 1000), view.source || undefined)),
     CURRENT_VALUES_WAIT_MS,
   );
 }

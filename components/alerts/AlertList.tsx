@@ -1,4 +1,5 @@
 import type { AlertSummary } from "@/lib/model/alert-types";
+import { SourceBadge } from "@/components/app/SourceBadge";
 import { activeForText, alertKey, severityLevel } from "@/lib/ui/alerts";
 import { SeverityBadge } from "./SeverityBadge";
 import styles from "./alerts.module.css";
@@ -16,6 +17,8 @@ export interface AlertListProps {
   runbookLinks?: boolean;
   /** Alerts left out for lack of room, said in the last line. */
   more?: number;
+  /** Several sources: each alert shows the source it fired in. */
+  showSource?: boolean;
 }
 
 /** Alerts with severity, name, state, time active, summary and runbook: for the service page and the wall screen. */
@@ -26,6 +29,7 @@ export function AlertList({
   showTarget = false,
   runbookLinks = true,
   more = 0,
+  showSource = false,
 }: AlertListProps) {
   return (
     <ul className={styles.list} data-size={size} aria-label={label}>
@@ -38,6 +42,11 @@ export function AlertList({
               <SeverityBadge level={severityLevel(a.severity)} pending={a.state === "pending"} />
             </span>
             <span className={styles.itemName}>
+              {showSource && (
+                <>
+                  <SourceBadge source={a.source} stale={a.stale} size={size} />{" "}
+                </>
+              )}
               <strong>{a.name}</strong>
               {showTarget && target && <span className={styles.target}> · {target}</span>}
             </span>

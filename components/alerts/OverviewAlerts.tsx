@@ -4,6 +4,7 @@ import type { AlertSummary } from "@/lib/model/alert-types";
 import { alertCounts } from "@/lib/ui/alerts";
 import { describeError } from "@/lib/ui/fetch-json";
 import { plural } from "@/lib/ui/format";
+import { showsSources } from "@/lib/ui/sources";
 import { refreshIntervalMs, type Refresh } from "@/lib/ui/url-state";
 import { AlertList } from "./AlertList";
 import { useAlerts } from "./use-alerts";
@@ -11,6 +12,8 @@ import styles from "./alerts.module.css";
 
 export interface OverviewAlertsProps {
   refresh: Refresh;
+  /** The source the page is narrowed to; "" for all. */
+  source: string;
 }
 
 // A long alert storm must not push the services off the page; the rest are on the service pages.
@@ -20,8 +23,8 @@ const MAX_SHOWN = 6;
  * Every alert firing or pending now, above the service list: rows carry their own service's alerts,
  * but node alerts and alerts naming no service would otherwise not show anywhere on the overview.
  */
-export function OverviewAlerts({ refresh }: OverviewAlertsProps) {
-  const query = useAlerts({ refetchInterval: refreshIntervalMs(refresh) });
+export function OverviewAlerts({ refresh, source }: OverviewAlertsProps) {
+  const query = useAlerts({ refetchInterval: refreshIntervalMs(refresh), source });
   const alerts: readonly AlertSummary[] = query.data?.alerts ?? [];
   if (!query.data) {
     return query.isError ? (
@@ -42,6 +45,7 @@ export function OverviewAlerts({ refresh }: OverviewAlertsProps) {
         more={Math.max(0, alerts.length - MAX_SHOWN)}
         label="Alerts now"
         showTarget
+        showSource={showsSources(query.data.sources, source)}
       />
     </section>
   );

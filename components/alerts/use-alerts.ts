@@ -6,12 +6,14 @@ export interface UseAlertsOptions {
   refetchInterval: number | false;
   /** ms an unused copy is kept; the wall screen keeps less than the default. */
   gcTime?: number;
+  /** The source the page is narrowed to; "" or absent for all. */
+  source?: string;
 }
 
 /**
  * The alerts firing and pending now. One query for the whole app: the overview's badges, the service
  * page's list and the wall screen read the same cache entry, whatever range each page shows.
  */
-export function useAlerts({ refetchInterval, gcTime }: UseAlertsOptions) {
-  return useQuery({ ...alertsQuery(), refetchInterval, ...(gcTime === undefined ? {} : { gcTime }) });
+export function useAlerts({ refetchInterval, gcTime, source = "" }: UseAlertsOptions) {
+  return useQuery({ ...alertsQuery(source), refetchInterval, ...(gcTime === undefined ? {} : { gcTime }) });
 }

@@ -1,5 +1,6 @@
-import type { Freshness, Sourced, Window } from "@/lib/model/types";
+import type { Freshness, Sourced, SourceStates, Window } from "@/lib/model/types";
 import { answeredAt } from "@/lib/ui/data-age";
+import { wholeAnswerStale } from "@/lib/ui/sources";
 
 /** What the page's data says about itself, for the header to show. */
 export interface DataInfo {
@@ -15,17 +16,20 @@ export interface DataInfo {
 }
 
 interface QueryLike {
-  data: (Window & Freshness & Partial<Sourced>) | undefined;
+  data: (Window & Freshness & Partial<Sourced> & SourceStates) | undefined;
   dataUpdatedAt: number;
   errorUpdatedAt: number;
   isFetching: boolean;
 }
 
-/** The header's view of a query. A stale answer counts from when Prometheus last answered, not from when we received the copy. */
+/**
+ * The header's view of a query. A stale answer counts from when Prometheus last answered, not from when
+ * we received the copy; with several sources, from when it was received (a stale source has its notice).
+ */
 export function dataInfoOf(q: QueryLike): DataInfo {
   const d = q.data;
   return {
-    updatedAt: d ? answeredAt(q.dataUpdatedAt, d) : 0,
+    updatedAt: d ? answeredAt(q.dataUpdatedAt, { stale: wholeAnswerStale(d), ageSeconds: d.ageSeconds }) : 0,
     checkedAt: Math.max(q.dataUpdatedAt, q.errorUpdatedAt),
     fetching: q.isFetching,
     range: d ? { from: d.from, to: d.to } : null,

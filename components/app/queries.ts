@@ -76,7 +76,7 @@ export const serviceQuery = (id: ServiceId, view: ViewState) =>
 export const slosQuery = (view: ViewState) => viewQuery<SlosResponse>(view, queryKeys.slos, slosUrl);
 
 /** Every SLO's state now: what the wall screen's worst budgets show. */
-export const slosNowQuery = () => nowQuery<SlosResponse>(queryKeys.slosNow(), slosNowUrl());
+export const slosNowQuery = (source = "") => nowQuery<SlosResponse>(queryKeys.slosNow(source), slosNowUrl(source));
 
 /** Every node's current USE values and the cluster's health. */
 export const nodesQuery = (view: ViewState) => viewQuery<NodesResponse>(view, queryKeys.nodes, nodesUrl);
@@ -90,10 +90,11 @@ export const nodeQuery = (name: string, view: ViewState) =>
   );
 
 /** The alerts firing and pending now: one cache entry for the whole app. */
-export const alertsQuery = () => nowQuery<AlertsResponse>(queryKeys.alerts(), alertsUrl());
+export const alertsQuery = (source = "") => nowQuery<AlertsResponse>(queryKeys.alerts(source), alertsUrl(source));
 
 /** Every service's current values, no range series: what the wall screen shows. */
-export const servicesNowQuery = () => nowQuery<ServicesResponse>(queryKeys.servicesNow(), servicesNowUrl());
+export const servicesNowQuery = (source = "") =>
+  nowQuery<ServicesResponse>(queryKeys.servicesNow(source), servicesNowUrl(source));
 
 /** Upstream reachability and the server's limits. */
 export const statusQuery = () => nowQuery<StatusResponse>(queryKeys.status(), statusUrl());

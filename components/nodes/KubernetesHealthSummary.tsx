@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SourceBadge } from "@/components/app/SourceBadge";
 import { useId } from "react";
 import type { KubernetesHealth, KubernetesNode } from "@/lib/model/node-types";
 import { formatPercent, plural } from "@/lib/ui/format";
@@ -11,7 +12,7 @@ import {
   type KubernetesNodeState,
 } from "@/lib/ui/kubernetes-health";
 import { nodeHref } from "@/lib/ui/node-href";
-import type { NodeDisplayStatus } from "@/lib/ui/node-rows";
+import { nodeKey, type NodeDisplayStatus } from "@/lib/ui/node-rows";
 import type { ViewState } from "@/lib/ui/url-state";
 import type { NodeGridSize } from "./NodeGrid";
 import { NodeStatusBadge } from "./NodeStatusBadge";
@@ -25,6 +26,8 @@ export interface KubernetesHealthSummaryProps {
    * node is a row of the grid above, with its Ready and pressure state) and with shorter workload lists.
    */
   size: NodeGridSize;
+  /** Several sources: each node shows its source, and its link carries it. */
+  showSource?: boolean;
 }
 
 /** Nodes listed before the rest are counted: a 500-node cluster still takes a few lines. */
@@ -33,7 +36,7 @@ const NODE_LINES = 8;
 const WORKLOAD_LINES = { normal: 5, wall: 3 } as const;
 
 /** Cluster health from kube-state-metrics: node conditions, pods, unavailable deployments, restarts, throttling. */
-export function KubernetesHealthSummary({ health, view, size }: KubernetesHealthSummaryProps) {
+export function KubernetesHealthSummary({ health, view, size, showSource = false }: KubernetesHealthSummaryProps) {
   const notReady = health.nodes.filter((n) => !n.ready).length;
   const pods = podTotals(health.nodes);
   const podShare = shareOf(pods.running, pods.capacity);
@@ -53,12 +56,15 @@ export function KubernetesHealthSummary({ health, view, size }: KubernetesHealth
           )}
         </span>
       </h3>
-      {size !== "wall" && <KubernetesNodeList nodes={health.nodes} view={view} />}
+      {size !== "wall" && <KubernetesNodeList nodes={health.nodes} view={view} showSource={showSource} />}
       <WorkloadList
         title="Unavailable deployments"
         empty="none"
         lines={WORKLOAD_LINES[size]}
+        showSource={showSource}
+        size={size}
         items={health.unavailableDeployments.map((d) => ({
+          source: d.source,
           key: `${d.namespace}/${d.deployment}`,
           value: `${d.unavailable} of ${d.desired ?? "?"} unavailable`,
         }))}
@@ -67,13 +73,22 @@ export function KubernetesHealthSummary({ health, view, size }: KubernetesHealth
         title="Restarts in range"
         empty="none"
         lines={WORKLOAD_LINES[size]}
-        items={health.restarts.map((r) => ({ key: `${r.namespace}/${r.pod}`, value: plural(r.restarts, "restart") }))}
+        showSource={showSource}
+        size={size}
+        items={health.restarts.map((r) => ({
+          source: r.source,
+          key: `${r.namespace}/${r.pod}`,
+          value: plural(r.restarts, "restart"),
+        }))}
       />
       <WorkloadList
         title="CPU throttling"
         empty="no pod throttled"
         lines={WORKLOAD_LINES[size]}
+        showSource={showSource}
+        size={size}
         items={health.throttling.map((t) => ({
+          source: t.source,
           key: `${t.namespace}/${t.pod}`,
           value: `${formatPercent(t.ratio)} of periods`,
         }))}
@@ -92,10 +107,11 @@ const STATE_BADGE: Record<KubernetesNodeState, NodeDisplayStatus> = {
 interface KubernetesNodeListProps {
   nodes: readonly KubernetesNode[];
   view: ViewState;
+  showSource: boolean;
 }
 
 /** Each node's Ready and pressure state and pods, the worst first, the rest counted. */
-function KubernetesNodeList({ nodes, view }: KubernetesNodeListProps) {
+function KubernetesNodeList({ nodes, view, showSource }: KubernetesNodeListProps) {
   const { shown, hidden, hiddenWithProblems } = visibleKubernetesNodes(nodes, NODE_LINES);
   return (
     <>
@@ -104,9 +120,18 @@ function KubernetesNodeList({ nodes, view }: KubernetesNodeListProps) {
           const problems = conditionProblems(k.conditions);
           const state = kubernetesNodeState(k);
           return (
-            <li key={k.node} data-ready={k.ready}>
+            <li key={nodeKey(k.source, k.node)} data-ready={k.ready}>
               <NodeStatusBadge status={STATE_BADGE[state]} label={state} />
-              <Link href={nodeHref(k.node, view)} prefetch={false} className={styles.node}>
+              <Link
+                href={nodeHref(k.node, view, showSource ? k.source : undefined)}
+                prefetch={false}
+                className={styles.node}
+              >
+                {showSource && (
+                  <>
+                    <SourceBadge source={k.source} stale={k.stale} />{" "}
+                  </>
+                )}
                 {k.node}
               </Link>
               <span className={styles.problems}>{problems.filter((p) => p !== "NotReady").join(", ")}</span>
@@ -134,10 +159,13 @@ interface WorkloadListProps {
   title: string;
   empty: string;
   lines: number;
-  items: { key: string; value: string }[];
+  /** Several sources: each item shows its cluster's source (two clusters may run the same workload). */
+  showSource: boolean;
+  size: NodeGridSize;
+  items: { source?: string; key: string; value: string }[];
 }
 
-function WorkloadList({ title, empty, lines, items }: WorkloadListProps) {
+function WorkloadList({ title, empty, lines, showSource, size, items }: WorkloadListProps) {
   return (
     <div className={styles.workloads}>
       <h4>{title}</h4>
@@ -146,8 +174,13 @@ function WorkloadList({ title, empty, lines, items }: WorkloadListProps) {
       ) : (
         <ul>
           {items.slice(0, lines).map((i) => (
-            <li key={i.key}>
+            <li key={`${i.source ?? ""}/${i.key}`}>
               <span className={styles.pod} title={i.key}>
+                {showSource && (
+                  <>
+                    <SourceBadge source={i.source} size={size === "wall" ? "large" : "normal"} />{" "}
+                  </>
+                )}
                 {i.key}
               </span>
               <span className="num">{i.value}</span>

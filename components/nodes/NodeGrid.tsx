@@ -6,7 +6,7 @@ import type { KubernetesHealth, NodeSummary } from "@/lib/model/node-types";
 import { plural } from "@/lib/ui/format";
 import { formatNodeSelector } from "@/lib/ui/node-format";
 import { nodeHref } from "@/lib/ui/node-href";
-import { nodeRows } from "@/lib/ui/node-rows";
+import { nodeKey, nodeRows } from "@/lib/ui/node-rows";
 import { KubernetesHealthSummary } from "./KubernetesHealthSummary";
 import { NodeGridLegend } from "./NodeGridLegend";
 import { NodeGridRow } from "./NodeGridRow";
@@ -31,6 +31,8 @@ export interface NodeGridProps {
   maxNodes?: number;
   /** Draw the Kubernetes health summary beside or below the grid (the wall screen places it itself). */
   kubernetesSummary?: boolean;
+  /** Several sources: each row shows its source, and its link carries it. */
+  showSource?: boolean;
 }
 
 /** Row height of the normal grid, px: every row the same, so the virtualiser places rows without measuring them. */
@@ -49,6 +51,7 @@ export function NodeGrid({
   size = "normal",
   maxNodes,
   kubernetesSummary = true,
+  showSource = false,
 }: NodeGridProps) {
   const view = useUrlView();
   const all = useMemo(() => nodeRows(nodes, kubernetes), [nodes, kubernetes]);
@@ -95,10 +98,11 @@ export function NodeGrid({
                   <div className={styles.rows}>
                     {rows.map((row, i) => (
                       <NodeGridRow
-                        key={row.name}
+                        key={nodeKey(row.source, row.name)}
                         row={row}
-                        href={nodeHref(row.name, view)}
+                        href={nodeHref(row.name, view, showSource ? row.source : undefined)}
                         size={size}
+                        showSource={showSource}
                         rowIndex={i + 2}
                       />
                     ))}
@@ -110,10 +114,11 @@ export function NodeGrid({
                       if (!row) return null;
                       return (
                         <NodeGridRow
-                          key={row.name}
+                          key={nodeKey(row.source, row.name)}
                           row={row}
-                          href={nodeHref(row.name, view)}
+                          href={nodeHref(row.name, view, showSource ? row.source : undefined)}
                           size={size}
+                          showSource={showSource}
                           rowIndex={item.index + 2}
                           top={item.start}
                         />
@@ -129,7 +134,9 @@ export function NodeGrid({
           )}
           {rows.some((r) => r.summary) && <NodeGridLegend />}
         </div>
-        {kubernetes && kubernetesSummary && <KubernetesHealthSummary health={kubernetes} view={view} size={size} />}
+        {kubernetes && kubernetesSummary && (
+          <KubernetesHealthSummary health={kubernetes} view={view} size={size} showSource={showSource} />
+        )}
       </div>
     </div>
   );

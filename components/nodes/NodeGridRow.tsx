@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SourceBadge } from "@/components/app/SourceBadge";
 import { StatusRow } from "@/components/app/StatusRow";
 import { memo } from "react";
 import { resourceCells } from "@/lib/ui/node-cells";
@@ -13,6 +14,8 @@ export interface NodeGridRowProps {
   row: NodeRow;
   href: string;
   size: NodeGridSize;
+  /** Several sources: the row shows its source, and is marked when that source's copy is stale. */
+  showSource: boolean;
   /** 1-based position among all rows, header included, for assistive tech. */
   rowIndex: number;
   /** Offset from the top of the virtualised list, px; none for a row in plain flow (the wall size). */
@@ -20,14 +23,20 @@ export interface NodeGridRowProps {
 }
 
 /** One node: status, name and why, then CPU, memory, disk and network. */
-export const NodeGridRow = memo(function NodeGridRow({ row, href, size, rowIndex, top }: NodeGridRowProps) {
+export const NodeGridRow = memo(function NodeGridRow({ row, href, size, showSource, rowIndex, top }: NodeGridRowProps) {
   const s = row.summary;
   // The second line says why a node is not ok (less what its badge already says); for an ok node, where it is.
   const why = row.reasons.filter((r) => r !== row.display);
   const where = s && s.instance !== row.name ? s.instance : "";
   const detail = why.length ? why.join("; ") : where;
   return (
-    <StatusRow rowIndex={rowIndex} className={styles.row} status={row.display} top={top}>
+    <StatusRow
+      rowIndex={rowIndex}
+      className={styles.row}
+      status={row.display}
+      top={top}
+      stale={showSource && Boolean(row.stale)}
+    >
       <div role="cell" className={statusRows.statusCell}>
         <NodeStatusBadge status={row.display} size={size} />
       </div>
@@ -35,8 +44,14 @@ export const NodeGridRow = memo(function NodeGridRow({ row, href, size, rowIndex
         <Link href={href} className={styles.name} prefetch={false} title={s ? `${row.name} (${s.instance})` : row.name}>
           {row.name}
         </Link>
-        {detail && (
-          <span className={why.length ? styles.reasons : styles.meta} title={detail}>
+        {(detail || showSource) && (
+          <span className={why.length ? styles.reasons : styles.meta} title={detail || undefined}>
+            {/* On the second line, so the node's name keeps the first line's room. */}
+            {showSource && (
+              <>
+                <SourceBadge source={row.source} stale={row.stale} size={size === "wall" ? "large" : "normal"} />{" "}
+              </>
+            )}
             {detail}
           </span>
         )}

@@ -6,6 +6,7 @@ import { Panel, type PanelStatus } from "@/components/states/Panel";
 import { describeError } from "@/lib/ui/fetch-json";
 import { formatNodeSelector } from "@/lib/ui/node-format";
 import { nodeCountLabel, nodeRows } from "@/lib/ui/node-rows";
+import { showsSources, wholeAnswerStale } from "@/lib/ui/sources";
 import type { ViewState } from "@/lib/ui/url-state";
 import { NodeGrid } from "./NodeGrid";
 import { useNodes } from "./use-nodes";
@@ -30,7 +31,8 @@ export function NodesPanel({ view }: NodesPanelProps) {
 
   return (
     <div className={styles.column}>
-      <QueryFreshnessBanner query={query} />
+      {/* The services panel beside it names a failed or old source; the stale rows here are marked. */}
+      <QueryFreshnessBanner query={query} sourceNotices={false} />
       <Panel
         title="Nodes"
         aside={status === "ready" && count && <span className="num">{count}</span>}
@@ -46,10 +48,17 @@ export function NodesPanel({ view }: NodesPanelProps) {
         }
         errorText={describeError(query.error)}
         onRetry={() => void query.refetch()}
-        stale={data?.stale}
+        stale={data && wholeAnswerStale(data)}
         height={status === "ready" ? "auto" : PLACEHOLDER_HEIGHT}
       >
-        {data && <NodeGrid nodes={data.nodes} selector={data.selector} kubernetes={data.kubernetes} />}
+        {data && (
+          <NodeGrid
+            nodes={data.nodes}
+            selector={data.selector}
+            kubernetes={data.kubernetes}
+            showSource={showsSources(data.sources, view.source)}
+          />
+        )}
       </Panel>
     </div>
   );

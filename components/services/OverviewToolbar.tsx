@@ -12,6 +12,8 @@ export interface OverviewToolbarProps {
   onFilterChange: (q: string) => void;
   /** "12 services · 4 conventions"; null while loading. */
   count: string | null;
+  /** The configured sources to narrow to; null with one source (no control then). */
+  sources: readonly string[] | null;
 }
 
 const SORT_LABELS: Record<SortKey, string> = {
@@ -27,9 +29,10 @@ const SORT_LABELS: Record<SortKey, string> = {
 const URL_DEBOUNCE_MS = 300;
 
 /** Filter, sort and the count of services shown. */
-export function OverviewToolbar({ view, onViewChange, filter, onFilterChange, count }: OverviewToolbarProps) {
+export function OverviewToolbar({ view, onViewChange, filter, onFilterChange, count, sources }: OverviewToolbarProps) {
   const filterId = useId();
   const sortId = useId();
+  const sourceId = useId();
   const [pending, setPending] = useState(false);
   useEffect(() => {
     if (!pending) return;
@@ -56,6 +59,21 @@ export function OverviewToolbar({ view, onViewChange, filter, onFilterChange, co
         }}
         spellCheck={false}
       />
+      {sources && (
+        <>
+          <label htmlFor={sourceId} className={styles.sortLabel}>
+            Source
+          </label>
+          <select id={sourceId} value={view.source} onChange={(e) => onViewChange({ ...view, source: e.target.value })}>
+            <option value="">All sources</option>
+            {sources.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       <label htmlFor={sortId} className={styles.sortLabel}>
         Sort
       </label>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SourceBadge } from "@/components/app/SourceBadge";
 import { StatusRow } from "@/components/app/StatusRow";
 import { memo } from "react";
 import { AlertBadge } from "@/components/alerts/AlertBadge";
@@ -21,6 +22,8 @@ const SPARK = { width: 110, height: 30 };
 export interface ServiceRowProps {
   service: ServiceSummary;
   href: string;
+  /** Several sources: the row shows its source, and is marked when that source's copy is stale. */
+  showSource: boolean;
   /** 1-based position among all rows, header included, for assistive tech. */
   rowIndex: number;
   /** Offset from the top of the list, px. */
@@ -37,6 +40,7 @@ export interface ServiceRowProps {
 }
 
 const EMPTY: Values = [];
+const NAME_MIN_CHARS = 8;
 
 function Spark({ series, label, loading }: { series: readonly SparkSeries[]; label: string; loading: boolean }) {
   // The same box whether or not there is a line: every row keeps the same layout.
@@ -62,6 +66,7 @@ function Quantile({ name, value, title }: { name: string; value: number | null; 
 export const ServiceRow = memo(function ServiceRow({
   service: s,
   href,
+  showSource,
   rowIndex,
   top,
   alerts,
@@ -78,18 +83,38 @@ export const ServiceRow = memo(function ServiceRow({
     .filter(Boolean)
     .join(" · ");
   return (
-    <StatusRow rowIndex={rowIndex} className={styles.row} status={s.status} top={top}>
+    <StatusRow
+      rowIndex={rowIndex}
+      className={styles.row}
+      status={s.status}
+      top={top}
+      stale={showSource && Boolean(s.stale)}
+    >
       <div role="cell" className={statusRows.statusCell}>
         <StatusBadge status={s.status} title={statusTooltip(s.status, s.statusReasons, statusWindow)} />
       </div>
       <div role="cell" className={styles.nameCell}>
         <span className={styles.nameLine}>
-          <Link href={href} className={styles.name} prefetch={false}>
+          {/* Never below a few letters (about the name's own width when short), whatever the badges. */}
+          <Link
+            href={href}
+            className={styles.name}
+            prefetch={false}
+            style={{ minWidth: `${Math.min(s.name.length, NAME_MIN_CHARS)}ch` }}
+          >
             {s.name}
           </Link>
           <AlertBadge alerts={alerts} />
         </span>
-        <span className={styles.meta}>{meta}</span>
+        <span className={styles.meta}>
+          {/* On the second line: the name and its alert badges keep the first line's room. */}
+          {showSource && (
+            <>
+              <SourceBadge source={s.source} stale={s.stale} />{" "}
+            </>
+          )}
+          {meta}
+        </span>
         {s.statusReasons.length > 0 && (
           <span className={styles.reasons} title={s.statusReasons.join("; ")}>
             {s.statusReasons.join("; ")}

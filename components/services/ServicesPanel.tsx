@@ -1,7 +1,9 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState, type ReactNode } from "react";
 import { OverviewAlerts } from "@/components/alerts/OverviewAlerts";
+import { statusQuery } from "@/components/app/queries";
 import { TabStatus } from "@/components/app/TabStatus";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
 import { useAlerts } from "@/components/alerts/use-alerts";
@@ -14,6 +16,7 @@ import { alertsByService } from "@/lib/ui/alerts";
 import { describeError } from "@/lib/ui/fetch-json";
 import { countLabel, filterServices, sortServices } from "@/lib/ui/overview-rows";
 import { slosByService, sortBudget } from "@/lib/ui/slo-cells";
+import { showsSources, sourceOptions, wholeAnswerStale } from "@/lib/ui/sources";
 import { servicesTab } from "@/lib/ui/tab-status";
 import { refreshIntervalMs, viewHref, type ViewState } from "@/lib/ui/url-state";
 import { NoServicesHelp } from "./NoServicesHelp";
@@ -44,14 +47,17 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
   const [filter, setFilter] = useState(view.q);
   const data = query.data;
   // Alerts are current whatever the range; a failed alerts call only costs the badges, never the list.
-  const alertsData = useAlerts({ refetchInterval: refreshIntervalMs(view.refresh) }).data;
+  const alertsData = useAlerts({ refetchInterval: refreshIntervalMs(view.refresh), source: view.source }).data;
   const alertsOf = useMemo(() => alertsByService(alertsData?.alerts ?? []), [alertsData]);
   // SLOs are their own answer too: a failed or old one costs the SLO cells, never the rows.
   const slos = useSlos(view);
   const slosOf = useMemo(() => slosByService(slos.data?.slos ?? []), [slos.data]);
   const sloState = sloAnswerState(slos);
   // Counted once per answer, not on every key typed into the filter: the list may hold 2,000 services.
-  const stale = Boolean(data?.stale) || query.isError;
+  const stale = (data !== undefined && wholeAnswerStale(data)) || query.isError;
+  const showSource = showsSources(data?.sources, view.source);
+  // A narrowed answer holds its one source: the filter lists the others from the status answer, asked once.
+  const configured = useQuery({ ...statusQuery(), enabled: view.source !== "" }).data?.sources;
   const tab = useMemo(
     () =>
       servicesTab(
@@ -82,7 +88,7 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
     <div>
       <TabStatus status={tab} />
       <PanelBoundary name="Alerts">
-        <OverviewAlerts refresh={view.refresh} />
+        <OverviewAlerts refresh={view.refresh} source={view.source} />
       </PanelBoundary>
       <QueryFreshnessBanner query={query} />
       {trends.isError && !trends.data && data && (
@@ -97,6 +103,7 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
         filter={filter}
         onFilterChange={setFilter}
         count={data ? countLabel(rows.length, data.services.length, data.conventions.length) : null}
+        sources={showSource ? sourceOptions(configured ?? data?.sources, view.source) : null}
       />
       {data?.hints?.map((h) => (
         <RulesHint key={h.kind} hint={h} />
@@ -107,7 +114,7 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
         emptyText={emptyText}
         errorText={describeError(query.error)}
         onRetry={() => void query.refetch()}
-        stale={data?.stale}
+        stale={data && wholeAnswerStale(data)}
         height={status === "ready" || data?.discovery ? "auto" : PLACEHOLDER_HEIGHT}
       >
         {/* A new filter or sort starts from the top of the list, not wherever the old one was scrolled to. */}
@@ -115,6 +122,7 @@ export function ServicesPanel({ view, onViewChange }: ServicesPanelProps) {
           key={`${view.sort}|${filter}`}
           services={rows}
           view={view}
+          showSource={showSource}
           alertsOf={alertsOf}
           slosOf={slosOf}
           sloState={sloState}

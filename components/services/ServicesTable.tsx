@@ -7,6 +7,7 @@ import type { AlertSummary } from "@/lib/model/alert-types";
 import type { Slo } from "@/lib/model/slo-types";
 import type { ServiceSummary } from "@/lib/model/types";
 import { serviceKey, type ServiceId } from "@/lib/identity/service-identity";
+import { rowServiceId } from "@/lib/ui/sources";
 import { serviceHref, type SortKey, type ViewState } from "@/lib/ui/url-state";
 import { ROW_HEIGHT, ServiceRow } from "./ServiceRow";
 import styles from "./services.module.css";
@@ -14,6 +15,8 @@ import styles from "./services.module.css";
 export interface ServicesTableProps {
   services: readonly ServiceSummary[];
   view: ViewState;
+  /** Several sources: each row shows its source, and its identity (links, alerts, SLOs) includes it. */
+  showSource: boolean;
   /** A service's alerts (lib/ui/alerts alertsByService): the same array for the same service while they do not change. */
   alertsOf: (id: ServiceId) => readonly AlertSummary[];
   /** A service's SLOs (lib/ui/slo-cells slosByService): the same array for the same service while they do not change. */
@@ -45,6 +48,7 @@ const COLUMNS: { label: string; sort: SortKey | null; order: "ascending" | "desc
 export function ServicesTable({
   services,
   view,
+  showSource,
   alertsOf,
   slosOf,
   sloState,
@@ -77,15 +81,17 @@ export function ServicesTable({
           {virtualizer.getVirtualItems().map((item) => {
             const s = services[item.index];
             if (!s) return null;
+            const id = rowServiceId(s, showSource);
             return (
               <ServiceRow
-                key={serviceKey(s)}
+                key={serviceKey(id)}
                 service={s}
-                href={serviceHref(s, view)}
+                href={serviceHref(id, view)}
+                showSource={showSource}
                 rowIndex={item.index + 2}
                 top={item.start}
-                alerts={alertsOf(s)}
-                slos={slosOf(s)}
+                alerts={alertsOf(id)}
+                slos={slosOf(id)}
                 sloState={sloState}
                 trendsLoading={trendsLoading}
                 statusWindow={statusWindow}

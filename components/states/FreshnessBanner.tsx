@@ -2,10 +2,11 @@
 
 import { useNow } from "@/components/app/use-now";
 import type { UseQueryResult } from "@tanstack/react-query";
-import type { Freshness } from "@/lib/model/types";
+import type { Freshness, SourceStates } from "@/lib/model/types";
 import { answeredAt } from "@/lib/ui/data-age";
 import { describeError } from "@/lib/ui/fetch-json";
 import { formatAge } from "@/lib/ui/format";
+import { SourceNotices } from "./SourceNotices";
 import styles from "./states.module.css";
 
 export interface FreshnessBannerProps {
@@ -63,21 +64,30 @@ export function FreshnessBanner({
 }
 
 export interface QueryFreshnessBannerProps {
-  query: Pick<UseQueryResult<Freshness>, "data" | "dataUpdatedAt" | "isError" | "error">;
+  query: Pick<UseQueryResult<Freshness & SourceStates>, "data" | "dataUpdatedAt" | "isError" | "error">;
+  /** Say which sources failed or are old (default); off where another panel of the page says it already. */
+  sourceNotices?: boolean;
 }
 
-/** The banner for one API query's answer, as every panel that fetches shows it above its data. */
-export function QueryFreshnessBanner({ query }: QueryFreshnessBannerProps) {
+/**
+ * The banner for one API query's answer, as every panel that fetches shows it above its data. With
+ * several sources, each one that is not live gets its own notice instead of one for the whole answer.
+ */
+export function QueryFreshnessBanner({ query, sourceNotices = true }: QueryFreshnessBannerProps) {
   const data = query.data;
   if (!data) return null;
+  const perSource = (data.sources?.length ?? 0) > 1;
   return (
-    <FreshnessBanner
-      stale={data.stale}
-      ageSeconds={data.ageSeconds}
-      staleReason={data.staleReason}
-      receivedAt={query.dataUpdatedAt}
-      refreshError={query.isError ? describeError(query.error) : null}
-      warnings={data.warnings}
-    />
+    <>
+      {perSource && sourceNotices && <SourceNotices sources={data.sources} />}
+      <FreshnessBanner
+        stale={data.stale && !perSource}
+        ageSeconds={data.ageSeconds}
+        staleReason={data.staleReason}
+        receivedAt={query.dataUpdatedAt}
+        refreshError={query.isError ? describeError(query.error) : null}
+        warnings={data.warnings}
+      />
+    </>
   );
 }

@@ -11,6 +11,8 @@ import styles from "./tv.module.css";
 export interface TvAlertsProps {
   /** Most urgent first; null before the first answer. */
   alerts: readonly AlertSummary[] | null;
+  /** Several sources: each alert shows its source. */
+  showSource: boolean;
   /** Why there is no answer yet, in words; null while none failed. */
   error: string | null;
 }
@@ -21,7 +23,7 @@ const ROW = "li";
  * Firing and pending alerts, as many as fit, the rest counted; a calm line when there are none. An
  * alert's lines wrap rather than being cut, so what fits is measured. Memoised on the list.
  */
-export const TvAlerts = memo(function TvAlerts({ alerts, error }: TvAlertsProps) {
+export const TvAlerts = memo(function TvAlerts({ alerts, showSource, error }: TvAlertsProps) {
   const all = alerts ?? [];
   const { ref, shown } = useShrinkToFit<HTMLDivElement>(all.length, ROW, alerts);
   // The "+N more" line takes an alert's place.
@@ -43,6 +45,7 @@ export const TvAlerts = memo(function TvAlerts({ alerts, error }: TvAlertsProps)
             label="Alerts now"
             size="large"
             showTarget
+            showSource={showSource}
             runbookLinks={false}
           />
         )}

@@ -2,7 +2,9 @@
 
 import { useNow } from "@/components/app/use-now";
 import { formatAge } from "@/lib/ui/format";
+import type { SourceState as UpstreamState } from "@/lib/model/types";
 import { failureText, screenFreshness, type SourceState } from "@/lib/ui/screen-freshness";
+import { sourceNotices } from "@/lib/ui/sources";
 import styles from "./tv.module.css";
 
 export interface TvFreshnessProps {
@@ -51,6 +53,27 @@ export function TvBanner({ sources, refreshSeconds }: TvFreshnessProps) {
           </>
         )}
       </span>
+    </div>
+  );
+}
+
+export interface TvSourceNoticesProps {
+  /** The services answer's sources (several sources only; one source has the banner above). */
+  sources: readonly UpstreamState[] | undefined;
+}
+
+/** A bar per source that failed or is old, naming it: the other sources' rows below stay live. */
+export function TvSourceNotices({ sources }: TvSourceNoticesProps) {
+  if ((sources?.length ?? 0) <= 1) return null;
+  const notices = sourceNotices(sources);
+  if (notices.length === 0) return null;
+  return (
+    <div role="alert" className={styles.sourceNotices}>
+      {notices.map((n) => (
+        <p key={n.source} className={`${styles.banner} num`} data-kind={n.kind}>
+          {n.text}
+        </p>
+      ))}
     </div>
   );
 }

@@ -9,6 +9,8 @@ import styles from "./tv.module.css";
 export interface TvKubernetesProps {
   /** The nodes answer, which carries the cluster's health; nothing is drawn without it. */
   data: NodesResponse | undefined;
+  /** Several sources: each workload shows its cluster's source. */
+  showSource: boolean;
 }
 
 /**
@@ -16,11 +18,11 @@ export interface TvKubernetesProps {
  * for the nodes and the alerts, while the services list gives up its ok rows first. `inert` and the
  * default view: the wall draws no links. Memoised on the answer.
  */
-export const TvKubernetes = memo(function TvKubernetes({ data }: TvKubernetesProps) {
+export const TvKubernetes = memo(function TvKubernetes({ data, showSource }: TvKubernetesProps) {
   if (!data?.kubernetes) return null;
   return (
     <div className={`${styles.panel} ${styles.kubernetes}`} inert>
-      <KubernetesHealthSummary health={data.kubernetes} view={DEFAULT_VIEW} size="wall" />
+      <KubernetesHealthSummary health={data.kubernetes} view={DEFAULT_VIEW} size="wall" showSource={showSource} />
     </div>
   );
 });

@@ -11,6 +11,8 @@ import styles from "./tv.module.css";
 export interface TvNodesProps {
   /** The last answer; undefined before the first. */
   data: NodesResponse | undefined;
+  /** Several sources: each node shows its source. */
+  showSource: boolean;
   /** Why there is no answer yet, in words; null while none failed. */
   error: string | null;
 }
@@ -23,7 +25,7 @@ const ROW = "[role=row][aria-rowindex]:not([aria-rowindex='1'])";
  * node to its page, and a wall screen has nothing to focus or click. Memoised on the answer: the
  * other queries' refreshes re-render the screen, not the grid.
  */
-export const TvNodes = memo(function TvNodes({ data, error }: TvNodesProps) {
+export const TvNodes = memo(function TvNodes({ data, showSource, error }: TvNodesProps) {
   const total = useMemo(() => (data ? nodeRows(data.nodes, data.kubernetes).length : 0), [data]);
   const { ref, shown } = useShrinkToFit<HTMLDivElement>(total, ROW, data);
   return (
@@ -38,6 +40,7 @@ export const TvNodes = memo(function TvNodes({ data, error }: TvNodesProps) {
             size="wall"
             maxNodes={shown}
             kubernetesSummary={false}
+            showSource={showSource}
           />
         </div>
       ) : (

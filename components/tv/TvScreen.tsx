@@ -3,10 +3,11 @@
 import { useMemo, type ReactNode } from "react";
 import { TabStatus } from "@/components/app/TabStatus";
 import { PanelBoundary } from "@/components/states/PanelBoundary";
-import type { Freshness } from "@/lib/model/types";
+import type { Freshness, SourceStates } from "@/lib/model/types";
 import { alertCounts, alertsByService } from "@/lib/ui/alerts";
 import { isAccessRevoked } from "@/lib/ui/fetch-json";
 import { failureText, staleSince, type SourceState } from "@/lib/ui/screen-freshness";
+import { showsSources } from "@/lib/ui/sources";
 import { servicesTab } from "@/lib/ui/tab-status";
 import { formatTime, intlZone } from "@/lib/ui/time-format";
 import type { TimeZoneMode } from "@/lib/ui/url-state";
@@ -14,7 +15,7 @@ import type { TvPage, TvView } from "@/lib/ui/tv-params";
 import { TvAlerts } from "./TvAlerts";
 import { TvClock } from "./TvClock";
 import { TvKubernetes } from "./TvKubernetes";
-import { TvBanner, TvUpdated } from "./TvFreshness";
+import { TvBanner, TvSourceNotices, TvUpdated } from "./TvFreshness";
 import { TvNodes } from "./TvNodes";
 import { TvPanel } from "./TvPanel";
 import { TvRevoked } from "./TvRevoked";
@@ -31,16 +32,18 @@ export interface TvScreenProps {
 }
 
 interface QueryLike {
-  data?: Freshness;
+  data?: Freshness & SourceStates;
   dataUpdatedAt: number;
   error: unknown;
   /** The failure of an attempt still being retried: what the screen says before the retries run out. */
   failureReason: unknown;
 }
 
+// With several sources, one stale source marks its own rows and has its own notice (TvSourceNotices),
+// not the whole screen.
 const sourceOf = (q: QueryLike): SourceState => ({
   receivedAt: q.data ? q.dataUpdatedAt : 0,
-  stale: q.data?.stale ?? false,
+  stale: (q.data?.stale ?? false) && (q.data?.sources?.length ?? 0) <= 1,
   ageSeconds: q.data?.ageSeconds,
   error: q.error ?? q.failureReason,
 });
@@ -68,7 +71,8 @@ const alertsAreaEm = (count: number) => `${ALERT_PANEL_EM + Math.max(1, count) *
  */
 export function TvScreen({ view }: TvScreenProps) {
   useReloadOnNewBuild();
-  const { refreshSeconds, services, alerts, nodes, slos } = useTvData(view.refreshSeconds);
+  const { refreshSeconds, services, alerts, nodes, slos } = useTvData(view.refreshSeconds, view.source);
+  const showSource = showsSources(services.data?.sources, view.source);
   const serviceList = services.data?.services ?? null;
   const alertList = alerts.data?.alerts ?? null;
   const alertsOf = useMemo(() => alertsByService(alertList ?? []), [alertList]);
@@ -87,6 +91,7 @@ export function TvScreen({ view }: TvScreenProps) {
             services={serviceList}
             conventionsInUse={services.data?.conventions.length ?? 0}
             alertsOf={alertsOf}
+            showSource={showSource}
             error={failureText([servicesSource])}
           />
         </TvPanel>
@@ -95,7 +100,7 @@ export function TvScreen({ view }: TvScreenProps) {
     nodes: (
       <PanelBoundary name="Nodes">
         <TvPanel title="Nodes" staleAsOf={staleLabel(nodesSource, view.tz)}>
-          <TvNodes data={nodes.data} error={failureText([nodesSource])} />
+          <TvNodes data={nodes.data} showSource={showSource} error={failureText([nodesSource])} />
         </TvPanel>
       </PanelBoundary>
     ),
@@ -106,7 +111,7 @@ export function TvScreen({ view }: TvScreenProps) {
           aside={alertList && alertList.length > 0 ? `${firing} firing · ${pending} pending` : undefined}
           staleAsOf={staleLabel(alertsSource, view.tz)}
         >
-          <TvAlerts alerts={alertList} error={failureText([alertsSource])} />
+          <TvAlerts alerts={alertList} showSource={showSource} error={failureText([alertsSource])} />
         </TvPanel>
       </PanelBoundary>
     ),
@@ -118,7 +123,7 @@ export function TvScreen({ view }: TvScreenProps) {
     <PanelBoundary name="Error budgets">
       <div className={sloStyles.panel}>
         <TvPanel title="Error budgets" aside="at risk, least left first" staleAsOf={staleLabel(slosSource, view.tz)}>
-          <TvSloBudgets slos={slos.data?.slos ?? null} error={failureText([slosSource])} />
+          <TvSloBudgets slos={slos.data?.slos ?? null} showSource={showSource} error={failureText([slosSource])} />
         </TvPanel>
       </div>
     </PanelBoundary>
@@ -126,7 +131,7 @@ export function TvScreen({ view }: TvScreenProps) {
 
   const kubernetes = (
     <PanelBoundary name="Kubernetes">
-      <TvKubernetes data={nodes.data} />
+      <TvKubernetes data={nodes.data} showSource={showSource} />
     </PanelBoundary>
   );
 
@@ -147,6 +152,7 @@ export function TvScreen({ view }: TvScreenProps) {
         </div>
       </div>
       <TvBanner sources={sources} refreshSeconds={refreshSeconds} />
+      <TvSourceNotices sources={services.data?.sources} />
       <main className={styles.body}>
         {view.pages.length === 0 ? (
           <div className={styles.onePage}>

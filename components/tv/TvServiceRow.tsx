@@ -1,4 +1,5 @@
 import { memo } from "react";
+import { SourceBadge } from "@/components/app/SourceBadge";
 import { StatusIcon } from "@/components/services/StatusBadge";
 import type { AlertSummary } from "@/lib/model/alert-types";
 import type { ServiceSummary } from "@/lib/model/types";
@@ -10,6 +11,8 @@ export interface TvServiceRowProps {
   service: ServiceSummary;
   /** Alerts naming this service; the same array while they do not change. */
   alerts: readonly AlertSummary[];
+  /** Several sources: the row shows its source, and is marked when that source's copy is stale. */
+  showSource: boolean;
 }
 
 /**
@@ -17,10 +20,15 @@ export interface TvServiceRowProps {
  * big numbers on its first line; its alerts and why on lines of their own under them, as wide as the row
  * (services.module.css), growing the row rather than being cut.
  */
-export const TvServiceRow = memo(function TvServiceRow({ service: s, alerts }: TvServiceRowProps) {
+export const TvServiceRow = memo(function TvServiceRow({ service: s, alerts, showSource }: TvServiceRowProps) {
   const why = s.statusReasons.join("; ");
   return (
-    <div role="row" className={styles.serviceRow} data-status={s.status}>
+    <div
+      role="row"
+      className={styles.serviceRow}
+      data-status={s.status}
+      data-stale={(showSource && s.stale) || undefined}
+    >
       <span role="cell" className={styles.statusCell}>
         <span className={styles.status} data-status={s.status}>
           <StatusIcon status={s.status} size="1em" />
@@ -29,6 +37,11 @@ export const TvServiceRow = memo(function TvServiceRow({ service: s, alerts }: T
       </span>
       <span role="cell" className={styles.nameCell}>
         <span className={styles.serviceName}>
+          {showSource && (
+            <>
+              <SourceBadge source={s.source} stale={s.stale} size="large" />{" "}
+            </>
+          )}
           {s.name}
           {/* Same-named services of two namespaces are two rows: the namespace tells them apart. */}
           {s.namespace && <span className={styles.namespace}> {s.namespace}</span>}

@@ -5,6 +5,7 @@ import type { AlertSummary } from "@/lib/model/alert-types";
 import type { ServiceSummary } from "@/lib/model/types";
 import { serviceKey, type ServiceId } from "@/lib/identity/service-identity";
 import { sortServices } from "@/lib/ui/overview-rows";
+import { rowServiceId } from "@/lib/ui/sources";
 import { moreText, noServicesText } from "@/lib/ui/service-status-counts";
 import { TvPlaceholder } from "./TvPlaceholder";
 import { TvServiceRow } from "./TvServiceRow";
@@ -17,6 +18,8 @@ export interface TvServicesProps {
   services: readonly ServiceSummary[] | null;
   /** A service's alerts (lib/ui/alerts alertsByService): the same array for the same service while they do not change. */
   alertsOf: (id: ServiceId) => readonly AlertSummary[];
+  /** Several sources: each row shows its source, and its alerts are its source's. */
+  showSource: boolean;
   /** How many conventions matched upstream: none is a setup problem, not a quiet range. */
   conventionsInUse: number;
   /** Why there is no answer yet (the first request failed), in words; null while none failed. */
@@ -31,7 +34,13 @@ const ROW = ":scope > div > [role=row]";
  * Rows are keyed by service, so a refresh moves rows rather than rebuilding them. Memoised: another
  * query's refresh (nodes, alerts) does not re-render the table while its services and alerts are the same.
  */
-export const TvServices = memo(function TvServices({ services, conventionsInUse, alertsOf, error }: TvServicesProps) {
+export const TvServices = memo(function TvServices({
+  services,
+  conventionsInUse,
+  alertsOf,
+  showSource,
+  error,
+}: TvServicesProps) {
   const rows = useMemo(() => (services ? sortServices(services, "status") : []), [services]);
   // A service's alerts add lines to its row: they change what fits as much as the services do.
   const content = useMemo(() => [rows, alertsOf], [rows, alertsOf]);
@@ -60,9 +69,10 @@ export const TvServices = memo(function TvServices({ services, conventionsInUse,
           {services !== null && rows.length === 0 && (
             <p className={tv.placeholder}>{noServicesText(conventionsInUse)}</p>
           )}
-          {rows.slice(0, listed).map((s) => (
-            <TvServiceRow key={serviceKey(s)} service={s} alerts={alertsOf(s)} />
-          ))}
+          {rows.slice(0, listed).map((s) => {
+            const id = rowServiceId(s, showSource);
+            return <TvServiceRow key={serviceKey(id)} service={s} alerts={alertsOf(id)} showSource={showSource} />;
+          })}
           {more > 0 && (
             <div role="row" className={`${styles.serviceRow} ${styles.moreRow}`}>
               <span role="cell">{moreText(rows.slice(listed).map((s) => s.status))}</span>

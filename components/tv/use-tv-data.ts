@@ -43,13 +43,13 @@ export function useReloadOnNewBuild(): void {
  * Everything the wall screen shows, on one refresh interval: the asked-for one, never below the
  * server's minimum, and no polling at all until that minimum is known.
  */
-export function useTvData(requestedRefreshSeconds: number) {
+export function useTvData(requestedRefreshSeconds: number, source: string) {
   const refreshSeconds = effectiveRefreshSeconds(requestedRefreshSeconds, useServerMinimumRefresh());
   const refetchInterval = refreshSeconds === null ? false : refreshSeconds * 1000;
-  const services = useQuery({ ...servicesNowQuery(), refetchInterval, gcTime: TV_GC_MS });
-  const alerts = useAlerts({ refetchInterval, gcTime: TV_GC_MS });
-  const slos = useQuery({ ...slosNowQuery(), refetchInterval, gcTime: TV_GC_MS });
+  const services = useQuery({ ...servicesNowQuery(source), refetchInterval, gcTime: TV_GC_MS });
+  const alerts = useAlerts({ refetchInterval, gcTime: TV_GC_MS, source });
+  const slos = useQuery({ ...slosNowQuery(source), refetchInterval, gcTime: TV_GC_MS });
   // The nodes hook takes a page's view: the default range, at the refresh option matching ours.
-  const nodes = useNodes({ ...DEFAULT_VIEW, refresh: refreshOptionAtLeast(refreshSeconds) });
+  const nodes = useNodes({ ...DEFAULT_VIEW, source, refresh: refreshOptionAtLeast(refreshSeconds) });
   return { refreshSeconds, services, alerts, nodes, slos };
 }

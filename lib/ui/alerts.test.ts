@@ -55,6 +55,15 @@ describe("alertsByService", () => {
     expect(of({ name: "payments" })).toEqual([]);
   });
 
+  it("tells same-named services of two sources apart by the alert's source", () => {
+    const eu = alert({ name: "HighErrorRatio", source: "eu" });
+    const us = alert({ name: "HighErrorRatio", source: "us" });
+    const of = alertsByService([eu, us]);
+    expect(of({ name: "checkout", source: "eu" })).toEqual([eu]);
+    expect(of({ name: "checkout", source: "us" })).toEqual([us]);
+    expect(of({ name: "checkout" })).toEqual([eu, us]);
+  });
+
   it("tells same-named services of two namespaces apart by the alert's namespace", () => {
     const staging = alert({ name: "MeshErrorRatio", service: "reviews", namespace: "staging" });
     const anywhere = alert({ name: "ReviewsSlow", service: "reviews", namespace: null });

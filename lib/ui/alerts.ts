@@ -2,6 +2,7 @@
 import type { AlertSummary } from "@/lib/model/alert-types";
 import { alertBelongsTo, serviceKey, type ServiceId } from "@/lib/identity/service-identity";
 import { formatAge } from "./format";
+import { sameSource } from "./sources";
 
 /** Three levels are all a badge can tell apart at a glance; every severity label maps to one. */
 export const SEVERITY_LEVELS = ["critical", "warning", "info"] as const;
@@ -22,7 +23,7 @@ export function severityLevel(severity: string): SeverityLevel {
 const NO_ALERTS: readonly AlertSummary[] = [];
 
 /**
- * The alerts of each service (alertBelongsTo), in the API's order (firing, worst, longest first).
+ * The alerts of each service (alertBelongsTo, and its source where it has one), in the API's order (firing, worst, longest first).
  * A lookup answers the same array for the same service every time, so memoised rows stay memoised.
  */
 export function alertsByService(alerts: readonly AlertSummary[]): (id: ServiceId) => readonly AlertSummary[] {
@@ -33,7 +34,7 @@ export function alertsByService(alerts: readonly AlertSummary[]): (id: ServiceId
     const key = serviceKey(id);
     let found = answered.get(key);
     if (!found) {
-      const mine = (byName.get(id.name) ?? []).filter((a) => alertBelongsTo(a, id));
+      const mine = (byName.get(id.name) ?? []).filter((a) => alertBelongsTo(a, id) && sameSource(a, id));
       found = mine.length ? mine : NO_ALERTS;
       answered.set(key, found);
     }
@@ -78,11 +79,11 @@ export function alertCounts(alerts: readonly AlertSummary[]): { firing: number; 
   return { firing, pending: alerts.length - firing };
 }
 
-/** A stable React key for an alert: its name plus every label, since one rule fires once per label set. */
-export function alertKey(a: Pick<AlertSummary, "name" | "labels">): string {
+/** A stable React key for an alert: its source, name and every label, since one rule fires once per label set. */
+export function alertKey(a: Pick<AlertSummary, "name" | "labels" | "source">): string {
   const labels = Object.keys(a.labels)
     .sort()
     .map((k) => `${k}=${a.labels[k]}`)
     .join(",");
-  return `${a.name}{${labels}}`;
+  return `${a.source ? `${a.source}:` : ""}${a.name}{${labels}}`;
 }

@@ -55,6 +55,24 @@ describe("displayStatus", () => {
 });
 
 describe("nodeRows", () => {
+  it("joins each cluster's node to its own Kubernetes node when two sources have the same names", () => {
+    const eu = summary("sim-node-a", { source: "eu", kubernetesNode: "sim-node-a" });
+    const us = summary("sim-node-a", { source: "us", kubernetesNode: "sim-node-a", stale: true });
+    const euK8s = k8sNode("sim-node-a", { source: "eu", pods: { running: 1, capacity: 110 } });
+    const usK8s = k8sNode("sim-node-a", { source: "us", pods: { running: 2, capacity: 110 } });
+    const usOnly = k8sNode("sim-node-b", { source: "us", ready: false });
+    const rows = nodeRows([eu, us], health([euK8s, usK8s, usOnly]));
+    const seen = rows.map((r) => [r.source, r.name, r.kubernetes?.pods.running, r.stale ?? false]);
+    expect(seen).toHaveLength(3);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        ["eu", "sim-node-a", 1, false],
+        ["us", "sim-node-a", 2, true],
+        ["us", "sim-node-b", 3, false],
+      ]),
+    );
+  });
+
   it("keeps the API's order when there are no Kubernetes-only nodes", () => {
     const nodes = [summary("b", { status: "saturated", statusReasons: ["CPU 95 % ≥ 90 %"] }), summary("a")];
     expect(nodeRows(nodes, null).map((r) => r.name)).toEqual(["b", "a"]);

@@ -9,6 +9,10 @@ export type NodeDisplayStatus = "down" | "NotReady" | "saturated" | "busy" | "ok
 export interface NodeRow {
   /** The name in the node's URL: the Kubernetes node name where known, else the instance. */
   name: string;
+  /** The source the node came from, as the API says. */
+  source?: string;
+  /** The row's source failed; the row is its last good copy. */
+  stale?: boolean;
   /** null for a Kubernetes node without node_exporter. */
   summary: NodeSummary | null;
   kubernetes: KubernetesNode | null;
@@ -59,24 +63,39 @@ function sortInput(r: NodeRow): NodeSortInput {
   };
 }
 
+/** A node's key among all sources' nodes: its source and name. */
+export const nodeKey = (source: string | undefined, name: string) => `${source ?? ""}/${name}`;
+
+const fromSource = (n: { source?: string; stale?: boolean }) => ({
+  ...(n.source === undefined ? {} : { source: n.source }),
+  ...(n.stale ? { stale: true } : {}),
+});
+
 /** All nodes, worst first by node-status's order (the API's own), Kubernetes-only nodes merged in. */
 export function nodeRows(nodes: readonly NodeSummary[], kubernetes: KubernetesHealth | null | undefined): NodeRow[] {
-  const k8s = new Map((kubernetes?.nodes ?? []).map((k) => [k.node, k]));
+  // Two clusters may each have a node of one name: a node is its source's.
+  const k8s = new Map((kubernetes?.nodes ?? []).map((k) => [nodeKey(k.source, k.node), k]));
   const rows: NodeRow[] = nodes.map((n) => ({
     name: n.name,
+    ...fromSource(n),
     summary: n,
-    kubernetes: (n.kubernetesNode !== undefined ? k8s.get(n.kubernetesNode) : undefined) ?? null,
+    kubernetes: (n.kubernetesNode !== undefined ? k8s.get(nodeKey(n.source, n.kubernetesNode)) : undefined) ?? null,
     display: displayStatus(n),
     reasons: n.statusReasons,
   }));
-  const mapped = new Set(rows.flatMap((r) => (r.kubernetes ? [r.kubernetes.node] : [])));
-  const instances = new Set(nodes.map((n) => n.instance));
+  const mapped = new Set(rows.flatMap((r) => (r.kubernetes ? [nodeKey(r.source, r.kubernetes.node)] : [])));
+  const instances = new Set(nodes.map((n) => nodeKey(n.source, n.instance)));
   const extra = [...k8s.values()]
-    .filter((k) => !mapped.has(k.node) && !(k.instance !== null && instances.has(k.instance)))
+    .filter(
+      (k) =>
+        !mapped.has(nodeKey(k.source, k.node)) &&
+        !(k.instance !== null && instances.has(nodeKey(k.source, k.instance))),
+    )
     .map((k): NodeRow => {
       const v = kubernetesOnlyVerdict(k);
       return {
         name: k.node,
+        ...fromSource(k),
         summary: null,
         kubernetes: k,
         display: displayStatus({ up: null, status: v.status, statusReasons: v.reasons }),

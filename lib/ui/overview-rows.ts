@@ -18,7 +18,9 @@ export function filterServices(services: readonly ServiceSummary[], q: string): 
 }
 
 const byName = (a: ServiceSummary, b: ServiceSummary) =>
-  a.name.localeCompare(b.name) || (a.namespace ?? "").localeCompare(b.namespace ?? "");
+  a.name.localeCompare(b.name) ||
+  (a.namespace ?? "").localeCompare(b.namespace ?? "") ||
+  (a.source ?? "").localeCompare(b.source ?? "");
 
 /** A service's least SLO budget left (lib/ui/slo-cells sortBudget); null where it has none. */
 export type BudgetOf = (id: ServiceId) => number | null;

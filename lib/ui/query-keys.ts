@@ -3,11 +3,23 @@
 import { identityParams, serviceKey, type ServiceId } from "@/lib/identity/service-identity";
 import type { ApiTimeParams, ViewState } from "./url-state";
 
-/** The time part of a key: the URL's text, not resolved instants, so a relative range keeps one cache entry while it refreshes. */
-export type TimeKey = Pick<ViewState, "from" | "to" | "at">;
+/**
+ * The time part of a key: the URL's text, not resolved instants, so a relative range keeps one cache
+ * entry while it refreshes; with the source the view is narrowed to, which every answer depends on too.
+ */
+export type TimeKey = Pick<ViewState, "from" | "to" | "at"> & { source?: string };
 
-/** The time part of a view, as every data key takes it. */
-export const timeKeyOf = (view: ViewState): TimeKey => ({ from: view.from, to: view.to, at: view.at });
+/** The time (and source, when narrowed) part of a view, as every data key takes it. */
+export const timeKeyOf = (view: ViewState): TimeKey => ({
+  from: view.from,
+  to: view.to,
+  at: view.at,
+  ...(view.source ? { source: view.source } : {}),
+});
+
+/** A key of what holds now, narrowed to a source where asked: the same key as ever for all sources. */
+const nowKey = (name: string, source: string) =>
+  source ? (["signalboard", name, source] as const) : (["signalboard", name] as const);
 
 export const queryKeys = {
   all: ["signalboard"] as const,
@@ -17,12 +29,12 @@ export const queryKeys = {
     ["signalboard", "service", serviceKey(id), { ...time, width }] as const,
   slos: (time: TimeKey) => ["signalboard", "slos", { ...time }] as const,
   /** The SLOs now, whatever range a page shows: what the wall screen shows. */
-  slosNow: () => ["signalboard", "slos-now"] as const,
+  slosNow: (source = "") => nowKey("slos-now", source),
   nodes: (time: TimeKey) => ["signalboard", "nodes", { ...time }] as const,
   node: (name: string, time: TimeKey, width: number) => ["signalboard", "node", name, { ...time, width }] as const,
   /** Current values only, no sparklines: what the wall screen shows. */
-  servicesNow: () => ["signalboard", "services-now"] as const,
-  alerts: () => ["signalboard", "alerts"] as const,
+  servicesNow: (source = "") => nowKey("services-now", source),
+  alerts: (source = "") => nowKey("alerts", source),
   status: () => ["signalboard", "status"] as const,
   health: () => ["signalboard", "health"] as const,
 };
@@ -54,19 +66,19 @@ export function slosUrl(time: ApiTimeParams): string {
   return `/api/v1/slos${query({ ...time })}`;
 }
 
-/** `GET /api/v1/slos` now, for the wall screen. */
-export function slosNowUrl(): string {
-  return "/api/v1/slos";
+/** `GET /api/v1/slos` now, for the wall screen; `source` ("" for all) narrows it. */
+export function slosNowUrl(source = ""): string {
+  return `/api/v1/slos${query({ source: source || undefined })}`;
 }
 
 /** `GET /api/v1/services` for the current values alone: no range series, so no range queries upstream. */
-export function servicesNowUrl(): string {
-  return "/api/v1/services";
+export function servicesNowUrl(source = ""): string {
+  return `/api/v1/services${query({ source: source || undefined })}`;
 }
 
 /** `GET /api/v1/alerts`: the alerts firing and pending now, whatever range the page shows. */
-export function alertsUrl(): string {
-  return "/api/v1/alerts";
+export function alertsUrl(source = ""): string {
+  return `/api/v1/alerts${query({ source: source || undefined })}`;
 }
 
 /** `GET /api/v1/status`: upstream reachability and the server's limits. */
@@ -84,7 +96,7 @@ export function nodesUrl(time: ApiTimeParams): string {
   return `/api/v1/nodes${query({ ...time })}`;
 }
 
-/** `GET /api/v1/nodes/{name}` with series sized for `width` pixels. */
+/** `GET /api/v1/nodes/{name}` with series sized for `width` pixels (the time params carry its source). */
 export function nodeUrl(name: string, time: ApiTimeParams, width: number): string {
   return `/api/v1/nodes/${encodeURIComponent(name)}${query({ ...time, width })}`;
 }

@@ -56,6 +56,16 @@ describe("slosByService", () => {
     expect(of({ name: "checkout", namespace: "prod" })).toEqual([]);
   });
 
+  it("joins by source where the service has one: each cluster's checkout has its own budget", () => {
+    const eu = slo({ source: "eu", budgetRemaining: 0.2 });
+    const us = slo({ source: "us", budgetRemaining: 0.8 });
+    const bySource = slosByService([eu, us]);
+    expect(bySource({ name: "checkout", source: "eu" })).toEqual([eu]);
+    expect(bySource({ name: "checkout", source: "us" })).toEqual([us]);
+    expect(bySource({ name: "checkout", source: "ap" })).toEqual([]);
+    expect(bySource({ name: "checkout" })).toEqual([eu, us]);
+  });
+
   it("matches an SLO's empty namespace to a service without one", () => {
     expect(of({ name: "auth" })).toEqual([plain]);
     expect(of({ name: "auth", namespace: "shop" })).toEqual([]);

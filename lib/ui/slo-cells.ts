@@ -2,6 +2,7 @@
 // why. Pure, so the colour rules are tested with literal values rather than read off a screenshot.
 import type { Slo } from "@/lib/model/slo-types";
 import { serviceKey, type ServiceId } from "@/lib/identity/service-identity";
+import { sameSource } from "./sources";
 import { firingPairs, formatBudget, formatBurn, objectiveText, pairText, periodText } from "./slo-format";
 
 /**
@@ -21,8 +22,9 @@ const sloServiceKey = (s: Pick<Slo, "service" | "namespace">) =>
   serviceKey({ name: s.service, ...(s.namespace ? { namespace: s.namespace } : {}) });
 
 /**
- * The SLOs of each service, joined by identity (name and namespace), never by name alone: `checkout`
- * in `shop` and `checkout` in `staging` have their own budgets. The same array for the same service.
+ * The SLOs of each service, joined by identity (name, namespace, and source where the id has one),
+ * never by name alone: `checkout` in `shop` and `checkout` in `staging` have their own budgets, as
+ * do `checkout` in source `eu` and in `us`. The same array for the same service.
  */
 export function slosByService(slos: readonly Slo[]): (id: ServiceId) => readonly Slo[] {
   const byKey = new Map<string, Slo[]>();
@@ -30,9 +32,20 @@ export function slosByService(slos: readonly Slo[]): (id: ServiceId) => readonly
     const key = sloServiceKey(s);
     byKey.set(key, [...(byKey.get(key) ?? []), s]);
   }
-  // The answer has no upstream source of its own yet: a service is looked up by name and namespace.
-  return (id) =>
-    byKey.get(serviceKey({ name: id.name, ...(id.namespace ? { namespace: id.namespace } : {}) })) ?? NO_SLOS;
+  const answered = new Map<string, readonly Slo[]>();
+  return (id) => {
+    const key = serviceKey(id);
+    let found = answered.get(key);
+    if (!found) {
+      const named = byKey.get(sloServiceKey({ service: id.name, namespace: id.namespace ?? "" })) ?? NO_SLOS;
+      const mine = named.filter((s) => sameSource(s, id));
+      // The name's own array where nothing was left out, so unchanged lookups stay identical.
+      if (mine.length === named.length) found = named;
+      else found = mine.length ? mine : NO_SLOS;
+      answered.set(key, found);
+    }
+    return found;
+  };
 }
 
 /** The tone of one SLO: low traffic is grey, never red; then spent or paging, then ticket or low budget. */

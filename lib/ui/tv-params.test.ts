@@ -14,7 +14,7 @@ describe("parseTvParams", () => {
 
   it("reads every key", () => {
     const v = parseTvParams(
-      new URLSearchParams("pages=services,nodes,alerts&every=45s&refresh=10s&tz=UTC&theme=light"),
+      new URLSearchParams("pages=services,nodes,alerts&every=45s&refresh=10s&tz=UTC&theme=light&source=eu"),
     );
     expect(v).toEqual({
       pages: ["services", "nodes", "alerts"],
@@ -22,6 +22,7 @@ describe("parseTvParams", () => {
       refreshSeconds: 10,
       tz: "UTC",
       theme: "light",
+      source: "eu",
     });
   });
 

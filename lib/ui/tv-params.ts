@@ -11,6 +11,7 @@ import {
   type Theme,
   type TimeZoneMode,
 } from "./url-state";
+import { parseSourceParam } from "./sources";
 
 const TV_PAGES = ["services", "nodes", "alerts"] as const;
 export type TvPage = (typeof TV_PAGES)[number];
@@ -24,9 +25,18 @@ export interface TvView {
   refreshSeconds: number;
   tz: TimeZoneMode;
   theme: Theme;
+  /** The one source the screen shows; "" for all. */
+  source: string;
 }
 
-export const DEFAULT_TV_VIEW: TvView = { pages: [], everySeconds: 30, refreshSeconds: 30, tz: "local", theme: "dark" };
+export const DEFAULT_TV_VIEW: TvView = {
+  pages: [],
+  everySeconds: 30,
+  refreshSeconds: 30,
+  tz: "local",
+  theme: "dark",
+  source: "",
+};
 
 // A page shown for less than this cannot be read; a refresh beyond an hour is not a live screen.
 const EVERY_BOUNDS = { min: 5, max: 3600 };
@@ -71,6 +81,7 @@ export function parseTvParams(raw: RawSearchParams): TvView {
     refreshSeconds: seconds(first(raw, "refresh"), REFRESH_BOUNDS, DEFAULT_TV_VIEW.refreshSeconds),
     tz: oneOf(TIME_ZONES, first(raw, "tz"), DEFAULT_TV_VIEW.tz),
     theme: oneOf(THEMES, first(raw, "theme"), DEFAULT_TV_VIEW.theme),
+    source: parseSourceParam(first(raw, "source")),
   };
 }
 

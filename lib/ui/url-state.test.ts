@@ -22,7 +22,9 @@ describe("parseViewState", () => {
 
   it("reads every key", () => {
     const view = parseViewState(
-      new URLSearchParams("from=now-6h&to=now&at=1763800000&refresh=1m&tz=UTC&theme=light&sort=errors&q=check"),
+      new URLSearchParams(
+        "from=now-6h&to=now&at=1763800000&refresh=1m&tz=UTC&theme=light&sort=errors&q=check&source=eu-1",
+      ),
     );
     expect(view).toEqual({
       from: "now-6h",
@@ -33,7 +35,14 @@ describe("parseViewState", () => {
       theme: "light",
       sort: "errors",
       q: "check",
+      source: "eu-1",
     });
+  });
+
+  it("takes a source only as a source's name can be written, else all sources", () => {
+    expect(parseViewState(new URLSearchParams("source=us")).source).toBe("us");
+    for (const bad of ["US", "a/b", "x".repeat(33), ""])
+      expect(parseViewState(new URLSearchParams({ source: bad })).source).toBe("");
   });
 
   it("accepts the page props' record form, taking the first of repeated keys", () => {
@@ -70,6 +79,7 @@ describe("serializeViewState", () => {
       { ...DEFAULT_VIEW, from: "now-7d", to: "now", refresh: "off", tz: "UTC" },
       { ...DEFAULT_VIEW, at: "2025-11-22T08:26:40+01:00", theme: "light", sort: "latency", q: "ns/a b&c" },
       { ...DEFAULT_VIEW, from: "1763796400000", to: "1763800000000", refresh: "10s" },
+      { ...DEFAULT_VIEW, source: "eu" },
     ];
     for (const v of views) expect(parseViewState(new URLSearchParams(serializeViewState(v)))).toEqual(v);
   });
@@ -92,11 +102,22 @@ describe("links", () => {
       "/services/reviews?namespace=staging",
     );
   });
+
+  it("writes a service's source once, its own winning over the view's", () => {
+    const narrowed = { ...DEFAULT_VIEW, source: "eu" };
+    expect(serviceHref({ name: "checkout", source: "us" }, narrowed)).toBe("/services/checkout?source=us");
+    expect(serviceHref({ name: "checkout", source: "eu" }, narrowed)).toBe("/services/checkout?source=eu");
+    expect(serviceHref({ name: "checkout" }, narrowed)).toBe("/services/checkout?source=eu");
+  });
 });
 
 describe("apiTimeParams", () => {
   it("passes Grafana-style from/to straight through", () => {
     expect(apiTimeParams({ from: "now-1h", to: "now", at: null }, NOW)).toEqual({ from: "now-1h", to: "now" });
+    expect(apiTimeParams({ from: "now-1h", to: null, at: null, source: "us" }, NOW)).toEqual({
+      source: "us",
+      from: "now-1h",
+    });
     expect(apiTimeParams({ from: "1763796400000", to: null, at: "1763798000" }, NOW)).toEqual({
       from: "1763796400000",
       at: "1763798000",

@@ -2,6 +2,7 @@
 // Time parameters follow Grafana (`from=now-1h&to=now`, epoch ms, RFC 3339) and pass to the API as written.
 import { servicePageHref, type ServiceId } from "@/lib/identity/service-identity";
 import { parseTime } from "@/lib/time/parse-time";
+import { parseSourceParam } from "./sources";
 
 export const REFRESH_OPTIONS = ["off", "10s", "30s", "1m", "5m"] as const;
 export type Refresh = (typeof REFRESH_OPTIONS)[number];
@@ -28,6 +29,8 @@ export interface ViewState {
   sort: SortKey;
   /** Filter on service name and namespace. */
   q: string;
+  /** Narrows every answer to one source (upstream); "" for all of them. */
+  source: string;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -39,6 +42,7 @@ export const DEFAULT_VIEW: ViewState = {
   theme: "dark",
   sort: "status",
   q: "",
+  source: "",
 };
 
 /** The range presets of the picker; each is `from=now-X&to=now`. */
@@ -96,6 +100,7 @@ export function parseViewState(raw: RawSearchParams): ViewState {
     theme: oneOf(THEMES, first(raw, "theme"), DEFAULT_VIEW.theme),
     sort: oneOf(SORT_KEYS, first(raw, "sort"), DEFAULT_VIEW.sort),
     q: (first(raw, "q") ?? "").slice(0, MAX_FILTER),
+    source: parseSourceParam(first(raw, "source")),
   };
 }
 
@@ -105,7 +110,7 @@ export function serializeViewState(view: ViewState): string {
   if (view.from !== null) out.set("from", view.from);
   if (view.to !== null) out.set("to", view.to);
   if (view.at !== null) out.set("at", view.at);
-  for (const key of ["refresh", "tz", "theme", "sort", "q"] as const) {
+  for (const key of ["refresh", "tz", "theme", "sort", "q", "source"] as const) {
     if (view[key] !== DEFAULT_VIEW[key]) out.set(key, view[key]);
   }
   return out.toString();
@@ -119,13 +124,16 @@ export function viewHref(pathname: string, view: ViewState): string {
 
 /** The link to one service's page (with its namespace where it has one), keeping the view. */
 export function serviceHref(id: ServiceId, view: ViewState): string {
-  return servicePageHref(id, serializeViewState(view));
+  // The service's own source wins over the view's, and is written once.
+  return servicePageHref(id, serializeViewState(id.source ? { ...view, source: "" } : view));
 }
 
+/** What every data request sends besides its own parameters: the view's time and, when narrowed, its source. */
 export interface ApiTimeParams {
   from?: string;
   to?: string;
   at?: string;
+  source?: string;
 }
 
 /**
@@ -133,8 +141,11 @@ export interface ApiTimeParams {
  * at−30m … min(at+30m, now); `to` stays the word "now" while at+30m is in the future, so the
  * window keeps following the clock on refresh. Everything else passes through as written.
  */
-export function apiTimeParams(view: Pick<ViewState, "from" | "to" | "at">, nowSeconds: number): ApiTimeParams {
-  const out: ApiTimeParams = {};
+export function apiTimeParams(
+  view: Pick<ViewState, "from" | "to" | "at"> & { source?: string },
+  nowSeconds: number,
+): ApiTimeParams {
+  const out: ApiTimeParams = view.source ? { source: view.source } : {};
   if (view.at !== null && view.from === null && view.to === null) {
     const at = Math.floor(parseTime(view.at, nowSeconds));
     out.from = String(at - AT_HALF_WINDOW_SECONDS);

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
+import { renderSourcesConfig } from "../../demo/clusters";
 import { startDashboard } from "../../demo/dashboard";
 import { portMap } from "../../demo/ports";
 import { stopGroup } from "../../demo/processes";
@@ -39,6 +40,23 @@ export async function startSecondDashboard(
     writeFileSync(configFile, `${readFileSync(join(root, "demo", "signalboard.yaml"), "utf8")}\n${config}`);
   }
   const child = await startDashboard({ root, port, prometheusUrl, configFile, logFile: join(dir, "dashboard.log") });
+  return { url: `http://127.0.0.1:${port}`, stop: () => stopGroup(child) };
+}
+
+/**
+ * A dashboard configured with several sources, as `npm run demo -- --clusters 2` writes it: the
+ * demo's configuration with one `sources:` entry per Prometheus. Stop it when done.
+ */
+export async function startSourcesDashboard(
+  sources: { name: string; prometheusUrl: string }[],
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const root = resolve(__dirname, "../..");
+  const dir = join(root, ".tmp", "e2e-sources-dashboard");
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const configFile = join(dir, "signalboard.yaml");
+  writeFileSync(configFile, renderSourcesConfig(readFileSync(join(root, "demo", "signalboard.yaml"), "utf8"), sources));
+  const child = await startDashboard({ root, port, configFile, logFile: join(dir, "dashboard.log") });
   return { url: `http://127.0.0.1:${port}`, stop: () => stopGroup(child) };
 }
 

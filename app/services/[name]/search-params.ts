@@ -21,11 +21,13 @@ export function parseServiceName(segment: string): string {
 }
 
 /**
- * The service the page is about: the path's name and the `namespace` parameter as written. A value
+ * The service the page is about: the path's name and the `namespace` and `source` parameters as written. A value
  * the API refuses is passed on, so the page says what is wrong instead of showing another service.
  */
 export function parseServiceIdentity(segment: string, raw: RawSearchParams): ServiceId {
-  const value = raw instanceof URLSearchParams ? raw.get("namespace") : raw.namespace;
-  const namespace = Array.isArray(value) ? value[0] : value;
-  return serviceId({ name: parseServiceName(segment), namespace });
+  const param = (key: string) => {
+    const value = raw instanceof URLSearchParams ? raw.get(key) : raw[key];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  return serviceId({ name: parseServiceName(segment), namespace: param("namespace"), source: param("source") });
 }

@@ -12,8 +12,16 @@ export interface ServiceCandidatesProps {
   overviewHref: string;
 }
 
-/** A name in several namespaces, asked for without one: a choice, each a link that keeps the view. */
+/** Where a candidate runs, in words: "in source eu, namespace shop", "in namespace (none)". */
+function candidateWhere(c: ServiceCandidate): string {
+  const namespace = `namespace ${c.namespace ?? "(none)"}`;
+  if (!c.source) return `in ${namespace}`;
+  return c.namespace ? `in source ${c.source}, ${namespace}` : `in source ${c.source}`;
+}
+
+/** A name in several namespaces (or sources), asked for without one: a choice, each a link that keeps the view. */
 export function ServiceCandidates({ name, candidates, view, overviewHref }: ServiceCandidatesProps) {
+  const sources = candidates.some((c) => c.source);
   return (
     <MessageCard
       title={
@@ -24,12 +32,12 @@ export function ServiceCandidates({ name, candidates, view, overviewHref }: Serv
       role="status"
       actions={<Link href={overviewHref}>← Back to all services</Link>}
     >
-      <p>Services of this name run in several namespaces. Which one?</p>
+      <p>Services of this name run in several {sources ? "sources" : "namespaces"}. Which one?</p>
       <ul className={styles.candidates} aria-label={`Services named ${name}`}>
         {candidates.map((c) => (
           <li key={c.href}>
             <Link href={serviceHref(c, view)}>
-              {c.name} <span className={styles.candidateNamespace}>in namespace {c.namespace ?? "(none)"}</span>
+              {c.name} <span className={styles.candidateNamespace}>{candidateWhere(c)}</span>
             </Link>
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { SINGLE_SOURCE } from "@/lib/identity/service-identity";
 import { DetailHeading } from "@/components/detail/DetailHeading";
 import type { ServiceSummary } from "@/lib/model/types";
 import { formatPercent, formatRate, formatSeconds } from "@/lib/ui/format";
@@ -34,6 +35,7 @@ export function ServiceHeading({ name, service: s, overviewHref, statusWindow }:
           <>
             Found by convention <strong>{s.convention}</strong>
             {s.namespace && <> · namespace {s.namespace}</>}
+            {s.source && s.source !== SINGLE_SOURCE && <> · source {s.source}</>}
             {s.instances && (
               <>
                 {" "}

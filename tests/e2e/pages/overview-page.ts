@@ -55,6 +55,51 @@ export class OverviewPage {
     return this.rows().filter({ has: own });
   }
 
+  /** The overview's Source filter (several sources only). */
+  sourceFilter(): Locator {
+    return this.page.getByRole("combobox", { name: "Source" });
+  }
+
+  /** The row of one service from one source, found by its link, which carries `source=`. */
+  rowFrom(name: string, source: string): Locator {
+    const link = this.page
+      .getByRole("link", { name, exact: true })
+      .and(this.page.locator(`[href*="source=${encodeURIComponent(source)}"]`));
+    return this.rows().filter({ has: link });
+  }
+
+  /** The rows whose source badge names `source` (live). */
+  rowsFromSource(source: string): Locator {
+    return this.rows().filter({ has: this.page.getByTitle(`Source ${source}`, { exact: true }) });
+  }
+
+  /** Any source badge of a row. */
+  anySourceBadge(row: Locator): Locator {
+    return row.getByTitle(/^Source /);
+  }
+
+  /** The options of the Source filter, as shown. */
+  sourceOptions(): Locator {
+    return this.sourceFilter().getByRole("option");
+  }
+
+  /** A row's link to its service's page. */
+  rowLink(row: Locator, name: string): Locator {
+    return row.getByRole("link", { name, exact: true });
+  }
+
+  /** A row's source badge, by its tooltip: "Source eu", or "Source eu: not answering, …" when stale. */
+  sourceBadge(row: Locator, source: string, stale = false): Locator {
+    return row.getByTitle(stale ? `Source ${source}: not answering, showing its last data` : `Source ${source}`, {
+      exact: true,
+    });
+  }
+
+  /** The notice naming a source that failed or is old. */
+  sourceNotice(source: string): Locator {
+    return this.page.getByText(new RegExp(`^Source ${source} is not answering`));
+  }
+
   /** The link to a service's page from its row. */
   serviceLink(name: string, namespace?: string): Locator {
     return this.row(name, namespace).getByRole("link", { name, exact: true });
