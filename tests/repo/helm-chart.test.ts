@@ -2,19 +2,26 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "@/lib/config/load";
-import { chart, ciValues, helm, kinds, one, render, root, type K8sObject } from "./helm";
+import {
+  chart,
+  ciValues,
+  container,
+  envOf,
+  helm,
+  kinds,
+  one,
+  pod,
+  render,
+  root,
+  valuesOf,
+  type K8sObject,
+} from "./helm";
 
 const version = (JSON.parse(readFileSync(`${root}/package.json`, "utf8")) as { version: string }).version;
 const chartVersion = (parse(readFileSync(`${chart}/Chart.yaml`, "utf8")) as { version: string }).version;
 const EVERYTHING = ciValues("everything-values.yaml");
 const EXISTING_SECRET_TLS = ciValues("existing-secret-tls-values.yaml");
 const SOURCES = ciValues("sources-values.yaml");
-const valuesOf = (file: string) => parse(readFileSync(file, "utf8")) as { config: object };
-
-const pod = (objects: K8sObject[]) => one(objects, "Deployment").spec.template.spec;
-const container = (objects: K8sObject[]) => pod(objects).containers[0];
-const envOf = (objects: K8sObject[]) =>
-  Object.fromEntries((container(objects).env as { name: string; value: string }[]).map((e) => [e.name, e.value]));
 
 // The first call may install Helm (one npm pack of about 37 MB).
 beforeAll(() => void helm(["version"]), 180_000);
@@ -307,27 +314,5 @@ describe("the chart with an existing Secret and a client certificate", { timeout
     expect(policy.ingress).toEqual([{ ports: [{ port: "http", protocol: "TCP" }] }]);
     expect(policy.egress[1]).toEqual({ ports: [{ port: 443, protocol: "TCP" }] });
     expect(one(objects, "PodDisruptionBudget").spec.maxUnavailable).toBe(1);
-  });
-});
-
-describe("the chart with several sources", { timeout: 30_000 }, () => {
-  let objects: K8sObject[];
-  beforeAll(() => void (objects = render([SOURCES])));
-
-  it("passes no PROMETHEUS_URL, which signalboard refuses beside sources:, and writes the sources as configured", () => {
-    expect(Object.keys(envOf(objects))).not.toContain("PROMETHEUS_URL");
-    const text = one(objects, "ConfigMap").data["config.yaml"] as string;
-    expect(parse(text)).toEqual(valuesOf(SOURCES).config);
-    const cfg = loadConfig({ env: { SIGNALBOARD_CONFIG: "config.yaml", ...envOf(objects) }, readFile: () => text });
-    expect(cfg.sources.map((s) => s.name)).toEqual(["eu", "local"]);
-  });
-
-  it("opens egress to every source's port", () => {
-    expect(one(objects, "NetworkPolicy").spec.egress[1]).toEqual({
-      ports: [
-        { port: 443, protocol: "TCP" },
-        { port: 9090, protocol: "TCP" },
-      ],
-    });
   });
 });

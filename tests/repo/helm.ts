@@ -1,7 +1,8 @@
 // Runs the repository's Helm (npm run helm: scripts/helm.mjs) on charts/signalboard and parses what it renders.
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { parseAllDocuments } from "yaml";
+import { readFileSync } from "node:fs";
+import { parse, parseAllDocuments } from "yaml";
 
 export const root = resolve(__dirname, "../..");
 export const chart = resolve(root, "charts/signalboard");
@@ -55,3 +56,11 @@ export function one(objects: readonly K8sObject[], kind: string): K8sObject {
 }
 
 export const kinds = (objects: readonly K8sObject[]) => objects.map((o) => o.kind).sort();
+
+/** A values file's parsed contents. */
+export const valuesOf = (file: string) => parse(readFileSync(file, "utf8")) as { config: object };
+/** The Deployment's pod spec, its one container, and that container's env as a name → value map. */
+export const pod = (objects: K8sObject[]) => one(objects, "Deployment").spec.template.spec;
+export const container = (objects: K8sObject[]) => pod(objects).containers[0];
+export const envOf = (objects: K8sObject[]) =>
+  Object.fromEntries((container(objects).env as { name: string; value: string }[]).map((e) => [e.name, e.value]));
