@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { stringify } from "yaml";
 import { summarize } from "./stats";
 import { SCRAPE_INTERVAL_SECONDS, startDashboard, stop, type Dashboard } from "./stack";
+import { promqlQueriesBySource } from "@/lib/metrics/queries-by-source";
 
 export const SOURCE_NAMES = ["a", "b", "c"] as const;
 
@@ -26,17 +27,9 @@ export interface SourcesCaseResult {
   threeColdMs: number;
 }
 
-/** PromQL queries (query and query_range) signalboard has sent, by source. */
+/** PromQL queries (query and query_range) signalboard has sent, by source (its own /metrics). */
 async function queriesBySource(url: string): Promise<Record<string, number>> {
-  const text = await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
-  const out: Record<string, number> = {};
-  for (const m of text.matchAll(/^signalboard_upstream_queries_total\{([^}]*)\} (\S+)$/gm)) {
-    const labels = m[1] ?? "";
-    if (!/endpoint="query(_range)?"/.test(labels)) continue;
-    const source = /source="([^"]*)"/.exec(labels)?.[1] ?? "?";
-    out[source] = (out[source] ?? 0) + Number(m[2]);
-  }
-  return out;
+  return promqlQueriesBySource(await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) })).text());
 }
 
 /** `rounds` cold overviews at instants of their own: queries per source, rows and latency of each. */

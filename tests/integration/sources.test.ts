@@ -20,6 +20,7 @@ import {
 } from "./extra";
 import { promQuery } from "./helpers";
 import { EXTRA_PORTS, INTEGRATION_BASE_PORT } from "./stack-info";
+import { promqlQueriesBySource } from "@/lib/metrics/queries-by-source";
 
 const SCRAPE = 5;
 const fleet = portMap(INTEGRATION_BASE_PORT).fleet;
@@ -58,17 +59,9 @@ const bySource = (body: ServicesResponse) => {
   return out;
 };
 
-/** signalboard's own count of PromQL queries it sent, per source (/metrics, label `source`). */
+/** PromQL queries (query and query_range) signalboard has sent, by source (its own /metrics). */
 async function ourQueries(): Promise<Record<string, number>> {
-  const text = await (await fetch(`${dashboard.url}/metrics`)).text();
-  const out: Record<string, number> = {};
-  for (const m of text.matchAll(/^signalboard_upstream_queries_total\{([^}]*)\} (\S+)$/gm)) {
-    const labels = m[1] ?? "";
-    if (!/endpoint="query(_range)?"/.test(labels)) continue;
-    const source = /source="([^"]*)"/.exec(labels)?.[1] ?? "?";
-    out[source] = (out[source] ?? 0) + Number(m[2]);
-  }
-  return out;
+  return promqlQueriesBySource(await (await fetch(`${dashboard.url}/metrics`)).text());
 }
 
 /** API queries in a Prometheus's query log (it logs PromQL only, not the label calls). */
