@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
-import { refuseRequest } from "@/lib/api/request-guard";
+import { isApiPath, refuseRequest } from "@/lib/api/request-guard";
 import { getConfig } from "@/lib/config";
-import { authenticate, encodeUser, USER_HEADER } from "@/lib/server/auth";
+import { authenticate, encodeUser, loggablePath, USER_HEADER } from "@/lib/server/auth";
 import { gateDeps, redeemResponse, refusalResponse, unavailableResponse } from "@/lib/server/auth-gate";
 import { PEER_HEADER } from "@/lib/server/client-address";
 import { getLogger } from "@/lib/server/log";
@@ -10,7 +10,7 @@ import { contentSecurityPolicy, frameAncestorsFor, securityHeaders } from "@/lib
 
 /** Who may see the request (auth.mode): the answer that refuses or redeems it, or the user to pass on. */
 async function gate(request: NextRequest, url: URL): Promise<Response | { user?: string }> {
-  const api = url.pathname === "/api" || url.pathname.startsWith("/api/");
+  const api = isApiPath(url.pathname);
   const { auth } = getConfig();
   let outcome;
   try {
@@ -19,14 +19,14 @@ async function gate(request: NextRequest, url: URL): Promise<Response | { user?:
       gateDeps(auth),
     );
   } catch (err) {
-    getLogger().error({ err, path: url.pathname }, "cannot check credentials");
+    getLogger().error({ err, path: loggablePath(url.pathname) }, "cannot check credentials");
     return unavailableResponse(api);
   }
   if (outcome.kind === "pass") return outcome;
   if (outcome.kind === "redeem") return redeemResponse(outcome.token, url);
   if (outcome.code === "untrusted_proxy")
     getLogger().warn(
-      { peer: request.headers.get(PEER_HEADER), path: url.pathname },
+      { peer: request.headers.get(PEER_HEADER), path: loggablePath(url.pathname) },
       "user header from an untrusted peer",
     );
   return refusalResponse(outcome, api);

@@ -25,11 +25,6 @@ export interface SourceAsk extends SourceView {
   times: QueryTimes;
 }
 
-/** Whether several sources are configured: only then do identities (and links) carry the source. */
-export function severalSources(): boolean {
-  return getConfig().sources.length > 1;
-}
-
 /**
  * The configured sources, in order; with `only`, that one: a name not configured is a 400 listing
  * the configured ones (it is never sent upstream).

@@ -36,12 +36,13 @@ import { gather, mergeAlerts, mergeServices, mergeSlos, mergeSparklines } from "
 /** The live warmer's name for a question: its kind, and the source when one is asked. */
 export const liveKind = (kind: string, source: string | undefined) => (source ? `${kind}|${source}` : kind);
 
-/** The overview's current values for these times as of `nowSeconds` (default now), across the sources asked. */
-async function currentValuesAt(time: TimeInput, source: string | undefined, nowSeconds?: number) {
-  const g = await gather(withTimes(time, source, nowSeconds), (s) =>
-    servicesOverview(s.deps, s.times, { series: false }),
-  );
-  return mergeServices(g);
+/**
+ * The overview's current values for these times as of `nowSeconds` (default now), across the sources
+ * asked. Not async: bad times or an unknown source throw here, before the question is kept warm.
+ */
+function currentValuesAt(time: TimeInput, source: string | undefined, nowSeconds?: number) {
+  const asks = withTimes(time, source, nowSeconds);
+  return gather(asks, (s) => servicesOverview(s.deps, s.times, { series: false })).then(mergeServices);
 }
 
 /**
@@ -122,6 +123,15 @@ async function sourceOfService(asks: readonly SourceAsk[], asked: ServiceId): Pr
   );
 }
 
+/** A 409 of one source (a name in several of its namespaces), its candidates' links naming that source. */
+function candidatesIn(e: AmbiguousError, source: string): AmbiguousError {
+  const candidates = e.candidates.map((c) => {
+    const id = serviceId({ name: c.name, namespace: c.namespace, source });
+    return { ...c, source, href: servicePageHref(id) };
+  });
+  return new AmbiguousError(e.code, e.message, e.param, candidates);
+}
+
 /** GET /api/v1/services/{name}?namespace=&source= */
 export async function getService(request: Request, params: Record<string, string>) {
   const name = parseName(params.name ?? "", "name");
@@ -132,7 +142,9 @@ export async function getService(request: Request, params: Record<string, string
   });
   const asked = serviceId({ name, namespace });
   const s = await sourceOfService(withTimes(time, source), asked);
-  const answer = await serviceDetail(s.deps, s.times, asked);
+  const answer = await serviceDetail(s.deps, s.times, asked).catch((e: unknown) => {
+    throw e instanceof AmbiguousError ? candidatesIn(e, s.name) : e;
+  });
   const from = { source: s.name, stale: answer.stale };
   return {
     ...answer,

@@ -12,9 +12,13 @@ import { parseName, parseQuery, timeParams } from "./params";
 import type { TimeInput } from "./query-times";
 import { gather, mergeNodes } from "./sources";
 
-/** The nodes overview for these times as of `nowSeconds` (default now), across the sources asked. */
-async function nodesAt(time: TimeInput, source: string | undefined, nowSeconds?: number) {
-  return mergeNodes(await gather(withTimes(time, source, nowSeconds), (s) => nodesOverview(s.deps, s.times)));
+/**
+ * The nodes overview for these times as of `nowSeconds` (default now), across the sources asked. Not
+ * async: bad times or an unknown source throw here, before the question is kept warm.
+ */
+function nodesAt(time: TimeInput, source: string | undefined, nowSeconds?: number) {
+  const asks = withTimes(time, source, nowSeconds);
+  return gather(asks, (s) => nodesOverview(s.deps, s.times)).then(mergeNodes);
 }
 
 /** GET /api/v1/nodes?source=; a live viewer's question is kept warm for the next polls (all its sources in one warm). */

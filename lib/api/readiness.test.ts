@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { UpstreamContact, UpstreamProbe } from "@/lib/prometheus/upstream";
-import { READY_WITHIN_MS, readiness } from "./readiness";
+import { openReadiness, READY_WITHIN_MS, readiness, type ReadyAnswer } from "./readiness";
 
 const NOW = Date.parse("2026-12-05T12:00:00Z");
 const URL = "http://prometheus:9090";
@@ -91,5 +91,31 @@ describe("readiness", () => {
     expect(none.body.reason).toBe(
       `the upstream ${URL} has not answered since the server started; last error: ECONNREFUSED; the upstream ${URL} has not answered since the server started; last error: ECONNREFUSED`,
     );
+  });
+});
+
+describe("openReadiness", () => {
+  const unready: ReadyAnswer = {
+    status: 503,
+    body: {
+      ready: false,
+      reason: "the upstream http://10.0.0.7:9090 has not answered since the server started",
+      upstream: { url: "http://10.0.0.7:9090", lastAnswerAt: null, lastError: null },
+    },
+  };
+
+  it("shows everything where no sign-in is required", () => {
+    expect(openReadiness(unready, false)).toBe(unready);
+  });
+
+  it("keeps the upstreams' addresses and errors from anyone behind a login, and the status", () => {
+    expect(openReadiness(unready, true)).toEqual({
+      status: 503,
+      body: { ready: false, reason: "no upstream answered lately: see /api/v1/status and the server's log" },
+    });
+    expect(openReadiness({ status: 200, body: { ready: true, upstream: unready.body.upstream } }, true)).toEqual({
+      status: 200,
+      body: { ready: true },
+    });
   });
 });

@@ -79,3 +79,17 @@ export async function readiness(
   });
   return { status: 503, body: { ready: false, reason: reasons.join("; "), ...listed } };
 }
+
+/**
+ * The readiness answer as anyone may read it: /api/ready stays open for probes whatever auth.mode
+ * says, so behind a login it says only whether the server is ready, not which upstreams it reads
+ * or their errors (/api/v1/status and the log say that to those signed in).
+ */
+export function openReadiness(answer: ReadyAnswer, signInRequired: boolean): ReadyAnswer {
+  if (!signInRequired) return answer;
+  const { ready } = answer.body;
+  return {
+    status: answer.status,
+    body: ready ? { ready } : { ready, reason: "no upstream answered lately: see /api/v1/status and the server's log" },
+  };
+}

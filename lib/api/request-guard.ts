@@ -9,13 +9,16 @@ import type { ErrorBody } from "./errors";
  */
 export const MAX_URL_LENGTH = 8192;
 
+/** Whether a path is the JSON API's (its refusals are JSON, a page's are not). */
+export const isApiPath = (pathname: string): boolean => pathname === "/api" || pathname.startsWith("/api/");
+
 /**
  * The answer to a request refused before any route runs, or null to let it through: 414 for a URL
  * over MAX_URL_LENGTH, 400 for a path that is not valid percent-encoding (which Next would answer
  * with a bare 500). JSON under /api/, plain text elsewhere, where a browser shows it as it is.
  */
 export function refuseRequest(url: URL): Response | null {
-  const api = url.pathname === "/api" || url.pathname.startsWith("/api/");
+  const api = isApiPath(url.pathname);
   const refuse = (status: number, code: string, message: string): Response => {
     if (api) return Response.json({ error: { code, message } } satisfies ErrorBody, { status });
     return new Response(`${status}: ${message}.\n`, {

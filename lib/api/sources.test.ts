@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { UpstreamError } from "@/lib/prometheus/errors";
 import type { ServiceSummary, ServicesResponse } from "@/lib/model/types";
 import type { SlosResponse } from "@/lib/model/slo-types";
-import { gather, mergeServices, mergeSlos } from "./sources";
+import type { KubernetesHealth, NodesResponse } from "@/lib/model/node-types";
+import { gather, mergeNodes, mergeServices, mergeSlos } from "./sources";
 
 const row = (name: string, status: ServiceSummary["status"], errorRatio: number | null) =>
   ({ name, status, errorRatio, latency: { p50: null, p90: null, p99: null }, convention: "otel" }) as ServiceSummary;
@@ -104,5 +105,56 @@ describe("mergeSlos", () => {
       s.name === "eu" ? answer([warn("a"), warn("b")]) : answer([warn("b")]),
     );
     expect(mergeSlos(g).configWarnings).toEqual([warn("b")]);
+  });
+});
+
+describe("mergeNodes", () => {
+  it("lists each Kubernetes list worst first across sources, the source's name breaking ties", async () => {
+    const k8s = (restarts: [string, number][], throttled: [string, number][]): KubernetesHealth => ({
+      nodes: [],
+      restarts: restarts.map(([pod, n]) => ({ namespace: "shop", pod, restarts: n })),
+      unavailableDeployments: [],
+      throttling: throttled.map(([pod, ratio]) => ({ namespace: "shop", pod, ratio })),
+    });
+    const answer = (kubernetes: KubernetesHealth) =>
+      ({
+        at: 1,
+        window: 60,
+        from: 0,
+        to: 1,
+        stale: false,
+        warnings: [],
+        nodes: [],
+        kubernetes,
+      }) as unknown as NodesResponse;
+    const g = await gather([{ name: "eu" }, { name: "us" }], async (s) =>
+      s.name === "eu"
+        ? answer(
+            k8s(
+              [
+                ["a", 3],
+                ["b", 1],
+              ],
+              [["a", 0.2]],
+            ),
+          )
+        : answer(
+            k8s(
+              [
+                ["a", 9],
+                ["c", 1],
+              ],
+              [["a", 0.9]],
+            ),
+          ),
+    );
+    const merged = mergeNodes(g).kubernetes as KubernetesHealth;
+    expect(merged.restarts.map((r) => `${r.source}/${r.pod} ${r.restarts}`)).toEqual([
+      "us/a 9",
+      "eu/a 3",
+      "eu/b 1",
+      "us/c 1",
+    ]);
+    expect(merged.throttling.map((r) => `${r.source}/${r.pod}`)).toEqual(["us/a", "eu/a"]);
   });
 });

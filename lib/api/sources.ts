@@ -18,6 +18,7 @@ import type {
   Window,
 } from "@/lib/model/types";
 import { compareAlerts } from "@/lib/signals/alerts";
+import { compareKubernetesNodes, WORKLOADS_WORST_FIRST } from "@/lib/signals/kubernetes-health";
 import { compareSlos } from "@/lib/signals/slo-state";
 import { recordingRulesHints } from "@/lib/signals/services";
 import { errorResponse } from "./errors";
@@ -162,12 +163,16 @@ function mergeKubernetes(answers: readonly SourceAnswer<NodesResponse>[]): Kuber
   if (withK8s.length === 0) return null;
   const pick = <K extends keyof KubernetesHealth>(k: K) =>
     withK8s.flatMap((a) => tagged(a, (a.answer.kubernetes as KubernetesHealth)[k] as FromSource[]));
-  // Each list is already worst first within its source; across sources the sources' order is kept.
+  // Worst first across sources too: the wall shows the first few of each list.
   return {
-    nodes: pick("nodes") as KubernetesHealth["nodes"],
-    restarts: pick("restarts") as KubernetesHealth["restarts"],
-    unavailableDeployments: pick("unavailableDeployments") as KubernetesHealth["unavailableDeployments"],
-    throttling: pick("throttling") as KubernetesHealth["throttling"],
+    nodes: (pick("nodes") as KubernetesHealth["nodes"]).sort(thenSource(compareKubernetesNodes)),
+    restarts: (pick("restarts") as KubernetesHealth["restarts"]).sort(thenSource(WORKLOADS_WORST_FIRST.restarts)),
+    unavailableDeployments: (pick("unavailableDeployments") as KubernetesHealth["unavailableDeployments"]).sort(
+      thenSource(WORKLOADS_WORST_FIRST.unavailableDeployments),
+    ),
+    throttling: (pick("throttling") as KubernetesHealth["throttling"]).sort(
+      thenSource(WORKLOADS_WORST_FIRST.throttling),
+    ),
   };
 }
 

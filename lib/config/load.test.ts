@@ -257,8 +257,8 @@ describe("sources", () => {
     expect(configError(() => fromYaml(both))).toBe(
       `${FILE}: sources: is set beside prometheus: move the prometheus block into sources as one named entry`,
     );
-    expect(configError(() => fromYaml("sources:\n  - name: eu\n", { PROMETHEUS_URL: "http://x:9090" }))).toContain(
-      "sources: is set beside prometheus",
+    expect(configError(() => fromYaml("sources:\n  - name: eu\n", { PROMETHEUS_URL: "http://x:9090" }))).toBe(
+      "PROMETHEUS_URL: is set beside sources:, where each source names its own url; unset it",
     );
     expect(fromYaml("prometheus: {}\nsources:\n  - name: eu\n").sources).toHaveLength(1);
   });

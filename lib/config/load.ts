@@ -45,6 +45,8 @@ export function loadConfig({ env, readFile = (p) => fs.readFileSync(p, "utf8") }
 // The environment wins over the file, so one file can serve several deployments (12-factor).
 function applyEnv(raw: Record<string, unknown>, env: ConfigSources["env"]): Record<string, unknown> {
   if (!env.PROMETHEUS_URL) return raw;
+  if (raw.sources !== undefined)
+    throw new ConfigError("PROMETHEUS_URL: is set beside sources:, where each source names its own url; unset it");
   const prometheus = (raw.prometheus ?? {}) as Record<string, unknown>;
   return { ...raw, prometheus: { ...prometheus, url: env.PROMETHEUS_URL } };
 }

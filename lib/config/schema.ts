@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { authSchema } from "./auth-schema";
-import { SINGLE_SOURCE } from "@/lib/identity/service-identity";
+import { SINGLE_SOURCE, SOURCE_NAME } from "@/lib/identity/service-identity";
 import { serverSchema } from "./server-schema";
 
 /** Prometheus metric and label names: https://prometheus.io/docs/concepts/data_model/#metric-names-and-labels */
@@ -158,8 +158,6 @@ const prometheusSchema = z
   .strict()
   .refine(...tlsNeedsHttps);
 
-export const SOURCE_NAME = /^[a-z0-9-]{1,32}$/;
-
 /** One named upstream of `sources:`: a `prometheus:` block with a name and an optional label selector. */
 const sourceSchema = z
   .object({
@@ -263,14 +261,11 @@ export const configSchema = z
     }
     // One list from here on: the single block is the source "default"; `prometheus` is the first
     // source's block, and per-source work sees its own (lib/api/sources.ts).
-    const sources: Source[] = c.sources ?? [{ name: DEFAULT_SOURCE, ...(c.prometheus ?? defaults) }];
+    const sources: Source[] = c.sources ?? [{ name: SINGLE_SOURCE, ...(c.prometheus ?? defaults) }];
     // The first source's block without its name and selector (a zod object strips unknown keys).
     const first = z.object(upstreamFields).parse(sources[0]);
     return { ...c, prometheus: first, sources };
   });
-
-/** The source a single `prometheus:` block becomes: links leave it out (lib/identity). */
-export const DEFAULT_SOURCE = SINGLE_SOURCE;
 
 export type Config = z.infer<typeof configSchema>;
 export type PrometheusConfig = z.infer<typeof prometheusSchema>;

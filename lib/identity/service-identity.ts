@@ -48,6 +48,9 @@ export function identityLabel(id: ServiceId): string {
  */
 export const SINGLE_SOURCE = "default";
 
+/** A source's name as the config allows it; anything else in a URL cannot name a source. */
+export const SOURCE_NAME = /^[a-z0-9-]{1,32}$/;
+
 /** The URL parameters that tell services of one name apart: only those the service has. */
 export function identityParams(id: ServiceId): { namespace?: string; source?: string } {
   return {

@@ -1,6 +1,7 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
-import { DEFAULT_SOURCE, type Config, type Source } from "@/lib/config/schema";
+import { type Config, type Source } from "@/lib/config/schema";
+import { SINGLE_SOURCE } from "@/lib/identity/service-identity";
 import { getMetrics, type Metrics } from "@/lib/metrics/registry";
 import { chargeUpstream } from "@/lib/server/client-budget";
 import { processSingleton } from "@/lib/server/singleton";
@@ -140,7 +141,7 @@ export function createUpstream(
   metrics: Metrics,
   options: UpstreamOptions = {},
 ): Upstream & UpstreamProbe {
-  const source = options.source ?? DEFAULT_SOURCE;
+  const source = options.source ?? SINGLE_SOURCE;
   const selector = options.selector;
   const cache = new CoalescingCache<Result<unknown>>({
     maxBytes: cfg.cache.maxMegabytes * 1024 * 1024 * (options.cacheShare ?? 1),

@@ -3,6 +3,7 @@
 // syntax tree of the official PromQL parser, so selectors inside functions, subqueries, binary
 // operations and label_replace are all found, and nothing inside a string is touched.
 import { parser } from "@prometheus-io/lezer-promql";
+import { UpstreamError } from "@/lib/prometheus/errors";
 import { escapeLabelValue, labelName } from "./escape";
 
 type SyntaxNode = ReturnType<typeof parser.parse>["topNode"];
@@ -34,7 +35,8 @@ function insertion(node: SyntaxNode, matchers: string): { at: number; text: stri
  * `query` with the selector's matchers in every vector selector. A label the query already matches
  * keeps its own matcher beside ours, ANDed: `up{cluster="x"}` sent to `cluster: eu-1` becomes
  * `up{cluster="x",cluster="eu-1"}`, which selects nothing, rather than reading another cluster's data.
- * Throws on a query the parser rejects: every query is built by signalboard, so that is a bug.
+ * Throws on a query the parser rejects (a bug, or syntax newer than the parser): an UpstreamError, so
+ * that only this source's part of a merged answer fails.
  */
 export function withSourceSelector(query: string, selector: SourceSelector | undefined): string {
   if (!selector || Object.keys(selector).length === 0) return query;
@@ -50,7 +52,8 @@ export function withSourceSelector(query: string, selector: SourceSelector | und
       return false;
     },
   });
-  if (broken !== null) throw new Error(`not a PromQL query (at ${broken}): ${query}`);
+  if (broken !== null)
+    throw new UpstreamError("bad_data", `cannot add the source's selector: not a PromQL query (at ${broken}): ${query}`);
   let out = query;
   for (const { at, text } of inserts.sort((a, b) => b.at - a.at)) out = out.slice(0, at) + text + out.slice(at);
   return out;

@@ -43,7 +43,7 @@ describe("redeemResponse", () => {
     expect(r.status).toBe(303);
     expect(r.headers.get("location")).toBe("http://wall.example:3000/tv?pages=nodes&tz=UTC");
     expect(r.headers.get("set-cookie")).toBe(
-      `signalboard_tv=${"T".repeat(43)}; HttpOnly; Secure; SameSite=Strict; Path=/`,
+      `signalboard_tv=${"T".repeat(43)}; HttpOnly; Secure; SameSite=Lax; Path=/`,
     );
   });
 });

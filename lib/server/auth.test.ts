@@ -8,6 +8,7 @@ import {
   inTvScope,
   isOpenPath,
   tvCookie,
+  loggablePath,
   tvLinkToken,
   type GateDeps,
   type Outcome,
@@ -59,10 +60,12 @@ describe("paths", () => {
     expect(tvLinkToken(`/tv/${TOKEN}`)).toBe(TOKEN);
     expect(tvLinkToken("/tv")).toBeNull();
     expect(tvLinkToken("/tv/a/b")).toBeNull();
+    expect(loggablePath(`/tv/${TOKEN}`)).toBe("/tv/<token>");
+    expect(loggablePath("/api/v1/services")).toBe("/api/v1/services");
     expect(cookieValue(`a=1; signalboard_tv=${TOKEN}; b=2`, "signalboard_tv")).toBe(TOKEN);
     expect(cookieValue("xsignalboard_tv=1", "signalboard_tv")).toBeNull();
     expect(cookieValue(null, "signalboard_tv")).toBeNull();
-    expect(tvCookie(TOKEN)).toBe(`signalboard_tv=${TOKEN}; HttpOnly; Secure; SameSite=Strict; Path=/`);
+    expect(tvCookie(TOKEN)).toBe(`signalboard_tv=${TOKEN}; HttpOnly; Secure; SameSite=Lax; Path=/`);
   });
 
   it("carries any user name through a header, Latin-1 or not", () => {

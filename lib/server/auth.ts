@@ -1,4 +1,5 @@
 import type { AuthConfig } from "@/lib/config/auth-schema";
+import { isApiPath } from "@/lib/api/request-guard";
 import { PEER_HEADER } from "./client-address";
 
 /** The request header that carries the signed-in user to pages and routes; the gate always writes or removes it. */
@@ -27,6 +28,9 @@ export function tvLinkToken(pathname: string): string | null {
   return /^\/tv\/([^/]+)$/.exec(pathname)?.[1] ?? null;
 }
 
+/** A path as it may be logged: a TV link's token is a credential, and stays out of the log. */
+export const loggablePath = (pathname: string): string => (tvLinkToken(pathname) === null ? pathname : "/tv/<token>");
+
 /** A cookie's value in a Cookie header, or null. */
 export function cookieValue(header: string | null, name: string): string | null {
   for (const part of (header ?? "").split(";")) {
@@ -36,9 +40,13 @@ export function cookieValue(header: string | null, name: string): string | null 
   return null;
 }
 
-/** The Set-Cookie of a redeemed TV link: the script-free, same-site-only, HTTPS-only way to hold it. */
+/**
+ * The Set-Cookie of a redeemed TV link: out of scripts' reach and HTTPS-only. Lax, not Strict: a
+ * link opened from another site (a chat, a kiosk manager) is a cross-site navigation, and the
+ * redirect to /tv that follows would go without a Strict cookie; the cookie opens GET reads only.
+ */
 export function tvCookie(token: string): string {
-  return `${TV_COOKIE}=${token}; HttpOnly; Secure; SameSite=Strict; Path=/`;
+  return `${TV_COOKIE}=${token}; HttpOnly; Secure; SameSite=Lax; Path=/`;
 }
 
 /** The user as USER_HEADER carries it: percent-encoded, since a header holds no characters past Latin-1. */
@@ -122,7 +130,7 @@ export async function authenticate(req: GateRequest, deps: GateDeps): Promise<Ou
   }
 
   const tvToken = auth.tvTokensFile ? cookieValue(req.headers.get("cookie"), TV_COOKIE) : null;
-  const api = req.pathname === "/api" || req.pathname.startsWith("/api/");
+  const api = isApiPath(req.pathname);
   if (tvToken) {
     if (inTvScope(req.pathname, req.method)) {
       const screen = deps.screenOf(tvToken);

@@ -59,6 +59,15 @@ describe("BasicVerifier", () => {
     expect(await v.verify("Bearer x", users)).toBeNull();
   });
 
+  it("compares an unknown user's password against a hash of the file's highest cost, as long as a wrong one takes", async () => {
+    const hashes: string[] = [];
+    const v = new BasicVerifier({ compare: (p, h) => (hashes.push(h), bcrypt.compare(p, h)) });
+    const users = parseHtpasswd(`alice:${ALICE_2Y}\nbob:${BOB}`);
+    expect(await v.verify(basic("carol:s3cret"), users)).toBeNull();
+    const cost = (h: string) => h.slice(4, 6);
+    expect(cost(hashes[0] as string)).toBe([ALICE_2Y, BOB].map(cost).sort().at(-1));
+  });
+
   it("compares a good header once within the TTL, and once for calls arriving together", async () => {
     let t = 1_000;
     const { calls, compare } = counting();

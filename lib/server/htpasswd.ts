@@ -38,8 +38,17 @@ export const VERIFIED_TTL_MS = 60_000;
 /** Past this many remembered headers the memory starts again: a bound, not a policy. */
 const MAX_REMEMBERED = 1_000;
 
-// Compared against when the user is unknown, so an unknown name costs what a wrong password does.
-const DUMMY_HASH = bcrypt.hashSync("signalboard", 10);
+const dummyHashes = new Map<number, string>();
+/**
+ * A hash to compare against when the user is unknown, at the highest cost in the file (htpasswd -B
+ * writes cost 5, others 10 or 12), so an unknown name costs what a wrong password does.
+ */
+function dummyHashFor(users: Map<string, string>): string {
+  const cost = Math.max(4, ...[...users.values()].map((h) => Number(/^\$2[aby]\$(\d\d)\$/.exec(h)?.[1] ?? 10)));
+  let hash = dummyHashes.get(cost);
+  if (!hash) dummyHashes.set(cost, (hash = bcrypt.hashSync("signalboard", cost)));
+  return hash;
+}
 
 export interface BasicVerifierOptions {
   now?: () => number;
@@ -81,7 +90,7 @@ export class BasicVerifier {
     if (known && known.until > this.now()) return Promise.resolve(known.user);
     const pending = this.inFlight.get(key);
     if (pending) return pending;
-    const check = this.compare(credentials.password, users.get(credentials.user) ?? DUMMY_HASH)
+    const check = this.compare(credentials.password, users.get(credentials.user) ?? dummyHashFor(users))
       .catch(() => false)
       .then((ok) => (ok && users.has(credentials.user) ? credentials.user : null))
       .then((user) => {

@@ -143,13 +143,21 @@ export function parseWorkloads(series: readonly InstantSeries[]): Omit<Kubernete
     }
   }
   const deployments = [...unavailable.entries()].map(([key, d]) => ({ ...d, desired: desired.get(key) ?? null }));
-  const byName = (a: { namespace: string }, b: { namespace: string }, an: string, bn: string) =>
-    a.namespace.localeCompare(b.namespace) || an.localeCompare(bn);
   return {
-    restarts: restarts.sort((a, b) => b.restarts - a.restarts || byName(a, b, a.pod, b.pod)),
-    unavailableDeployments: deployments.sort(
-      (a, b) => b.unavailable - a.unavailable || byName(a, b, a.deployment, b.deployment),
-    ),
-    throttling: throttling.sort((a, b) => b.ratio - a.ratio || byName(a, b, a.pod, b.pod)),
+    restarts: restarts.sort(WORKLOADS_WORST_FIRST.restarts),
+    unavailableDeployments: deployments.sort(WORKLOADS_WORST_FIRST.unavailableDeployments),
+    throttling: throttling.sort(WORKLOADS_WORST_FIRST.throttling),
   };
 }
+
+type Workloads = Omit<KubernetesHealth, "nodes">;
+type Compare<T> = (a: T, b: T) => number;
+const byName = (a: { namespace: string }, b: { namespace: string }, an: string, bn: string) =>
+  a.namespace.localeCompare(b.namespace) || an.localeCompare(bn);
+
+/** Each workload list's order, worst first (also across sources, lib/api/sources.ts). */
+export const WORKLOADS_WORST_FIRST: { [K in keyof Workloads]: Compare<Workloads[K][number]> } = {
+  restarts: (a, b) => b.restarts - a.restarts || byName(a, b, a.pod, b.pod),
+  unavailableDeployments: (a, b) => b.unavailable - a.unavailable || byName(a, b, a.deployment, b.deployment),
+  throttling: (a, b) => b.ratio - a.ratio || byName(a, b, a.pod, b.pod),
+};

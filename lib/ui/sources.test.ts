@@ -17,6 +17,7 @@ describe("showsSources", () => {
     expect(showsSources([live("default")], "")).toBe(false);
     expect(showsSources([live("eu"), live("us")], "")).toBe(true);
     expect(showsSources([live("eu")], "eu")).toBe(true);
+    expect(showsSources([live("default")], "default")).toBe(false);
   });
 });
 

@@ -1,11 +1,8 @@
 // Several sources on one wall: when a row shows its source, which identity its links carry, and what
 // the page says about a source that failed or is old. Pure, so the rules are tested with literals.
-import { serviceId, type ServiceId } from "@/lib/identity/service-identity";
+import { serviceId, SINGLE_SOURCE, SOURCE_NAME, type ServiceId } from "@/lib/identity/service-identity";
 import type { SourceState } from "@/lib/model/types";
 import { formatAge } from "./format";
-
-/** A source's name as the config allows it; anything else in a URL cannot name a source. */
-export const SOURCE_NAME = /^[a-z0-9-]{1,32}$/;
 
 /** The `source` URL parameter: a well-formed name, or "" (all sources) for anything else. */
 export function parseSourceParam(text: string | undefined): string {
@@ -15,10 +12,10 @@ export function parseSourceParam(text: string | undefined): string {
 
 /**
  * Whether rows show their source and links carry it: with several sources in the answer, or once the
- * page is narrowed to one (only possible where there are several). One source changes nothing.
+ * page is narrowed to one of several. One source changes nothing, even asked for by its name.
  */
 export function showsSources(sources: readonly SourceState[] | undefined, narrowedTo: string): boolean {
-  return (sources?.length ?? 0) > 1 || narrowedTo !== "";
+  return (sources?.length ?? 0) > 1 || (narrowedTo !== "" && narrowedTo !== SINGLE_SOURCE);
 }
 
 /** A row's identity for links and joins: its source only where sources are shown. */

@@ -63,7 +63,7 @@ test.describe("who may look: basic mode and TV tokens in Chromium", () => {
       value: token,
       httpOnly: true,
       secure: true,
-      sameSite: "Strict",
+      sameSite: "Lax",
     });
 
     const refusedPage = await context.request.get(`${second.url}/`);

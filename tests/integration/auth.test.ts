@@ -175,7 +175,7 @@ describe("who may look (auth.mode)", () => {
     );
     expect(new URL(String(redeemed.headers.location), basicMode.url).href).toBe(`${basicMode.url}/tv?pages=nodes`);
     expect(redeemed.headers["set-cookie"]).toEqual([
-      `signalboard_tv=${token}; HttpOnly; Secure; SameSite=Strict; Path=/`,
+      `signalboard_tv=${token}; HttpOnly; Secure; SameSite=Lax; Path=/`,
     ]);
     const cookie = { cookie: `signalboard_tv=${token}` };
     expect((await get(basicMode.url, "/tv", cookie)).status).toBe(200);

@@ -162,6 +162,9 @@ describe("several sources on one wall", () => {
     expect(only.body.sources).toEqual([{ name: "vm", stale: false }]);
     const c2 = await get<ServicesResponse>(`${LIVE}&source=c2`);
     expect(bySource(c2.body)).toEqual({ c2: ["payments"] });
+    const warmShapes = async () =>
+      Number(/^signalboard_warm_shapes (\S+)$/m.exec(await (await fetch(`${dashboard.url}/metrics`)).text())?.[1]);
+    const kept = await warmShapes();
     const bad = await get<{ error: { code: string; message: string; param: string } }>(`${LIVE}&source=eu`);
     expect(bad.status).toBe(400);
     expect(bad.body.error).toEqual({
@@ -169,6 +172,9 @@ describe("several sources on one wall", () => {
       message: 'source: no source is named "eu"; configured: a, b, c1, c2, vm',
       param: "source",
     });
+    expect((await get("/api/v1/nodes?from=now-5m&to=now&source=eu")).status).toBe(400);
+    // A refused question is not kept warm: it would take a live one's place and fail at every slot.
+    expect(await warmShapes()).toBe(kept);
   });
 
   it("finds a service's source, and answers 409 with links carrying source= when several have the name", async () => {
