@@ -53,7 +53,10 @@ export function withSourceSelector(query: string, selector: SourceSelector | und
     },
   });
   if (broken !== null)
-    throw new UpstreamError("bad_data", `cannot add the source's selector: not a PromQL query (at ${broken}): ${query}`);
+    throw new UpstreamError(
+      "bad_data",
+      `cannot add the source's selector: not a PromQL query (at ${broken}): ${query}`,
+    );
   let out = query;
   for (const { at, text } of inserts.sort((a, b) => b.at - a.at)) out = out.slice(0, at) + text + out.slice(at);
   return out;

@@ -174,9 +174,7 @@ describe("who may look (auth.mode)", () => {
       10_000,
     );
     expect(new URL(String(redeemed.headers.location), basicMode.url).href).toBe(`${basicMode.url}/tv?pages=nodes`);
-    expect(redeemed.headers["set-cookie"]).toEqual([
-      `signalboard_tv=${token}; HttpOnly; Secure; SameSite=Lax; Path=/`,
-    ]);
+    expect(redeemed.headers["set-cookie"]).toEqual([`signalboard_tv=${token}; HttpOnly; Secure; SameSite=Lax; Path=/`]);
     const cookie = { cookie: `signalboard_tv=${token}` };
     expect((await get(basicMode.url, "/tv", cookie)).status).toBe(200);
     for (const path of TV_READS) expect((await get(basicMode.url, path, cookie)).status, path).toBe(200);
