@@ -14,6 +14,7 @@ import {
   resolveService,
   serviceId,
   servicePageHref,
+  SINGLE_SOURCE,
   type ServiceId,
 } from "@/lib/identity/service-identity";
 import type { ServiceDetailResponse, ServicesResponse, StatusResponse } from "@/lib/model/types";
@@ -123,8 +124,12 @@ async function sourceOfService(asks: readonly SourceAsk[], asked: ServiceId): Pr
   );
 }
 
-/** A 409 of one source (a name in several of its namespaces), its candidates' links naming that source. */
+/**
+ * A 409 of one source (a name in several of its namespaces), its candidates' links naming that
+ * source; the single `prometheus:` block's answer is left as it is (its links never name it).
+ */
 function candidatesIn(e: AmbiguousError, source: string): AmbiguousError {
+  if (source === SINGLE_SOURCE) return e;
   const candidates = e.candidates.map((c) => {
     const id = serviceId({ name: c.name, namespace: c.namespace, source });
     return { ...c, source, href: servicePageHref(id) };
