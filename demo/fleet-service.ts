@@ -17,9 +17,11 @@ export const BASE_ERROR_RATIO = 0.001;
 export const BURST_ERROR_RATIO = 0.4;
 export const LATENCY_SIGMA = 0.6; // log-normal spread of a route's own time
 // During a spike the median goes up SPIKE_FACTOR times and a few requests stall for 1.6–2.4 s,
-// which puts p99 at about 2 s (below the 2.5 s bucket, so histogram_quantile stays near it).
+// which puts p99 at about 2 s (below the 2.5 s bucket, so histogram_quantile stays near it). 6 %,
+// not 3 %: with one instance of two killed, a minute of a few requests a second held too few stalls
+// for p99 to stay above 1 s for HighLatencyP99's 30 s (CI, 2026-12-06: p99 at 990 ms).
 export const SPIKE_FACTOR = 4;
-export const SPIKE_STALL_RATIO = 0.03;
+export const SPIKE_STALL_RATIO = 0.06;
 export const STALL_MS = { min: 1600, span: 800 };
 export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
