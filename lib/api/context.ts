@@ -1,6 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import { getConfig } from "@/lib/config";
 import type { QueryTimes } from "@/lib/model/query-times";
 import { getUpstreams } from "@/lib/prometheus/upstream";
 import type { SignalDeps } from "@/lib/signals/discovery";
@@ -30,7 +29,6 @@ export interface SourceAsk extends SourceView {
  * the configured ones (it is never sent upstream).
  */
 export function sourceViews(only?: string): SourceView[] {
-  const cfg = getConfig();
   const all = getUpstreams();
   const picked = only === undefined ? all : all.filter((s) => s.source.name === only);
   if (picked.length === 0)
@@ -40,10 +38,7 @@ export function sourceViews(only?: string): SourceView[] {
       `source: no source is named ${JSON.stringify(only)}; configured: ${all.map((s) => s.source.name).join(", ")}`,
       "source",
     );
-  return picked.map(({ source, upstream }) => ({
-    name: source.name,
-    deps: { upstream, cfg: { ...cfg, prometheus: source } },
-  }));
+  return picked.map(({ source, upstream, cfg }) => ({ name: source.name, deps: { upstream, cfg } }));
 }
 
 /** One source's view (`only`, default the first configured): for questions asked of one source alone. */

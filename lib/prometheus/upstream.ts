@@ -313,10 +313,11 @@ function matrixOf(a: Answer<QueryResult>): RangeSeries[] {
   return a.data.result.map((s) => ({ labels: s.metric, points: s.values.map(toPoint) }));
 }
 
-/** One configured source and its Upstream. */
+/** One configured source, its Upstream, and the configuration as seen from it (`prometheus` is the source's block). */
 export interface SourceUpstream {
   source: Source;
   upstream: Upstream & UpstreamProbe;
+  cfg: Config;
 }
 
 /**
@@ -326,14 +327,15 @@ export interface SourceUpstream {
 export function getUpstreams(): readonly SourceUpstream[] {
   return processSingleton("upstreams", () => {
     const cfg = getConfig();
-    return cfg.sources.map((source) => ({
-      source,
-      upstream: createUpstream(configuredClient(source), { ...cfg, prometheus: source }, getMetrics(), {
+    return cfg.sources.map((source) => {
+      const seen: Config = { ...cfg, prometheus: source };
+      const upstream = createUpstream(configuredClient(source), seen, getMetrics(), {
         admit: chargeUpstream,
         source: source.name,
         selector: source.selector,
         cacheShare: 1 / cfg.sources.length,
-      }),
-    }));
+      });
+      return { source, upstream, cfg: seen };
+    });
   });
 }
