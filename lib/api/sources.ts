@@ -100,11 +100,18 @@ function tagged<T>(a: SourceAnswer<Freshness>, items: readonly T[]): (T & Requir
   return items.map((x) => ({ ...x, source: a.name, stale: a.answer.stale }));
 }
 
-/** `compare`, then the source's name: the tie-break the contract asks for. */
-const thenSource =
-  <T>(compare: (a: T, b: T) => number) =>
-  (a: T & FromSource, b: T & FromSource) =>
-    compare(a, b) || (a.source ?? "").localeCompare(b.source ?? "");
+/**
+ * One list of every source's items, each tagged with its source; ordered by `compare`, the source's
+ * name breaking ties (the contract's order), or left in the sources' order without one.
+ */
+function mergedList<A extends Freshness, T>(
+  answers: readonly SourceAnswer<A>[],
+  items: (answer: A) => readonly T[],
+  compare?: (a: T, b: T) => number,
+): (T & Required<FromSource>)[] {
+  const all = answers.flatMap((a) => tagged(a, items(a.answer)));
+  return compare ? all.sort((a, b) => compare(a, b) || a.source.localeCompare(b.source)) : all;
+}
 
 /** The times every source's answer shares (each source's own scrape interval may align them differently: the first's are shown). */
 const windowOf = (w: Window): Window => ({
@@ -125,7 +132,7 @@ const union = <T>(lists: readonly (readonly T[])[]): T[] => [...new Set(lists.fl
 /** The overview's current values (and sparklines when asked) across sources. */
 export function mergeServices(g: Gathered<ServicesResponse>): ServicesResponse {
   const first = (g.answers[0] as SourceAnswer<ServicesResponse>).answer;
-  const services = g.answers.flatMap((a) => tagged(a, a.answer.services)).sort(thenSource(compareWorstFirst));
+  const services = mergedList(g.answers, (a) => a.services, compareWorstFirst);
   const rawServices = g.answers.reduce((n, a) => n + (a.answer.hints?.[0]?.rawServices ?? 0), 0);
   const hints = recordingRulesHints(rawServices);
   const discovery = g.answers.find((a) => a.answer.discovery)?.answer.discovery;
@@ -152,7 +159,7 @@ export function mergeSparklines(g: Gathered<ServiceSparklinesResponse>): Service
     ...mergedFreshness(g.answers),
     ...sourcedOf(g.answers),
     conventions: union(g.answers.map((a) => a.answer.conventions)),
-    services: g.answers.flatMap((a) => tagged(a, a.answer.services)),
+    services: mergedList(g.answers, (a) => a.services),
     sources: g.sources,
   };
 }
@@ -161,18 +168,17 @@ export function mergeSparklines(g: Gathered<ServiceSparklinesResponse>): Service
 function mergeKubernetes(answers: readonly SourceAnswer<NodesResponse>[]): KubernetesHealth | null {
   const withK8s = answers.filter((a) => a.answer.kubernetes);
   if (withK8s.length === 0) return null;
-  const pick = <K extends keyof KubernetesHealth>(k: K) =>
-    withK8s.flatMap((a) => tagged(a, (a.answer.kubernetes as KubernetesHealth)[k] as FromSource[]));
+  const health = (a: NodesResponse) => a.kubernetes as KubernetesHealth;
   // Worst first across sources too: the wall shows the first few of each list.
   return {
-    nodes: (pick("nodes") as KubernetesHealth["nodes"]).sort(thenSource(compareKubernetesNodes)),
-    restarts: (pick("restarts") as KubernetesHealth["restarts"]).sort(thenSource(WORKLOADS_WORST_FIRST.restarts)),
-    unavailableDeployments: (pick("unavailableDeployments") as KubernetesHealth["unavailableDeployments"]).sort(
-      thenSource(WORKLOADS_WORST_FIRST.unavailableDeployments),
+    nodes: mergedList(withK8s, (a) => health(a).nodes, compareKubernetesNodes),
+    restarts: mergedList(withK8s, (a) => health(a).restarts, WORKLOADS_WORST_FIRST.restarts),
+    unavailableDeployments: mergedList(
+      withK8s,
+      (a) => health(a).unavailableDeployments,
+      WORKLOADS_WORST_FIRST.unavailableDeployments,
     ),
-    throttling: (pick("throttling") as KubernetesHealth["throttling"]).sort(
-      thenSource(WORKLOADS_WORST_FIRST.throttling),
-    ),
+    throttling: mergedList(withK8s, (a) => health(a).throttling, WORKLOADS_WORST_FIRST.throttling),
   };
 }
 
@@ -182,7 +188,7 @@ export function mergeNodes(g: Gathered<NodesResponse>): NodesResponse {
   return {
     ...first,
     ...mergedFreshness(g.answers),
-    nodes: g.answers.flatMap((a) => tagged(a, a.answer.nodes)).sort(thenSource(compareNodes)),
+    nodes: mergedList(g.answers, (a) => a.nodes, compareNodes),
     kubernetes: mergeKubernetes(g.answers),
     sources: g.sources,
   };
@@ -192,7 +198,7 @@ export function mergeNodes(g: Gathered<NodesResponse>): NodesResponse {
 export function mergeAlerts(g: Gathered<AlertsResponse>): AlertsResponse {
   return {
     ...mergedFreshness(g.answers),
-    alerts: g.answers.flatMap((a) => tagged(a, a.answer.alerts)).sort(thenSource(compareAlerts)),
+    alerts: mergedList(g.answers, (a) => a.alerts, compareAlerts),
     sources: g.sources,
   };
 }
@@ -209,7 +215,7 @@ export function mergeSlos(g: Gathered<SlosResponse>): SlosResponse {
     ...mergedFreshness(g.answers),
     at: first.at,
     source: sourcedOf(g.answers).source,
-    slos: g.answers.flatMap((a) => tagged(a, a.answer.slos)).sort(thenSource(compareSlos)),
+    slos: mergedList(g.answers, (a) => a.slos, compareSlos),
     configWarnings: first.configWarnings.filter((w) => warned.every((s) => s.has(key(w)))),
     sources: g.sources,
   };
