@@ -13,7 +13,7 @@ import {
   parseServiceKey,
   resolveService,
   serviceId,
-  servicePageHref,
+  serviceCandidate,
   SINGLE_SOURCE,
   type ServiceId,
 } from "@/lib/identity/service-identity";
@@ -115,12 +115,7 @@ async function sourceOfService(asks: readonly SourceAsk[], asked: ServiceId): Pr
     "ambiguous_service",
     `"${asked.name}" names a service in several sources (${knowing.map((s) => s.name).join(", ")}); say which with ?source=`,
     "source",
-    candidates.map((c) => ({
-      name: c.name,
-      ...(c.namespace ? { namespace: c.namespace } : {}),
-      ...(c.source ? { source: c.source } : {}),
-      href: servicePageHref(c),
-    })),
+    candidates.map(serviceCandidate),
   );
 }
 
@@ -130,10 +125,7 @@ async function sourceOfService(asks: readonly SourceAsk[], asked: ServiceId): Pr
  */
 function candidatesIn(e: AmbiguousError, source: string): AmbiguousError {
   if (source === SINGLE_SOURCE) return e;
-  const candidates = e.candidates.map((c) => {
-    const id = serviceId({ name: c.name, namespace: c.namespace, source });
-    return { ...c, source, href: servicePageHref(id) };
-  });
+  const candidates = e.candidates.map((c) => serviceCandidate(serviceId({ ...c, source })));
   return new AmbiguousError(e.code, e.message, e.param, candidates);
 }
 

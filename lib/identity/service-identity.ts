@@ -1,6 +1,7 @@
 // Which service a row, a link, a query or an alert is about: one key type used end to end
 // (docs/definitions.md, "Services"). Pure and without React or server code, so lib/ and
 // components/ share it.
+import type { ServiceCandidate } from "@/lib/model/types";
 
 /**
  * A service: its name, the namespace where its convention has a namespace label, and the upstream
@@ -69,6 +70,16 @@ export function servicePageHref(id: ServiceId, query = ""): string {
   const own = new URLSearchParams(identityParams(id)).toString();
   const search = [own, query].filter(Boolean).join("&");
   return `/services/${encodeURIComponent(id.name)}${search ? `?${search}` : ""}`;
+}
+
+/** A candidate of a 409 `ambiguous_service`: the service's parts and its page. */
+export function serviceCandidate(id: ServiceId): ServiceCandidate {
+  return {
+    name: id.name,
+    ...(id.namespace ? { namespace: id.namespace } : {}),
+    ...(id.source ? { source: id.source } : {}),
+    href: servicePageHref(id),
+  };
 }
 
 /** What a request for a service finds among the known ones. */

@@ -4,7 +4,7 @@ import type { Config, Convention } from "@/lib/config/schema";
 import {
   parseServiceKey,
   resolveService,
-  servicePageHref,
+  serviceCandidate,
   serviceKey,
   type ServiceId,
 } from "@/lib/identity/service-identity";
@@ -70,11 +70,7 @@ export function resolveKnownService(owners: Owners, asked: ServiceId): { id: Ser
       "ambiguous_service",
       `"${asked.name}" names a service in several namespaces (${where}); say which with ?namespace=`,
       "namespace",
-      found.candidates.map((c) => ({
-        name: c.name,
-        ...(c.namespace ? { namespace: c.namespace } : {}),
-        href: servicePageHref(c),
-      })),
+      found.candidates.map(serviceCandidate),
     );
   }
   if (asked.namespace === undefined)
