@@ -7,7 +7,6 @@ import { upstreamReport } from "@/lib/signals/upstream-report";
 import { serviceDetail } from "@/lib/signals/service-detail";
 import { discoverConventions, discoverServices } from "@/lib/signals/discovery";
 import { FreshnessTracker } from "@/lib/signals/freshness";
-import { UpstreamError } from "@/lib/prometheus/errors";
 import { withoutCredentials } from "@/lib/prometheus/redact-url";
 import {
   parseServiceKey,
@@ -32,7 +31,7 @@ import {
 import { previousLiveAnswer, watchLive } from "./live-warmer";
 import { labelValueParam, parseName, parseQuery, seriesParam, timeParams } from "./params";
 import type { TimeInput } from "./query-times";
-import { gather, mergeAlerts, mergeServices, mergeSlos, mergeSparklines } from "./sources";
+import { gather, mergeAlerts, mergeServices, mergeSlos, mergeSparklines, sourceKnowing } from "./sources";
 
 /** The live warmer's name for a question: its kind, and the source when one is asked. */
 export const liveKind = (kind: string, source: string | undefined) => (source ? `${kind}|${source}` : kind);
@@ -91,31 +90,24 @@ export async function servicesCurrentValues(time: TimeInput, source?: string) {
  * whose upstream fails counts as not knowing it; none knowing it is the first source's 404.
  */
 async function sourceOfService(asks: readonly SourceAsk[], asked: ServiceId): Promise<SourceAsk> {
-  if (asks.length === 1) return asks[0] as SourceAsk;
-  const known = await Promise.all(
-    asks.map(async (s) => {
-      try {
-        const fresh = new FreshnessTracker();
-        const { inUse } = await discoverConventions(s.deps, fresh);
-        const owners = await discoverServices(s.deps, s.times, inUse, fresh, Math.max(s.times.at, s.times.end));
-        return [...owners.keys()]
-          .map(parseServiceKey)
-          .filter((k) => resolveService([k], asked).kind === "found")
-          .map((k) => serviceId({ ...k, source: s.name }));
-      } catch (e) {
-        if (e instanceof UpstreamError) return [];
-        throw e;
-      }
-    }),
-  );
-  const knowing = asks.filter((_, i) => (known[i] ?? []).length > 0);
-  if (knowing.length <= 1) return knowing[0] ?? (asks[0] as SourceAsk);
-  const candidates = known.flat();
-  throw new AmbiguousError(
-    "ambiguous_service",
-    `"${asked.name}" names a service in several sources (${knowing.map((s) => s.name).join(", ")}); say which with ?source=`,
-    "source",
-    candidates.map(serviceCandidate),
+  return sourceKnowing(
+    asks,
+    async (s) => {
+      const fresh = new FreshnessTracker();
+      const { inUse } = await discoverConventions(s.deps, fresh);
+      const owners = await discoverServices(s.deps, s.times, inUse, fresh, Math.max(s.times.at, s.times.end));
+      return [...owners.keys()]
+        .map(parseServiceKey)
+        .filter((k) => resolveService([k], asked).kind === "found")
+        .map((k) => serviceId({ ...k, source: s.name }));
+    },
+    (knowing, candidates) =>
+      new AmbiguousError(
+        "ambiguous_service",
+        `"${asked.name}" names a service in several sources (${knowing.map((s) => s.name).join(", ")}); say which with ?source=`,
+        "source",
+        candidates.map(serviceCandidate),
+      ),
   );
 }
 

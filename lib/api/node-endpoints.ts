@@ -1,6 +1,5 @@
 import "server-only";
 import { AmbiguousError } from "@/lib/errors";
-import { UpstreamError } from "@/lib/prometheus/errors";
 import type { NodeDetailResponse } from "@/lib/model/node-types";
 import { nodeDetail, resolveNode } from "@/lib/signals/node-detail";
 import { loadNodes, nodesOverview } from "@/lib/signals/nodes";
@@ -10,7 +9,7 @@ import { liveKind } from "./endpoints";
 import { watchLive } from "./live-warmer";
 import { parseName, parseQuery, timeParams } from "./params";
 import type { TimeInput } from "./query-times";
-import { gather, mergeNodes } from "./sources";
+import { gather, mergeNodes, sourceKnowing } from "./sources";
 
 /**
  * The nodes overview for these times as of `nowSeconds` (default now), across the sources asked. Not
@@ -34,29 +33,23 @@ export async function getNodes(request: Request) {
  * name (from the overview's cached inventory); several is a 409 `ambiguous_node`; none, the first's 404.
  */
 async function sourceOfNode(asks: readonly SourceAsk[], name: string): Promise<SourceAsk> {
-  if (asks.length === 1) return asks[0] as SourceAsk;
-  const knows = await Promise.all(
-    asks.map(async (s) => {
-      try {
-        const inv = await loadNodes(s.deps, s.times, new FreshnessTracker(), { filesystems: false });
-        return resolveNode(inv.nodes, inv.kubernetesNodes, name) !== null;
-      } catch (e) {
-        if (e instanceof UpstreamError) return false;
-        throw e;
-      }
-    }),
-  );
-  const knowing = asks.filter((_, i) => knows[i]);
-  if (knowing.length <= 1) return knowing[0] ?? (asks[0] as SourceAsk);
-  throw new AmbiguousError(
-    "ambiguous_node",
-    `"${name}" names a node in several sources (${knowing.map((s) => s.name).join(", ")}); say which with ?source=`,
-    "source",
-    knowing.map((s) => ({
-      name,
-      source: s.name,
-      href: `/nodes/${encodeURIComponent(name)}?${new URLSearchParams({ source: s.name })}`,
-    })),
+  return sourceKnowing(
+    asks,
+    async (s) => {
+      const inv = await loadNodes(s.deps, s.times, new FreshnessTracker(), { filesystems: false });
+      return resolveNode(inv.nodes, inv.kubernetesNodes, name) === null ? [] : [s.name];
+    },
+    (knowing) =>
+      new AmbiguousError(
+        "ambiguous_node",
+        `"${name}" names a node in several sources (${knowing.map((s) => s.name).join(", ")}); say which with ?source=`,
+        "source",
+        knowing.map((s) => ({
+          name,
+          source: s.name,
+          href: `/nodes/${encodeURIComponent(name)}?${new URLSearchParams({ source: s.name })}`,
+        })),
+      ),
   );
 }
 

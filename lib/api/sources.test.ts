@@ -3,7 +3,7 @@ import { UpstreamError } from "@/lib/prometheus/errors";
 import type { ServiceSummary, ServicesResponse } from "@/lib/model/types";
 import type { SlosResponse } from "@/lib/model/slo-types";
 import type { KubernetesHealth, NodesResponse } from "@/lib/model/node-types";
-import { gather, mergeNodes, mergeServices, mergeSlos } from "./sources";
+import { gather, mergeNodes, mergeServices, mergeSlos, sourceKnowing } from "./sources";
 
 const row = (name: string, status: ServiceSummary["status"], errorRatio: number | null) =>
   ({ name, status, errorRatio, latency: { p50: null, p90: null, p99: null }, convention: "otel" }) as ServiceSummary;
@@ -156,5 +156,32 @@ describe("mergeNodes", () => {
       "us/c 1",
     ]);
     expect(merged.throttling.map((r) => `${r.source}/${r.pod}`)).toEqual(["us/a", "eu/a"]);
+  });
+});
+
+describe("sourceKnowing", () => {
+  const asks = [{ name: "eu" }, { name: "us" }, { name: "ap" }];
+  const ambiguous = (knowing: readonly { name: string }[], found: readonly string[]) =>
+    new Error(`${knowing.map((s) => s.name).join("+")}: ${found.join(",")}`);
+
+  it("is the one source that knows the name, a failing upstream counting as not knowing it", async () => {
+    const knows = async (s: { name: string }) => {
+      if (s.name === "eu") throw new UpstreamError("timeout", "no answer");
+      return s.name === "us" ? ["checkout"] : [];
+    };
+    expect(await sourceKnowing(asks, knows, ambiguous)).toEqual({ name: "us" });
+  });
+
+  it("is the first source when none knows it, and throws with every finding when several do", async () => {
+    expect(await sourceKnowing(asks, async () => [], ambiguous)).toEqual({ name: "eu" });
+    await expect(
+      sourceKnowing(asks, async (s) => (s.name === "us" ? [] : [`${s.name}/checkout`]), ambiguous),
+    ).rejects.toThrow("eu+ap: eu/checkout,ap/checkout");
+  });
+
+  it("passes on an error that is not the upstream's", async () => {
+    await expect(sourceKnowing(asks, async () => Promise.reject(new TypeError("bug")), ambiguous)).rejects.toThrow(
+      "bug",
+    );
   });
 });

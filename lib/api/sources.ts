@@ -220,3 +220,27 @@ export function mergeSlos(g: Gathered<SlosResponse>): SlosResponse {
     sources: g.sources,
   };
 }
+
+/**
+ * Which of the sources asked knows a name, for a detail page: `find` lists what each knows by it
+ * (a source whose upstream fails knows nothing). The one source that knows it; none, the first
+ * source (its own 404 follows); several, `ambiguous` of every source's findings is thrown.
+ */
+export async function sourceKnowing<S extends { name: string }, K>(
+  asks: readonly S[],
+  find: (s: S) => Promise<readonly K[]>,
+  ambiguous: (knowing: readonly S[], found: readonly K[]) => Error,
+): Promise<S> {
+  if (asks.length === 1) return asks[0] as S;
+  const found = await Promise.all(
+    asks.map((s) =>
+      find(s).catch((e: unknown) => {
+        if (e instanceof UpstreamError) return [];
+        throw e;
+      }),
+    ),
+  );
+  const knowing = asks.filter((_, i) => (found[i] ?? []).length > 0);
+  if (knowing.length > 1) throw ambiguous(knowing, found.flat());
+  return knowing[0] ?? (asks[0] as S);
+}
