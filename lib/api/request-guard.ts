@@ -12,20 +12,20 @@ export const MAX_URL_LENGTH = 8192;
 /** Whether a path is the JSON API's (its refusals are JSON, a page's are not). */
 export const isApiPath = (pathname: string): boolean => pathname === "/api" || pathname.startsWith("/api/");
 
+/** A request answered before any route runs: JSON under /api/, plain text elsewhere, where a browser shows it as it is. */
+export function refusedBeforeRoutes(api: boolean, status: number, code: string, message: string): Response {
+  if (api) return Response.json({ error: { code, message } } satisfies ErrorBody, { status });
+  return new Response(`${status}: ${message}.\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
 /**
  * The answer to a request refused before any route runs, or null to let it through: 414 for a URL
  * over MAX_URL_LENGTH, 400 for a path that is not valid percent-encoding (which Next would answer
  * with a bare 500). JSON under /api/, plain text elsewhere, where a browser shows it as it is.
  */
 export function refuseRequest(url: URL): Response | null {
-  const api = isApiPath(url.pathname);
-  const refuse = (status: number, code: string, message: string): Response => {
-    if (api) return Response.json({ error: { code, message } } satisfies ErrorBody, { status });
-    return new Response(`${status}: ${message}.\n`, {
-      status,
-      headers: { "content-type": "text/plain; charset=utf-8" },
-    });
-  };
+  const refuse = (status: number, code: string, message: string) =>
+    refusedBeforeRoutes(isApiPath(url.pathname), status, code, message);
   if (url.pathname.length + url.search.length > MAX_URL_LENGTH)
     return refuse(
       414,

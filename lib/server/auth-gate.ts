@@ -1,3 +1,4 @@
+import { refusedBeforeRoutes } from "@/lib/api/request-guard";
 import type { AuthConfig } from "@/lib/config/auth-schema";
 import { fileError, rebuiltOnChange } from "@/lib/prometheus/watched-files";
 import type { Outcome } from "./auth";
@@ -85,7 +86,10 @@ export function redeemResponse(token: string, url: URL): Response {
 
 /** The answer when a credentials file cannot be used: nobody is let in, and the log says why. */
 export function unavailableResponse(api: boolean): Response {
-  const message = "signalboard cannot check credentials now (its log says why)";
-  if (api) return Response.json({ error: { code: "auth_unavailable", message } }, { status: 503 });
-  return new Response(`503: ${message}.\n`, { status: 503, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return refusedBeforeRoutes(
+    api,
+    503,
+    "auth_unavailable",
+    "signalboard cannot check credentials now (its log says why)",
+  );
 }
