@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redeemResponse, refusalResponse } from "./auth-gate";
+import { redeemResponse, refusalResponse, unavailableResponse } from "./auth-gate";
 
 describe("refusalResponse", () => {
   it("answers the API with the error JSON, and the Basic challenge where asked", async () => {
@@ -45,5 +45,18 @@ describe("redeemResponse", () => {
     expect(r.headers.get("set-cookie")).toBe(
       `signalboard_tv=${"T".repeat(43)}; HttpOnly; Secure; SameSite=Lax; Path=/`,
     );
+  });
+});
+
+describe("unavailableResponse", () => {
+  it("lets nobody in while the credentials cannot be checked: JSON on the API, text on a page", async () => {
+    const api = unavailableResponse(true);
+    expect(api.status).toBe(503);
+    expect(await api.json()).toEqual({
+      error: { code: "auth_unavailable", message: "signalboard cannot check credentials now (its log says why)" },
+    });
+    const page = unavailableResponse(false);
+    expect(page.status).toBe(503);
+    expect(await page.text()).toBe("503: signalboard cannot check credentials now (its log says why).\n");
   });
 });
