@@ -7,7 +7,7 @@ import type { Freshness, SourceStates } from "@/lib/model/types";
 import { alertCounts, alertsByService } from "@/lib/ui/alerts";
 import { isAccessRevoked } from "@/lib/ui/fetch-json";
 import { failureText, staleSince, type SourceState } from "@/lib/ui/screen-freshness";
-import { showsSources } from "@/lib/ui/sources";
+import { showsSources, wholeAnswerStale } from "@/lib/ui/sources";
 import { servicesTab } from "@/lib/ui/tab-status";
 import { formatTime, intlZone } from "@/lib/ui/time-format";
 import type { TimeZoneMode } from "@/lib/ui/url-state";
@@ -43,7 +43,7 @@ interface QueryLike {
 // not the whole screen.
 const sourceOf = (q: QueryLike): SourceState => ({
   receivedAt: q.data ? q.dataUpdatedAt : 0,
-  stale: (q.data?.stale ?? false) && (q.data?.sources?.length ?? 0) <= 1,
+  stale: q.data !== undefined && wholeAnswerStale(q.data),
   ageSeconds: q.data?.ageSeconds,
   error: q.error ?? q.failureReason,
 });
