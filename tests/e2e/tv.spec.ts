@@ -181,8 +181,9 @@ test("with Prometheus stopped the banner comes within two refreshes, the numbers
   test.setTimeout(150_000);
   const tv = new TvPage(page);
   await tv.open("?refresh=10s");
-  const checkout = tv.serviceRow("checkout");
-  await expect(checkout).toContainText(/\d\s?%/);
+  // The worst row, whichever it is: what earlier specs left failing decides which services fit on the wall.
+  const worst = tv.serviceRows().first();
+  await expect(worst).toContainText(/\d\s?%/);
   await expect(tv.banner).toBeHidden();
   const origin = await tv.timeOrigin();
 
@@ -191,12 +192,12 @@ test("with Prometheus stopped the banner comes within two refreshes, the numbers
     timeout: 2 * 10_000 + 5_000,
   });
   // The last data stays on screen under the banner.
-  await expect(checkout).toContainText(/\d\s?%/);
+  await expect(worst).toContainText(/\d\s?%/);
   await expect(tv.serviceRows()).not.toHaveCount(0);
 
   await control.prometheus("start");
   await expect(tv.banner).toBeHidden({ timeout: 60_000 });
-  await expect(checkout).toContainText(/\d\s?%/);
+  await expect(worst).toContainText(/\d\s?%/);
   expect(await tv.timeOrigin()).toBe(origin);
 });
 
